@@ -1,0 +1,36 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/auth";
+import { getDb } from "@/db";
+import { createUser, EmailTakenError } from "@/db/queries/users";
+import { validatedAction } from "@/lib/action";
+import { hashPassword } from "@/lib/password";
+import { signInSchema, signUpSchema } from "@/lib/validations/auth";
+
+/** Only same-site paths: an open redirect after sign-in is a phishing aid. */
+function safeCallback(formData: FormData): string {
+  const url = formData.get("callbackUrl");
+  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export const signInAction = validatedAction(signInSchema, async (data, formData) => {
+  try {
+    await signIn("credentials", { email: data.email, password: data.password, redirectTo: safeCallback(formData) });
+  } catch (err) {
+    // signIn redirects by throwing; only Auth.js's own errors mean bad credentials.
+    if (err instanceof AuthError) return { error: "Wrong email or password." };
+    throw err;
+  }
+});
+
+export const signUpAction = validatedAction(signUpSchema, async (data, formData) => {
+  const db = await getDb();
+  try {
+    await createUser(db, { name: data.name, email: data.email, passwordHash: await hashPassword(data.password) });
+  } catch (err) {
+    if (err instanceof EmailTakenError) return { error: err.message, fieldErrors: { email: [err.message] } };
+    throw err;
+  }
+  await signIn("credentials", { email: data.email, password: data.password, redirectTo: safeCallback(formData) });
+});

@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { Countdown } from "@/app/_components/countdown";
+import { ChallengeTabs } from "./tabs";
+import { loadChallenge } from "./load";
+
+export default async function ChallengeLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const { slug } = await params;
+  const { challenge } = await loadChallenge(slug);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <div className="flex items-center gap-3 text-sm text-slate-500">
+          <StatusBadge status={challenge.state.status} />
+          {challenge.state.changesAt && (
+            <Countdown
+              to={challenge.state.changesAt.toISOString()}
+              label={challenge.state.status === "open" ? "Closes in" : "Opens in"}
+            />
+          )}
+        </div>
+        <h1 className="text-3xl font-bold">{challenge.title}</h1>
+        <p className="text-slate-600">{challenge.summary}</p>
+      </header>
+      <ChallengeTabs slug={slug} />
+      <section>{children}</section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { renderMarkdown } from "@/lib/markdown";
+import { loadChallenge } from "./load";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { challenge } = await loadChallenge((await params).slug);
+  return { title: challenge.title };
+}
+
+export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { challenge } = await loadChallenge((await params).slug);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
+      <article className="prose max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.description) }} />
+      <aside className="space-y-3 text-sm">
+        <h2 className="font-semibold">Rules</h2>
+        <dl className="space-y-1 text-slate-600">
+          <div>
+            <dt className="inline font-medium">Metric: </dt>
+            <dd className="inline">{challenge.metricId}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">Daily submissions: </dt>
+            <dd className="inline">{challenge.dailySubmissionLimit}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">Team size: </dt>
+            <dd className="inline">up to {challenge.maxTeamSize}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">Final selections: </dt>
+            <dd className="inline">{challenge.finalSelections}</dd>
+          </div>
+        </dl>
+        <h2 className="pt-2 font-semibold">Phases</h2>
+        <ul className="space-y-1 text-slate-600">
+          {challenge.phases.map((p) => (
+            <li key={p.id}>
+              <span className="font-medium">{p.name}</span>: {p.startsAt.toISOString().slice(0, 10)} →{" "}
+              {p.endsAt.toISOString().slice(0, 10)}
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { useSelectedLayoutSegment } from "next/navigation";
+import { siteConfig } from "@/lib/site";
+
+export function ChallengeTabs({ slug }: { slug: string }) {
+  const active = useSelectedLayoutSegment() ?? "";
+  return (
+    <nav className="flex gap-1 border-b border-slate-200" aria-label="Challenge sections">
+      {siteConfig.challengeTabs.map((tab) => {
+        const selected = tab.segment === active;
+        return (
+          <Link
+            key={tab.segment}
+            href={`/challenges/${slug}${tab.segment ? `/${tab.segment}` : ""}`}
+            aria-current={selected ? "page" : undefined}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm ${
+              selected ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"
+            }`}
+          >
+            {tab.title}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

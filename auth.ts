@@ -1,0 +1,56 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { getDb } from "@/db";
+import { getUserByEmail } from "@/db/queries/users";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { env } from "@/lib/env";
+import { verifyPassword } from "@/lib/password";
+import { signInSchema } from "@/lib/validations/auth";
+
+/**
+ * Auth.js v5 (next-auth 5.0.0-beta.32). Configured lazily so the database is
+ * opened on first use rather than at import (and never during `next build`).
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<NextAuthConfig> => {
+  const e = env();
+  const db = await getDb();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await getUserByEmail(db, parsed.data.email);
+        if (!user?.passwordHash) return null;
+        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+  ];
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) providers.push(GitHub);
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) providers.push(Google);
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    // Credentials sign-in only works with JWT sessions; roles are re-read from
+    // the database on each check (lib/authz.ts) so a role change applies at once.
+    session: { strategy: "jwt" },
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    pages: { signIn: "/sign-in" },
+    providers,
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});

@@ -1,0 +1,39 @@
+import type { PhaseWindow } from "./phase-status";
+
+type Kind = "higgs-tautau" | "anomaly-detection" | "detector-design";
+
+/** A file competitors download, produced as text chunks so it never sits whole in memory as a string. */
+export interface GeneratedFile {
+  filename: string;
+  description: string;
+  rows: number;
+  chunks: Iterable<string>;
+}
+
+/** The private answer key: one entry per test event, in scoring/'s Usage codes. */
+export interface GeneratedSolution {
+  eventId: Int32Array;
+  label: Uint8Array;
+  weight: Float64Array;
+  usage: Uint8Array;
+}
+
+export interface GeneratedDataset {
+  manifest: Record<string, unknown>;
+  files: GeneratedFile[];
+  solution: GeneratedSolution;
+}
+
+/** A challenge the platform creates by itself at first start, with data from a seeded simulator. */
+export interface BuiltInChallenge {
+  slug: string;
+  kind: Kind;
+  title: string;
+  summary: string;
+  description: string;
+  metricId: string;
+  config: Record<string, unknown>;
+  phases(now: Date): PhaseWindow[];
+  /** `scale` shrinks the generated sample (tests use 0.01); 1 = the full default size. */
+  generate(scale: number): GeneratedDataset;
+}

@@ -1,0 +1,31 @@
+export type ChallengeStatus = "upcoming" | "open" | "ended";
+
+export interface PhaseWindow {
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface StatusAt {
+  status: ChallengeStatus;
+  /** The phase accepting submissions now, if any. */
+  current?: PhaseWindow;
+  /** When the status next changes: the next opening, or the current closing. */
+  changesAt?: Date;
+}
+
+/**
+ * A challenge is open while any phase is; upcoming before its first phase
+ * starts (or between phases); ended after its last phase.
+ * Example: phases [Jan 1, Feb 1) at Jan 15 → { status: "open", changesAt: Feb 1 }.
+ */
+export function challengeStatus(phases: readonly PhaseWindow[], now: Date): StatusAt {
+  const t = now.getTime();
+  const current = phases.find((p) => p.startsAt.getTime() <= t && t < p.endsAt.getTime());
+  if (current) return { status: "open", current, changesAt: current.endsAt };
+  const next = phases
+    .filter((p) => p.startsAt.getTime() > t)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  if (next) return { status: "upcoming", changesAt: next.startsAt };
+  return { status: "ended" };
+}

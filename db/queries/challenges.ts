@@ -1,0 +1,61 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { challengeStatus, type StatusAt } from "@/challenges/phase-status";
+import type { Db } from "../client";
+import { challenges, participants, phases, type Challenge, type Phase } from "../schema";
+
+/** The columns any visitor may see: never the join code. */
+const publicColumns = {
+  id: challenges.id,
+  slug: challenges.slug,
+  kind: challenges.kind,
+  title: challenges.title,
+  summary: challenges.summary,
+  metricId: challenges.metricId,
+  visibility: challenges.visibility,
+  privateRevealedAt: challenges.privateRevealedAt,
+};
+
+export type ChallengeListItem = Pick<Challenge, keyof typeof publicColumns> & { phases: Phase[]; state: StatusAt };
+
+/** Public challenges, plus the private ones `userId` has joined. */
+export async function listChallenges(db: Db, params: { userId?: string; now?: Date }): Promise<ChallengeListItem[]> {
+  const visible = params.userId
+    ? or(
+        eq(challenges.visibility, "public"),
+        sql`exists (select 1 from ${participants} where ${participants.challengeId} = ${challenges.id} and ${participants.userId} = ${params.userId})`,
+      )
+    : eq(challenges.visibility, "public");
+  const rows = await db.select(publicColumns).from(challenges).where(visible).orderBy(asc(challenges.id));
+  if (rows.length === 0) return [];
+  const allPhases = await db
+    .select()
+    .from(phases)
+    .where(
+      inArray(
+        phases.challengeId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(phases.position));
+  const now = params.now ?? new Date();
+  return rows.map((r) => {
+    const own = allPhases.filter((p) => p.challengeId === r.id);
+    return { ...r, phases: own, state: challengeStatus(own, now) };
+  });
+}
+
+export async function getChallengeBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(challenges).where(eq(challenges.slug, slug)).limit(1);
+  if (!row) return undefined;
+  const own = await db.select().from(phases).where(eq(phases.challengeId, row.id)).orderBy(asc(phases.position));
+  return { ...row, phases: own, state: challengeStatus(own, new Date()) };
+}
+
+export async function isParticipant(db: Db, challengeId: number, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(participants)
+    .where(and(eq(participants.challengeId, challengeId), eq(participants.userId, userId)))
+    .limit(1);
+  return row !== undefined;
+}

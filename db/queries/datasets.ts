@@ -1,0 +1,42 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { datasetFiles, datasets } from "../schema";
+
+/** The challenge's current dataset (the newest one). */
+export async function currentDataset(db: Db, challengeId: number) {
+  const [row] = await db
+    .select()
+    .from(datasets)
+    .where(eq(datasets.challengeId, challengeId))
+    .orderBy(desc(datasets.id))
+    .limit(1);
+  return row;
+}
+
+/** File metadata for the data tab; the content stays in the database. */
+export async function listDatasetFiles(db: Db, challengeId: number) {
+  const ds = await currentDataset(db, challengeId);
+  if (!ds) return [];
+  return db
+    .select({
+      filename: datasetFiles.filename,
+      description: datasetFiles.description,
+      sizeBytes: datasetFiles.sizeBytes,
+      rows: datasetFiles.rows,
+      sha256: datasetFiles.sha256,
+    })
+    .from(datasetFiles)
+    .where(eq(datasetFiles.datasetId, ds.id))
+    .orderBy(datasetFiles.id);
+}
+
+export async function getDatasetFile(db: Db, challengeId: number, filename: string) {
+  const ds = await currentDataset(db, challengeId);
+  if (!ds) return undefined;
+  const [row] = await db
+    .select()
+    .from(datasetFiles)
+    .where(and(eq(datasetFiles.datasetId, ds.id), eq(datasetFiles.filename, filename)))
+    .limit(1);
+  return row;
+}

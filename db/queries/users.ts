@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { users, type NewUser, type Role, type User } from "../schema";
+
+export async function getUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row;
+}
+
+export async function getUserById(db: Db, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`An account with ${email} already exists. Sign in instead.`);
+  }
+}
+
+/** Inserts a user; the unique index, not a prior lookup, decides races between two sign-ups. */
+export async function createUser(db: Db, user: NewUser & { email: string }): Promise<User> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, email: user.email.toLowerCase() })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  if (!row) throw new EmailTakenError(user.email);
+  return row;
+}
+
+export async function setUserRole(db: Db, id: string, role: Role): Promise<void> {
+  await db.update(users).set({ role }).where(eq(users.id, id));
+}

@@ -1,0 +1,93 @@
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { bytea, challenges, teams } from "./challenges";
+
+export const submissionStatusEnum = pgEnum("submission_status", ["queued", "scoring", "scored", "failed"]);
+export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
+
+export const submissions = pgTable(
+  "submission",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    challengeId: integer("challenge_id")
+      .notNull()
+      .references(() => challenges.id, { onDelete: "cascade" }),
+    /** Null for benchmark entries posted by the baseline trainer. */
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    filename: text("filename").notNull(),
+    description: text("description").notNull().default(""),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    status: submissionStatusEnum("status").notNull().default("queued"),
+    /** The scoring library's message, line numbers included, when status = failed. */
+    error: text("error"),
+    selectedFinal: boolean("selected_final").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("submission_challenge_idx").on(t.challengeId, t.status),
+    index("submission_team_idx").on(t.teamId, t.createdAt),
+  ],
+);
+
+/** The uploaded file, gzip-compressed, apart from the row so listings never load it. */
+export const submissionFiles = pgTable("submission_file", {
+  submissionId: integer("submission_id")
+    .primaryKey()
+    .references(() => submissions.id, { onDelete: "cascade" }),
+  gzipContent: bytea("gzip_content").notNull(),
+});
+
+/** Public-subset scores: safe to show at once. */
+export const publicScores = pgTable("public_score", {
+  submissionId: integer("submission_id")
+    .primaryKey()
+    .references(() => submissions.id, { onDelete: "cascade" }),
+  score: doublePrecision("score").notNull(),
+  std: doublePrecision("std"),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+  scoredAt: timestamp("scored_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Private-subset scores live in their own table so that no query written for a
+ * public page can select them by accident; they are read only after the reveal.
+ */
+export const privateScores = pgTable("private_score", {
+  submissionId: integer("submission_id")
+    .primaryKey()
+    .references(() => submissions.id, { onDelete: "cascade" }),
+  score: doublePrecision("score").notNull(),
+  std: doublePrecision("std"),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+});
+
+/** A reference model's entry: shown on the leaderboard distinctly, never ranked. */
+export const benchmarkEntries = pgTable("benchmark_entry", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  submissionId: integer("submission_id")
+    .notNull()
+    .unique()
+    .references(() => submissions.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  /** Architecture, hyperparameters, seed, training time, validation score. */
+  modelCard: jsonb("model_card").$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Submission = typeof submissions.$inferSelect;
+export type NewSubmission = typeof submissions.$inferInsert;

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { eq } from "drizzle-orm";
+import type { BuiltInChallenge, GeneratedFile } from "@/challenges/built-in";
+import { builtInChallenges } from "@/challenges/registry";
+import { insertSolutionRows } from "./bulk";
+import type { Db } from "./client";
+import { challenges, datasetFiles, datasets, phases } from "./schema";
+
+function compress(file: GeneratedFile) {
+  const text = Buffer.from(Array.from(file.chunks).join(""), "utf8");
+  return {
+    gzipContent: gzipSync(text, { level: 6 }),
+    sizeBytes: text.byteLength,
+    sha256: createHash("sha256").update(text).digest("hex"),
+  };
+}
+
+/** Creates one built-in challenge with its data, all or nothing. */
+export async function createBuiltInChallenge(db: Db, spec: BuiltInChallenge, scale: number, now = new Date()) {
+  const data = spec.generate(scale);
+  // Compress before the transaction so it stays short.
+  const files = data.files.map((f) => ({ ...f, ...compress(f) }));
+  return db.transaction(async (tx) => {
+    const [challenge] = await tx
+      .insert(challenges)
+      .values({
+        slug: spec.slug,
+        kind: spec.kind,
+        title: spec.title,
+        summary: spec.summary,
+        description: spec.description,
+        metricId: spec.metricId,
+        config: { ...spec.config, scale },
+      })
+      .returning();
+    if (!challenge) throw new Error("insert returned nothing");
+    await tx.insert(phases).values(spec.phases(now).map((p, i) => ({ ...p, position: i, challengeId: challenge.id })));
+    const [dataset] = await tx.insert(datasets).values({ challengeId: challenge.id, manifest: data.manifest }).returning();
+    if (!dataset) throw new Error("insert returned nothing");
+    for (const f of files) {
+      await tx.insert(datasetFiles).values({
+        datasetId: dataset.id,
+        filename: f.filename,
+        description: f.description,
+        gzipContent: f.gzipContent,
+        sizeBytes: f.sizeBytes,
+        rows: f.rows,
+        sha256: f.sha256,
+      });
+    }
+    await insertSolutionRows(tx as unknown as Db, dataset.id, data.solution);
+    return challenge;
+  });
+}
+
+/** At start: creates each built-in challenge that does not exist yet (idempotent). */
+export async function seedBuiltInChallenges(db: Db, scale = 1): Promise<void> {
+  for (const spec of builtInChallenges) {
+    const [exists] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, spec.slug));
+    if (exists) continue;
+    const t0 = performance.now();
+    console.log(`Creating built-in challenge "${spec.title}"…`);
+    await createBuiltInChallenge(db, spec, scale);
+    console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}

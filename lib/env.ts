@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/**
+ * Every setting the server reads, validated once at start so a typo fails fast
+ * with a message that names the variable, not deep inside a request.
+ */
+const envSchema = z.object({
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  /** Folder for the embedded database, the generated secret and other local state. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+  /** Largest accepted upload, in MiB (compressed size as sent). */
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Size of the built-in challenges' simulated data: 1 = full (250k train + 550k test), tests use 0.01. */
+  BUILTIN_DATA_SCALE: z.coerce.number().positive().max(1).default(1),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses `source` (process.env at the edges); throws ConfigError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset: `FOO= npm start` should not count as a value.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  // With a real database we are a deployment, not a quick start: sessions must be
+  // signed with a secret the operator controls, never one generated on the fly.
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new ConfigError(
+      "AUTH_SECRET is not set. With DATABASE_URL (production mode) set AUTH_SECRET to a random string of at least 32 characters, e.g. `export AUTH_SECRET=$(openssl rand -base64 33)`.",
+    );
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

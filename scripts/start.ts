@@ -1,0 +1,81 @@
+/**
+ * `npm start`: the whole platform in one process. Generates a session secret on
+ * first run (quick start only), applies migrations, creates the built-in
+ * challenges, builds the site if the build is missing or stale, and serves it.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { getDbHandle } from "../db";
+import { seedBuiltInChallenges } from "../db/seed";
+import { ConfigError, env } from "../lib/env";
+
+const root = process.cwd();
+
+/** Quick start only: keep a generated secret in the data folder so sessions survive restarts. */
+function ensureLocalSecret(): void {
+  if (process.env.AUTH_SECRET || process.env.DATABASE_URL) return;
+  const dir = path.resolve(process.env.DATA_DIR || ".data");
+  const file = path.join(dir, "auth-secret");
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(33).toString("base64"), { mode: 0o600 });
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+const SOURCE_DIRS = ["app", "lib", "db", "scoring", "challenges"];
+const SOURCE_FILES = ["auth.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  const st = statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const entry of readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, entry)));
+  return max;
+}
+
+/** Rebuild when there is no build or a source file changed after it (e.g. after `git pull`). */
+function buildIfStale(): void {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const built = statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const newest = Math.max(...[...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(path.join(root, p))));
+  if (built > newest) return;
+  console.log(built ? "Sources changed since the last build: rebuilding…" : "First start: building the site (a minute or two)…");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+async function main(): Promise<void> {
+  ensureLocalSecret();
+  const e = env();
+  buildIfStale();
+  const handle = await getDbHandle();
+  console.log(`Database: ${handle.mode === "pglite" ? `embedded PGlite in ${path.resolve(e.DATA_DIR, "pglite")}` : "PostgreSQL"}`);
+  await seedBuiltInChallenges(handle.db, e.BUILTIN_DATA_SCALE);
+
+  const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
+  await app.prepare();
+  const handler = app.getRequestHandler();
+  const server = createServer((req, res) => void handler(req, res));
+  server.listen(e.PORT, () => console.log(`Collider Arena is running on http://localhost:${e.PORT}`));
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down…`);
+    server.close();
+    // PGlite must be closed cleanly so its files are flushed.
+    handle.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});
