@@ -1,4 +1,5 @@
 import type { BuiltInChallenge } from "./built-in";
+import { higgsBuiltIn } from "./higgs-tautau/built-in";
 
 /** The challenges created at first start. */
-export const builtInChallenges: BuiltInChallenge[] = [];
+export const builtInChallenges: BuiltInChallenge[] = [higgsBuiltIn];

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -49,4 +50,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}
+
+/** Rows of a raw SQL query; both drivers return `{ rows }`, which the shared Db type cannot see. */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as { rows: T[] }).rows;
 }

@@ -1,8 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
+import { isParticipant } from "@/db/queries/challenges";
 import { getUserById } from "@/db/queries/users";
-import type { Role, User } from "@/db/schema";
+import type { Challenge, Role, User } from "@/db/schema";
 
 /**
  * The one place roles are checked. Every page, action and route handler that
@@ -32,4 +33,14 @@ export async function requireRole(...roles: Role[]): Promise<User> {
   const user = await requireUser();
   if (!hasRole(user, ...roles)) notFound();
   return user;
+}
+
+/** Public challenges are visible to all; private ones to their participants and to organisers. */
+export async function canSeeChallenge(
+  db: Db,
+  challenge: Pick<Challenge, "id" | "visibility">,
+  user: User | undefined,
+): Promise<boolean> {
+  if (challenge.visibility === "public" || hasRole(user, "organiser")) return true;
+  return user !== undefined && isParticipant(db, challenge.id, user.id);
 }

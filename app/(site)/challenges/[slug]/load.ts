@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { getChallengeBySlug, isParticipant } from "@/db/queries/challenges";
-import { currentUser, hasRole } from "@/lib/authz";
+import { getChallengeBySlug } from "@/db/queries/challenges";
+import { canSeeChallenge, currentUser } from "@/lib/authz";
 
 /**
  * The challenge for a page, or a 404. A private challenge is visible only to its
@@ -11,13 +11,8 @@ import { currentUser, hasRole } from "@/lib/authz";
 export const loadChallenge = cache(async (slug: string) => {
   const db = await getDb();
   const challenge = await getChallengeBySlug(db, slug);
-  if (!challenge) notFound();
   const user = await currentUser();
-  if (challenge.visibility === "private") {
-    const allowed =
-      hasRole(user, "organiser") || (user !== undefined && (await isParticipant(db, challenge.id, user.id)));
-    if (!allowed) notFound();
-  }
+  if (!challenge || !(await canSeeChallenge(db, challenge, user))) notFound();
   // The join code is the organiser's to share; it never goes to a competitor's page.
   const { joinCode: _joinCode, ...visible } = challenge;
   return { challenge: visible, user };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
-import type { BuiltInChallenge, GeneratedFile } from "@/challenges/built-in";
+import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
 import { builtInChallenges } from "@/challenges/registry";
 import { insertSolutionRows } from "./bulk";
 import type { Db } from "./client";
@@ -16,9 +16,13 @@ function compress(file: GeneratedFile) {
   };
 }
 
-/** Creates one built-in challenge with its data, all or nothing. */
-export async function createBuiltInChallenge(db: Db, spec: BuiltInChallenge, scale: number, now = new Date()) {
-  const data = spec.generate(scale);
+export type ChallengeSpec = Omit<BuiltInChallenge, "generate">;
+
+/**
+ * Creates a challenge with its phases, downloadable files and private answer
+ * key in one transaction: all or nothing. Used for built-in challenges and imports.
+ */
+export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, data: GeneratedDataset, now = new Date()) {
   // Compress before the transaction so it stays short.
   const files = data.files.map((f) => ({ ...f, ...compress(f) }));
   return db.transaction(async (tx) => {
@@ -31,7 +35,7 @@ export async function createBuiltInChallenge(db: Db, spec: BuiltInChallenge, sca
         summary: spec.summary,
         description: spec.description,
         metricId: spec.metricId,
-        config: { ...spec.config, scale },
+        config: spec.config,
       })
       .returning();
     if (!challenge) throw new Error("insert returned nothing");
@@ -61,7 +65,8 @@ export async function seedBuiltInChallenges(db: Db, scale = 1): Promise<void> {
     if (exists) continue;
     const t0 = performance.now();
     console.log(`Creating built-in challenge "${spec.title}"…`);
-    await createBuiltInChallenge(db, spec, scale);
+    const { generate, ...meta } = spec;
+    await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale));
     console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 }

@@ -1,0 +1,94 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db";
+import { getChallengeBySlug } from "@/db/queries/challenges";
+import { createSubmission, DailyLimitError, listTeamSubmissions } from "@/db/queries/submissions";
+import { ensureTeam, getTeamOfUser } from "@/db/queries/teams";
+import { ApiError, route } from "@/lib/api-error";
+import { canSeeChallenge, currentUser } from "@/lib/authz";
+import { env } from "@/lib/env";
+import { getQueue } from "@/lib/jobs/shared-queue";
+import { prepareUpload, readBodyLimited } from "@/lib/uploads";
+import { isMetricId, METRICS } from "@/scoring/registry";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+async function visibleChallenge(slug: string) {
+  const db = await getDb();
+  const user = await currentUser();
+  const challenge = await getChallengeBySlug(db, slug);
+  if (!challenge || !(await canSeeChallenge(db, challenge, user))) {
+    throw new ApiError(404, "not_found", `No challenge "${slug}"`);
+  }
+  return { db, user, challenge };
+}
+
+/**
+ * Upload a submission: the raw CSV or .csv.gz as the body (name in `X-Filename`,
+ * optional `X-Description`, URI-encoded), or multipart with `file` and `description`.
+ */
+export const POST = route(async (req: Request, ctx: Ctx) => {
+  const { db, user, challenge } = await visibleChallenge((await ctx.params).slug);
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in to submit.");
+  if (challenge.state.status !== "open") {
+    throw new ApiError(403, "challenge_closed", `This challenge is ${challenge.state.status}: submissions are not accepted now.`);
+  }
+  if (!isMetricId(challenge.metricId)) throw new Error(`challenge ${challenge.slug} has unknown metric ${challenge.metricId}`);
+  const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes + 64 * 1024) throw new ApiError(413, "too_large", `The file is larger than the limit of ${env().MAX_UPLOAD_MB} MiB.`);
+
+  let bytes: Uint8Array;
+  let filename: string;
+  let description: string;
+  if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const form = await req.formData();
+    const file = form.get("file");
+    if (!(file instanceof File)) throw new ApiError(400, "empty_file", "Choose a .csv or .csv.gz file to upload.");
+    if (file.size > maxBytes) throw new ApiError(413, "too_large", `The file is larger than the limit of ${env().MAX_UPLOAD_MB} MiB.`);
+    bytes = new Uint8Array(await file.arrayBuffer());
+    filename = file.name;
+    description = String(form.get("description") ?? "");
+  } else {
+    bytes = await readBodyLimited(req.body, maxBytes);
+    filename = decodeURIComponent(req.headers.get("x-filename") ?? "submission.csv");
+    description = decodeURIComponent(req.headers.get("x-description") ?? "");
+  }
+  const prepared = await prepareUpload(bytes, METRICS[challenge.metricId].submissionFormat, maxBytes);
+  const team = await ensureTeam(db, challenge.id, user);
+  let submission;
+  try {
+    submission = await createSubmission(db, {
+      challengeId: challenge.id,
+      teamId: team.id,
+      userId: user.id,
+      dailyLimit: challenge.dailySubmissionLimit,
+      filename: filename.slice(0, 200),
+      description: description.slice(0, 1000),
+      ...prepared,
+    });
+  } catch (err) {
+    if (err instanceof DailyLimitError) throw new ApiError(409, "limit_reached", err.message);
+    throw err;
+  }
+  // The file is stored before we answer; if enqueueing fails, start-up requeues it.
+  await (await getQueue()).enqueue(submission.id);
+  return NextResponse.json(
+    { submission: { id: submission.id, status: submission.status, filename: submission.filename, createdAt: submission.createdAt } },
+    { status: 201 },
+  );
+});
+
+/** The signed-in user's team's submissions, with public scores and queue positions. */
+export const GET = route(async (_req: Request, ctx: Ctx) => {
+  const { db, user, challenge } = await visibleChallenge((await ctx.params).slug);
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in to see your submissions.");
+  const team = await getTeamOfUser(db, challenge.id, user.id);
+  const rows = team ? await listTeamSubmissions(db, team.id) : [];
+  const queue = await getQueue();
+  const withPositions = await Promise.all(
+    rows.map(async (r) => ({ ...r, queuePosition: r.status === "queued" ? await queue.position(r.id) : null })),
+  );
+  return NextResponse.json({ submissions: withPositions });
+});

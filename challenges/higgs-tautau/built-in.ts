@@ -1,0 +1,57 @@
+import type { BuiltInChallenge, GeneratedDataset } from "../built-in";
+import { sampleSubmissionCsv, testCsv, trainingCsv } from "./csv";
+import { higgsDescription } from "./description";
+import { simulateHiggs } from "./simulator/simulate";
+import { splitTestSet, trainTestSplit } from "./split";
+
+/** Kaggle's sizes: 250,000 training and 550,000 test events. */
+const TRAIN_EVENTS = 250_000;
+const TEST_EVENTS = 550_000;
+const DAY_MS = 86_400_000;
+
+export const HIGGS_DEFAULT_SEED = 2014;
+
+/**
+ * Simulates one sample, splits it into training and test parts, and splits the
+ * test part into the Public (18%) and Private leaderboard subsets. Each part
+ * and subset has its weights renormalised to the full class totals, as Kaggle did.
+ */
+export function generateHiggsDataset(opts: { seed: number; trainEvents: number; testEvents: number; publicFraction?: number }): GeneratedDataset {
+  const total = opts.trainEvents + opts.testEvents;
+  const events = simulateHiggs({ seed: opts.seed, nEvents: total });
+  const { train, test } = trainTestSplit(events, { seed: opts.seed, testFraction: opts.testEvents / total });
+  const split = splitTestSet(test, { seed: opts.seed, publicFraction: opts.publicFraction ?? 0.18 });
+  return {
+    manifest: {
+      source: "simulator",
+      simulator: "higgs-tautau",
+      seed: opts.seed,
+      trainEvents: train.label.length,
+      testEvents: test.label.length,
+      publicFraction: opts.publicFraction ?? 0.18,
+    },
+    files: [
+      { filename: "training.csv", description: "Training events: EventId, 30 features, Weight, Label (s/b)", rows: train.label.length, chunks: trainingCsv(train) },
+      { filename: "test.csv", description: "Test events: EventId and 30 features (no labels, no weights)", rows: test.label.length, chunks: testCsv(test) },
+      { filename: "sample_submission.csv", description: "A valid submission in Kaggle's format: EventId, RankOrder, Class", rows: test.label.length, chunks: sampleSubmissionCsv(test.eventId) },
+    ],
+    solution: { eventId: test.eventId, label: test.label, weight: split.weight, usage: split.usage },
+  };
+}
+
+export const higgsBuiltIn: BuiltInChallenge = {
+  slug: "higgs-boson",
+  kind: "higgs-tautau",
+  title: "Higgs boson machine learning challenge",
+  summary: "Tell H → ττ decays from Z → ττ, tt̄ and W + jets backgrounds in simulated ATLAS-like events. Scored by weighted AMS.",
+  description: higgsDescription,
+  metricId: "ams",
+  config: { seed: HIGGS_DEFAULT_SEED },
+  phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
+  generate: (scale) =>
+    generateHiggsDataset({
+      seed: HIGGS_DEFAULT_SEED,
+      trainEvents: Math.max(100, Math.round(TRAIN_EVENTS * scale)),
+      testEvents: Math.max(100, Math.round(TEST_EVENTS * scale)),
+    }),
+};

@@ -1,0 +1,174 @@
+/**
+ * Hard processes at particle level. Every generator fills a TruthEvent with one
+ * visible lepton (e or mu), one visible hadronic tau (real or a jet faking it),
+ * the neutrinos and the jets. Bosons recoil against the jets they are produced
+ * with, so their transverse-momentum spectrum and the jet multiplicity come
+ * out correlated, as in real production.
+ */
+import type { Random } from "../../shared/random";
+import { scale, setPtYM, twoBodyDecay } from "./four-vector";
+import { breitWigner, decayHadronic, decayLeptonic, TAU_MASS } from "./tau-decay";
+import { powerLawPt, SLOT, type TruthEvent } from "./truth-event";
+
+const HIGGS_MASS = 125;
+const Z_MASS = 91.1876;
+const Z_WIDTH = 2.4952;
+const W_MASS = 80.379;
+const W_WIDTH = 2.085;
+const TOP_MASS = 172.5;
+const B_MASS = 4.8;
+
+/** Initial-state radiation: jet multiplicity probabilities and spectrum. */
+export interface Radiation {
+  /** P(n emissions) for n = 0, 1, 2, ... */
+  multiplicity: readonly number[];
+  ptMin: number;
+  power: number;
+  etaSigma: number;
+}
+
+function radiate(rng: Random, ev: TruthEvent, rad: Radiation, atLeast = 0): void {
+  let n = rng.choiceIndex(rad.multiplicity);
+  if (n < atLeast) n = atLeast;
+  for (let k = 0; k < n; k++) {
+    ev.addJet(powerLawPt(rng, rad.ptMin, rad.power), rng.normal(0, rad.etaSigma), rng.between(-Math.PI, Math.PI));
+  }
+}
+
+/** Places a particle of mass m at `slot` balancing the current jet recoil plus an intrinsic kT. */
+function balanceRecoil(rng: Random, ev: TruthEvent, slot: number, m: number, ySigma: number, kT: number): void {
+  const px = -ev.recoilX + rng.normal(0, kT);
+  const py = -ev.recoilY + rng.normal(0, kT);
+  setPtYM(ev.p4, slot, px, py, rng.normal(0, ySigma), m);
+}
+
+/** boson -> tau tau, one tau leptonic (lepton -> SLOT.lep), the other hadronic (-> SLOT.tauVis). */
+function decayDitau(rng: Random, ev: TruthEvent): void {
+  const p = ev.p4;
+  twoBodyDecay(rng, p, SLOT.boson, TAU_MASS, TAU_MASS, SLOT.tau1, SLOT.tau2);
+  // Which tau decays leptonically is random; the boson decay is symmetric.
+  const lepTau = rng.uniform() < 0.5 ? SLOT.tau1 : SLOT.tau2;
+  const hadTau = lepTau === SLOT.tau1 ? SLOT.tau2 : SLOT.tau1;
+  decayLeptonic(rng, p, lepTau, SLOT.lep, SLOT.inv1);
+  decayHadronic(rng, p, hadTau, SLOT.tauVis, SLOT.inv2);
+  ev.addInvisible(SLOT.inv1);
+  ev.addInvisible(SLOT.inv2);
+}
+
+export interface ProcessParams {
+  radiation: Radiation;
+  ySigma: number;
+  kT: number;
+}
+
+/** Gluon-fusion Higgs or Drell–Yan Z: boson + ISR jets, decaying to tau tau. */
+export function generateDitau(rng: Random, ev: TruthEvent, params: ProcessParams, higgs: boolean): void {
+  radiate(rng, ev, params.radiation);
+  const m = higgs ? HIGGS_MASS : breitWigner(rng, Z_MASS, Z_WIDTH, 60, 250);
+  balanceRecoil(rng, ev, SLOT.boson, m, params.ySigma, params.kT);
+  decayDitau(rng, ev);
+}
+
+export interface VbfParams extends ProcessParams {
+  tagPtMin: number;
+  tagPower: number;
+  /** Mean and spread of the rapidity gap between the two tagging jets. */
+  gapMean: number;
+  gapSigma: number;
+}
+
+/** Vector-boson fusion: two forward tagging jets with a large rapidity gap, Higgs in between. */
+export function generateVbf(rng: Random, ev: TruthEvent, params: VbfParams): void {
+  const centre = rng.normal(0, params.ySigma);
+  const gap = Math.abs(rng.normal(params.gapMean, params.gapSigma));
+  const phi = rng.between(-Math.PI, Math.PI);
+  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower), centre + 0.5 * gap, phi);
+  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower), centre - 0.5 * gap, phi + Math.PI + rng.normal(0, 1.2));
+  radiate(rng, ev, params.radiation);
+  const px = -ev.recoilX + rng.normal(0, params.kT);
+  const py = -ev.recoilY + rng.normal(0, params.kT);
+  setPtYM(ev.p4, SLOT.boson, px, py, centre + rng.normal(0, 0.6), HIGGS_MASS);
+  decayDitau(rng, ev);
+}
+
+export interface VhParams extends ProcessParams {
+  /** Mean of the exponential excess of the VH mass over threshold. */
+  massExcess: number;
+}
+
+/** Associated production: H + (W or Z -> q q), the quarks giving two jets. */
+export function generateVh(rng: Random, ev: TruthEvent, params: VhParams): void {
+  const p = ev.p4;
+  const isW = rng.uniform() < 0.64;
+  const mV = isW ? breitWigner(rng, W_MASS, W_WIDTH, 60, 100) : breitWigner(rng, Z_MASS, Z_WIDTH, 70, 110);
+  const mSystem = HIGGS_MASS + mV + rng.exponential(params.massExcess);
+  radiate(rng, ev, params.radiation);
+  balanceRecoil(rng, ev, SLOT.system, mSystem, params.ySigma, params.kT);
+  twoBodyDecay(rng, p, SLOT.system, HIGGS_MASS, mV, SLOT.boson, SLOT.w1);
+  twoBodyDecay(rng, p, SLOT.w1, 0, 0, SLOT.tmp1, SLOT.tmp2);
+  ev.addJetFromSlot(SLOT.tmp1);
+  ev.addJetFromSlot(SLOT.tmp2);
+  decayDitau(rng, ev);
+}
+
+export interface FakeTauParams {
+  /** The fake tau carries a fraction in [zMin, 1] of its jet's momentum. */
+  zMin: number;
+}
+
+/** A jet reconstructed as a hadronic tau: takes the leading jet (or the jet `k`) and shrinks it. */
+function fakeTauFromJet(rng: Random, ev: TruthEvent, k: number, fake: FakeTauParams): void {
+  const p = ev.p4;
+  const o = k * 4;
+  for (let c = 0; c < 4; c++) p[SLOT.tauVis + c] = ev.jets[o + c] as number;
+  scale(p, SLOT.tauVis, rng.between(fake.zMin, 1));
+  ev.removeJet(k);
+}
+
+export interface WjetsParams extends ProcessParams, FakeTauParams {}
+
+/** W -> l nu + jets, one jet faking the hadronic tau. */
+export function generateWjets(rng: Random, ev: TruthEvent, params: WjetsParams): void {
+  const p = ev.p4;
+  let n = rng.choiceIndex(params.radiation.multiplicity);
+  if (n < 1) n = 1;
+  for (let k = 0; k < n; k++) {
+    const r = params.radiation;
+    ev.addJet(powerLawPt(rng, r.ptMin, r.power), rng.normal(0, r.etaSigma), rng.between(-Math.PI, Math.PI));
+  }
+  balanceRecoil(rng, ev, SLOT.boson, breitWigner(rng, W_MASS, W_WIDTH, 50, 150), params.ySigma, params.kT);
+  twoBodyDecay(rng, p, SLOT.boson, 0, 0, SLOT.lep, SLOT.inv1);
+  ev.addInvisible(SLOT.inv1);
+  fakeTauFromJet(rng, ev, Math.floor(rng.uniform() * ev.nJets), params);
+}
+
+export interface TtbarParams extends ProcessParams, FakeTauParams {
+  massExcess: number;
+  /** Probability that the second W gives a real tau (W -> tau nu) rather than a fake from W -> q q. */
+  realTauFraction: number;
+}
+
+/** t tbar -> b W b W, one W -> l nu, the other giving a real or fake hadronic tau. */
+export function generateTtbar(rng: Random, ev: TruthEvent, params: TtbarParams): void {
+  const p = ev.p4;
+  radiate(rng, ev, params.radiation);
+  balanceRecoil(rng, ev, SLOT.system, 2 * TOP_MASS + rng.exponential(params.massExcess), params.ySigma, params.kT);
+  twoBodyDecay(rng, p, SLOT.system, TOP_MASS, TOP_MASS, SLOT.top1, SLOT.top2);
+  twoBodyDecay(rng, p, SLOT.top1, B_MASS, breitWigner(rng, W_MASS, W_WIDTH, 60, 100), SLOT.b1, SLOT.w1);
+  twoBodyDecay(rng, p, SLOT.top2, B_MASS, breitWigner(rng, W_MASS, W_WIDTH, 60, 100), SLOT.b2, SLOT.w2);
+  ev.addJetFromSlot(SLOT.b1);
+  ev.addJetFromSlot(SLOT.b2);
+  twoBodyDecay(rng, p, SLOT.w1, 0, 0, SLOT.lep, SLOT.inv1);
+  ev.addInvisible(SLOT.inv1);
+  if (rng.uniform() < params.realTauFraction) {
+    twoBodyDecay(rng, p, SLOT.w2, TAU_MASS, 0, SLOT.tau1, SLOT.inv2);
+    ev.addInvisible(SLOT.inv2);
+    decayHadronic(rng, p, SLOT.tau1, SLOT.tauVis, SLOT.inv2);
+    ev.addInvisible(SLOT.inv2);
+  } else {
+    twoBodyDecay(rng, p, SLOT.w2, 0, 0, SLOT.tmp1, SLOT.tmp2);
+    ev.addJetFromSlot(SLOT.tmp1);
+    ev.addJetFromSlot(SLOT.tmp2);
+    fakeTauFromJet(rng, ev, ev.nJets - 1, params);
+  }
+}

@@ -1,0 +1,162 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../client";
+
+export interface LeaderboardRow {
+  rank: number;
+  teamId: number;
+  teamName: string;
+  submissionId: number;
+  score: number;
+  std: number | null;
+  entries: number;
+  lastSubmissionAt: Date;
+  /** Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²). */
+  tiedWithPrevious: boolean;
+}
+
+export interface LeaderboardPage {
+  rows: LeaderboardRow[];
+  total: number;
+}
+
+// node-postgres returns bigint and rank() as strings where PGlite returns numbers.
+const num = (v: unknown): number => Number(v);
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+function markTies(rows: Omit<LeaderboardRow, "tiedWithPrevious">[]): LeaderboardRow[] {
+  return rows.map((r, i) => {
+    const prev = rows[i - 1];
+    const tied =
+      prev !== undefined &&
+      r.std !== null &&
+      prev.std !== null &&
+      Math.abs(prev.score - r.score) < Math.hypot(prev.std, r.std);
+    return { ...r, tiedWithPrevious: tied };
+  });
+}
+
+/**
+ * The public leaderboard: each team's best public score, ranked (ties in score
+ * share a rank; the earlier submission is listed first). Entries without a valid
+ * score are never ranked; disqualified teams and benchmarks are left out.
+ */
+export async function publicLeaderboard(
+  db: Db,
+  p: { challengeId: number; higherIsBetter: boolean; limit: number; offset: number },
+): Promise<LeaderboardPage> {
+  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+  const raw = await queryRows(db, sql`
+    with best as (
+      select distinct on (s.team_id) s.team_id, s.id as submission_id, ps.score, ps.std, s.created_at
+      from submission s join public_score ps on ps.submission_id = s.id
+      where s.challenge_id = ${p.challengeId} and s.status = 'scored' and s.team_id is not null
+      order by s.team_id, ps.score ${dir}, s.created_at asc
+    ), stats as (
+      select team_id, count(*) as entries, max(created_at) as last_at
+      from submission
+      where challenge_id = ${p.challengeId} and team_id is not null and status <> 'failed'
+      group by team_id
+    )
+    select rank() over (order by b.score ${dir}) as rank, b.team_id, t.name, b.submission_id, b.score, b.std,
+           st.entries, st.last_at, count(*) over () as total
+    from best b
+    join team t on t.id = b.team_id and not t.disqualified
+    join stats st on st.team_id = b.team_id
+    order by b.score ${dir}, b.created_at asc
+    limit ${p.limit} offset ${p.offset}`);
+  const rows = raw.map((r) => ({
+    rank: num(r.rank),
+    teamId: num(r.team_id),
+    teamName: String(r.name),
+    submissionId: num(r.submission_id),
+    score: num(r.score),
+    std: r.std === null ? null : num(r.std),
+    entries: num(r.entries),
+    lastSubmissionAt: date(r.last_at),
+  }));
+  return { rows: markTies(rows), total: raw[0] ? num(raw[0].total) : 0 };
+}
+
+export interface PrivateLeaderboardRow extends LeaderboardRow {
+  publicRank: number | null;
+  /** publicRank − rank: positive = moved up in the shake-up. */
+  rankChange: number | null;
+}
+
+/**
+ * The private leaderboard, for after the reveal only. Each team is scored by its
+ * final selections, or, if it marked none, its `finalSelections` best public
+ * submissions (Kaggle's rule); its private score is the best of those.
+ */
+export async function privateLeaderboard(
+  db: Db,
+  p: { challengeId: number; higherIsBetter: boolean; finalSelections: number; limit: number; offset: number },
+): Promise<{ rows: PrivateLeaderboardRow[]; total: number }> {
+  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+  const raw = await queryRows(db, sql`
+    with cand as (
+      select s.team_id, s.id, s.created_at, s.selected_final, ps.score as pub, prs.score as priv, prs.std as priv_std,
+             row_number() over (partition by s.team_id order by ps.score ${dir}, s.created_at asc) as pub_order,
+             bool_or(s.selected_final) over (partition by s.team_id) as has_final
+      from submission s
+      join public_score ps on ps.submission_id = s.id
+      join private_score prs on prs.submission_id = s.id
+      where s.challenge_id = ${p.challengeId} and s.status = 'scored' and s.team_id is not null
+    ), chosen as (
+      select * from cand where (has_final and selected_final) or (not has_final and pub_order <= ${p.finalSelections})
+    ), best as (
+      select distinct on (team_id) team_id, id as submission_id, priv, priv_std, created_at
+      from chosen order by team_id, priv ${dir}, created_at asc
+    ), best_public as (
+      select distinct on (team_id) team_id, pub from cand order by team_id, pub ${dir}
+    ), stats as (
+      select team_id, count(*) as entries, max(created_at) as last_at
+      from submission
+      where challenge_id = ${p.challengeId} and team_id is not null and status <> 'failed'
+      group by team_id
+    ), ranked as (
+      select b.*, t.name, st.entries, st.last_at,
+             rank() over (order by b.priv ${dir}) as rank,
+             rank() over (order by bp.pub ${dir}) as public_rank
+      from best b
+      join team t on t.id = b.team_id and not t.disqualified
+      join best_public bp on bp.team_id = b.team_id
+      join stats st on st.team_id = b.team_id
+    )
+    select *, count(*) over () as total from ranked
+    order by priv ${dir}, created_at asc
+    limit ${p.limit} offset ${p.offset}`);
+  const rows = raw.map((r) => ({
+    rank: num(r.rank),
+    teamId: num(r.team_id),
+    teamName: String(r.name),
+    submissionId: num(r.submission_id),
+    score: num(r.priv),
+    std: r.priv_std === null ? null : num(r.priv_std),
+    entries: num(r.entries),
+    lastSubmissionAt: date(r.last_at),
+    publicRank: num(r.public_rank),
+  }));
+  return {
+    rows: markTies(rows).map((r, i) => ({ ...r, publicRank: rows[i]!.publicRank, rankChange: rows[i]!.publicRank - r.rank })),
+    total: raw[0] ? num(raw[0].total) : 0,
+  };
+}
+
+/** Benchmark entries with their public scores: shown distinctly, never ranked. */
+export async function benchmarkRows(db: Db, challengeId: number) {
+  const raw = await queryRows(db, sql`
+    select be.name, be.model_card, ps.score, ps.std, s.id as submission_id
+    from benchmark_entry be
+    join submission s on s.id = be.submission_id
+    join public_score ps on ps.submission_id = s.id
+    where s.challenge_id = ${challengeId} and s.status = 'scored'
+    order by ps.score desc`);
+  return raw.map((r) => ({
+    name: String(r.name),
+    modelCard: r.model_card as Record<string, unknown>,
+    score: num(r.score),
+    std: r.std === null ? null : num(r.std),
+    submissionId: num(r.submission_id),
+  }));
+}

@@ -1,0 +1,88 @@
+import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
+
+export class DailyLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(
+      `Your team has reached today's limit of ${limit} submission${limit === 1 ? "" : "s"}. ` +
+        "The count resets at 00:00 UTC; failed submissions do not count.",
+    );
+  }
+}
+
+export function utcDayStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export interface NewUpload {
+  challengeId: number;
+  teamId: number;
+  userId: string;
+  dailyLimit: number;
+  filename: string;
+  description: string;
+  gzipContent: Uint8Array;
+  sizeBytes: number;
+  sha256: string;
+  now?: Date;
+}
+
+/**
+ * Stores an upload and its file in one transaction, enforcing the team's daily
+ * limit atomically: the team row is locked, so of N concurrent uploads against
+ * a limit L exactly L get in. Failed submissions do not count.
+ */
+export async function createSubmission(db: Db, u: NewUpload): Promise<Submission> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select id from ${teams} where ${teams.id} = ${u.teamId} for update`);
+    const [used] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.teamId, u.teamId),
+          ne(submissions.status, "failed"),
+          gte(submissions.createdAt, utcDayStart(u.now ?? new Date())),
+        ),
+      );
+    if (Number(used?.n ?? 0) >= u.dailyLimit) throw new DailyLimitError(u.dailyLimit);
+    const [row] = await tx
+      .insert(submissions)
+      .values({
+        challengeId: u.challengeId,
+        teamId: u.teamId,
+        userId: u.userId,
+        filename: u.filename,
+        description: u.description,
+        sizeBytes: u.sizeBytes,
+        sha256: u.sha256,
+        ...(u.now ? { createdAt: u.now } : {}),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: u.gzipContent });
+    return row;
+  });
+}
+
+/** A team's submissions, newest first, with public scores only. */
+export async function listTeamSubmissions(db: Db, teamId: number) {
+  return db
+    .select({
+      id: submissions.id,
+      filename: submissions.filename,
+      description: submissions.description,
+      status: submissions.status,
+      error: submissions.error,
+      selectedFinal: submissions.selectedFinal,
+      createdAt: submissions.createdAt,
+      finishedAt: submissions.finishedAt,
+      publicScore: publicScores.score,
+      publicStd: publicScores.std,
+    })
+    .from(submissions)
+    .leftJoin(publicScores, eq(publicScores.submissionId, submissions.id))
+    .where(eq(submissions.teamId, teamId))
+    .orderBy(desc(submissions.createdAt), desc(submissions.id));
+}

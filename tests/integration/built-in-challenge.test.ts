@@ -1,0 +1,87 @@
+import { gunzipSync } from "node:zlib";
+import { eq, sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
+import { BACKGROUND_WEIGHT_TOTAL, SIGNAL_WEIGHT_TOTAL } from "@/challenges/higgs-tautau/schema";
+import { createChallengeWithDataset, seedBuiltInChallenges } from "@/db/create-challenge";
+import { listChallenges } from "@/db/queries/challenges";
+import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
+import { challenges, solutionRows } from "@/db/schema";
+import { scoreSubmission, solutionFromColumns } from "@/scoring";
+import { describeEachDatabase } from "./databases";
+
+// 0.002 of the full size: 500 training and 1,100 test events.
+const SCALE = 0.002;
+
+describeEachDatabase("built-in Higgs challenge", (get) => {
+  it("is created once at first start, open, with its files and private answer key", async () => {
+    const { db } = get();
+    await seedBuiltInChallenges(db, SCALE);
+    await seedBuiltInChallenges(db, SCALE); // idempotent: a restart creates nothing new
+    const list = await listChallenges(db, {});
+    expect(list.map((c) => c.slug)).toEqual(["higgs-boson"]);
+    expect(list[0]!.state.status).toBe("open");
+
+    const files = await listDatasetFiles(db, list[0]!.id);
+    expect(files.map((f) => [f.filename, f.rows])).toEqual([
+      ["training.csv", 500],
+      ["test.csv", 1100],
+      ["sample_submission.csv", 1100],
+    ]);
+    // The only challenge in this database, so every answer-key row is its.
+    const [count] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows);
+    expect(Number(count!.n)).toBe(1100);
+  });
+
+  it("renormalises each leaderboard subset to the full class totals", async () => {
+    const { db } = get();
+    const sums = await db
+      .select({ usage: solutionRows.usage, label: solutionRows.label, w: sql<number>`sum(${solutionRows.weight})` })
+      .from(solutionRows)
+      .groupBy(solutionRows.usage, solutionRows.label);
+    expect(sums).toHaveLength(4);
+    for (const s of sums) {
+      expect(Number(s.w)).toBeCloseTo(s.label === 1 ? SIGNAL_WEIGHT_TOTAL : BACKGROUND_WEIGHT_TOTAL, 6);
+    }
+    const [pub] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(solutionRows)
+      .where(eq(solutionRows.usage, 1));
+    expect(Number(pub!.n)).toBe(Math.round(1100 * 0.18));
+  });
+
+  it("never puts test labels or weights in a download, and its sample submission scores", async () => {
+    const { db } = get();
+    const [c] = await db.select().from(challenges).where(eq(challenges.slug, "higgs-boson"));
+    const text = async (name: string) => gunzipSync((await getDatasetFile(db, c!.id, name))!.gzipContent).toString("utf8");
+    const test = await text("test.csv");
+    const header = test.slice(0, test.indexOf("\n")).split(",");
+    expect(header).toHaveLength(31);
+    expect(header).not.toContain("Label");
+    expect(header).not.toContain("Weight");
+    expect((await text("training.csv")).split("\n", 1)[0]!.split(",").slice(-2)).toEqual(["Weight", "Label"]);
+
+    const rows = await db.select().from(solutionRows).orderBy(solutionRows.eventId);
+    const solution = solutionFromColumns({
+      ids: rows.map((r) => String(r.eventId)),
+      labels: Uint8Array.from(rows, (r) => r.label),
+      weights: Float64Array.from(rows, (r) => r.weight),
+      usage: Uint8Array.from(rows, (r) => r.usage),
+    });
+    const sample = Buffer.from(await text("sample_submission.csv"));
+    const score = await scoreSubmission({ solution, submission: sample, metricId: "ams" });
+    expect(score.Public.primary).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(score.Private.primary)).toBe(true);
+  });
+
+  it("leaves nothing behind when creation fails half-way", async () => {
+    const { db } = get();
+    const before = await db.select({ id: challenges.id }).from(challenges);
+    const { generate, ...meta } = higgsBuiltIn;
+    const data = generate(SCALE);
+    // A repeated event id breaks the answer key's primary key after the challenge row is written.
+    data.solution.eventId[5] = data.solution.eventId[4]!;
+    await expect(createChallengeWithDataset(db, { ...meta, slug: "broken" }, data)).rejects.toThrow();
+    expect(await db.select({ id: challenges.id }).from(challenges)).toEqual(before);
+  });
+});

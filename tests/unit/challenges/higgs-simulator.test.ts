@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import {
+  BACKGROUND_WEIGHT_TOTAL, FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, SIGNAL_WEIGHT_TOTAL,
+} from "@/challenges/higgs-tautau/schema";
+import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
+
+const N = 3000;
+const events = simulateHiggs({ seed: 7, nEvents: N });
+const col = (f: number): Float64Array => events.features[f] as Float64Array;
+
+function sumWeights(label: number): number {
+  let s = 0;
+  for (let i = 0; i < N; i++) if (events.label[i] === label) s += events.weight[i] as number;
+  return s;
+}
+
+describe("simulateHiggs", () => {
+  it("produces the HiggsML schema with consecutive ids", () => {
+    expect(HIGGS_FEATURES).toHaveLength(30);
+    expect(events.features).toHaveLength(30);
+    for (const c of events.features) expect(c).toHaveLength(N);
+    expect(events.eventId[0]).toBe(100000);
+    expect(events.eventId[N - 1]).toBe(100000 + N - 1);
+    expect(simulateHiggs({ seed: 7, nEvents: 2, firstEventId: 350000 }).eventId).toEqual(Int32Array.from([350000, 350001]));
+    expect(events.features.every((c) => c.every((x) => Number.isFinite(x)))).toBe(true);
+  });
+
+  it("is deterministic by seed and differs between seeds", () => {
+    const again = simulateHiggs({ seed: 7, nEvents: 200 });
+    const other = simulateHiggs({ seed: 8, nEvents: 200 });
+    for (let f = 0; f < 30; f++) expect(again.features[f]).toEqual(col(f).subarray(0, 200));
+    expect(again.label).toEqual(events.label.subarray(0, 200));
+    expect(other.features[F.PRI_tau_pt]).not.toEqual(again.features[F.PRI_tau_pt]);
+  });
+
+  it("normalises class weights to Kaggle's totals", () => {
+    expect(sumWeights(1)).toBeCloseTo(SIGNAL_WEIGHT_TOTAL, 6);
+    expect(sumWeights(0)).toBeCloseTo(BACKGROUND_WEIGHT_TOTAL, 4);
+    const signalShare = events.label.reduce((a, b) => a + b, 0) / N;
+    expect(signalShare).toBeGreaterThan(0.25);
+    expect(signalShare).toBeLessThan(0.45);
+  });
+
+  it("applies the selection cuts", () => {
+    expect(Math.min(...col(F.PRI_lep_pt))).toBeGreaterThanOrEqual(26);
+    expect(Math.min(...col(F.PRI_tau_pt))).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...col(F.PRI_tau_eta).map(Math.abs), ...col(F.PRI_lep_eta).map(Math.abs))).toBeLessThanOrEqual(2.5);
+  });
+
+  it("marks undefined features -999 consistently with PRI_jet_num", () => {
+    const leading = [F.PRI_jet_leading_pt, F.PRI_jet_leading_eta, F.PRI_jet_leading_phi];
+    const twoJet = [F.PRI_jet_subleading_pt, F.PRI_jet_subleading_eta, F.PRI_jet_subleading_phi,
+      F.DER_deltaeta_jet_jet, F.DER_mass_jet_jet, F.DER_prodeta_jet_jet, F.DER_lep_eta_centrality];
+    const alwaysDefined = HIGGS_FEATURES.map((_, f) => f).filter((f) => f !== F.DER_mass_MMC && !leading.includes(f) && !twoJet.includes(f));
+    const seen = [0, 0, 0, 0];
+    let mmcMissing = 0;
+    const violations: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const jets = col(F.PRI_jet_num)[i] as number;
+      seen[jets]! += 1;
+      for (const f of leading) if ((col(f)[i] === MISSING) !== jets < 1) violations.push(`${i} ${HIGGS_FEATURES[f]}`);
+      for (const f of twoJet) if ((col(f)[i] === MISSING) !== jets < 2) violations.push(`${i} ${HIGGS_FEATURES[f]}`);
+      for (const f of alwaysDefined) if (col(f)[i] === MISSING) violations.push(`${i} ${HIGGS_FEATURES[f]}`);
+      if (jets === 0 && col(F.PRI_jet_all_pt)[i] !== 0) violations.push(`${i} PRI_jet_all_pt`);
+      if (col(F.DER_mass_MMC)[i] === MISSING) mmcMissing++;
+    }
+    expect(violations).toEqual([]);
+    expect(seen.every((k) => k > 0)).toBe(true);
+    expect(mmcMissing / N).toBeGreaterThan(0.05);
+    expect(mmcMissing / N).toBeLessThan(0.35);
+  });
+
+  it("computes derived features from the primitives as the HiggsML documentation defines them", () => {
+    // Independent recomputation with massless four-vectors built from (pt, eta, phi).
+    const p4 = (pt: number, eta: number, phi: number): number[] =>
+      [pt * Math.cos(phi), pt * Math.sin(phi), pt * Math.sinh(eta), pt * Math.cosh(eta)];
+    const mass = (a: number[], b: number[]): number => {
+      const s = a.map((x, k) => x + (b[k] as number));
+      const [x, y, z, e] = s as [number, number, number, number];
+      return Math.sqrt(Math.max(0, e * e - x * x - y * y - z * z));
+    };
+    const bad: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const v = (f: number): number => col(f)[i] as number;
+      const tau = p4(v(F.PRI_tau_pt), v(F.PRI_tau_eta), v(F.PRI_tau_phi));
+      const lep = p4(v(F.PRI_lep_pt), v(F.PRI_lep_eta), v(F.PRI_lep_phi));
+      const metX = v(F.PRI_met) * Math.cos(v(F.PRI_met_phi));
+      const metY = v(F.PRI_met) * Math.sin(v(F.PRI_met_phi));
+      const near = (name: string, got: number, want: number, abs = 6e-3): void => {
+        if (!(Math.abs(got - want) <= abs * Math.max(1, Math.abs(want)))) bad.push(`${i} ${name}: ${got} vs ${want}`);
+      };
+      near("mass_vis", v(F.DER_mass_vis), mass(tau, lep), 2e-3);
+      near("DER_pt_h", v(F.DER_pt_h), Math.hypot((tau[0] as number) + (lep[0] as number) + metX, (tau[1] as number) + (lep[1] as number) + metY));
+      near("DER_sum_pt", v(F.DER_sum_pt), v(F.PRI_tau_pt) + v(F.PRI_lep_pt) + v(F.PRI_jet_all_pt));
+      near("DER_pt_ratio_lep_tau", v(F.DER_pt_ratio_lep_tau), v(F.PRI_lep_pt) / v(F.PRI_tau_pt));
+      let dphi = Math.abs(v(F.PRI_tau_phi) - v(F.PRI_lep_phi));
+      if (dphi > Math.PI) dphi = 2 * Math.PI - dphi;
+      near("DER_deltar_tau_lep", v(F.DER_deltar_tau_lep), Math.hypot(v(F.PRI_tau_eta) - v(F.PRI_lep_eta), dphi));
+      const mt = Math.sqrt(2 * v(F.PRI_lep_pt) * v(F.PRI_met) * (1 - Math.cos(v(F.PRI_lep_phi) - v(F.PRI_met_phi))));
+      near("DER_mass_transverse_met_lep", v(F.DER_mass_transverse_met_lep), mt);
+      if (Math.abs(v(F.DER_met_phi_centrality)) > Math.SQRT2 + 1e-3) bad.push(`${i} met_phi_centrality`);
+      if (v(F.PRI_jet_num) >= 2) {
+        const j1 = p4(v(F.PRI_jet_leading_pt), v(F.PRI_jet_leading_eta), v(F.PRI_jet_leading_phi));
+        const j2 = p4(v(F.PRI_jet_subleading_pt), v(F.PRI_jet_subleading_eta), v(F.PRI_jet_subleading_phi));
+        near("mass_jet_jet", v(F.DER_mass_jet_jet), mass(j1, j2), 2e-3);
+        near("DER_deltaeta_jet_jet", v(F.DER_deltaeta_jet_jet), Math.abs(v(F.PRI_jet_leading_eta) - v(F.PRI_jet_subleading_eta)));
+        near("DER_prodeta_jet_jet", v(F.DER_prodeta_jet_jet), v(F.PRI_jet_leading_eta) * v(F.PRI_jet_subleading_eta));
+        if (v(F.PRI_jet_leading_pt) < v(F.PRI_jet_subleading_pt)) bad.push(`${i} jet order`);
+        if (v(F.PRI_jet_all_pt) < v(F.PRI_jet_leading_pt) + v(F.PRI_jet_subleading_pt) - 2e-3) bad.push(`${i} jet_all_pt`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
