@@ -29,3 +29,8 @@ export function challengeStatus(phases: readonly PhaseWindow[], now: Date): Stat
   if (next) return { status: "upcoming", changesAt: next.startsAt };
   return { status: "ended" };
 }
+
+/** Private scores are shown once the challenge has ended, or earlier if an organiser revealed them by hand. */
+export function isPrivateRevealed(state: StatusAt, privateRevealedAt: Date | null): boolean {
+  return state.status === "ended" || privateRevealedAt !== null;
+}

@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb, type Db } from "@/db";
-import { isParticipant } from "@/db/queries/challenges";
+import { isChallengeOrganiser, isParticipant } from "@/db/queries/challenges";
 import { getUserById } from "@/db/queries/users";
 import type { Challenge, Role, User } from "@/db/schema";
 
@@ -43,4 +43,16 @@ export async function canSeeChallenge(
 ): Promise<boolean> {
   if (challenge.visibility === "public" || hasRole(user, "organiser")) return true;
   return user !== undefined && isParticipant(db, challenge.id, user.id);
+}
+
+/** Admins manage every challenge; an organiser manages those they created or co-organise. */
+export async function canManageChallenge(
+  db: Db,
+  challenge: Pick<Challenge, "id" | "createdBy">,
+  user: User | undefined,
+): Promise<boolean> {
+  if (!user) return false;
+  if (user.role === "admin") return true;
+  if (user.role !== "organiser") return false;
+  return challenge.createdBy === user.id || isChallengeOrganiser(db, challenge.id, user.id);
 }

@@ -34,3 +34,8 @@ export const signUpAction = validatedAction(signUpSchema, async (data, formData)
   }
   await signIn("credentials", { email: data.email, password: data.password, redirectTo: safeCallback(formData) });
 });
+
+/** OAuth sign-in; the provider id comes from a button the page renders only for configured providers. */
+export async function oauthSignInAction(provider: "github" | "google", callbackUrl: string): Promise<void> {
+  await signIn(provider, { redirectTo: callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/" });
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { challengeStatus, type StatusAt } from "@/challenges/phase-status";
 import type { Db } from "../client";
-import { challenges, participants, phases, type Challenge, type Phase } from "../schema";
+import { challengeOrganisers, challenges, participants, phases, type Challenge, type Phase } from "../schema";
 
 /** The columns any visitor may see: never the join code. */
 const publicColumns = {
@@ -58,4 +58,28 @@ export async function isParticipant(db: Db, challengeId: number, userId: string)
     .where(and(eq(participants.challengeId, challengeId), eq(participants.userId, userId)))
     .limit(1);
   return row !== undefined;
+}
+
+export async function isChallengeOrganiser(db: Db, challengeId: number, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(challengeOrganisers)
+    .where(and(eq(challengeOrganisers.challengeId, challengeId), eq(challengeOrganisers.userId, userId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Ends the challenge now: the open phase closes at `now` and later phases are dropped. */
+export async function endChallengeNow(db: Db, challengeId: number, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(phases).where(and(eq(phases.challengeId, challengeId), sql`${phases.startsAt} > ${now}`));
+    await tx
+      .update(phases)
+      .set({ endsAt: now })
+      .where(and(eq(phases.challengeId, challengeId), sql`${phases.endsAt} > ${now}`));
+  });
+}
+
+export async function revealPrivateLeaderboard(db: Db, challengeId: number, now = new Date()): Promise<void> {
+  await db.update(challenges).set({ privateRevealedAt: now }).where(eq(challenges.id, challengeId));
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { Countdown } from "@/app/_components/countdown";
+import { getDb } from "@/db";
+import { canManageChallenge } from "@/lib/authz";
 import { ChallengeTabs } from "./tabs";
 import { loadChallenge } from "./load";
 
@@ -12,7 +14,8 @@ export default async function ChallengeLayout({
   params: Promise<{ slug: string }>;
 }) {
   const { slug } = await params;
-  const { challenge } = await loadChallenge(slug);
+  const { challenge, user } = await loadChallenge(slug);
+  const canManage = await canManageChallenge(await getDb(), challenge, user);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -28,7 +31,7 @@ export default async function ChallengeLayout({
         <h1 className="text-3xl font-bold">{challenge.title}</h1>
         <p className="text-slate-600">{challenge.summary}</p>
       </header>
-      <ChallengeTabs slug={slug} />
+      <ChallengeTabs slug={slug} canManage={canManage} />
       <section>{children}</section>
     </div>
   );

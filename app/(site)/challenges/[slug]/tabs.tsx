@@ -4,11 +4,12 @@ import Link from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
 import { siteConfig } from "@/lib/site";
 
-export function ChallengeTabs({ slug }: { slug: string }) {
+export function ChallengeTabs({ slug, canManage }: { slug: string; canManage: boolean }) {
   const active = useSelectedLayoutSegment() ?? "";
+  const tabs = canManage ? [...siteConfig.challengeTabs, { title: "Manage", segment: "manage" }] : siteConfig.challengeTabs;
   return (
     <nav className="flex gap-1 border-b border-slate-200" aria-label="Challenge sections">
-      {siteConfig.challengeTabs.map((tab) => {
+      {tabs.map((tab) => {
         const selected = tab.segment === active;
         return (
           <Link

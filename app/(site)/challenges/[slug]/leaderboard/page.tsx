@@ -1,17 +1,110 @@
-import { loadChallenge } from "../load";
+import Link from "next/link";
+import type { PrivateLeaderboardRow } from "@/db/queries/leaderboard";
+import { loadBoard, PAGE_SIZE } from "./load-board";
 
-export default async function LeaderboardPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { challenge } = await loadChallenge((await params).slug);
+export const dynamic = "force-dynamic";
+
+export default async function LeaderboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ view?: string; page?: string }>;
+}) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const { metric, revealed, showPrivate, board, benchmarks } = await loadBoard(slug, sp.view, page);
+  const fmt = (x: number) => x.toFixed(metric.precision);
+  const pages = Math.max(1, Math.ceil(board.total / PAGE_SIZE));
+  const base = `/challenges/${slug}/leaderboard`;
+  const view = showPrivate ? "private" : "public";
   return (
-    <div className="space-y-2">
-      <h2 className="text-xl font-semibold">Public leaderboard</h2>
-      <p className="text-slate-600">
-        Ranked by {challenge.metricId} on the public subset of the test data. The private leaderboard appears when
-        the challenge ends.
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 className="text-xl font-semibold">{showPrivate ? "Private" : "Public"} leaderboard</h2>
+        <nav className="flex gap-2 text-sm">
+          <Link href={base} className={view === "public" ? "font-semibold" : "text-brand-600 underline"}>
+            Public
+          </Link>
+          {revealed ? (
+            <Link href={`${base}?view=private`} className={view === "private" ? "font-semibold" : "text-brand-600 underline"}>
+              Private
+            </Link>
+          ) : (
+            <span className="text-slate-400" title="Revealed when the challenge ends">
+              Private (hidden until the end)
+            </span>
+          )}
+        </nav>
+        <a href={`${base}/csv?view=${view}`} className="ml-auto text-sm text-brand-600 underline">
+          Download CSV
+        </a>
+      </div>
+      <p className="text-sm text-slate-600">
+        {metric.label} on the {view} subset ({metric.higherIsBetter ? "higher" : "lower"} is better). ≈ marks a team
+        statistically tied with the one above (difference within the combined bootstrap uncertainty).
       </p>
-      <p className="rounded border border-dashed border-slate-300 p-6 text-center text-slate-500">
-        No scored submissions yet.
-      </p>
+      <table className="w-full border-collapse bg-white text-sm" data-testid="leaderboard">
+        <thead>
+          <tr className="border-b border-slate-300 text-left">
+            <th className="px-3 py-2">#</th>
+            {showPrivate && <th className="px-3 py-2">Δ</th>}
+            <th className="px-3 py-2">Team</th>
+            <th className="px-3 py-2 text-right">{metric.label}</th>
+            <th className="px-3 py-2 text-right">Entries</th>
+            <th className="px-3 py-2 text-right">Last</th>
+          </tr>
+        </thead>
+        <tbody>
+          {benchmarks.map((b) => (
+            <tr key={`b${b.submissionId}`} className="border-b border-slate-200 bg-slate-50 italic text-slate-600" data-testid="benchmark-row">
+              <td className="px-3 py-2">—</td>
+              {showPrivate && <td />}
+              <td className="px-3 py-2">Benchmark: {b.name}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{showPrivate ? "" : fmt(b.score)}</td>
+              <td colSpan={2} />
+            </tr>
+          ))}
+          {board.rows.map((r) => (
+            <tr key={r.teamId} className="border-b border-slate-200">
+              <td className="px-3 py-2 tabular-nums">
+                {r.rank}
+                {r.tiedWithPrevious && <span title="Statistically tied with the team above"> ≈</span>}
+              </td>
+              {showPrivate && <td className="px-3 py-2 tabular-nums">{formatChange((r as PrivateLeaderboardRow).rankChange)}</td>}
+              <td className="px-3 py-2">{r.teamName}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {fmt(r.score)}
+                {r.std !== null && <span className="text-slate-500"> ± {fmt(r.std)}</span>}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.entries}</td>
+              <td className="px-3 py-2 text-right text-slate-500">{r.lastSubmissionAt.toISOString().slice(0, 10)}</td>
+            </tr>
+          ))}
+          {board.rows.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+                No scored submissions yet.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <nav className="flex items-center gap-3 text-sm" aria-label="Pages">
+          {page > 1 && <Link href={`${base}?view=${view}&page=${page - 1}`}>← Previous</Link>}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && <Link href={`${base}?view=${view}&page=${page + 1}`}>Next →</Link>}
+        </nav>
+      )}
     </div>
   );
+}
+
+function formatChange(d: number | null): string {
+  if (d === null || d === 0) return "–";
+  return d > 0 ? `▲${d}` : `▼${-d}`;
 }

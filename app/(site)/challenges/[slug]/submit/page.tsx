@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/authz";
+import { env } from "@/lib/env";
+import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../load";
+import { UploadForm } from "./upload-form";
 
 export default async function SubmitPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -19,10 +22,14 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   if (challenge.state.status !== "open") {
     return <p className="text-slate-600">This challenge is {challenge.state.status}: it does not accept submissions now.</p>;
   }
+  const precision = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4;
   return (
-    <p className="text-slate-600">
-      Uploads are not open on this server yet: the scoring queue is being built. Download the data and prepare a
-      submission in the format described on the overview.
-    </p>
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">
+        Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The
+        public score appears as soon as scoring finishes.
+      </p>
+      <UploadForm slug={slug} precision={precision} maxMb={env().MAX_UPLOAD_MB} />
+    </div>
   );
 }

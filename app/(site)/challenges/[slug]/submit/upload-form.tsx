@@ -1,0 +1,145 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+type Row = {
+  id: number;
+  filename: string;
+  description: string;
+  status: "queued" | "scoring" | "scored" | "failed";
+  error: string | null;
+  createdAt: string;
+  publicScore: number | null;
+  publicStd: number | null;
+  queuePosition: number | null;
+};
+
+const STATUS_STYLE: Record<Row["status"], string> = {
+  queued: "bg-amber-100 text-amber-800",
+  scoring: "bg-sky-100 text-sky-800",
+  scored: "bg-emerald-100 text-emerald-800",
+  failed: "bg-red-100 text-red-800",
+};
+
+/** Upload with a progress bar (XHR reports upload progress; fetch does not), then live status by polling. */
+export function UploadForm({ slug, precision, maxMb }: { slug: string; precision: number; maxMb: number }) {
+  const api = `/api/challenges/${slug}/submissions`;
+  const [rows, setRows] = useState<Row[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<{ message: string; line?: number } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const descRef = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    const res = await fetch(api, { cache: "no-store" });
+    if (res.ok) setRows(((await res.json()) as { submissions: Row[] }).submissions);
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const pending = rows.some((r) => r.status === "queued" || r.status === "scoring");
+  useEffect(() => {
+    if (!pending) return;
+    const t = setInterval(() => void refresh(), 1500);
+    return () => clearInterval(t);
+  }, [pending, refresh]);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setError(null);
+    if (!file) return setError({ message: "Choose a .csv or .csv.gz file first." });
+    if (file.size > maxMb * 1024 * 1024) return setError({ message: `The file is larger than the limit of ${maxMb} MiB.` });
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", api);
+    xhr.setRequestHeader("X-Filename", encodeURIComponent(file.name));
+    xhr.setRequestHeader("X-Description", encodeURIComponent(descRef.current?.value ?? ""));
+    xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(ev.loaded / ev.total);
+    xhr.onload = () => {
+      setProgress(null);
+      if (xhr.status === 201) {
+        if (fileRef.current) fileRef.current.value = "";
+        if (descRef.current) descRef.current.value = "";
+        void refresh();
+      } else {
+        try {
+          setError((JSON.parse(xhr.responseText) as { error: { message: string; line?: number } }).error);
+        } catch {
+          setError({ message: `Upload failed (HTTP ${xhr.status}).` });
+        }
+      }
+    };
+    xhr.onerror = () => {
+      setProgress(null);
+      setError({ message: "The upload was interrupted. Check your connection and try again." });
+    };
+    setProgress(0);
+    xhr.send(file);
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <div>
+          <label htmlFor="submission-file" className="block text-sm font-medium">
+            Predictions file (.csv or .csv.gz, at most {maxMb} MiB)
+          </label>
+          <input id="submission-file" ref={fileRef} type="file" accept=".csv,.gz,text/csv,application/gzip" className="mt-1 block text-sm" />
+        </div>
+        <div>
+          <label htmlFor="submission-description" className="block text-sm font-medium">
+            Description (optional)
+          </label>
+          <input id="submission-description" ref={descRef} maxLength={1000} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        {progress !== null && (
+          <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100} aria-label="Upload progress">
+            <div className="h-full bg-brand-600 transition-all" style={{ width: `${progress * 100}%` }} />
+          </div>
+        )}
+        {error && (
+          <pre role="alert" className="whitespace-pre-wrap rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error.message}
+          </pre>
+        )}
+        <button type="submit" disabled={progress !== null} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {progress !== null ? `Uploading… ${Math.round(progress * 100)}%` : "Submit"}
+        </button>
+      </form>
+
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Your team&apos;s submissions</h2>
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-500">None yet.</p>
+        ) : (
+          <ul className="space-y-2" data-testid="submissions">
+            {rows.map((r) => (
+              <li key={r.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid={`submission-${r.id}`}>
+                <div className="flex flex-wrap items-center gap-3">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`} data-testid="status">
+                    {r.status}
+                  </span>
+                  <span className="font-mono">{r.filename}</span>
+                  <span className="text-slate-500">{new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+                  {r.status === "queued" && r.queuePosition !== null && (
+                    <span className="text-slate-500">position {r.queuePosition + 1} in the queue</span>
+                  )}
+                  {r.publicScore !== null && (
+                    <span className="ml-auto font-semibold tabular-nums" data-testid="public-score">
+                      {r.publicScore.toFixed(precision)}
+                      {r.publicStd !== null && <span className="font-normal text-slate-500"> ± {r.publicStd.toFixed(precision)}</span>}
+                    </span>
+                  )}
+                </div>
+                {r.description && <p className="mt-1 text-slate-600">{r.description}</p>}
+                {r.error && <pre className="mt-2 whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-700">{r.error}</pre>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
