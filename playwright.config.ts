@@ -33,7 +33,14 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATA_DIR, BUILTIN_DATA_SCALE: "0.01", AUTH_URL: `http://localhost:${PORT}` },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR,
+      BUILTIN_DATA_SCALE: "0.01",
+      AUTH_URL: `http://localhost:${PORT}`,
+      INITIAL_ADMIN_EMAIL: "admin@example.org",
+      INITIAL_ADMIN_PASSWORD: "admin-passphrase-42",
+    },
     stdout: "pipe",
   },
 });

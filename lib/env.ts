@@ -20,6 +20,9 @@ const envSchema = z.object({
   /** Largest accepted upload, in MiB (compressed size as sent). */
   MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Creates this admin account at start if no account has that email yet (first deployment, tests). */
+  INITIAL_ADMIN_EMAIL: z.string().email().optional(),
+  INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Size of the built-in challenges' simulated data: 1 = full (250k train + 550k test), tests use 0.01. */
   BUILTIN_DATA_SCALE: z.coerce.number().positive().max(1).default(1),
 });

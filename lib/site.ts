@@ -16,5 +16,6 @@ export const siteConfig = {
     { title: "Data", segment: "data" },
     { title: "Leaderboard", segment: "leaderboard" },
     { title: "Submit", segment: "submit" },
+    { title: "Team", segment: "team" },
   ],
 } as const;

@@ -10,7 +10,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { getDbHandle } from "../db";
-import { seedBuiltInChallenges } from "../db/seed";
+import { seedBuiltInChallenges } from "../db/create-challenge";
+import { ensureAdmin } from "../db/queries/users";
 import { ConfigError, env } from "../lib/env";
 
 const root = process.cwd();
@@ -58,6 +59,10 @@ async function main(): Promise<void> {
   const handle = await getDbHandle();
   console.log(`Database: ${handle.mode === "pglite" ? `embedded PGlite in ${path.resolve(e.DATA_DIR, "pglite")}` : "PostgreSQL"}`);
   await seedBuiltInChallenges(handle.db, e.BUILTIN_DATA_SCALE);
+  if (e.INITIAL_ADMIN_EMAIL && e.INITIAL_ADMIN_PASSWORD) {
+    const created = await ensureAdmin(handle.db, e.INITIAL_ADMIN_EMAIL, e.INITIAL_ADMIN_PASSWORD);
+    if (created) console.log(`Created the initial admin ${e.INITIAL_ADMIN_EMAIL}`);
+  }
 
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();

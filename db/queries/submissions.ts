@@ -86,3 +86,34 @@ export async function listTeamSubmissions(db: Db, teamId: number) {
     .where(eq(submissions.teamId, teamId))
     .orderBy(desc(submissions.createdAt), desc(submissions.id));
 }
+
+export class FinalSelectionError extends Error {}
+
+/**
+ * Marks or unmarks a scored submission as one of the team's finals, at most
+ * `maxFinals` at a time (the team row is locked so two clicks cannot both pass).
+ */
+export async function setFinalSelection(
+  db: Db,
+  p: { teamId: number; submissionId: number; selected: boolean; maxFinals: number },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select id from ${teams} where ${teams.id} = ${p.teamId} for update`);
+    const [sub] = await tx
+      .select({ status: submissions.status })
+      .from(submissions)
+      .where(and(eq(submissions.id, p.submissionId), eq(submissions.teamId, p.teamId)));
+    if (!sub) throw new FinalSelectionError("That submission is not your team's.");
+    if (p.selected) {
+      if (sub.status !== "scored") throw new FinalSelectionError("Only scored submissions can be selected as final.");
+      const [chosen] = await tx
+        .select({ n: sql<number>`count(*)` })
+        .from(submissions)
+        .where(and(eq(submissions.teamId, p.teamId), eq(submissions.selectedFinal, true), ne(submissions.id, p.submissionId)));
+      if (Number(chosen?.n ?? 0) >= p.maxFinals) {
+        throw new FinalSelectionError(`Your team has already selected ${p.maxFinals} final submissions; unselect one first.`);
+      }
+    }
+    await tx.update(submissions).set({ selectedFinal: p.selected }).where(eq(submissions.id, p.submissionId));
+  });
+}

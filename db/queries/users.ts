@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/password";
 import type { Db } from "../client";
 import { users, type NewUser, type Role, type User } from "../schema";
 
@@ -31,4 +32,11 @@ export async function createUser(db: Db, user: NewUser & { email: string }): Pro
 
 export async function setUserRole(db: Db, id: string, role: Role): Promise<void> {
   await db.update(users).set({ role }).where(eq(users.id, id));
+}
+
+/** Creates an admin with this email and password unless the email is taken; true if created. */
+export async function ensureAdmin(db: Db, email: string, password: string): Promise<boolean> {
+  if (await getUserByEmail(db, email)) return false;
+  await createUser(db, { email, name: email.split("@")[0], passwordHash: await hashPassword(password), role: "admin" });
+  return true;
 }

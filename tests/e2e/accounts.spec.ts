@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-const password = "a-good-passphrase-7";
+import { PASSWORD as password } from "./helpers";
 
 test("a new user signs up, signs out, signs in and sees the challenges", async ({ page }) => {
   const email = `ada-${Date.now()}@example.org`;

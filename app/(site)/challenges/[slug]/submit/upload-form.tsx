@@ -12,6 +12,7 @@ type Row = {
   publicScore: number | null;
   publicStd: number | null;
   queuePosition: number | null;
+  selectedFinal: boolean;
 };
 
 const STATUS_STYLE: Record<Row["status"], string> = {
@@ -45,6 +46,17 @@ export function UploadForm({ slug, precision, maxMb }: { slug: string; precision
     const t = setInterval(() => void refresh(), 1500);
     return () => clearInterval(t);
   }, [pending, refresh]);
+
+  async function toggleFinal(r: Row) {
+    setError(null);
+    const res = await fetch(`${api}/${r.id}/final`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ selected: !r.selectedFinal }),
+    });
+    if (!res.ok) setError(((await res.json()) as { error: { message: string } }).error);
+    void refresh();
+  }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -133,6 +145,11 @@ export function UploadForm({ slug, precision, maxMb }: { slug: string; precision
                     </span>
                   )}
                 </div>
+                {r.status === "scored" && (
+                  <button type="button" onClick={() => void toggleFinal(r)} className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
+                    {r.selectedFinal ? "★ Final (click to unselect)" : "Select as final"}
+                  </button>
+                )}
                 {r.description && <p className="mt-1 text-slate-600">{r.description}</p>}
                 {r.error && <pre className="mt-2 whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-700">{r.error}</pre>}
               </li>

@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { getChallengeBySlug } from "@/db/queries/challenges";
+import { FinalSelectionError, setFinalSelection } from "@/db/queries/submissions";
+import { getTeamOfUser } from "@/db/queries/teams";
+import { ApiError, route } from "@/lib/api-error";
+import { canSeeChallenge, currentUser } from "@/lib/authz";
+
+const bodySchema = z.object({ selected: z.boolean() });
+
+/** Mark (or unmark) one of your team's scored submissions as final. */
+export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string; id: string }> }) => {
+  const { slug, id } = await ctx.params;
+  const user = await currentUser();
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
+  const db = await getDb();
+  const challenge = await getChallengeBySlug(db, slug);
+  if (!challenge || !(await canSeeChallenge(db, challenge, user))) throw new ApiError(404, "not_found", `No challenge "${slug}"`);
+  if (challenge.state.status === "ended") throw new ApiError(403, "challenge_closed", "The challenge has ended: final selections are frozen.");
+  const body = bodySchema.safeParse(await req.json().catch(() => null));
+  if (!body.success) throw new ApiError(400, "bad_request", 'Send JSON {"selected": true|false}.');
+  const team = await getTeamOfUser(db, challenge.id, user.id);
+  const submissionId = Number.parseInt(id, 10);
+  if (!team || !Number.isInteger(submissionId)) throw new ApiError(404, "not_found", "No such submission of your team.");
+  try {
+    await setFinalSelection(db, { teamId: team.id, submissionId, selected: body.data.selected, maxFinals: challenge.finalSelections });
+  } catch (err) {
+    if (err instanceof FinalSelectionError) throw new ApiError(409, "final_selection", err.message);
+    throw err;
+  }
+  return NextResponse.json({ ok: true });
+});
