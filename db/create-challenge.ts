@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
 import { eq } from "drizzle-orm";
 import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
 import { builtInChallenges } from "@/challenges/registry";
@@ -7,13 +8,26 @@ import { insertSolutionRows } from "./bulk";
 import type { Db } from "./client";
 import { challenges, datasetFiles, datasets, phases } from "./schema";
 
-function compress(file: GeneratedFile) {
-  const text = Buffer.from(Array.from(file.chunks).join(""), "utf8");
-  return {
-    gzipContent: gzipSync(text, { level: 6 }),
-    sizeBytes: text.byteLength,
-    sha256: createHash("sha256").update(text).digest("hex"),
-  };
+/** Streams a generated file through gzip and SHA-256 chunk by chunk: the text never exists whole. */
+async function compress(file: GeneratedFile) {
+  const hash = createHash("sha256");
+  let sizeBytes = 0;
+  const gzip = createGzip({ level: 6 });
+  const out: Buffer[] = [];
+  gzip.on("data", (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    gzip.on("end", resolve);
+    gzip.on("error", reject);
+  });
+  for await (const chunk of Readable.from(file.chunks)) {
+    const bytes = Buffer.from(chunk as string, "utf8");
+    hash.update(bytes);
+    sizeBytes += bytes.byteLength;
+    if (!gzip.write(bytes)) await new Promise((r) => gzip.once("drain", r));
+  }
+  gzip.end();
+  await done;
+  return { gzipContent: Buffer.concat(out), sizeBytes, sha256: hash.digest("hex") };
 }
 
 export type ChallengeSpec = Omit<BuiltInChallenge, "generate">;
@@ -24,7 +38,8 @@ export type ChallengeSpec = Omit<BuiltInChallenge, "generate">;
  */
 export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, data: GeneratedDataset, now = new Date()) {
   // Compress before the transaction so it stays short.
-  const files = data.files.map((f) => ({ ...f, ...compress(f) }));
+  const files = [];
+  for (const f of data.files) files.push({ ...f, ...(await compress(f)) });
   return db.transaction(async (tx) => {
     const [challenge] = await tx
       .insert(challenges)

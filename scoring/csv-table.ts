@@ -1,0 +1,69 @@
+/**
+ * The part every file format shares: a header whose names are matched exactly (case-insensitive, any order),
+ * rows with exactly the header's number of fields, and clear messages for empty or header-only files.
+ */
+import type { ByteSource } from "./byte-source";
+import { readCsvRecords, fieldText, type CsvReadOptions, type CsvRecord } from "./csv-reader";
+import type { ProblemCollector } from "./errors";
+
+const MAX_QUOTED = 40;
+
+/** A field value for an error message, shortened so a 1 MB field does not become a 1 MB message. */
+export function quoteValue(rec: CsvRecord, k: number): string {
+  const text = fieldText(rec, k);
+  return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+}
+
+function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: ProblemCollector): Int32Array {
+  const columns = new Int32Array(expected.length).fill(-1);
+  const wanted = expected.map((name) => name.toLowerCase());
+  const list = expected.join(",");
+  for (let k = 0; k < rec.count; k++) {
+    const name = fieldText(rec, k);
+    const at = wanted.indexOf(name.toLowerCase());
+    if (at < 0) problems.add(rec.line, `unexpected column ${JSON.stringify(name)} in the header (expected ${list})`);
+    else if (columns[at]! >= 0) problems.add(rec.line, `column ${JSON.stringify(name)} appears twice in the header`);
+    else columns[at] = k;
+  }
+  expected.forEach((name, at) => {
+    if (columns[at]! < 0) problems.add(rec.line, `missing column ${JSON.stringify(name)} in the header (expected ${list})`);
+  });
+  // Without a usable header no row can be interpreted, so stop here.
+  problems.throwIfAny();
+  return columns;
+}
+
+/**
+ * Reads a CSV with the given header; `onRow(rec, columns)` gets each data row with exactly the header's number
+ * of fields, where columns[j] is the field index of expected[j]. Returns the number of data rows seen.
+ */
+export async function readTable(
+  src: ByteSource,
+  expected: readonly string[],
+  problems: ProblemCollector,
+  onRow: (rec: CsvRecord, columns: Int32Array) => void,
+  opts: CsvReadOptions = {},
+): Promise<number> {
+  let columns: Int32Array | null = null;
+  let width = 0;
+  let rows = 0;
+  const records = await readCsvRecords(
+    src,
+    problems,
+    (rec) => {
+      if (columns === null) {
+        columns = resolveColumns(rec, expected, problems);
+        width = rec.count;
+        return;
+      }
+      rows++;
+      if (rec.malformed !== null) problems.add(rec.line, rec.malformed);
+      else if (rec.count !== width) problems.add(rec.line, `expected ${width} fields, found ${rec.count}`);
+      else onRow(rec, columns);
+    },
+    opts,
+  );
+  if (records === 0) problems.fatal(null, `the file is empty (expected the header ${expected.join(",")})`);
+  if (rows === 0) problems.fatal(null, "the file has a header but no rows");
+  return rows;
+}

@@ -1,0 +1,28 @@
+/** Public API of the scoring library (pure: no I/O, no framework). */
+export { DEFAULT_MAX_BYTES, type ByteSource } from "./byte-source";
+export { DEFAULT_MAX_LINE_BYTES, type CsvReadOptions } from "./csv-reader";
+export { CsvFormatError, MAX_REPORTED_PROBLEMS, SolutionFormatError, SubmissionFormatError, type FormatProblem } from "./errors";
+export { parseSolution, solutionFromColumns, USAGE_IGNORED, USAGE_PRIVATE, USAGE_PUBLIC, type Solution, type SolutionColumns, type Usage } from "./solution";
+export { createSolutionIndex, type SolutionIndex } from "./solution-index";
+export { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
+export { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";
+export { ams, amsFromSelection, AMS_B_REG, type AmsResult } from "./metrics/ams";
+export { amsCurve, type AmsCurve, type AmsCurveOptions } from "./metrics/ams-curve";
+export { weightedRocAuc } from "./metrics/roc-auc";
+export { signalEfficiencyAtBackground } from "./metrics/signal-efficiency";
+export { DEFAULT_SIC_MIN_BACKGROUND, maxSic, type SicResult } from "./metrics/sic";
+export { bootstrapStd, type BootstrapOptions } from "./metrics/bootstrap";
+export { createRng, uniformIndex } from "./prng";
+export type { SubsetScore } from "./evaluate";
+export {
+  isMetricId,
+  METRICS,
+  metricDescriptors,
+  scoreSubmission,
+  type MetricDescriptor,
+  type MetricId,
+  type ScoreRequest,
+  type ScoreResult,
+  type SubmissionFormat,
+  type SubsetName,
+} from "./registry";

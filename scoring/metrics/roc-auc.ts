@@ -1,0 +1,24 @@
+/**
+ * Weighted ROC AUC with ties averaged: the weighted probability that a signal event scores above a background
+ * event, counting equal scores as one half. Returns NaN when the (masked) events lack signal or background.
+ *
+ * Worked example: scores [0.9, 0.8, 0.8, 0.1], labels [1, 0, 1, 0], weights [1, 2, 1, 1].
+ * Pairs (signal, background) with weight products: (0.9 vs 0.8) 1·2 win, (0.9 vs 0.1) 1·1 win,
+ * (0.8 vs 0.8) 1·2 tie → ½, (0.8 vs 0.1) 1·1 win. AUC = (2 + 1 + 1 + 1) / ((1+1)·(2+1)) = 5/6.
+ */
+import { rankByScore, rocSteps, type RocSteps } from "./ranking";
+
+/** AUC from cumulative ROC steps (trapezoids between tie groups = ties counted as one half). */
+export function aucFromSteps(steps: RocSteps): number {
+  const { signal, background, totalSignal, totalBackground } = steps;
+  if (!(totalSignal > 0 && totalBackground > 0)) return NaN;
+  let area = 0;
+  for (let g = 1; g < steps.length; g++) {
+    area += (background[g]! - background[g - 1]!) * (signal[g]! + signal[g - 1]!);
+  }
+  return area / (2 * totalSignal * totalBackground);
+}
+
+export function weightedRocAuc(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null, mask?: Uint8Array): number {
+  return aucFromSteps(rocSteps(rankByScore(scores, mask), labels, weights));
+}

@@ -1,0 +1,32 @@
+/**
+ * Signal efficiency ε_S at a fixed background efficiency ε_B (typically 1e-2, 1e-3), by a step rule:
+ * the largest ε_S of any cut on the score whose ε_B does not exceed the target. No interpolation between
+ * cuts, so the number is always achieved by a real threshold (conservative, and identical for the bootstrap).
+ * A cut keeps whole tie groups. Weighted (weights null = 1 each); NaN when a class is absent.
+ *
+ * Worked example: scores [0.9, 0.8, 0.7, 0.6], labels [1, 0, 1, 0], unit weights, target ε_B = 0.5:
+ * cut ≥ 0.9 → (ε_S 0.5, ε_B 0); ≥ 0.8 → (0.5, 0.5); ≥ 0.7 → (1, 0.5); ≥ 0.6 → (1, 1). Result 1.
+ * At target 0.4 the result is 0.5.
+ */
+import { rankByScore, rocSteps, type RocSteps } from "./ranking";
+
+export function efficiencyAtBackgroundFromSteps(steps: RocSteps, backgroundEfficiency: number): number {
+  if (!(steps.totalSignal > 0 && steps.totalBackground > 0)) return NaN;
+  let best = 0;
+  for (let g = 1; g < steps.length; g++) {
+    // background is non-decreasing: once over the target, every later cut is too.
+    if (steps.background[g]! / steps.totalBackground > backgroundEfficiency) break;
+    best = steps.signal[g]!;
+  }
+  return best / steps.totalSignal;
+}
+
+export function signalEfficiencyAtBackground(
+  scores: Float64Array,
+  labels: Uint8Array,
+  weights: Float64Array | null,
+  backgroundEfficiency: number,
+  mask?: Uint8Array,
+): number {
+  return efficiencyAtBackgroundFromSteps(rocSteps(rankByScore(scores, mask), labels, weights), backgroundEfficiency);
+}

@@ -1,0 +1,108 @@
+/**
+ * Metric descriptors in one registry (as RAMP's score types): what the UI needs to display and rank a metric,
+ * plus scoreSubmission, the single entry point that turns a solution and a submission into leaderboard numbers.
+ */
+import type { ByteSource } from "./byte-source";
+import type { CsvReadOptions } from "./csv-reader";
+import { evaluateAms, evaluateScores, type Subset, type SubsetScore } from "./evaluate";
+import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
+import { createSolutionIndex } from "./solution-index";
+import { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
+import { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";
+
+export type MetricId = "ams" | "auc" | "sic" | "eff-at-1e-2" | "eff-at-1e-3";
+export type SubmissionFormat = "higgs" | "scores";
+
+export interface MetricDescriptor {
+  id: MetricId;
+  label: string;
+  higherIsBetter: boolean;
+  /** [min, max]; null max = unbounded. */
+  range: readonly [number, number | null];
+  /** Decimals to display. */
+  precision: number;
+  submissionFormat: SubmissionFormat;
+}
+
+export const METRICS: Readonly<Record<MetricId, MetricDescriptor>> = {
+  ams: { id: "ams", label: "AMS", higherIsBetter: true, range: [0, null], precision: 5, submissionFormat: "higgs" },
+  auc: { id: "auc", label: "ROC AUC", higherIsBetter: true, range: [0, 1], precision: 5, submissionFormat: "scores" },
+  sic: { id: "sic", label: "Max SIC", higherIsBetter: true, range: [0, null], precision: 3, submissionFormat: "scores" },
+  "eff-at-1e-2": { id: "eff-at-1e-2", label: "ε_S at ε_B = 10⁻²", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },
+  "eff-at-1e-3": { id: "eff-at-1e-3", label: "ε_S at ε_B = 10⁻³", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },
+};
+
+export const metricDescriptors: readonly MetricDescriptor[] = Object.values(METRICS);
+
+export function isMetricId(id: string): id is MetricId {
+  return Object.hasOwn(METRICS, id);
+}
+
+export type SubsetName = "Public" | "Private";
+export type ScoreResult = Record<SubsetName, SubsetScore>;
+
+export interface ScoreRequest {
+  solution: Solution;
+  /** Raw bytes (CSV, optionally gzip) or an already parsed submission of the metric's format. */
+  submission: ByteSource | HiggsSubmission | ScoreSubmission;
+  metricId: MetricId;
+  /** Bootstrap resamples for the std of the primary metric; 0 or absent = none. */
+  bootstrap?: number;
+  seed?: number;
+  csv?: CsvReadOptions;
+  sicMinBackground?: number;
+  amsCurvePoints?: number;
+}
+
+const subsetCache = new WeakMap<Solution, [SubsetName, Subset][]>();
+
+/** Public and Private masks and row lists, built once per solution (the server scores many submissions against one). */
+function subsetsOf(solution: Solution): [SubsetName, Subset][] {
+  let subsets = subsetCache.get(solution);
+  if (!subsets) {
+    subsets = [
+      ["Public", subsetOf(solution, USAGE_PUBLIC, "Public")],
+      ["Private", subsetOf(solution, USAGE_PRIVATE, "Private")],
+    ];
+    subsetCache.set(solution, subsets);
+  }
+  return subsets;
+}
+
+function subsetOf(solution: Solution, code: number, name: SubsetName): Subset {
+  const n = solution.usage.length;
+  const mask = new Uint8Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (solution.usage[i] === code) (mask[i] = 1), m++;
+  // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
+  if (m === 0) throw new Error(`the solution has no ${name} rows`);
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; i < n; i++) if (mask[i]) rows[k++] = i;
+  return { mask, rows, public: code === USAGE_PUBLIC };
+}
+
+/**
+ * Parses (unless already parsed), validates and scores a submission on the Public and Private subsets.
+ * A malformed submission throws SubmissionFormatError; nothing is ever scored as a silent 0.
+ */
+export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
+  const { solution, submission, metricId } = req;
+  const descriptor = METRICS[metricId];
+  if (!descriptor) throw new Error(`unknown metric ${JSON.stringify(metricId)}`);
+  const opts = { bootstrap: req.bootstrap ?? 0, seed: req.seed ?? 0, sicMinBackground: req.sicMinBackground, amsCurvePoints: req.amsCurvePoints };
+  const subsets = subsetsOf(solution);
+  const index = createSolutionIndex(solution);
+  const result: Partial<ScoreResult> = {};
+  const parsedFormat = "rankOrder" in submission ? "higgs" : "scores" in submission ? "scores" : null;
+  if (parsedFormat !== null && parsedFormat !== descriptor.submissionFormat) {
+    throw new Error(`metric ${metricId} needs a ${descriptor.submissionFormat} submission, got a parsed ${parsedFormat} one`);
+  }
+  if (metricId === "ams") {
+    const parsed = "rankOrder" in submission ? submission : await parseHiggsSubmission(submission as ByteSource, index, req.csv);
+    for (const [name, subset] of subsets) result[name] = evaluateAms(solution, parsed, subset, opts);
+  } else {
+    const parsed = "scores" in submission ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
+    for (const [name, subset] of subsets) result[name] = evaluateScores(solution, parsed, subset, metricId, opts);
+  }
+  return result as ScoreResult;
+}

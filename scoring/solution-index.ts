@@ -1,0 +1,103 @@
+/**
+ * EventId → row lookup, built once per Solution and cached. Integer ids (HiggsML's 350000..899999) use a dense
+ * Int32Array over [min, max] and are looked up straight from the submission's bytes without making a string.
+ */
+import { ProblemCollector, SolutionFormatError } from "./errors";
+import { bytesToString, parseDigits } from "./parse-number";
+import type { Solution } from "./solution";
+
+export interface SolutionIndex {
+  readonly solution: Solution;
+  /** Number of rows in the solution. */
+  readonly size: number;
+  /** Row of the id spelled by buf[start, end), or -1 when the solution has no such id. */
+  lookup(buf: Uint8Array, start: number, end: number): number;
+}
+
+const cache = new WeakMap<Solution, SolutionIndex>();
+
+/** Canonical decimal (no sign, no leading zero): only such ids may use the integer path, where "007" ≠ "7". */
+function canonicalInteger(id: string): number {
+  if (id.length === 0 || id.length > 15 || (id.length > 1 && id.charCodeAt(0) === 48)) return -1;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return Number(id);
+}
+
+type LineOf = (row: number) => number | null;
+
+function denseIndex(solution: Solution, lineOf: LineOf): SolutionIndex | null {
+  const n = solution.ids.length;
+  const values = new Float64Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = canonicalInteger(solution.ids[i]!);
+    if (v < 0) return null;
+    values[i] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // Dense only when the table stays within a few times the row count (sparse ids would waste memory).
+  if (n === 0 || max - min + 1 > 4 * n + 1024) return null;
+  const table = new Int32Array(max - min + 1).fill(-1);
+  const duplicates: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const slot = values[i]! - min;
+    const previous = table[slot]!;
+    if (previous >= 0) duplicates.push([previous, i]);
+    else table[slot] = i;
+  }
+  if (duplicates.length > 0) return reportDuplicates(solution, duplicates, lineOf);
+  return {
+    solution,
+    size: n,
+    lookup(buf, start, end) {
+      if (end - start > 1 && buf[start] === 48) return -1;
+      const slot = parseDigits(buf, start, end) - min;
+      return slot >= 0 && slot < table.length ? table[slot]! : -1;
+    },
+  };
+}
+
+function mapIndex(solution: Solution, lineOf: LineOf): SolutionIndex {
+  const map = new Map<string, number>();
+  const duplicates: [number, number][] = [];
+  solution.ids.forEach((id, i) => {
+    const previous = map.get(id);
+    if (previous !== undefined) duplicates.push([previous, i]);
+    else map.set(id, i);
+  });
+  if (duplicates.length > 0) return reportDuplicates(solution, duplicates, lineOf);
+  return {
+    solution,
+    size: solution.ids.length,
+    lookup: (buf, start, end) => map.get(bytesToString(buf, start, end)) ?? -1,
+  };
+}
+
+function reportDuplicates(solution: Solution, duplicates: [number, number][], lineOf: LineOf): never {
+  const problems = new ProblemCollector(SolutionFormatError);
+  for (const [first, again] of duplicates) {
+    const firstLine = lineOf(first);
+    const where = firstLine === null ? `row ${first}` : `line ${firstLine}`;
+    problems.add(lineOf(again), `EventId ${JSON.stringify(solution.ids[again])} appears again (first at ${where})`);
+  }
+  throw problems.toError();
+}
+
+/** Builds and caches the index; `lineOf` maps rows to file lines for duplicate-id messages. */
+export function buildSolutionIndex(solution: Solution, lineOf: LineOf): SolutionIndex {
+  const cached = cache.get(solution);
+  if (cached) return cached;
+  const index = denseIndex(solution, lineOf) ?? mapIndex(solution, lineOf);
+  cache.set(solution, index);
+  return index;
+}
+
+/** The id lookup of a solution (built on first use, then cached on the solution object). */
+export function createSolutionIndex(solution: Solution): SolutionIndex {
+  return buildSolutionIndex(solution, () => null);
+}

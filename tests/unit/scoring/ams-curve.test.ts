@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { ams } from "@/scoring/metrics/ams";
+import { amsCurve } from "@/scoring/metrics/ams-curve";
+
+describe("amsCurve", () => {
+  it("follows the worked example: events taken by decreasing RankOrder", () => {
+    const curve = amsCurve(Int32Array.from([4, 3, 2, 1]), Uint8Array.from([1, 1, 0, 0]), Float64Array.from([1, 1, 50, 50]));
+    expect(curve.selected).toEqual([1, 2, 3, 4]);
+    expect(curve.ams).toEqual([ams(1, 0), ams(2, 0), ams(2, 50), ams(2, 100)]);
+    expect(curve.ams[1]).toBeCloseTo(0.61295788032695, 12);
+    expect(curve.max).toBe(ams(2, 0));
+    expect(curve.argmax).toBe(2);
+  });
+
+  it("restricts to the mask, samples the requested points and keeps the exact maximum", () => {
+    // Ranks put the masked-out background event first; within the mask, signal comes first.
+    const rank = Int32Array.from([5, 4, 3, 2, 1]);
+    const labels = Uint8Array.from([0, 1, 1, 0, 0]);
+    const weights = Float64Array.from([1000, 1, 1, 5, 5]);
+    const mask = Uint8Array.from([0, 1, 1, 1, 1]);
+    const curve = amsCurve(rank, labels, weights, mask, { points: 2 });
+    expect(curve.selected).toEqual([2, 4]);
+    expect(curve.ams).toEqual([ams(2, 0), ams(2, 10)]);
+    expect(curve.max).toBe(ams(2, 0));
+    expect(curve.argmax).toBe(2);
+  });
+});

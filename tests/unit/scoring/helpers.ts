@@ -1,0 +1,37 @@
+/** Shared test helpers: fixture loading and byte-source shapes (chunked iterables, web streams). */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const FIXTURES = fileURLToPath(new URL("../../fixtures/scoring/", import.meta.url));
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(FIXTURES + name));
+}
+
+export const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Yields `bytes` in chunks of `size`, counting how many bytes were actually pulled. */
+export function chunked(bytes: Uint8Array, size: number, counter = { pulled: 0 }): AsyncIterable<Uint8Array> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let i = 0; i < bytes.length; i += size) {
+        const chunk = bytes.subarray(i, i + size);
+        counter.pulled += chunk.length;
+        yield chunk;
+      }
+    },
+  };
+}
+
+export function webStream(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i >= bytes.length) controller.close();
+      else {
+        controller.enqueue(bytes.slice(i, i + size));
+        i += size;
+      }
+    },
+  });
+}
