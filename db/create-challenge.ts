@@ -38,7 +38,7 @@ export type ChallengeSpec = Omit<BuiltInChallenge, "generate">;
  */
 export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, data: GeneratedDataset, now = new Date()) {
   // Compress before the transaction so it stays short.
-  const files = [];
+  const files: (GeneratedFile & Awaited<ReturnType<typeof compress>>)[] = [];
   for (const f of data.files) files.push({ ...f, ...(await compress(f)) });
   return db.transaction(async (tx) => {
     const [challenge] = await tx

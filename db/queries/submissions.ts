@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
+import { privateScores, publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
 
 export class DailyLimitError extends Error {
   constructor(readonly limit: number) {
@@ -116,4 +116,26 @@ export async function setFinalSelection(
     }
     await tx.update(submissions).set({ selectedFinal: p.selected }).where(eq(submissions.id, p.submissionId));
   });
+}
+
+/** One submission with its public score; private fields are never selected here. */
+export async function getSubmissionWithPublicScore(db: Db, id: number) {
+  const [row] = await db
+    .select({
+      submission: submissions,
+      publicScore: publicScores.score,
+      publicStd: publicScores.std,
+      publicDetails: publicScores.details,
+    })
+    .from(submissions)
+    .leftJoin(publicScores, eq(publicScores.submissionId, submissions.id))
+    .where(eq(submissions.id, id))
+    .limit(1);
+  return row;
+}
+
+/** Read only after the reveal (the caller checks it). */
+export async function getPrivateScore(db: Db, submissionId: number) {
+  const [row] = await db.select().from(privateScores).where(eq(privateScores.submissionId, submissionId)).limit(1);
+  return row;
 }

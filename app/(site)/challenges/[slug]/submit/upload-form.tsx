@@ -133,7 +133,9 @@ export function UploadForm({ slug, precision, maxMb }: { slug: string; precision
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`} data-testid="status">
                     {r.status}
                   </span>
-                  <span className="font-mono">{r.filename}</span>
+                  <a href={`/challenges/${slug}/submissions/${r.id}`} className="font-mono text-brand-600 underline">
+                    #{r.id} {r.filename}
+                  </a>
                   <span className="text-slate-500">{new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
                   {r.status === "queued" && r.queuePosition !== null && (
                     <span className="text-slate-500">position {r.queuePosition + 1} in the queue</span>

@@ -1,0 +1,73 @@
+import { notFound } from "next/navigation";
+import { LineChart } from "@/app/_components/line-chart";
+import { isPrivateRevealed } from "@/challenges/phase-status";
+import { getDb } from "@/db";
+import { getPrivateScore, getSubmissionWithPublicScore, listTeamSubmissions } from "@/db/queries/submissions";
+import { getTeamOfUser } from "@/db/queries/teams";
+import { canManageChallenge, requireUser } from "@/lib/authz";
+import { isMetricId, METRICS } from "@/scoring/registry";
+import { loadChallenge } from "../../load";
+
+export const dynamic = "force-dynamic";
+
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === "number") : []);
+
+/** A submission's scores, its AMS curve on the public subset, and the team's score history. */
+export default async function SubmissionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { challenge } = await loadChallenge(slug);
+  const user = await requireUser(`/challenges/${slug}/submissions/${id}`);
+  const db = await getDb();
+  const row = await getSubmissionWithPublicScore(db, Number.parseInt(id, 10) || 0);
+  if (!row || row.submission.challengeId !== challenge.id) notFound();
+  const team = await getTeamOfUser(db, challenge.id, user.id);
+  const own = team !== undefined && row.submission.teamId === team.id;
+  if (!own && !(await canManageChallenge(db, challenge, user))) notFound();
+  const metric = isMetricId(challenge.metricId) ? METRICS[challenge.metricId] : undefined;
+  const fmt = (x: number) => x.toFixed(metric?.precision ?? 4);
+  const revealed = isPrivateRevealed(challenge.state, challenge.privateRevealedAt);
+  const priv = revealed ? await getPrivateScore(db, row.submission.id) : undefined;
+  const details = row.publicDetails ?? {};
+  const curveX = numbers(details.curveSelected);
+  const curveY = numbers(details.curveAms);
+  const history = row.submission.teamId
+    ? (await listTeamSubmissions(db, row.submission.teamId)).filter((s) => s.publicScore !== null).reverse()
+    : [];
+  return (
+    <div className="space-y-6">
+      <h2 className="text-xl font-semibold">
+        Submission #{row.submission.id}: <span className="font-mono">{row.submission.filename}</span>
+      </h2>
+      <dl className="grid max-w-lg grid-cols-[10rem_1fr] gap-y-1 text-sm">
+        <dt className="text-slate-500">Status</dt>
+        <dd>{row.submission.status}</dd>
+        <dt className="text-slate-500">Public {metric?.label}</dt>
+        <dd className="tabular-nums">
+          {row.publicScore !== null ? fmt(row.publicScore) : "—"}
+          {row.publicStd !== null && ` ± ${fmt(row.publicStd)}`}
+        </dd>
+        <dt className="text-slate-500">Private {metric?.label}</dt>
+        <dd className="tabular-nums">{priv ? `${fmt(priv.score)}${priv.std !== null ? ` ± ${fmt(priv.std)}` : ""}` : "revealed when the challenge ends"}</dd>
+      </dl>
+      {row.submission.error && <pre className="whitespace-pre-wrap rounded bg-red-50 p-3 text-sm text-red-700">{row.submission.error}</pre>}
+      {curveX.length > 0 && (
+        <section>
+          <h3 className="mb-2 font-semibold">AMS against the number of selected events (public subset)</h3>
+          <LineChart
+            xs={curveX}
+            ys={curveY}
+            xLabel="events selected as signal (by RankOrder)"
+            yLabel="AMS"
+            marker={typeof details.curveMax === "number" && typeof details.curveMaxSelected === "number" ? { x: details.curveMaxSelected, y: details.curveMax, label: `max ${fmt(details.curveMax)}` } : undefined}
+          />
+        </section>
+      )}
+      {history.length > 1 && (
+        <section>
+          <h3 className="mb-2 font-semibold">Your team&apos;s public scores over time</h3>
+          <LineChart xs={history.map((_, i) => i + 1)} ys={history.map((h) => h.publicScore!)} xLabel="submission" yLabel={metric?.label ?? "score"} />
+        </section>
+      )}
+    </div>
+  );
+}
