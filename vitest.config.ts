@@ -19,8 +19,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // PGlite instances are heavy (WASM); keep the 2 CI cores from thrashing.
-          maxWorkers: 2,
         },
       },
     ],
