@@ -20,6 +20,16 @@ const envSchema = z.object({
   /** Largest accepted upload, in MiB (compressed size as sent). */
   MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Parallel scoring jobs per worker process. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Run a scoring worker inside the site's process (default: yes with the embedded database, no with PostgreSQL). */
+  IN_PROCESS_WORKER: z.enum(["true", "false"]).optional(),
+  /** Bootstrap resamples behind each score's ± (0 turns uncertainties off). */
+  SCORING_BOOTSTRAP: z.coerce.number().int().min(0).max(10_000).default(200),
+  /** A scoring job silent this long is presumed dead, expired and retried. */
+  SCORING_LEASE_SECONDS: z.coerce.number().int().min(2).default(300),
+  /** Test-only: a worker sleeps this long after claiming a job, so tests can kill it mid-job. */
+  WORKER_TEST_PAUSE_MS: z.coerce.number().int().min(0).default(0),
   /** Creates this admin account at start if no account has that email yet (first deployment, tests). */
   INITIAL_ADMIN_EMAIL: z.string().email().optional(),
   INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),

@@ -13,6 +13,8 @@ import { getDbHandle } from "../db";
 import { seedBuiltInChallenges } from "../db/create-challenge";
 import { ensureAdmin } from "../db/queries/users";
 import { ConfigError, env } from "../lib/env";
+import { getBoss, setBoss } from "../lib/jobs/shared-queue";
+import { startWorker } from "../lib/jobs/worker";
 
 const root = process.cwd();
 
@@ -64,6 +66,15 @@ async function main(): Promise<void> {
     if (created) console.log(`Created the initial admin ${e.INITIAL_ADMIN_EMAIL}`);
   }
 
+  // The embedded database lives in this process, so its scoring worker must too.
+  const inProcess = e.IN_PROCESS_WORKER ? e.IN_PROCESS_WORKER === "true" : handle.mode === "pglite";
+  if (inProcess) {
+    setBoss(await startWorker(handle, e, { sole: handle.mode === "pglite" }));
+    console.log("Scoring worker: running inside the site's process");
+  } else {
+    console.log("Scoring worker: none in this process; run `npm run worker` (one or more)");
+  }
+
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();
   const handler = app.getRequestHandler();
@@ -73,8 +84,12 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down…`);
     server.close();
-    // PGlite must be closed cleanly so its files are flushed.
-    handle.close().finally(() => process.exit(0));
+    // Let a job in flight finish, then close PGlite cleanly so its files are flushed.
+    void getBoss()
+      .then((boss) => boss.stop({ graceful: true, wait: true, timeout: 20_000 }))
+      .catch(() => undefined)
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));

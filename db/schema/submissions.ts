@@ -34,6 +34,11 @@ export const submissions = pgTable(
     /** The scoring library's message, line numbers included, when status = failed. */
     error: text("error"),
     selectedFinal: boolean("selected_final").notNull().default(false),
+    /**
+     * Set by the worker that claimed the submission: only that worker may write
+     * its scores, so a duplicate job delivery can never score it twice.
+     */
+    scoringToken: text("scoring_token"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

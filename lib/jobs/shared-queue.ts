@@ -1,6 +1,9 @@
+import type PgBoss from "pg-boss";
 import { getDbHandle } from "@/db";
+import { env } from "@/lib/env";
 import { startBoss } from "./boss";
 import { enqueueScoring, queuePosition } from "./score-submission";
+import { settingsFromEnv } from "./worker";
 
 /** What the web process needs of the scoring queue: put a submission in, and tell its place. */
 export interface ScoringQueue {
@@ -10,21 +13,29 @@ export interface ScoringQueue {
 }
 
 // One pg-boss per process, shared (like the DB handle) by the start script and the bundled route code.
-const KEY = Symbol.for("collider-arena.queue");
-type Holder = { [KEY]?: Promise<ScoringQueue> };
+const KEY = Symbol.for("collider-arena.boss");
+type Holder = { [KEY]?: Promise<PgBoss> };
 
-export function getQueue(): Promise<ScoringQueue> {
+/** The process's pg-boss; the start script may install one it already started (with a worker). */
+export function getBoss(): Promise<PgBoss> {
   const g = globalThis as Holder;
-  g[KEY] ??= (async () => {
-    const handle = await getDbHandle();
-    const boss = await startBoss(handle);
-    return {
-      enqueue: (id) => enqueueScoring(boss, id),
-      position: (id) => queuePosition(handle.db, id),
-    } satisfies ScoringQueue;
-  })().catch((err: unknown) => {
-    delete g[KEY];
-    throw err;
-  });
+  g[KEY] ??= getDbHandle()
+    .then((handle) => startBoss(handle, settingsFromEnv(env()).queue))
+    .catch((err: unknown) => {
+      delete g[KEY];
+      throw err;
+    });
   return g[KEY];
+}
+
+export function setBoss(boss: PgBoss): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(boss);
+}
+
+export async function getQueue(): Promise<ScoringQueue> {
+  const [boss, handle] = await Promise.all([getBoss(), getDbHandle()]);
+  return {
+    enqueue: (id) => enqueueScoring(boss, id),
+    position: (id) => queuePosition(handle.db, id),
+  };
 }

@@ -34,6 +34,7 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -54,6 +55,7 @@ test("sign-up explains a taken email, a weak password and a malformed email", as
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Second");

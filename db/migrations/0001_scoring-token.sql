@@ -1,0 +1,1 @@
+ALTER TABLE "submission" ADD COLUMN "scoring_token" text;
