@@ -1,0 +1,80 @@
+/**
+ * npm run bench:leaderboard — the public leaderboard under load.
+ * A production build on PostgreSQL (a scratch database on TEST_DATABASE_URL's
+ * server, created and dropped here), 2,000 teams with 10,000 scored submissions,
+ * then 100 concurrent clients over loopback on the page and on its JSON. Goal: p95 < 100 ms.
+ */
+import { spawn } from "node:child_process";
+import { sql } from "drizzle-orm";
+import { openDb } from "../db/client";
+import { createScratchDatabase } from "../tests/integration/databases";
+import { runLoad } from "./lib/load";
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PORT = 3211;
+const TEAMS = 2000;
+const PER_TEAM = 5;
+const CLIENTS = 100;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+
+async function waitHealthy(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not become healthy at ${url}`);
+}
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase(ADMIN_URL);
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: scratch.url, AUTH_SECRET: "b".repeat(40), PORT: String(PORT), BUILTIN_DATA_SCALE: "0.01", IN_PROCESS_WORKER: "false" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    await waitHealthy(`http://localhost:${PORT}/api/health`, 300_000);
+    const h = await openDb({ mode: "postgres", url: scratch.url });
+    const t0 = performance.now();
+    await h.db.execute(sql`
+      with c as (select id from challenge where slug = 'higgs-boson')
+      insert into team (challenge_id, name, invite_code)
+      select c.id, 'team ' || i, md5(i::text) from c, generate_series(1, ${TEAMS}) i`);
+    await h.db.execute(sql`
+      insert into submission (challenge_id, team_id, filename, size_bytes, sha256, status, created_at)
+      select t.challenge_id, t.id, 's.csv', 1, 'x', 'scored', now() - random() * interval '10 days'
+      from team t, generate_series(1, ${PER_TEAM})`);
+    await h.db.execute(sql`insert into public_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission`);
+    await h.db.execute(sql`insert into private_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission`);
+    await h.db.execute(sql`analyze`);
+    await h.close();
+    console.log(`seeded ${TEAMS} teams and ${TEAMS * PER_TEAM} scored submissions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const targets = [
+      ["page", `http://localhost:${PORT}/challenges/higgs-boson/leaderboard`],
+      ["json", `http://localhost:${PORT}/api/challenges/higgs-boson/leaderboard`],
+    ] as const;
+    for (const [, url] of targets) await runLoad(url, 10, 2000); // warm-up
+    console.log(`\n${CLIENTS} concurrent clients, ${SECONDS} s each (goal: p95 < 100 ms)`);
+    console.log("target  requests  errors    req/s   p50 ms   p95 ms   p99 ms   max ms");
+    for (const [name, url] of targets) {
+      const r = await runLoad(url, CLIENTS, SECONDS * 1000);
+      console.log(
+        `${name.padEnd(6)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
+      );
+    }
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await scratch.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
