@@ -32,6 +32,16 @@ test("a competitor downloads the data, submits, is scored, ranked, and meets the
   await expect(page.getByText("Private (hidden until the end)")).toBeVisible();
   expect((await page.request.get(`/challenges/${SLUG}/leaderboard?view=private`)).status()).toBe(200);
   await expect(page.getByRole("heading", { name: "Public leaderboard" })).toBeVisible();
+  // No payload carries a private score before the reveal: the board falls back to public, and
+  // the submission list has public fields only.
+  const board = (await (await page.request.get(`/api/challenges/${SLUG}/leaderboard?view=private`)).json()) as Record<string, unknown>;
+  expect(board.view).toBe("public");
+  expect(board.privateRevealed).toBe(false);
+  const mine = await (await page.request.get(`/api/challenges/${SLUG}/submissions`)).text();
+  expect(mine).toContain("publicScore");
+  expect(mine.toLowerCase()).not.toContain("private");
+  const html = await (await page.request.get(`/challenges/${SLUG}/leaderboard?view=private`)).text();
+  expect(html).not.toContain("Private leaderboard</h2>");
 
   // The built-in challenge allows 5 a day: 4 more go in, the next is refused with the reason.
   for (let i = 0; i < 4; i++) {
