@@ -4,11 +4,11 @@
  * server, created and dropped here), 2,000 teams with 10,000 scored submissions,
  * then 100 concurrent clients over loopback on the page and on its JSON. Goal: p95 < 100 ms.
  */
-import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { openDb } from "../db/client";
 import { createScratchDatabase } from "../tests/integration/databases";
 import { runLoad } from "./lib/load";
+import { startScript, stopProcess, waitHealthy } from "./lib/server";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PORT = 3211;
@@ -17,24 +17,14 @@ const PER_TEAM = 5;
 const CLIENTS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
-async function waitHealthy(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server did not become healthy at ${url}`);
-}
-
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase(ADMIN_URL);
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: scratch.url, AUTH_SECRET: "b".repeat(40), PORT: String(PORT), BUILTIN_DATA_SCALE: "0.01", IN_PROCESS_WORKER: "false" },
-    stdio: ["ignore", "inherit", "inherit"],
+  const server = startScript("start", {
+    DATABASE_URL: scratch.url,
+    AUTH_SECRET: "b".repeat(40),
+    PORT: String(PORT),
+    BUILTIN_DATA_SCALE: "0.01",
+    IN_PROCESS_WORKER: "false",
   });
   try {
     await waitHealthy(`http://localhost:${PORT}/api/health`, 300_000);
@@ -68,8 +58,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stopProcess(server);
     await scratch.drop();
   }
 }

@@ -3,7 +3,7 @@
  * rows with exactly the header's number of fields, and clear messages for empty or header-only files.
  */
 import type { ByteSource } from "./byte-source";
-import { readCsvRecords, fieldText, type CsvReadOptions, type CsvRecord } from "./csv-reader";
+import { readCsvRecords, fieldText, type CsvReadOptions, type CsvRecord, type FastRow } from "./csv-reader";
 import type { ProblemCollector } from "./errors";
 
 const MAX_QUOTED = 40;
@@ -36,6 +36,8 @@ function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: P
 /**
  * Reads a CSV with the given header; `onRow(rec, columns)` gets each data row with exactly the header's number
  * of fields, where columns[j] is the field index of expected[j]. Returns the number of data rows seen.
+ * `fastRow(columns, width)`, called once the header is known, may supply a FastRow for clean rows: it must have
+ * the same effect as onRow on the rows it accepts (and leave the others to onRow).
  */
 export async function readTable(
   src: ByteSource,
@@ -43,20 +45,21 @@ export async function readTable(
   problems: ProblemCollector,
   onRow: (rec: CsvRecord, columns: Int32Array) => void,
   opts: CsvReadOptions = {},
+  fastRow?: (columns: Int32Array, width: number) => FastRow | null,
 ): Promise<number> {
   let columns: Int32Array | null = null;
   let width = 0;
-  let rows = 0;
   const records = await readCsvRecords(
     src,
     problems,
-    (rec) => {
+    (rec, control) => {
       if (columns === null) {
         columns = resolveColumns(rec, expected, problems);
         width = rec.count;
+        const fast = fastRow?.(columns, width);
+        if (fast) control.useFastRow(fast);
         return;
       }
-      rows++;
       if (rec.malformed !== null) problems.add(rec.line, rec.malformed);
       else if (rec.count !== width) problems.add(rec.line, `expected ${width} fields, found ${rec.count}`);
       else onRow(rec, columns);
@@ -64,6 +67,8 @@ export async function readTable(
     opts,
   );
   if (records === 0) problems.fatal(null, `the file is empty (expected the header ${expected.join(",")})`);
+  // Every non-blank record after the header is a row, whichever path read it.
+  const rows = records - 1;
   if (rows === 0) problems.fatal(null, "the file has a header but no rows");
   return rows;
 }

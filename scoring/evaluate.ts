@@ -6,6 +6,7 @@ import { bootstrapStd } from "./metrics/bootstrap";
 import { amsCurve } from "./metrics/ams-curve";
 import { amsFromSelection } from "./metrics/ams";
 import { rankByScore, rocSteps, type RocSteps } from "./metrics/ranking";
+import { rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
 import { aucFromSteps } from "./metrics/roc-auc";
 import { efficiencyAtBackgroundFromSteps } from "./metrics/signal-efficiency";
 import { DEFAULT_SIC_MIN_BACKGROUND, maxSicFromSteps } from "./metrics/sic";
@@ -30,8 +31,12 @@ export interface EvaluateOptions {
   amsCurvePoints?: number;
 }
 
-function withStd(score: SubsetScore, subset: Subset, size: number, opts: EvaluateOptions, metric: (m: Float64Array) => number): SubsetScore {
-  if (opts.bootstrap > 0) score.std = bootstrapStd(subset.rows, size, metric, { resamples: opts.bootstrap, seed: opts.seed });
+/** Adds the bootstrap std when asked for; `resampler` lays the events out once and returns the per-resample metric. */
+function withStd(score: SubsetScore, opts: EvaluateOptions, resampler: () => [count: number, metric: (m: Uint8Array) => number]): SubsetScore {
+  if (opts.bootstrap > 0) {
+    const [count, metric] = resampler();
+    score.std = bootstrapStd(count, metric, { resamples: opts.bootstrap, seed: opts.seed });
+  }
   return score;
 }
 
@@ -46,11 +51,12 @@ export function evaluateAms(solution: Solution, submission: HiggsSubmission, sub
     score.curveMax = curve.max;
     score.curveMaxSelected = curve.argmax;
   }
-  let scaled: Float64Array | null = null;
-  return withStd(score, subset, weights.length, opts, (m) => {
-    scaled ??= new Float64Array(weights.length);
-    for (let i = 0; i < m.length; i++) scaled[i] = weights[i]! * m[i]!;
-    return amsFromSelection(labels, scaled, submission.isSignal, subset.mask).ams;
+  // Only the selected events of the subset move s and b, so only they need multiplicities.
+  return withStd(score, opts, () => {
+    const { rows } = subset;
+    const selected = rows.filter((row) => submission.isSignal[row] === 1);
+    const events = splitWeights(selected, labels, weights);
+    return [selected.length, (m) => resampledAms(events, m)];
   });
 }
 
@@ -93,5 +99,21 @@ export function evaluateScores(
     sicEpsB: sic.epsB,
     sicThreshold: sic.threshold,
   };
-  return withStd(score, subset, labels.length, opts, (m) => primaryFromSteps(metricId, rocSteps(ranking, labels, weights, m), minBackground));
+  return withStd(score, opts, () => {
+    const events = rankedEvents(ranking, labels, weights);
+    return [ranking.order.length, (m) => resampledPrimary(metricId, events, m, minBackground)];
+  });
+}
+
+function resampledPrimary(metricId: ScoreMetricId, events: RankedEvents, m: Uint8Array, sicMinBackground: number): number {
+  switch (metricId) {
+    case "auc":
+      return resampledAuc(events, m);
+    case "sic":
+      return resampledMaxSic(events, m, sicMinBackground);
+    case "eff-at-1e-2":
+      return resampledEfficiency(events, m, 1e-2);
+    case "eff-at-1e-3":
+      return resampledEfficiency(events, m, 1e-3);
+  }
 }

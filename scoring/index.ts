@@ -11,8 +11,8 @@ export { amsCurve, type AmsCurve, type AmsCurveOptions } from "./metrics/ams-cur
 export { weightedRocAuc } from "./metrics/roc-auc";
 export { signalEfficiencyAtBackground } from "./metrics/signal-efficiency";
 export { DEFAULT_SIC_MIN_BACKGROUND, maxSic, type SicResult } from "./metrics/sic";
-export { bootstrapStd, type BootstrapOptions } from "./metrics/bootstrap";
-export { createRng, uniformIndex } from "./prng";
+export { bootstrapStd, poissonMultiplicities, type BootstrapOptions } from "./metrics/bootstrap";
+export { createRng, seedKey, Xoshiro128 } from "./prng";
 export type { SubsetScore } from "./evaluate";
 export {
   isMetricId,

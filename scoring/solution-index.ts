@@ -12,6 +12,16 @@ export interface SolutionIndex {
   readonly size: number;
   /** Row of the id spelled by buf[start, end), or -1 when the solution has no such id. */
   lookup(buf: Uint8Array, start: number, end: number): number;
+  /**
+   * For integer ids only (else null): table[id − min] is the row of canonical id `id` (−1 = none), so parsers can
+   * look ids up while reading their digits.
+   */
+  readonly dense: DenseIds | null;
+}
+
+export interface DenseIds {
+  min: number;
+  table: Int32Array;
 }
 
 const cache = new WeakMap<Solution, SolutionIndex>();
@@ -54,6 +64,7 @@ function denseIndex(solution: Solution, lineOf: LineOf): SolutionIndex | null {
   return {
     solution,
     size: n,
+    dense: { min, table },
     lookup(buf, start, end) {
       if (end - start > 1 && buf[start] === 48) return -1;
       const slot = parseDigits(buf, start, end) - min;
@@ -74,6 +85,7 @@ function mapIndex(solution: Solution, lineOf: LineOf): SolutionIndex {
   return {
     solution,
     size: solution.ids.length,
+    dense: null,
     lookup: (buf, start, end) => map.get(bytesToString(buf, start, end)) ?? -1,
   };
 }

@@ -7,7 +7,9 @@
 import type { CsvRecord } from "./csv-reader";
 import { quoteValue } from "./csv-table";
 import type { ProblemCollector } from "./errors";
-import type { SolutionIndex } from "./solution-index";
+import type { DenseIds, SolutionIndex } from "./solution-index";
+
+const COMMA = 44;
 
 type Values = Int32Array | Float64Array;
 
@@ -23,6 +25,10 @@ export class SubmissionRows<T extends Values> {
   lines: Int32Array;
   values: T;
   count = 0;
+  /** Integer id table for fast rows (null: ids are not all integers, no fast rows). */
+  readonly dense: DenseIds | null;
+  /** Where readDenseId stopped: the comma after the id. */
+  cursor = 0;
 
   constructor(
     private readonly index: SolutionIndex,
@@ -32,6 +38,28 @@ export class SubmissionRows<T extends Values> {
     this.rows = new Int32Array(index.size);
     this.lines = new Int32Array(index.size);
     this.values = values;
+    this.dense = index.dense;
+  }
+
+  /**
+   * For fast rows: the row of the canonical integer EventId at data[start..], which must end in a comma (left in
+   * `cursor`), or -1 for anything else, an unknown id included, so the generic path reports it. Needs `dense`.
+   */
+  readDenseId(data: Uint8Array, start: number): number {
+    const { min, table } = this.dense!;
+    let i = start;
+    let id = 0;
+    for (;;) {
+      const d = data[i]! - 48;
+      if (d < 0 || d > 9) break;
+      id = id * 10 + d;
+      i++;
+    }
+    const digits = i - start;
+    if (data[i] !== COMMA || digits === 0 || digits > 15 || (digits > 1 && data[start] === 48)) return -1;
+    this.cursor = i;
+    const slot = id - min;
+    return slot >= 0 && slot < table.length ? table[slot]! : -1;
   }
 
   /** Records the record's EventId (reporting an empty or unknown one) with its parsed value. */
@@ -44,6 +72,11 @@ export class SubmissionRows<T extends Values> {
       row = this.index.lookup(rec.buf, start, end);
       if (row < 0) this.problems.add(rec.line, `unknown EventId ${quoteValue(rec, idColumn)}`);
     }
+    this.push(row, rec.line, value);
+  }
+
+  /** Records an already looked-up row (-1 = bad id, already reported). */
+  push(row: number, line: number, value: number): void {
     const k = this.count++;
     if (k === this.rows.length) {
       this.rows = grown(this.rows);
@@ -51,7 +84,7 @@ export class SubmissionRows<T extends Values> {
       this.values = grown(this.values);
     }
     this.rows[k] = row;
-    this.lines[k] = rec.line;
+    this.lines[k] = line;
     this.values[k] = value;
   }
 

@@ -1,65 +1,31 @@
 /**
- * Seeded pseudo-random numbers shared by every simulated challenge.
+ * Seeded pseudo-random numbers shared by every simulated challenge: the project's xoshiro128** generator
+ * (scoring/prng.ts, which holds the specification of the core and its seeding) with the distributions a
+ * simulator needs.
  *
- * Specification (pinned by unit tests, so datasets are reproducible forever):
- * - Generator: xoshiro128** 1.1 (Blackman & Vigna), 128-bit state of four uint32 words.
- * - Seeding: the seed (an integer 0 <= seed < 2^53) is folded to two uint32 words
- *   (lo = seed mod 2^32, hi = floor(seed / 2^32)); the four state words are the next
- *   four outputs of splitmix32 (Wellons' "hash prospector" constants 0x21f0aaad,
- *   0x735a2d97) started at `lo ^ mix32(hi ^ 0x5bd1e995)`.
+ * Specification (pinned by unit tests, so datasets are reproducible forever), beyond the core's:
  * - uniform(): next uint32 * 2^-32, i.e. [0, 1) with 32-bit resolution.
  * - normal(): Box–Muller using both outputs (the sine branch is cached for the next call).
  * - fork(streamId): an independent generator whose seed words derive only from this
  *   generator's seed and the stream id, never from how many numbers were drawn, so
  *   adding draws to one stream never shifts another.
  */
+import { mix32, seedKey, Xoshiro128 } from "../../scoring/prng";
 
 const TWO_POW_32 = 4294967296;
 const INV_TWO_POW_32 = 1 / TWO_POW_32;
 const TWO_PI = 2 * Math.PI;
 
-/** splitmix32 finaliser: a bijective avalanche mix of one uint32. */
-function mix32(x: number): number {
-  let z = x >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-  return (z ^ (z >>> 15)) >>> 0;
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
-}
-
-function checkSeed(seed: number): void {
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw new RangeError(`seed must be an integer in [0, 2^53), got ${seed}`);
-  }
-}
-
-export class Random {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+export class Random extends Xoshiro128 {
   /** Key from which forks derive; independent of the draw position. */
   private readonly key: number;
   private spare = 0;
   private hasSpare = false;
 
   constructor(seed: number) {
-    checkSeed(seed);
-    const lo = seed >>> 0;
-    const hi = Math.floor(seed / TWO_POW_32) >>> 0;
-    this.key = (lo ^ mix32(hi ^ 0x5bd1e995)) >>> 0;
-    let state = this.key;
-    const next = (): number => {
-      state = (state + 0x9e3779b9) >>> 0;
-      return mix32(state);
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
+    const key = seedKey(seed);
+    super(key);
+    this.key = key;
   }
 
   /**
@@ -67,27 +33,9 @@ export class Random {
    * the core against the reference implementation's published outputs.
    */
   static fromState(s0: number, s1: number, s2: number, s3: number): Random {
-    if ((s0 | s1 | s2 | s3) === 0) throw new RangeError("xoshiro128** state must not be all zero");
     const r = new Random(0);
-    r.s0 = s0 | 0;
-    r.s1 = s1 | 0;
-    r.s2 = s2 | 0;
-    r.s3 = s3 | 0;
+    r.setState(s0, s1, s2, s3);
     return r;
-  }
-
-  /** Next raw output, an unsigned 32-bit integer. */
-  nextUint32(): number {
-    const s1 = this.s1;
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return result;
   }
 
   /** Uniform in [0, 1). */

@@ -114,14 +114,12 @@ export interface RocSteps {
 }
 
 /**
- * Walks a ranking once. `weights` null means 1 per event; `multiplicity` (bootstrap resampling counts) scales
- * both the weights and the background count.
+ * Walks a ranking once. `weights` null means 1 per event.
  */
 export function rocSteps(
   ranking: ScoreRanking,
   labels: Uint8Array,
   weights: Float64Array | null,
-  multiplicity?: Float64Array,
 ): RocSteps {
   const { order, sorted } = ranking;
   const m = order.length;
@@ -136,12 +134,11 @@ export function rocSteps(
   let g = 0;
   for (let k = 0; k < m; k++) {
     const row = order[k]!;
-    const times = multiplicity ? multiplicity[row]! : 1;
-    const w = (weights ? weights[row]! : 1) * times;
+    const w = weights ? weights[row]! : 1;
     if (labels[row]) s += w;
     else {
       b += w;
-      nb += times;
+      nb++;
     }
     const score = sorted[k]!;
     if (k === m - 1 || sorted[k + 1] !== score) {

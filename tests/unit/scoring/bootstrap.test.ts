@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapStd } from "@/scoring/metrics/bootstrap";
-import { createRng, uniformIndex } from "@/scoring/prng";
+import { bootstrapStd, poissonMultiplicities } from "@/scoring/metrics/bootstrap";
+import { rankByScore, rocSteps } from "@/scoring/metrics/ranking";
+import { aucFromSteps } from "@/scoring/metrics/roc-auc";
+import { rankedEvents, resampledAuc, resampledEfficiency, resampledMaxSic } from "@/scoring/metrics/resampled";
+import { maxSicFromSteps } from "@/scoring/metrics/sic";
+import { efficiencyAtBackgroundFromSteps } from "@/scoring/metrics/signal-efficiency";
+import { createRng, seedKey, Xoshiro128 } from "@/scoring/prng";
 
 describe("createRng (xoshiro128** seeded by splitmix32)", () => {
   it("is deterministic per seed and differs between seeds", () => {
@@ -13,40 +18,112 @@ describe("createRng (xoshiro128** seeded by splitmix32)", () => {
     for (const x of xs) expect(Number.isInteger(x) && x >= 0 && x < 2 ** 32).toBe(true);
   });
 
-  it("draws indices roughly uniformly", () => {
-    const next = createRng(1);
-    const counts = new Array(10).fill(0);
-    for (let i = 0; i < 100_000; i++) counts[uniformIndex(next, 10)]++;
-    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500);
+  it("rejects seeds outside [0, 2^53)", () => {
+    for (const seed of [-1, 1.5, 2 ** 53, NaN]) expect(() => createRng(seed)).toThrow(RangeError);
   });
 });
 
-describe("bootstrapStd", () => {
-  const rows = Int32Array.from({ length: 100 }, (_, i) => i);
+describe("poissonMultiplicities", () => {
+  it("draws Poisson(1): frequencies of 0..4 match e^-1/k!, mean and variance 1", () => {
+    const m = new Uint8Array(400_000);
+    poissonMultiplicities(new Xoshiro128(seedKey(7)), m);
+    const counts = new Array(16).fill(0);
+    let sum = 0;
+    let sum2 = 0;
+    for (const x of m) {
+      counts[x]++;
+      sum += x;
+      sum2 += x * x;
+    }
+    let factorial = 1;
+    for (let k = 0; k <= 4; k++) {
+      if (k > 0) factorial *= k;
+      const p = Math.exp(-1) / factorial;
+      // 5 binomial standard deviations.
+      expect(Math.abs(counts[k] / m.length - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / m.length));
+    }
+    const mean = sum / m.length;
+    expect(Math.abs(mean - 1)).toBeLessThan(0.01);
+    expect(Math.abs(sum2 / m.length - mean * mean - 1)).toBeLessThan(0.02);
+  });
+});
+
+/** The textbook multinomial bootstrap (draw n of n with replacement), as the reference for the Poisson one. */
+function multinomialStd(n: number, metric: (m: Uint8Array) => number, resamples: number, seed: number): number {
+  const next = createRng(seed);
+  const m = new Uint8Array(n);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    m.fill(0);
+    for (let k = 0; k < n; k++) m[Math.floor((next() * n) / 2 ** 32)]!++;
+    values.push(metric(m));
+  }
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+}
+
+describe("bootstrapStd (Poisson bootstrap)", () => {
+  const values = Float64Array.from({ length: 100 }, (_, i) => i % 2);
+  const weightedMean = (column: Float64Array) => (m: Uint8Array) => {
+    let s = 0;
+    let n = 0;
+    for (let i = 0; i < m.length; i++) {
+      s += m[i]! * column[i]!;
+      n += m[i]!;
+    }
+    return s / n;
+  };
 
   it("is 0 for a metric that does not depend on the resample", () => {
-    expect(bootstrapStd(rows, 100, (m) => m.reduce((a, b) => a + b, 0), { resamples: 20 })).toBe(0);
+    expect(bootstrapStd(100, weightedMean(new Float64Array(100).fill(3)), { resamples: 20 })).toBe(0);
   });
 
   it("estimates the standard error of a mean (≈ √(0.25/100) = 0.05) and is reproducible", () => {
-    const values = Float64Array.from(rows, (i) => i % 2);
-    const mean = (m: Float64Array) => {
-      let s = 0;
-      for (let i = 0; i < 100; i++) s += m[i]! * values[i]!;
-      return s / 100;
-    };
-    const std = bootstrapStd(rows, 100, mean, { resamples: 400, seed: 3 });
+    const mean = weightedMean(values);
+    const std = bootstrapStd(100, mean, { resamples: 400, seed: 3 });
     expect(std).toBeGreaterThan(0.04);
     expect(std).toBeLessThan(0.06);
-    expect(bootstrapStd(rows, 100, mean, { resamples: 400, seed: 3 })).toBe(std);
-    expect(bootstrapStd(rows, 100, mean, { resamples: 400, seed: 4 })).not.toBe(std);
+    expect(bootstrapStd(100, mean, { resamples: 400, seed: 3 })).toBe(std);
+    expect(bootstrapStd(100, mean, { resamples: 400, seed: 4 })).not.toBe(std);
   });
 
-  it("only draws rows of the subset", () => {
-    const subset = Int32Array.from([3, 7]);
-    bootstrapStd(subset, 10, (m) => {
-      expect(m[3]! + m[7]!).toBe(2);
-      return 0;
-    }, { resamples: 5 });
+  it("agrees with the multinomial bootstrap on the AUC of 2,000 events within 15%", () => {
+    const next = createRng(11);
+    const n = 2000;
+    const labels = Uint8Array.from({ length: n }, () => (next() < 2 ** 31 ? 1 : 0));
+    const weights = Float64Array.from({ length: n }, () => 0.5 + next() / 2 ** 32);
+    const scores = Float64Array.from(labels, (l) => l + (2 * next()) / 2 ** 32);
+    const ranking = rankByScore(scores);
+    const events = rankedEvents(ranking, labels, weights);
+    // The multinomial reference needs multiplicities per row; resampledAuc takes them in ranking order.
+    const byRank = new Uint8Array(n);
+    const auc = (m: Uint8Array) => {
+      for (let k = 0; k < n; k++) byRank[k] = m[ranking.order[k]!]!;
+      return resampledAuc(events, byRank);
+    };
+    const poisson = bootstrapStd(n, (m) => resampledAuc(events, m), { resamples: 400, seed: 5 });
+    const multinomial = multinomialStd(n, auc, 400, 6);
+    expect(poisson).toBeGreaterThan(0);
+    expect(Math.abs(poisson / multinomial - 1)).toBeLessThan(0.15);
+  });
+});
+
+describe("resampled metrics", () => {
+  it("equal the primary metrics when every multiplicity is 1 (ties included)", () => {
+    const next = createRng(12);
+    const n = 3000;
+    const labels = Uint8Array.from({ length: n }, () => (next() < 2 ** 30 ? 1 : 0));
+    const weights = Float64Array.from({ length: n }, () => 0.1 + next() / 2 ** 32);
+    // Scores on a coarse grid, so that tie groups mix signal and background.
+    const scores = Float64Array.from(labels, (l) => Math.round((l + (3 * next()) / 2 ** 32) * 20) / 20);
+    const ranking = rankByScore(scores);
+    const steps = rocSteps(ranking, labels, weights);
+    const events = rankedEvents(ranking, labels, weights);
+    const ones = new Uint8Array(n).fill(1);
+    expect(resampledAuc(events, ones)).toBeCloseTo(aucFromSteps(steps), 12);
+    expect(resampledMaxSic(events, ones, 25)).toBeCloseTo(maxSicFromSteps(steps, 25).sic, 10);
+    for (const target of [1e-2, 1e-1]) {
+      expect(resampledEfficiency(events, ones, target)).toBeCloseTo(efficiencyAtBackgroundFromSteps(steps, target), 12);
+    }
   });
 });

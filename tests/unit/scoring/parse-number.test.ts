@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseDigits } from "@/scoring/parse-number";
+import { parseDecimal, parseDigits, parsePlainDecimal, plainDecimalEnd } from "@/scoring/parse-number";
 import { encode } from "./helpers";
 
 const decimal = (text: string) => {
@@ -50,5 +50,42 @@ describe("parseDigits", () => {
       const b = encode(text);
       expect(parseDigits(b, 0, b.length)).toBe(-1);
     }
+  });
+});
+
+describe("parsePlainDecimal", () => {
+  const plain = (text: string): [number, number] => {
+    const b = encode(`${text}\n`);
+    const v = parsePlainDecimal(b, new DataView(b.buffer, b.byteOffset, b.byteLength), 0);
+    return [v, plainDecimalEnd];
+  };
+
+  it("equals Number() on shortest forms and digit strings, stopping at the line end", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), (x) => {
+        const text = String(x);
+        if (text.includes("e")) return;
+        const [v, end] = plain(text);
+        expect(Object.is(v, Number(text))).toBe(true);
+        expect(end).toBe(text.length);
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,34}$/), fc.nat(34), (digits, point) => {
+        const text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+        const [v] = plain(text);
+        // NaN only asks for the general parser; any value must be exact.
+        if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
+        expect(Number.isNaN(v) && text.length <= 20).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("stops at the first byte that cannot continue the number, and refuses non-plain forms", () => {
+    expect(plain("0.25,1")).toEqual([0.25, 4]);
+    expect(plain("-12.5e3")).toEqual([-12.5, 5]);
+    for (const text of ["", "-", ".", "+1", "e5"]) expect(plain(text)[0]).toBeNaN();
   });
 });
