@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import type { GeneratedSolution } from "@/challenges/built-in";
 
@@ -31,4 +31,13 @@ export async function insertSolutionRows(db: Db, datasetId: number, s: Generated
         ${arrayLiteral(s.usage, from, to)}::smallint[]
       ) as t(e, l, w, u)`);
   }
+}
+
+/**
+ * A bytea value for an insert. PGlite turns a bytea parameter into hex one byte
+ * at a time in JavaScript (about 2.5 MB/s); base64 text decoded by the server is
+ * ten times faster, and the same SQL runs on both drivers.
+ */
+export function byteaValue(bytes: Uint8Array): SQL {
+  return sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")}, 'base64')`;
 }

@@ -32,6 +32,9 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.mode === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection dropped by a server restart must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
     try {
       await pool.query("select 1");
     } catch (err) {

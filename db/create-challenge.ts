@@ -4,7 +4,7 @@ import { createGzip } from "node:zlib";
 import { eq } from "drizzle-orm";
 import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
 import { builtInChallenges } from "@/challenges/registry";
-import { insertSolutionRows } from "./bulk";
+import { byteaValue, insertSolutionRows } from "./bulk";
 import type { Db } from "./client";
 import { challenges, datasetFiles, datasets, phases } from "./schema";
 
@@ -62,7 +62,7 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
         datasetId: dataset.id,
         filename: f.filename,
         description: f.description,
-        gzipContent: f.gzipContent,
+        gzipContent: byteaValue(f.gzipContent),
         sizeBytes: f.sizeBytes,
         rows: f.rows,
         sha256: f.sha256,

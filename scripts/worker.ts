@@ -8,13 +8,14 @@ import { startWorker } from "../lib/jobs/worker";
 
 async function main(): Promise<void> {
   const e = env();
+  // Two processes on one PGlite folder would corrupt it: the embedded database's worker lives in `npm start`.
+  if (!e.DATABASE_URL) throw new ConfigError("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` runs the worker inside the site.");
   const handle = await getDbHandle();
-  if (handle.mode === "pglite") {
-    console.warn("No DATABASE_URL: the embedded database cannot be shared between processes; `npm start` already runs a worker inside the site.");
-  }
   const boss = await startWorker(handle, e, { sole: false });
-  console.log(`[worker] working the scoring queue (concurrency ${e.WORKER_CONCURRENCY}, lease ${e.SCORING_LEASE_SECONDS} s)`);
+  console.log(`[worker] working the scoring queue (concurrency ${e.WORKER_CONCURRENCY}, job time limit ${e.SCORING_LEASE_SECONDS} s)`);
   const shutdown = async (signal: string) => {
+    // Up to 30 s to finish the job in hand; past that pg-boss fails it back to the
+    // queue, and its retry (under the same job id) re-claims the submission.
     console.log(`[worker] ${signal}: finishing the current job…`);
     await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     await handle.close();

@@ -1,6 +1,6 @@
 import type { BuiltInChallenge, GeneratedDataset } from "../built-in";
-import { sampleSubmissionCsv, testCsv, trainingCsv } from "./csv";
 import { higgsDescription } from "./description";
+import { higgsDatasetFiles } from "./importer/higgs-import";
 import { simulateHiggs } from "./simulator/simulate";
 import { splitTestSet, trainTestSplit } from "./split";
 
@@ -30,11 +30,7 @@ export function generateHiggsDataset(opts: { seed: number; trainEvents: number; 
       testEvents: test.label.length,
       publicFraction: opts.publicFraction ?? 0.18,
     },
-    files: [
-      { filename: "training.csv", description: "Training events: EventId, 30 features, Weight, Label (s/b)", rows: train.label.length, chunks: trainingCsv(train) },
-      { filename: "test.csv", description: "Test events: EventId and 30 features (no labels, no weights)", rows: test.label.length, chunks: testCsv(test) },
-      { filename: "sample_submission.csv", description: "A valid submission in Kaggle's format: EventId, RankOrder, Class", rows: test.label.length, chunks: sampleSubmissionCsv(test.eventId) },
-    ],
+    files: higgsDatasetFiles(train, test),
     solution: { eventId: test.eventId, label: test.label, weight: split.weight, usage: split.usage },
   };
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
+import { byteaValue } from "../bulk";
 import type { Db } from "../client";
 import { privateScores, publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
 
@@ -61,7 +62,7 @@ export async function createSubmission(db: Db, u: NewUpload): Promise<Submission
       })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: u.gzipContent });
+    await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: byteaValue(u.gzipContent) });
     return row;
   });
 }

@@ -3,19 +3,27 @@ import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db";
 
 export const SCORE_QUEUE = "score-submission";
+/** Jobs that used up their retries (thrown or expired) land here, so the submission can be failed with the reason. */
+export const SCORE_DEAD_LETTER_QUEUE = "score-submission-failed";
+/** pg-boss's tables live in their own schema, apart from the application's. */
+export const BOSS_SCHEMA = "pgboss";
 
 export interface QueueSettings {
   /** A job active longer than this is failed by pg-boss's maintenance and retried: nothing stays "scoring" forever. */
   expireInSeconds: number;
+  /** Retries after the first attempt; the submission fails with the last error after attempt retryLimit + 1. */
   retryLimit: number;
+  /** Base delay before a retry, at least 1 s; doubled per attempt, with jitter (pg-boss's retryBackoff). */
   retryDelaySeconds: number;
-  /** How often expired jobs are swept. */
+  /** How often pg-boss sweeps expired jobs (so a dead worker's job is retried at most this long after its expiry). */
   maintenanceIntervalSeconds: number;
 }
 
 /**
- * Scoring 550k events takes seconds; 5 minutes of silence means a dead worker.
- * Three retries with backoff ride out a database restart without hammering it.
+ * Scoring 550k events with 200 bootstrap resamples takes seconds; 5 minutes of
+ * silence means a dead worker. Three retries with backoff (about 5-10 s, 10-20 s,
+ * 20-40 s) ride out a database restart or a worker killed by a deploy without
+ * hammering anything; after the fourth attempt the submission fails with the reason.
  */
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   expireInSeconds: 300,
@@ -25,9 +33,9 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
 };
 
 /**
- * pg-boss over PGlite, in-process. pg-boss sends its schema migrations as
- * multi-statement text without parameters, which PGlite runs with `exec`
- * (its `query` takes one statement); everything else goes through `query`.
+ * pg-boss over PGlite, in-process. pg-boss sends its schema migrations and
+ * locked commands as multi-statement text without parameters, which PGlite runs
+ * with `exec` (its `query` takes one statement); everything else goes through `query`.
  */
 function pgliteAdapter(pglite: PGlite): PgBoss.Db {
   return {
@@ -41,28 +49,47 @@ function pgliteAdapter(pglite: PGlite): PgBoss.Db {
   };
 }
 
-/** Starts pg-boss on the application's own database connection and creates the scoring queue. */
+/**
+ * On PostgreSQL pg-boss gets its own small pool on the application's URL, so its
+ * polling never waits behind (or starves) the site's queries; on PGlite it runs
+ * through the single in-process instance.
+ */
+function connection(handle: DbHandle): Pick<PgBoss.ConstructorOptions, "db" | "connectionString" | "max"> {
+  if (handle.mode === "pglite") return { db: pgliteAdapter(handle.pglite!) };
+  const url = handle.pool?.options.connectionString;
+  if (!url) throw new Error("the PostgreSQL handle has no connection string to give the job queue");
+  // Fetching, completing and maintenance need a few connections; a worker's scoring itself uses the app pool.
+  return { connectionString: url, max: 4 };
+}
+
+/**
+ * Starts pg-boss on the application's database and creates (or updates) the
+ * scoring queue and its dead-letter queue. The "short" policy with a singleton
+ * key per submission keeps at most one waiting job per submission.
+ */
 export async function startBoss(handle: DbHandle, settings: QueueSettings = DEFAULT_QUEUE_SETTINGS): Promise<PgBoss> {
-  const db: PgBoss.Db =
-    handle.mode === "pglite"
-      ? pgliteAdapter(handle.pglite!)
-      : { executeSql: (text: string, values?: unknown[]) => handle.pool!.query(text, values) };
   const boss = new PgBoss({
-    db,
+    ...connection(handle),
+    schema: BOSS_SCHEMA,
     maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
-    // Our own schema name keeps the queue's tables apart from the application's.
-    schema: "pgboss",
   });
   boss.on("error", (err) => console.error("[queue]", err));
   await boss.start();
-  const queue = {
+  // The dead-letter queue must exist first: the scoring queue references it.
+  await ensureQueue(boss, { name: SCORE_DEAD_LETTER_QUEUE, policy: "standard", retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true });
+  await ensureQueue(boss, {
     name: SCORE_QUEUE,
+    policy: "short",
     retryLimit: settings.retryLimit,
     retryDelay: settings.retryDelaySeconds,
     retryBackoff: true,
     expireInSeconds: settings.expireInSeconds,
-  };
-  if (await boss.getQueue(SCORE_QUEUE)) await boss.updateQueue(SCORE_QUEUE, queue);
-  else await boss.createQueue(SCORE_QUEUE, queue);
+    deadLetter: SCORE_DEAD_LETTER_QUEUE,
+  });
   return boss;
+}
+
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, queue);
+  else await boss.createQueue(queue.name, queue);
 }

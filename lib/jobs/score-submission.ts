@@ -1,29 +1,37 @@
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
 import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
-import { CsvFormatError, isMetricId, scoreSubmission } from "@/scoring";
-import { SCORE_QUEUE } from "./boss";
+import { isMetricId, scoreSubmission, SubmissionFormatError } from "@/scoring";
+import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
 import { solutionForChallenge } from "./solutions";
 
 export interface ScoringOptions {
   /** Bootstrap resamples for the ± on each score. */
   bootstrap: number;
-  /** A claim older than this may be taken over (its worker is presumed dead); matches the job expiry. */
-  leaseSeconds: number;
   /** Test-only: sleep this long after claiming, so a test can kill the worker mid-job. */
   pauseAfterClaimMs?: number;
 }
 
 export type JobOutcome = "scored" | "failed" | "skipped";
 
-export async function enqueueScoring(boss: PgBoss, submissionId: number): Promise<void> {
-  await boss.send(SCORE_QUEUE, { submissionId });
+export interface ScoringJobData {
+  submissionId: number;
 }
 
-/** How many queued submissions are ahead of this one. */
+/**
+ * Queues a submission for scoring. The singleton key (with the queue's "short"
+ * policy) keeps one waiting job per submission: a second call while it waits
+ * returns null and adds nothing.
+ */
+export async function enqueueScoring(boss: PgBoss, submissionId: number): Promise<string | null> {
+  const data: ScoringJobData = { submissionId };
+  return boss.send(SCORE_QUEUE, data, { singletonKey: String(submissionId) });
+}
+
+/** How many queued submissions (of any challenge: one queue serves all) were created before this one. */
 export async function queuePosition(db: Db, submissionId: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
@@ -33,32 +41,29 @@ export async function queuePosition(db: Db, submissionId: number): Promise<numbe
 }
 
 /**
- * Takes the submission for this worker: a queued one, or one whose previous
- * claim is older than the lease (that worker died). Returns the token that
- * alone may finish it, or null if someone else holds it or it is done.
+ * Takes the submission for the job `token` (the pg-boss job id): a queued one,
+ * or one this same job claimed in an earlier attempt that died (pg-boss retries
+ * a job under its id only once the previous attempt expired or failed). A
+ * submission held by another live job is left alone. True if claimed.
  */
-async function claim(db: Db, id: number, leaseSeconds: number): Promise<string | null> {
-  const token = randomUUID();
-  const [row] = await db
+export async function claimSubmission(db: Db, id: number, token: string): Promise<boolean> {
+  const rows = await db
     .update(submissions)
     .set({ status: "scoring", startedAt: sql`now()`, scoringToken: token })
     .where(
       and(
         eq(submissions.id, id),
-        or(
-          eq(submissions.status, "queued"),
-          and(eq(submissions.status, "scoring"), sql`${submissions.startedAt} < now() - make_interval(secs => ${leaseSeconds})`),
-        ),
+        sql`(${submissions.status} = 'queued' or (${submissions.status} = 'scoring' and ${submissions.scoringToken} = ${token}))`,
       ),
     )
     .returning({ id: submissions.id });
-  return row ? token : null;
+  return rows.length > 0;
 }
 
 const owned = (id: number, token: string) =>
   and(eq(submissions.id, id), eq(submissions.status, "scoring"), eq(submissions.scoringToken, token));
 
-/** Ends a submission as failed with a message the competitor sees (only if this worker holds it). */
+/** Ends a submission as failed with a message the competitor sees; a finished one is left as it is. */
 export async function markFailed(db: Db, id: number, message: string, token?: string): Promise<void> {
   await db
     .update(submissions)
@@ -66,97 +71,114 @@ export async function markFailed(db: Db, id: number, message: string, token?: st
     .where(token ? owned(id, token) : and(eq(submissions.id, id), sql`${submissions.status} in ('queued', 'scoring')`));
 }
 
+async function loadAndScore(db: Db, id: number, bootstrap: number) {
+  const [row] = await db
+    .select({ challengeId: submissions.challengeId, metricId: challenges.metricId, gz: submissionFiles.gzipContent })
+    .from(submissions)
+    .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
+    .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
+    .where(eq(submissions.id, id));
+  if (!row) throw new Error(`submission ${id} has no stored file`);
+  if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
+  const solution = await solutionForChallenge(db, row.challengeId);
+  // Seeded by the submission id: a rescore gives the same ± as the first score.
+  return scoreSubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, bootstrap, seed: id });
+}
+
 /**
- * Scores one submission. A malformed file is the competitor's to fix: it ends
- * as failed with every problem and its line. Any other error releases the claim
- * and is thrown, so the queue retries the job.
+ * Scores one submission under the claim `token` (the job id; a random one when
+ * called directly). A malformed file is the competitor's to fix: it ends as
+ * failed with every problem and its line, and is not retried. Any other error
+ * releases the claim and is thrown, so the queue retries the job.
  */
-export async function runScoringJob(db: Db, id: number, opts: ScoringOptions): Promise<JobOutcome> {
-  const token = await claim(db, id, opts.leaseSeconds);
-  if (!token) return "skipped";
+export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & { token?: string }): Promise<JobOutcome> {
+  const token = opts.token ?? randomUUID();
+  if (!(await claimSubmission(db, id, token))) return "skipped";
   if (opts.pauseAfterClaimMs) await new Promise((r) => setTimeout(r, opts.pauseAfterClaimMs));
   try {
-    const [row] = await db
-      .select({ challengeId: submissions.challengeId, metricId: challenges.metricId, gz: submissionFiles.gzipContent })
-      .from(submissions)
-      .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
-      .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
-      .where(eq(submissions.id, id));
-    if (!row) throw new Error(`submission ${id} has no stored file`);
-    if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
-    const solution = await solutionForChallenge(db, row.challengeId);
-    const result = await scoreSubmission({
-      solution,
-      submission: gunzipSync(row.gz),
-      metricId: row.metricId,
-      bootstrap: opts.bootstrap,
-      seed: id,
-    });
+    const result = await loadAndScore(db, id, opts.bootstrap);
     const { primary: pub, std: pubStd, ...pubDetails } = result.Public;
     const { primary: priv, std: privStd, ...privDetails } = result.Private;
     return await db.transaction(async (tx) => {
+      // The status check makes the write happen once: whichever attempt or
+      // duplicate job finishes first writes; any later one finds the submission
+      // no longer "scoring" under its token and writes nothing.
       const [mine] = await tx
         .update(submissions)
         .set({ status: "scored", error: null, finishedAt: sql`now()` })
         .where(owned(id, token))
         .returning({ id: submissions.id });
-      // Our claim was taken over (we were presumed dead): the other worker finishes.
       if (!mine) return "skipped";
       await tx.insert(publicScores).values({ submissionId: id, score: pub, std: pubStd ?? null, details: pubDetails }).onConflictDoNothing();
       await tx.insert(privateScores).values({ submissionId: id, score: priv, std: privStd ?? null, details: privDetails }).onConflictDoNothing();
       return "scored";
     });
   } catch (err) {
-    if (err instanceof CsvFormatError) {
+    if (err instanceof SubmissionFormatError) {
       await markFailed(db, id, err.message, token);
       return "failed";
     }
-    // Let the retry claim it at once rather than after the lease.
+    // Back to the queue so the retry (or any duplicate job) can claim it at once.
     await db.update(submissions).set({ status: "queued" }).where(owned(id, token));
     throw err;
   }
 }
 
-/** pg-boss handler: retries transient errors; after the last attempt the submission fails with the reason. */
+/** pg-boss handler of the scoring queue: a thrown error makes pg-boss retry, then dead-letter the job. */
 export function scoringHandler(db: Db, opts: ScoringOptions) {
-  return async ([job]: PgBoss.JobWithMetadata<{ submissionId: number }>[]): Promise<void> => {
+  return async ([job]: PgBoss.JobWithMetadata<ScoringJobData>[]): Promise<void> => {
     if (!job) return;
     const id = job.data.submissionId;
+    const attempt = `attempt ${job.retryCount + 1} of ${job.retryLimit + 1}`;
     try {
-      const outcome = await runScoringJob(db, id, opts);
-      console.log(`[worker] submission ${id}: ${outcome}`);
+      const outcome = await runScoringJob(db, id, { ...opts, token: job.id });
+      console.log(`[worker] submission ${id} (${attempt}): ${outcome}`);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (job.retryCount >= job.retryLimit) {
-        await markFailed(db, id, `Scoring failed after ${job.retryCount + 1} attempts: ${message}`);
-        console.error(`[worker] submission ${id}: failed for good: ${message}`);
-        return;
-      }
-      console.error(`[worker] submission ${id}: attempt ${job.retryCount + 1} failed, will retry: ${message}`);
+      console.error(`[worker] submission ${id} (${attempt}) failed: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }
   };
 }
 
-/** Starts working the scoring queue with `concurrency` parallel jobs. */
-export async function workScoringQueue(boss: PgBoss, db: Db, opts: ScoringOptions & { concurrency: number; pollingIntervalSeconds?: number }) {
-  const handler = scoringHandler(db, opts);
-  for (let i = 0; i < opts.concurrency; i++) {
-    await boss.work(SCORE_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 }, handler);
-  }
+/** The reason pg-boss recorded for a job's last failure: the thrown error, or its expiry. */
+function failureReason(output: unknown): string {
+  const o = output as { message?: unknown; value?: { message?: unknown } } | null;
+  const message = o?.message ?? o?.value?.message;
+  if (message === "job failed by timeout in active state") return "the worker stopped responding (no result before the job's time limit)";
+  return typeof message === "string" ? message : "unknown error";
 }
 
 /**
- * After a crash of the embedded server: submissions left queued or mid-scoring
- * have lost their in-process worker. Put them back in the queue (a duplicate
- * job is harmless: only one claim can win).
+ * Handler of the dead-letter queue: a job that used up its retries, whether it
+ * threw or its worker died on the last attempt, ends its submission as failed.
  */
-export async function requeueOrphans(db: Db, boss: PgBoss): Promise<number> {
-  const rows = await db
-    .update(submissions)
-    .set({ status: "queued" })
-    .where(sql`${submissions.status} in ('queued', 'scoring')`)
-    .returning({ id: submissions.id });
-  for (const r of rows) await enqueueScoring(boss, r.id);
-  return rows.length;
+export function deadLetterHandler(db: Db) {
+  return async ([job]: PgBoss.JobWithMetadata<ScoringJobData>[]): Promise<void> => {
+    if (!job) return;
+    const id = job.data.submissionId;
+    // pg-boss copies the scoring job's retry limit onto its dead letter.
+    const attempts = job.retryLimit + 1;
+    const message = `Scoring failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${failureReason(job.output)}`;
+    await markFailed(db, id, message);
+    console.error(`[worker] submission ${id}: ${message}`);
+  };
+}
+
+/** Works the scoring queue with `concurrency` parallel jobs, and its dead-letter queue. */
+export async function workScoringQueue(boss: PgBoss, db: Db, opts: ScoringOptions & { concurrency: number; pollingIntervalSeconds?: number }) {
+  const polling = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 } as const;
+  const handler = scoringHandler(db, opts);
+  for (let i = 0; i < opts.concurrency; i++) {
+    // pg-boss waits a full polling interval after every fetch, even a fruitful
+    // one; waking the worker after a job lets a backlog drain back to back.
+    let workerId = "";
+    workerId = await boss.work<ScoringJobData>(SCORE_QUEUE, polling, async (jobs) => {
+      try {
+        await handler(jobs);
+      } finally {
+        if (jobs.length > 0) boss.notifyWorker(workerId);
+      }
+    });
+  }
+  await boss.work(SCORE_DEAD_LETTER_QUEUE, polling, deadLetterHandler(db));
 }

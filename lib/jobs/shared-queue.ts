@@ -35,7 +35,9 @@ export function setBoss(boss: PgBoss): void {
 export async function getQueue(): Promise<ScoringQueue> {
   const [boss, handle] = await Promise.all([getBoss(), getDbHandle()]);
   return {
-    enqueue: (id) => enqueueScoring(boss, id),
+    enqueue: async (id) => {
+      await enqueueScoring(boss, id);
+    },
     position: (id) => queuePosition(handle.db, id),
   };
 }

@@ -4,10 +4,13 @@ import { currentDataset } from "@/db/queries/datasets";
 import { solutionRows } from "@/db/schema";
 import { solutionFromColumns, type Solution } from "@/scoring";
 
-// Loading 550k answer-key rows takes a second or more; a worker keeps the
-// current dataset's solution in memory. Datasets are immutable (a new one gets a
-// new id), so the cache never serves stale labels.
-const cache = new Map<number, Promise<Solution>>();
+// Loading 550k answer-key rows takes a second or more; a worker keeps each
+// challenge's current solution in memory. Datasets are immutable (a new one gets
+// a new id), so keying on the dataset id never serves stale labels, and a newer
+// dataset replaces the old entry rather than piling up beside it.
+// Per database too: a test process talks to several, whose ids overlap.
+type Entry = { datasetId: number; solution: Promise<Solution> };
+const caches = new WeakMap<Db, Map<number, Entry>>();
 
 async function load(db: Db, datasetId: number): Promise<Solution> {
   const rows = await db
@@ -28,11 +31,14 @@ async function load(db: Db, datasetId: number): Promise<Solution> {
 export async function solutionForChallenge(db: Db, challengeId: number): Promise<Solution> {
   const ds = await currentDataset(db, challengeId);
   if (!ds) throw new Error(`challenge ${challengeId} has no dataset`);
-  let entry = cache.get(ds.id);
-  if (!entry) {
-    entry = load(db, ds.id);
-    cache.set(ds.id, entry);
-    entry.catch(() => cache.delete(ds.id));
-  }
-  return entry;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const cached = cache.get(challengeId);
+  if (cached?.datasetId === ds.id) return cached.solution;
+  const solution = load(db, ds.id);
+  cache.set(challengeId, { datasetId: ds.id, solution });
+  solution.catch(() => {
+    if (cache.get(challengeId)?.solution === solution) cache.delete(challengeId);
+  });
+  return solution;
 }

@@ -2,35 +2,47 @@ import type PgBoss from "pg-boss";
 import type { DbHandle } from "@/db";
 import type { Env } from "@/lib/env";
 import { DEFAULT_QUEUE_SETTINGS, startBoss, type QueueSettings } from "./boss";
-import { requeueOrphans, workScoringQueue, type ScoringOptions } from "./score-submission";
+import { requeueOrphans } from "./orphans";
+import { workScoringQueue, type ScoringOptions } from "./score-submission";
+
+/** How often a worker looks for submissions that no job will pick up, and how old they must be. */
+const ORPHAN_SWEEP_SECONDS = 60;
 
 export function settingsFromEnv(e: Env): { queue: QueueSettings; scoring: ScoringOptions & { concurrency: number } } {
   return {
     queue: {
       ...DEFAULT_QUEUE_SETTINGS,
       expireInSeconds: e.SCORING_LEASE_SECONDS,
+      // Sweep expired jobs at least twice per time limit, so a dead worker's job is retried within about 1.5 limits.
       maintenanceIntervalSeconds: Math.max(1, Math.min(DEFAULT_QUEUE_SETTINGS.maintenanceIntervalSeconds, Math.floor(e.SCORING_LEASE_SECONDS / 2))),
     },
     scoring: {
       bootstrap: e.SCORING_BOOTSTRAP,
-      leaseSeconds: e.SCORING_LEASE_SECONDS,
       pauseAfterClaimMs: e.WORKER_TEST_PAUSE_MS || undefined,
       concurrency: e.WORKER_CONCURRENCY,
     },
   };
 }
 
+async function sweep(handle: DbHandle, boss: PgBoss, sole: boolean, minAgeSeconds: number): Promise<void> {
+  const ids = await requeueOrphans(handle.db, boss, { sole, minAgeSeconds });
+  if (ids.length > 0) console.log(`[worker] requeued ${ids.length} submission(s) that no job would pick up: ${ids.join(", ")}`);
+}
+
 /**
  * Starts a scoring worker on this database. `sole` = no other worker can be
- * running (the embedded quick start), so work left mid-way by a crash is requeued at once.
+ * running (the embedded quick start), so work left mid-way by a crash is
+ * requeued at once; afterwards every worker sweeps for orphans once a minute.
  */
 export async function startWorker(handle: DbHandle, e: Env, opts: { sole: boolean }): Promise<PgBoss> {
   const { queue, scoring } = settingsFromEnv(e);
   const boss = await startBoss(handle, queue);
-  if (opts.sole) {
-    const n = await requeueOrphans(handle.db, boss);
-    if (n > 0) console.log(`[worker] requeued ${n} submission(s) left unscored by the last run`);
-  }
+  await sweep(handle, boss, opts.sole, opts.sole ? 0 : ORPHAN_SWEEP_SECONDS);
   await workScoringQueue(boss, handle.db, scoring);
+  const timer = setInterval(() => {
+    sweep(handle, boss, false, ORPHAN_SWEEP_SECONDS).catch((err: unknown) => console.error("[worker] orphan sweep:", err));
+  }, ORPHAN_SWEEP_SECONDS * 1000);
+  timer.unref();
+  boss.once("stopped", () => clearInterval(timer));
   return boss;
 }
