@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb, type Db } from "@/db";
 import { isChallengeOrganiser, isParticipant } from "@/db/queries/challenges";
@@ -9,12 +10,13 @@ import type { Challenge, Role, User } from "@/db/schema";
  * The one place roles are checked. Every page, action and route handler that
  * needs a signed-in user or a role goes through these.
  */
-export async function currentUser(): Promise<User | undefined> {
+// Once per request, however many components ask (header, page, layout).
+export const currentUser = cache(async (): Promise<User | undefined> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return undefined;
   return getUserById(await getDb(), id);
-}
+});
 
 /** For pages and actions: sends anonymous visitors to sign in. */
 export async function requireUser(callbackUrl = "/"): Promise<User> {

@@ -17,16 +17,18 @@ export function quoteValue(rec: CsvRecord, k: number): string {
 function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: ProblemCollector): Int32Array {
   const columns = new Int32Array(expected.length).fill(-1);
   const wanted = expected.map((name) => name.toLowerCase());
-  const list = expected.join(",");
+  // The expected list is long for wide files (35 columns): say it once, on the first header problem.
+  let listed = false;
+  const expectedList = () => (listed ? "" : ((listed = true), ` (expected ${expected.join(",")})`));
   for (let k = 0; k < rec.count; k++) {
     const name = fieldText(rec, k);
     const at = wanted.indexOf(name.toLowerCase());
-    if (at < 0) problems.add(rec.line, `unexpected column ${JSON.stringify(name)} in the header (expected ${list})`);
+    if (at < 0) problems.add(rec.line, `unexpected column ${JSON.stringify(name)} in the header${expectedList()}`);
     else if (columns[at]! >= 0) problems.add(rec.line, `column ${JSON.stringify(name)} appears twice in the header`);
     else columns[at] = k;
   }
   expected.forEach((name, at) => {
-    if (columns[at]! < 0) problems.add(rec.line, `missing column ${JSON.stringify(name)} in the header (expected ${list})`);
+    if (columns[at]! < 0) problems.add(rec.line, `missing column ${JSON.stringify(name)} in the header${expectedList()}`);
   });
   // Without a usable header no row can be interpreted, so stop here.
   problems.throwIfAny();
