@@ -34,19 +34,18 @@ export function parseDigits(buf: Uint8Array, start: number, end: number): number
   return v;
 }
 
-// Dekker's exact product without FMA: a·b = p + productError, with operands split into 26-bit halves.
+// Dekker's exact product without FMA: a·b = p + twoProductError(a, b, p), with operands split into 26-bit halves.
+// The error is returned, not left in a module variable: a double written to module state is boxed (a heap
+// allocation per call), which made this the hottest line of the parse.
 const SPLITTER = 134217729; // 2^27 + 1
-let productError = 0;
-function twoProduct(a: number, b: number): number {
-  const p = a * b;
+function twoProductError(a: number, b: number, p: number): number {
   const ca = SPLITTER * a;
   const ah = ca - (ca - a);
   const al = a - ah;
   const cb = SPLITTER * b;
   const bh = cb - (cb - b);
   const bl = b - bh;
-  productError = ah * bh - p + ah * bl + al * bh + al * bl;
-  return p;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /** Relative half-width of the "too close to a rounding midpoint" band: 2^-82 ≥ 2^-30 ulp, far above the 2^-100 error. */
@@ -61,8 +60,8 @@ const MIDPOINT_TOLERANCE = 2 ** -82;
  * inputs). The test needs no ulp, so it also covers the narrower gap below a power of two.
  */
 function parseLongMantissa(head: number, tail: number, tailDigits: number, scale: number): number {
-  const p = twoProduct(head, POW10[tailDigits]!);
-  const pe = productError;
+  const p = head * POW10[tailDigits]!;
+  const pe = twoProductError(head, POW10[tailDigits]!, p);
   const sum = p + tail;
   const bv = sum - p;
   const sumError = p - (sum - bv) + (tail - bv);
@@ -72,15 +71,15 @@ function parseLongMantissa(head: number, tail: number, tailDigits: number, scale
   let lo: number;
   if (scale >= 0) {
     const d = POW10[scale]!;
-    const q = twoProduct(mh, d);
-    const rest = productError + ml * d;
+    const q = mh * d;
+    const rest = twoProductError(mh, d, q) + ml * d;
     hi = q + rest;
     lo = rest - (hi - q);
   } else {
     const d = POW10[-scale]!;
     const q1 = mh / d;
-    const back = twoProduct(q1, d);
-    const q2 = (mh - back - productError + ml) / d;
+    const back = q1 * d;
+    const q2 = (mh - back - twoProductError(q1, d, back) + ml) / d;
     hi = q1 + q2;
     lo = q2 - (hi - q1);
   }
@@ -91,9 +90,10 @@ function parseLongMantissa(head: number, tail: number, tailDigits: number, scale
 /**
  * A decimal float (`[+-]digits[.digits][e[+-]digits]`, or `.5`); NaN when the text is not one.
  * Words such as "inf", "nan", "Infinity", hex and empty fields are rejected on purpose: a score must be a plain
- * finite decimal. One pass over the bytes collects the first 19 significant digits. Fast path (Clinger): with at
- * most 15 significant digits and |exponent| ≤ 22, both the integer mantissa and 10^k are exact doubles, so one
- * IEEE multiplication or division gives the correctly rounded result; up to 19 digits, parseLongMantissa;
+ * finite decimal. One pass over the bytes collects the first 19 significant digits. Fast path (Clinger): with an
+ * integer mantissa below 2^53 (up to 15 significant digits, or 16 of a small enough value) and |exponent| ≤ 22, both
+ * it and 10^k are exact doubles, so one IEEE multiplication or division gives the correctly rounded result; up to
+ * 19 digits, parseLongMantissa;
  * anything else goes through Number().
  */
 export function parseDecimal(buf: Uint8Array, start: number, end: number): number {
@@ -153,8 +153,15 @@ export function parseDecimal(buf: Uint8Array, start: number, end: number): numbe
  */
 function composeDecimal(head: number, tail: number, tailDigits: number, scale: number): number {
   if (scale < -22 || scale > 22 || tailDigits > 22) return NaN;
-  if (tailDigits === 0) return scale < 0 ? head / POW10[-scale]! : head * POW10[scale]!;
-  return parseLongMantissa(head, tail, tailDigits, scale);
+  if (tailDigits > 0) {
+    // A 16-digit mantissa below 2^53 (most shortest forms of scores in [0, 1)) is still an exact double: head·10^k
+    // and the sum are exact whenever their rounded results stay below 2^53 (rounding is monotonic), so Clinger's
+    // one-operation path applies and the double-double one is not needed.
+    const mantissa = head * POW10[tailDigits]! + tail;
+    if (!(mantissa < 9007199254740992)) return parseLongMantissa(head, tail, tailDigits, scale);
+    head = mantissa;
+  }
+  return scale < 0 ? head / POW10[-scale]! : head * POW10[scale]!;
 }
 
 /** Where the last successful parsePlainDecimal stopped (the first byte after the number). */

@@ -13,7 +13,7 @@ export interface SolutionIndex {
   /** Row of the id spelled by buf[start, end), or -1 when the solution has no such id. */
   lookup(buf: Uint8Array, start: number, end: number): number;
   /**
-   * For integer ids only (else null): table[id − min] is the row of canonical id `id` (−1 = none), so parsers can
+   * For integer ids only (else null): the row of canonical id `id` from id − min (see DenseIds), so parsers can
    * look ids up while reading their digits.
    */
   readonly dense: DenseIds | null;
@@ -21,7 +21,13 @@ export interface SolutionIndex {
 
 export interface DenseIds {
   min: number;
-  table: Int32Array;
+  /** Number of slots: ids min .. min + slots − 1. */
+  slots: number;
+  /**
+   * table[id − min] = row (−1 = none); null when the ids are min, min + 1, … in row order (a solution sorted by
+   * EventId, the usual case): then row = id − min, which spares a random read per submission row.
+   */
+  table: Int32Array | null;
 }
 
 const cache = new WeakMap<Solution, SolutionIndex>();
@@ -61,16 +67,28 @@ function denseIndex(solution: Solution, lineOf: LineOf): SolutionIndex | null {
     else table[slot] = i;
   }
   if (duplicates.length > 0) return reportDuplicates(solution, duplicates, lineOf);
+  const dense: DenseIds = { min, slots: table.length, table: isIdentity(table) ? null : table };
   return {
     solution,
     size: n,
-    dense: { min, table },
+    dense,
     lookup(buf, start, end) {
       if (end - start > 1 && buf[start] === 48) return -1;
-      const slot = parseDigits(buf, start, end) - min;
-      return slot >= 0 && slot < table.length ? table[slot]! : -1;
+      return denseRow(dense, parseDigits(buf, start, end));
     },
   };
+}
+
+function isIdentity(table: Int32Array): boolean {
+  for (let slot = 0; slot < table.length; slot++) if (table[slot] !== slot) return false;
+  return true;
+}
+
+/** Row of integer id `id` (any number; −1 when not a solution id). */
+export function denseRow(dense: DenseIds, id: number): number {
+  const slot = id - dense.min;
+  if (!(slot >= 0 && slot < dense.slots)) return -1;
+  return dense.table === null ? slot : dense.table[slot]!;
 }
 
 function mapIndex(solution: Solution, lineOf: LineOf): SolutionIndex {

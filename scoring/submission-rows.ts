@@ -7,7 +7,7 @@
 import type { CsvRecord } from "./csv-reader";
 import { quoteValue } from "./csv-table";
 import type { ProblemCollector } from "./errors";
-import type { DenseIds, SolutionIndex } from "./solution-index";
+import { denseRow, type DenseIds, type SolutionIndex } from "./solution-index";
 
 const COMMA = 44;
 
@@ -46,7 +46,6 @@ export class SubmissionRows<T extends Values> {
    * `cursor`), or -1 for anything else, an unknown id included, so the generic path reports it. Needs `dense`.
    */
   readDenseId(data: Uint8Array, start: number): number {
-    const { min, table } = this.dense!;
     let i = start;
     let id = 0;
     for (;;) {
@@ -58,8 +57,7 @@ export class SubmissionRows<T extends Values> {
     const digits = i - start;
     if (data[i] !== COMMA || digits === 0 || digits > 15 || (digits > 1 && data[start] === 48)) return -1;
     this.cursor = i;
-    const slot = id - min;
-    return slot >= 0 && slot < table.length ? table[slot]! : -1;
+    return denseRow(this.dense!, id);
   }
 
   /** Records the record's EventId (reporting an empty or unknown one) with its parsed value. */
