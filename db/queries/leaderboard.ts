@@ -23,6 +23,20 @@ export interface LeaderboardPage {
 const num = (v: unknown): number => Number(v);
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
+/** One leaderboard row from the shared column names of both queries. */
+function toRow(r: Record<string, unknown>): Omit<LeaderboardRow, "tiedWithPrevious"> {
+  return {
+    rank: num(r.rank),
+    teamId: num(r.team_id),
+    teamName: String(r.name),
+    submissionId: num(r.submission_id),
+    score: num(r.score),
+    std: r.std === null ? null : num(r.std),
+    entries: num(r.entries),
+    lastSubmissionAt: date(r.last_at),
+  };
+}
+
 function markTies(rows: Omit<LeaderboardRow, "tiedWithPrevious">[]): LeaderboardRow[] {
   return rows.map((r, i) => {
     const prev = rows[i - 1];
@@ -64,16 +78,7 @@ export async function publicLeaderboard(
     join stats st on st.team_id = b.team_id
     order by b.score ${dir}, b.created_at asc
     limit ${p.limit} offset ${p.offset}`);
-  const rows = raw.map((r) => ({
-    rank: num(r.rank),
-    teamId: num(r.team_id),
-    teamName: String(r.name),
-    submissionId: num(r.submission_id),
-    score: num(r.score),
-    std: r.std === null ? null : num(r.std),
-    entries: num(r.entries),
-    lastSubmissionAt: date(r.last_at),
-  }));
+  const rows = raw.map(toRow);
   return { rows: markTies(rows), total: raw[0] ? num(raw[0].total) : 0 };
 }
 
@@ -123,20 +128,10 @@ export async function privateLeaderboard(
       join best_public bp on bp.team_id = b.team_id
       join stats st on st.team_id = b.team_id
     )
-    select *, count(*) over () as total from ranked
+    select *, priv as score, priv_std as std, count(*) over () as total from ranked
     order by priv ${dir}, created_at asc
     limit ${p.limit} offset ${p.offset}`);
-  const rows = raw.map((r) => ({
-    rank: num(r.rank),
-    teamId: num(r.team_id),
-    teamName: String(r.name),
-    submissionId: num(r.submission_id),
-    score: num(r.priv),
-    std: r.priv_std === null ? null : num(r.priv_std),
-    entries: num(r.entries),
-    lastSubmissionAt: date(r.last_at),
-    publicRank: num(r.public_rank),
-  }));
+  const rows = raw.map((r) => ({ ...toRow(r), publicRank: num(r.public_rank) }));
   return {
     rows: markTies(rows).map((r, i) => ({ ...r, publicRank: rows[i]!.publicRank, rankChange: rows[i]!.publicRank - r.rank })),
     total: raw[0] ? num(raw[0].total) : 0,

@@ -1,18 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { PASSWORD as password } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD as password, signUp } from "./helpers";
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
 
 test("a new user signs up, signs out, signs in and sees the challenges", async ({ page }) => {
   const email = `ada-${Date.now()}@example.org`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Ada Lovelace");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("current-user")).toHaveText("Ada Lovelace");
+  await signUp(page, "Ada Lovelace", email);
   await expect(page.getByRole("heading", { name: "Challenges" })).toBeVisible();
-
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(email);
@@ -27,14 +25,8 @@ test("a new user signs up, signs out, signs in and sees the challenges", async (
 
 test("a wrong password shows an error and does not sign in", async ({ page }) => {
   const email = `grace-${Date.now()}@example.org`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Grace");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signUp(page, "Grace", email);
+  await signOut(page);
 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -48,14 +40,8 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
 
 test("sign-up explains a taken email, a weak password and a malformed email", async ({ page }) => {
   const email = `twice-${Date.now()}@example.org`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("First");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signUp(page, "First", email);
+  await signOut(page);
 
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Second");
