@@ -89,7 +89,20 @@ export async function startBoss(handle: DbHandle, settings: QueueSettings = DEFA
   return boss;
 }
 
+/** Postgres error codes of the race between processes creating the same queue at once. */
+const CREATE_RACE = new Set(["40P01" /* deadlock */, "23505" /* unique violation */]);
+
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
-  if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, queue);
-  else await boss.createQueue(queue.name, queue);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, queue);
+      else await boss.createQueue(queue.name, queue);
+      return;
+    } catch (err) {
+      // Workers started together (a deploy) race to create the queue: the loser
+      // waits a moment and finds it made.
+      if (attempt >= 5 || !CREATE_RACE.has((err as { code?: string }).code ?? "")) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
