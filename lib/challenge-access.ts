@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
+import { ApiError } from "./api-error";
 import { canSeeChallenge, currentUser } from "./authz";
 import { TtlCache } from "./ttl-cache";
 import { challengeStatus } from "@/challenges/phase-status";
@@ -27,4 +28,11 @@ export async function findVisibleChallenge(slug: string): Promise<ChallengeRow |
   const challenge = { ...row, state: challengeStatus(row.phases, new Date()) };
   if (challenge.visibility === "public") return challenge;
   return (await canSeeChallenge(db, challenge, await currentUser())) ? challenge : undefined;
+}
+
+/** For route handlers: the visible challenge and the signed-in user (if any), or a 404 in the shared error shape. */
+export async function challengeForApi(slug: string) {
+  const challenge = await findVisibleChallenge(slug);
+  if (!challenge) throw new ApiError(404, "not_found", `No challenge "${slug}"`);
+  return { db: await getDb(), user: await currentUser(), challenge };
 }

@@ -28,7 +28,7 @@ export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, m
   return Buffer.concat(chunks, total);
 }
 
-function tooLarge(maxBytes: number): ApiError {
+export function tooLarge(maxBytes: number): ApiError {
   return new ApiError(413, "too_large", `The file is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MiB.`);
 }
 

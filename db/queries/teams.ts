@@ -17,6 +17,15 @@ export async function getTeamOfUser(db: Db, challengeId: number, userId: string)
   return row?.team;
 }
 
+export async function getTeamByInviteCode(db: Db, challengeId: number, inviteCode: string): Promise<Team | undefined> {
+  const [row] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.challengeId, challengeId), eq(teams.inviteCode, inviteCode.trim())))
+    .limit(1);
+  return row;
+}
+
 /**
  * A competitor alone is a team of one: the first time they act in a challenge
  * they join it and get a team named after them (suffixed if the name is taken).

@@ -4,11 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
-import { ensureTeam, joinTeamByCode, leaveTeam, mergeTeams, TeamRuleError } from "@/db/queries/teams";
-import { teams } from "@/db/schema";
+import { ensureTeam, getTeamByInviteCode, joinTeamByCode, leaveTeam, mergeTeams, TeamRuleError } from "@/db/queries/teams";
 import { validatedAction, type ActionState } from "@/lib/action";
 import { canSeeChallenge, requireUser } from "@/lib/authz";
-import { and, eq } from "drizzle-orm";
 
 const codeSchema = z.object({
   slug: z.string().min(1),
@@ -47,10 +45,7 @@ export const mergeTeamAction = validatedAction(codeSchema, async ({ slug, code }
   run(slug, async () => {
     const { user, db, challenge } = await context(slug);
     const mine = await ensureTeam(db, challenge.id, user);
-    const [other] = await db
-      .select()
-      .from(teams)
-      .where(and(eq(teams.challengeId, challenge.id), eq(teams.inviteCode, code)));
+    const other = await getTeamByInviteCode(db, challenge.id, code);
     if (!other) throw new TeamRuleError("No team in this challenge has that invite code.");
     const startedAt = challenge.phases[0]?.startsAt ?? new Date();
     await mergeTeams(db, challenge, startedAt, { fromId: other.id, intoId: mine.id });

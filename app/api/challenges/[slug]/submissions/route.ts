@@ -1,35 +1,23 @@
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
-import { getChallengeBySlug } from "@/db/queries/challenges";
 import { createSubmission, DailyLimitError, listTeamSubmissions } from "@/db/queries/submissions";
 import { ensureTeam, getTeamOfUser } from "@/db/queries/teams";
 import { ApiError, route } from "@/lib/api-error";
-import { canSeeChallenge, currentUser } from "@/lib/authz";
+import { challengeForApi } from "@/lib/challenge-access";
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
-import { prepareUpload, readBodyLimited } from "@/lib/uploads";
+import { prepareUpload, readBodyLimited, tooLarge } from "@/lib/uploads";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
-async function visibleChallenge(slug: string) {
-  const db = await getDb();
-  const user = await currentUser();
-  const challenge = await getChallengeBySlug(db, slug);
-  if (!challenge || !(await canSeeChallenge(db, challenge, user))) {
-    throw new ApiError(404, "not_found", `No challenge "${slug}"`);
-  }
-  return { db, user, challenge };
-}
-
 /**
  * Upload a submission: the raw CSV or .csv.gz as the body (name in `X-Filename`,
  * optional `X-Description`, URI-encoded), or multipart with `file` and `description`.
  */
 export const POST = route(async (req: Request, ctx: Ctx) => {
-  const { db, user, challenge } = await visibleChallenge((await ctx.params).slug);
+  const { db, user, challenge } = await challengeForApi((await ctx.params).slug);
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in to submit.");
   if (challenge.state.status !== "open") {
     throw new ApiError(403, "challenge_closed", `This challenge is ${challenge.state.status}: submissions are not accepted now.`);
@@ -37,7 +25,8 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   if (!isMetricId(challenge.metricId)) throw new Error(`challenge ${challenge.slug} has unknown metric ${challenge.metricId}`);
   const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes + 64 * 1024) throw new ApiError(413, "too_large", `The file is larger than the limit of ${env().MAX_UPLOAD_MB} MiB.`);
+  // Multipart framing adds a little to the declared length.
+  if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
 
   let bytes: Uint8Array;
   let filename: string;
@@ -46,7 +35,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
     const form = await req.formData();
     const file = form.get("file");
     if (!(file instanceof File)) throw new ApiError(400, "empty_file", "Choose a .csv or .csv.gz file to upload.");
-    if (file.size > maxBytes) throw new ApiError(413, "too_large", `The file is larger than the limit of ${env().MAX_UPLOAD_MB} MiB.`);
+    if (file.size > maxBytes) throw tooLarge(maxBytes);
     bytes = new Uint8Array(await file.arrayBuffer());
     filename = file.name;
     description = String(form.get("description") ?? "");
@@ -82,7 +71,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
 
 /** The signed-in user's team's submissions, with public scores and queue positions. */
 export const GET = route(async (_req: Request, ctx: Ctx) => {
-  const { db, user, challenge } = await visibleChallenge((await ctx.params).slug);
+  const { db, user, challenge } = await challengeForApi((await ctx.params).slug);
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in to see your submissions.");
   const team = await getTeamOfUser(db, challenge.id, user.id);
   const rows = team ? await listTeamSubmissions(db, team.id) : [];

@@ -1,22 +1,17 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { getChallengeBySlug } from "@/db/queries/challenges";
 import { FinalSelectionError, setFinalSelection } from "@/db/queries/submissions";
 import { getTeamOfUser } from "@/db/queries/teams";
 import { ApiError, route } from "@/lib/api-error";
-import { canSeeChallenge, currentUser } from "@/lib/authz";
+import { challengeForApi } from "@/lib/challenge-access";
 
 const bodySchema = z.object({ selected: z.boolean() });
 
 /** Mark (or unmark) one of your team's scored submissions as final. */
 export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string; id: string }> }) => {
   const { slug, id } = await ctx.params;
-  const user = await currentUser();
+  const { db, user, challenge } = await challengeForApi(slug);
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
-  const db = await getDb();
-  const challenge = await getChallengeBySlug(db, slug);
-  if (!challenge || !(await canSeeChallenge(db, challenge, user))) throw new ApiError(404, "not_found", `No challenge "${slug}"`);
   if (challenge.state.status === "ended") throw new ApiError(403, "challenge_closed", "The challenge has ended: final selections are frozen.");
   const body = bodySchema.safeParse(await req.json().catch(() => null));
   if (!body.success) throw new ApiError(400, "bad_request", 'Send JSON {"selected": true|false}.');
