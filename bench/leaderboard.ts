@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
     const targets = [
       ["page", `http://localhost:${PORT}/challenges/higgs-boson/leaderboard`],
-      ["json", `http://localhost:${PORT}/api/challenges/higgs-boson/leaderboard`],
+      ["json", `http://localhost:${PORT}/api/v1/challenges/higgs-boson/leaderboard`],
     ] as const;
     for (const [, url] of targets) await runLoad(url, 10, 2000); // warm-up
     console.log(`\n${CLIENTS} concurrent clients, ${SECONDS} s each (goal: p95 < 100 ms)`);

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     await Promise.all(
       cookies.map(async (cookie, c) => {
         for (let k = 0; k < PER_CLIENT; k++) {
-          const res = await fetch(`${BASE}/api/challenges/higgs-boson/submissions`, {
+          const res = await fetch(`${BASE}/api/v1/challenges/higgs-boson/submissions`, {
             method: "POST",
             headers: { Cookie: cookie, "Content-Type": "text/csv", "X-Filename": `c${c}-${k}.csv` },
             body: sample,

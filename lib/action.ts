@@ -6,6 +6,8 @@ export type ActionState = {
   /** Per-field messages, keyed by input name. */
   fieldErrors?: Record<string, string[]>;
   success?: string;
+  /** A value shown to the user once and never again (a new API token). */
+  secret?: string;
   /** The submitted values (minus secrets), so a rejected form keeps what was typed. */
   values?: Record<string, string>;
 };

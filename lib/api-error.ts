@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly line?: number,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -18,7 +20,7 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
   if (err instanceof ApiError) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
     if (err.line !== undefined) body.error.line = err.line;
-    return NextResponse.json(body, { status: err.status });
+    return NextResponse.json(body, { status: err.status, headers: err.headers });
   }
   console.error(err);
   return NextResponse.json({ error: { code: "internal", message: "Internal server error" } }, { status: 500 });

@@ -1,5 +1,7 @@
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
+import type { User } from "@/db/schema";
+import { requestIdentity, type RequestIdentity } from "./api-auth";
 import { ApiError } from "./api-error";
 import { canSeeChallenge, currentUser } from "./authz";
 import { TtlCache } from "./ttl-cache";
@@ -20,19 +22,28 @@ export function invalidateChallenge(slug: string): void {
  * The challenge if this visitor may see it, else undefined. Public challenges
  * need no session lookup; private ones are visible to participants and organisers.
  */
-export async function findVisibleChallenge(slug: string): Promise<ChallengeRow | undefined> {
+export async function findVisibleChallenge(
+  slug: string,
+  viewer: () => Promise<User | undefined> = currentUser,
+): Promise<ChallengeRow | undefined> {
   const db = await getDb();
   const row = await rows.get(slug, () => getChallengeBySlug(db, slug));
   if (!row) return undefined;
   // Status is a function of time: recompute it rather than serve a cached one.
   const challenge = { ...row, state: challengeStatus(row.phases, new Date()) };
   if (challenge.visibility === "public") return challenge;
-  return (await canSeeChallenge(db, challenge, await currentUser())) ? challenge : undefined;
+  return (await canSeeChallenge(db, challenge, await viewer())) ? challenge : undefined;
 }
 
-/** For route handlers: the visible challenge and the signed-in user (if any), or a 404 in the shared error shape. */
-export async function challengeForApi(slug: string) {
-  const challenge = await findVisibleChallenge(slug);
-  if (!challenge) throw new ApiError(404, "not_found", `No challenge "${slug}"`);
-  return { db: await getDb(), user: await currentUser(), challenge };
+/**
+ * For route handlers: the visible challenge and the caller (API token or session, if any),
+ * or a 404 in the shared error shape. The join code is never part of it.
+ */
+export async function challengeForApi(slug: string, caller: Request | RequestIdentity) {
+  // Routes that already identified the caller pass the identity, so a token is looked up (and rate-counted) once.
+  const { user } = caller instanceof Request ? await requestIdentity(caller) : caller;
+  const found = await findVisibleChallenge(slug, async () => user);
+  if (!found) throw new ApiError(404, "not_found", `No challenge "${slug}"`);
+  const { joinCode: _joinCode, ...challenge } = found;
+  return { db: await getDb(), user, challenge };
 }

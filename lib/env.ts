@@ -33,6 +33,8 @@ const envSchema = z.object({
   /** Creates this admin account at start if no account has that email yet (first deployment, tests). */
   INITIAL_ADMIN_EMAIL: z.string().email().optional(),
   INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** Requests per minute one API token may make (per server process); over it the API answers 429. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Size of the built-in challenges' simulated data: 1 = full (250k train + 550k test), tests use 0.01. */
   BUILTIN_DATA_SCALE: z.coerce.number().positive().max(1).default(1),
 });

@@ -9,6 +9,7 @@ export const siteConfig = {
   description: "Machine-learning competitions for particle physics: Higgs hunting, anomaly detection and detector design.",
   mainNav: [
     { title: "Challenges", href: "/" },
+    { title: "API", href: "/api-docs" },
     { title: "About", href: "/about" },
   ] satisfies NavItem[],
   challengeTabs: [

@@ -27,6 +27,10 @@ export class TtlCache<V> {
     this.entries.delete(key);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   private evict(now: number): void {
     for (const [k, e] of this.entries) if (now - e.at >= this.ttlMs) this.entries.delete(k);
     // Still full of fresh entries: drop the oldest (Map keeps insertion order).

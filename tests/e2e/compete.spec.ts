@@ -34,18 +34,18 @@ test("a competitor downloads the data, submits, is scored, ranked, and meets the
   await expect(page.getByRole("heading", { name: "Public leaderboard" })).toBeVisible();
   // No payload carries a private score before the reveal: the board falls back to public, and
   // the submission list has public fields only.
-  const board = (await (await page.request.get(`/api/challenges/${SLUG}/leaderboard?view=private`)).json()) as Record<string, unknown>;
+  const board = (await (await page.request.get(`/api/v1/challenges/${SLUG}/leaderboard?view=private`)).json()) as Record<string, unknown>;
   expect(board.view).toBe("public");
   expect(board.privateRevealed).toBe(false);
-  const mine = await (await page.request.get(`/api/challenges/${SLUG}/submissions`)).text();
-  expect(mine).toContain("publicScore");
+  const mine = await (await page.request.get(`/api/v1/challenges/${SLUG}/submissions`)).text();
+  expect(mine).toContain('"public":{"score":');
   expect(mine.toLowerCase()).not.toContain("private");
   const html = await (await page.request.get(`/challenges/${SLUG}/leaderboard?view=private`)).text();
   expect(html).not.toContain("Private leaderboard</h2>");
 
   // The built-in challenge allows 5 a day: 4 more go in, the next is refused with the reason.
   for (let i = 0; i < 4; i++) {
-    const res = await page.request.post(`/api/challenges/${SLUG}/submissions`, {
+    const res = await page.request.post(`/api/v1/challenges/${SLUG}/submissions`, {
       data: sampleCsv,
       headers: { "Content-Type": "text/csv", "X-Filename": `again-${i}.csv` },
     });

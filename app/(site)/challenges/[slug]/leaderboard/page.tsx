@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PrivateLeaderboardRow } from "@/db/queries/leaderboard";
-import { loadBoard, PAGE_SIZE } from "./load-board";
+import { loadBoard, PAGE_SIZE } from "@/lib/leaderboard";
+import { loadChallenge } from "../load";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,8 @@ export default async function LeaderboardPage({
   const { slug } = await params;
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const { metric, revealed, showPrivate, board, benchmarks } = await loadBoard(slug, sp.view, page);
+  const { challenge } = await loadChallenge(slug);
+  const { metric, revealed, showPrivate, board, benchmarks } = await loadBoard(challenge, sp.view, page);
   const fmt = (x: number) => x.toFixed(metric.precision);
   const pages = Math.max(1, Math.ceil(board.total / PAGE_SIZE));
   const base = `/challenges/${slug}/leaderboard`;

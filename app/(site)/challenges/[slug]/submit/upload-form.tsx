@@ -9,8 +9,7 @@ type Row = {
   status: "queued" | "scoring" | "scored" | "failed";
   error: string | null;
   createdAt: string;
-  publicScore: number | null;
-  publicStd: number | null;
+  public: { score: number; std: number | null } | null;
   queuePosition: number | null;
   selectedFinal: boolean;
 };
@@ -24,7 +23,7 @@ const STATUS_STYLE: Record<Row["status"], string> = {
 
 /** Upload with a progress bar (XHR reports upload progress; fetch does not), then live status by polling. */
 export function UploadForm({ slug, precision, maxMb }: { slug: string; precision: number; maxMb: number }) {
-  const api = `/api/challenges/${slug}/submissions`;
+  const api = `/api/v1/challenges/${slug}/submissions`;
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<{ message: string; line?: number } | null>(null);
@@ -140,10 +139,10 @@ export function UploadForm({ slug, precision, maxMb }: { slug: string; precision
                   {r.status === "queued" && r.queuePosition !== null && (
                     <span className="text-slate-500">position {r.queuePosition + 1} in the queue</span>
                   )}
-                  {r.publicScore !== null && (
+                  {r.public !== null && (
                     <span className="ml-auto font-semibold tabular-nums" data-testid="public-score">
-                      {r.publicScore.toFixed(precision)}
-                      {r.publicStd !== null && <span className="font-normal text-slate-500"> ± {r.publicStd.toFixed(precision)}</span>}
+                      {r.public.score.toFixed(precision)}
+                      {r.public.std !== null && <span className="font-normal text-slate-500"> ± {r.public.std.toFixed(precision)}</span>}
                     </span>
                   )}
                 </div>

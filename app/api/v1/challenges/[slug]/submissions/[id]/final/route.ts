@@ -1,19 +1,19 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { FinalSelectionError, setFinalSelection } from "@/db/queries/submissions";
 import { getTeamOfUser } from "@/db/queries/teams";
+import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
+import { finalSelectionSchema } from "@/lib/api/v1/schemas";
 import { challengeForApi } from "@/lib/challenge-access";
-
-const bodySchema = z.object({ selected: z.boolean() });
 
 /** Mark (or unmark) one of your team's scored submissions as final. */
 export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string; id: string }> }) => {
   const { slug, id } = await ctx.params;
-  const { db, user, challenge } = await challengeForApi(slug);
-  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
+  const caller = await requireApiUser(req, "select final submissions");
+  const { db, challenge } = await challengeForApi(slug, caller);
+  const { user } = caller;
   if (challenge.state.status === "ended") throw new ApiError(403, "challenge_closed", "The challenge has ended: final selections are frozen.");
-  const body = bodySchema.safeParse(await req.json().catch(() => null));
+  const body = finalSelectionSchema.safeParse(await req.json().catch(() => null));
   if (!body.success) throw new ApiError(400, "bad_request", 'Send JSON {"selected": true|false}.');
   const team = await getTeamOfUser(db, challenge.id, user.id);
   const submissionId = Number.parseInt(id, 10);

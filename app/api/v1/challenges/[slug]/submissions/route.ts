@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { createSubmission, DailyLimitError, listTeamSubmissions } from "@/db/queries/submissions";
 import { ensureTeam, getTeamOfUser } from "@/db/queries/teams";
+import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
+import { presentSubmission } from "@/lib/api/v1/present";
 import { challengeForApi } from "@/lib/challenge-access";
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
@@ -17,8 +19,9 @@ type Ctx = { params: Promise<{ slug: string }> };
  * optional `X-Description`, URI-encoded), or multipart with `file` and `description`.
  */
 export const POST = route(async (req: Request, ctx: Ctx) => {
-  const { db, user, challenge } = await challengeForApi((await ctx.params).slug);
-  if (!user) throw new ApiError(401, "unauthenticated", "Sign in to submit.");
+  const caller = await requireApiUser(req, "submit");
+  const { db, challenge } = await challengeForApi((await ctx.params).slug, caller);
+  const { user } = caller;
   if (challenge.state.status !== "open") {
     throw new ApiError(403, "challenge_closed", `This challenge is ${challenge.state.status}: submissions are not accepted now.`);
   }
@@ -63,21 +66,18 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   }
   // The file is stored before we answer; if enqueueing fails, start-up requeues it.
   await (await getQueue()).enqueue(submission.id);
-  return NextResponse.json(
-    { submission: { id: submission.id, status: submission.status, filename: submission.filename, createdAt: submission.createdAt } },
-    { status: 201 },
-  );
+  const body = presentSubmission({ ...submission, publicScore: null, publicStd: null }, await (await getQueue()).position(submission.id));
+  return NextResponse.json({ submission: body }, { status: 201, headers: { Location: `${new URL(req.url).pathname}/${submission.id}` } });
 });
 
 /** The signed-in user's team's submissions, with public scores and queue positions. */
-export const GET = route(async (_req: Request, ctx: Ctx) => {
-  const { db, user, challenge } = await challengeForApi((await ctx.params).slug);
-  if (!user) throw new ApiError(401, "unauthenticated", "Sign in to see your submissions.");
+export const GET = route(async (req: Request, ctx: Ctx) => {
+  const caller = await requireApiUser(req, "see your submissions");
+  const { db, challenge } = await challengeForApi((await ctx.params).slug, caller);
+  const { user } = caller;
   const team = await getTeamOfUser(db, challenge.id, user.id);
   const rows = team ? await listTeamSubmissions(db, team.id) : [];
   const queue = await getQueue();
-  const withPositions = await Promise.all(
-    rows.map(async (r) => ({ ...r, queuePosition: r.status === "queued" ? await queue.position(r.id) : null })),
-  );
-  return NextResponse.json({ submissions: withPositions });
+  const body = await Promise.all(rows.map(async (r) => presentSubmission(r, r.status === "queued" ? await queue.position(r.id) : null)));
+  return NextResponse.json({ submissions: body });
 });

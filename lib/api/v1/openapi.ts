@@ -1,0 +1,176 @@
+/**
+ * The v1 API described once, as data: the OpenAPI document (/api/v1/openapi.json)
+ * and the human-readable API page are both rendered from `ENDPOINTS`, and the
+ * entity schemas come from the zod schemas the handlers use.
+ */
+import { z } from "zod";
+import {
+  challengeDetailSchema,
+  challengeSummarySchema,
+  createdTokenSchema,
+  dataFileSchema,
+  errorSchema,
+  finalSelectionSchema,
+  leaderboardSchema,
+  newTokenSchema,
+  submissionDetailSchema,
+  submissionSchema,
+  tokenSchema,
+  userSchema,
+} from "./schemas";
+
+const COMPONENTS = {
+  Error: errorSchema,
+  User: userSchema,
+  Token: tokenSchema,
+  NewToken: newTokenSchema,
+  CreatedToken: createdTokenSchema,
+  ChallengeSummary: challengeSummarySchema,
+  ChallengeDetail: challengeDetailSchema,
+  DataFile: dataFileSchema,
+  Submission: submissionSchema,
+  SubmissionDetail: submissionDetailSchema,
+  FinalSelection: finalSelectionSchema,
+  Leaderboard: leaderboardSchema,
+} as const;
+
+type ComponentName = keyof typeof COMPONENTS;
+
+/** Who may call: anyone, anyone (more with a token/session), a token or session, a browser session only. */
+export type Access = "public" | "user" | "session";
+
+export interface Endpoint {
+  method: "get" | "post" | "delete";
+  path: string;
+  summary: string;
+  access: Access;
+  query?: { name: string; description: string }[];
+  body?: { contentType: string; schema?: ComponentName; description: string };
+  /** Success: a JSON body `{ [key]: Component }` (or a list of them), or another content type. */
+  ok: { status: number; key?: string; schema?: ComponentName; list?: boolean; contentType?: string; description: string };
+  errors: number[];
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  { method: "get", path: "/me", summary: "The account the token belongs to", access: "user", ok: { status: 200, key: "user", schema: "User", description: "Your account" }, errors: [401, 429] },
+  { method: "get", path: "/tokens", summary: "List your live API tokens", access: "session", ok: { status: 200, key: "tokens", schema: "Token", list: true, description: "Tokens (never their secrets)" }, errors: [401, 403] },
+  {
+    method: "post",
+    path: "/tokens",
+    summary: "Create an API token (the secret is shown once)",
+    access: "session",
+    body: { contentType: "application/json", schema: "NewToken", description: "A name to recognise the token by" },
+    ok: { status: 201, schema: "CreatedToken", description: "The new token and its secret" },
+    errors: [400, 401, 403],
+  },
+  { method: "delete", path: "/tokens/{id}", summary: "Revoke a token (a token may revoke itself)", access: "user", ok: { status: 200, description: "Revoked" }, errors: [401, 403, 404] },
+  { method: "get", path: "/challenges", summary: "Challenges you can see", access: "public", ok: { status: 200, key: "challenges", schema: "ChallengeSummary", list: true, description: "Public challenges and the private ones you joined" }, errors: [401, 429] },
+  { method: "get", path: "/challenges/{slug}", summary: "A challenge: rules, phases, limits and data files", access: "public", ok: { status: 200, key: "challenge", schema: "ChallengeDetail", description: "The challenge" }, errors: [401, 404, 429] },
+  {
+    method: "get",
+    path: "/challenges/{slug}/files/{file}",
+    summary: "Download a data file (gzip-compressed; X-Content-SHA256 is the uncompressed file's hash)",
+    access: "public",
+    ok: { status: 200, contentType: "application/gzip", description: "The file, gzip-compressed" },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/challenges/{slug}/submissions",
+    summary: "Upload predictions (.csv or .csv.gz): the raw file as the body with X-Filename / X-Description headers, or multipart with `file` and `description`",
+    access: "user",
+    body: { contentType: "text/csv", description: "The predictions file; gzip is detected from its bytes" },
+    ok: { status: 201, key: "submission", schema: "Submission", description: "Accepted and queued for scoring" },
+    errors: [400, 401, 403, 404, 409, 413, 429],
+  },
+  { method: "get", path: "/challenges/{slug}/submissions", summary: "Your team's submissions, newest first", access: "user", ok: { status: 200, key: "submissions", schema: "Submission", list: true, description: "Submissions with public scores" }, errors: [401, 404, 429] },
+  { method: "get", path: "/challenges/{slug}/submissions/{id}", summary: "One submission: status, public score, private score once revealed", access: "user", ok: { status: 200, key: "submission", schema: "SubmissionDetail", description: "The submission" }, errors: [401, 404, 429] },
+  {
+    method: "post",
+    path: "/challenges/{slug}/submissions/{id}/final",
+    summary: "Select (or unselect) a scored submission as one of your team's finals",
+    access: "user",
+    body: { contentType: "application/json", schema: "FinalSelection", description: '{"selected": true}' },
+    ok: { status: 200, description: "Done" },
+    errors: [400, 401, 403, 404, 409, 429],
+  },
+  {
+    method: "get",
+    path: "/challenges/{slug}/leaderboard",
+    summary: "The leaderboard (private view only after the reveal)",
+    access: "public",
+    query: [
+      { name: "view", description: "public (default) or private" },
+      { name: "page", description: "Page number, from 1" },
+      { name: "pageSize", description: "Rows per page, 1–500 (default 50)" },
+      { name: "format", description: "json (default) or csv (the whole board)" },
+    ],
+    ok: { status: 200, schema: "Leaderboard", description: "One page of the leaderboard" },
+    errors: [401, 404, 429],
+  },
+];
+
+export const ERROR_MEANINGS: Record<number, string> = {
+  400: "Bad request or bad file (code bad_file etc.; `line` points into the file)",
+  401: "No valid session or token (codes unauthenticated, invalid_token)",
+  403: "Not allowed now (challenge_closed, session_required)",
+  404: "No such challenge, file, submission or token visible to you",
+  409: "Daily submission limit reached (limit_reached) or final-selection rule",
+  413: "Upload larger than the limit (too_large)",
+  429: "Too many requests with this token (rate_limited; see Retry-After)",
+};
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+
+function successSchema(ok: Endpoint["ok"]) {
+  if (!ok.schema) return { type: "object", properties: { ok: { type: "boolean" } } };
+  const inner = ok.list ? { type: "array", items: ref(ok.schema) } : ref(ok.schema);
+  return ok.key ? { type: "object", properties: { [ok.key]: inner }, required: [ok.key] } : inner;
+}
+
+function operation(e: Endpoint) {
+  const pathParams = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  const queryParams = (e.query ?? []).map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } }));
+  const responses: Record<string, unknown> = {
+    [e.ok.status]: {
+      description: e.ok.description,
+      content: e.ok.contentType ? { [e.ok.contentType]: {} } : { "application/json": { schema: successSchema(e.ok) } },
+    },
+  };
+  for (const code of e.errors) {
+    responses[code] = { description: ERROR_MEANINGS[code] ?? "Error", content: { "application/json": { schema: ref("Error") } } };
+  }
+  return {
+    summary: e.summary,
+    security: e.access === "public" ? [{}, { bearerToken: [] }] : e.access === "session" ? [{ session: [] }] : [{ bearerToken: [] }, { session: [] }],
+    parameters: [...pathParams, ...queryParams],
+    ...(e.body ? { requestBody: { required: true, description: e.body.description, content: { [e.body.contentType]: e.body.schema ? { schema: ref(e.body.schema) } : {} } } } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.0 document of the v1 API. */
+export function openApiDocument(serverUrl = "/api/v1") {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { target: "openapi-3.0", uri: (id) => `#/components/schemas/${id}` });
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of ENDPOINTS) (paths[e.path] ??= {})[e.method] = operation(e);
+  return {
+    openapi: "3.0.3",
+    info: {
+      title: "Collider Arena API",
+      version: "1",
+      description: "Scripted access to challenges, data, submissions and leaderboards. Authenticate with a personal token from your profile page: `Authorization: Bearer ca_…`.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (ca_…) from your profile page" },
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The site's browser session" },
+      },
+      schemas: Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([key]) => key !== "$id"))])),
+    },
+    paths,
+  };
+}

@@ -1,0 +1,70 @@
+/** Database rows to the v1 API's objects (schemas.ts): the one place that decides what a client sees. */
+import type { StatusAt } from "@/challenges/phase-status";
+import type { LeaderboardRow, PrivateLeaderboardRow } from "@/db/queries/leaderboard";
+import type { Challenge } from "@/db/schema";
+import { isMetricId, METRICS } from "@/scoring/registry";
+import type { ApiChallengeSummary, ApiSubmission } from "./schemas";
+
+type SummaryInput = Pick<Challenge, "slug" | "title" | "summary" | "kind" | "visibility" | "metricId" | "privateRevealedAt"> & { state: StatusAt };
+
+export function presentMetric(metricId: string) {
+  if (!isMetricId(metricId)) throw new Error(`unknown metric ${metricId}`);
+  const m = METRICS[metricId];
+  return { id: m.id, label: m.label, higherIsBetter: m.higherIsBetter, precision: m.precision };
+}
+
+export function presentChallengeSummary(c: SummaryInput): ApiChallengeSummary {
+  return {
+    slug: c.slug,
+    title: c.title,
+    summary: c.summary,
+    kind: c.kind,
+    visibility: c.visibility,
+    status: c.state.status,
+    statusChangesAt: c.state.changesAt?.toISOString() ?? null,
+    metric: presentMetric(c.metricId),
+    privateRevealed: c.state.status === "ended" || c.privateRevealedAt !== null,
+  };
+}
+
+type SubmissionInput = {
+  id: number;
+  filename: string;
+  description: string;
+  status: ApiSubmission["status"];
+  error: string | null;
+  selectedFinal: boolean;
+  createdAt: Date;
+  finishedAt: Date | null;
+  publicScore: number | null;
+  publicStd: number | null;
+};
+
+export function presentSubmission(s: SubmissionInput, queuePosition: number | null): ApiSubmission {
+  return {
+    id: s.id,
+    filename: s.filename,
+    description: s.description,
+    status: s.status,
+    error: s.error,
+    selectedFinal: s.selectedFinal,
+    createdAt: s.createdAt.toISOString(),
+    finishedAt: s.finishedAt?.toISOString() ?? null,
+    public: s.publicScore === null ? null : { score: s.publicScore, std: s.publicStd },
+    queuePosition,
+  };
+}
+
+/** Leaderboard rows without internal ids (team and submission ids stay on the server). */
+export function presentLeaderboardRow(r: LeaderboardRow | PrivateLeaderboardRow) {
+  return {
+    rank: r.rank,
+    teamName: r.teamName,
+    score: r.score,
+    std: r.std,
+    entries: r.entries,
+    lastSubmissionAt: r.lastSubmissionAt.toISOString(),
+    tiedWithPrevious: r.tiedWithPrevious,
+    ...("publicRank" in r ? { publicRank: r.publicRank, rankChange: r.rankChange } : {}),
+  };
+}

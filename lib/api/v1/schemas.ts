@@ -1,0 +1,129 @@
+/**
+ * The v1 API's shapes, one zod schema per entity: route handlers build these
+ * objects (typed by z.infer) and the OpenAPI document is generated from the same
+ * schemas, so the document cannot drift from what the handlers send.
+ */
+import { z } from "zod";
+
+const isoDate = z.iso.datetime().describe("ISO 8601 time, UTC");
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe("Stable machine-readable code, e.g. bad_file, limit_reached, rate_limited"),
+      message: z.string().describe("Human-readable explanation"),
+      line: z.number().int().optional().describe("Line of the uploaded file the error refers to, when there is one"),
+    }),
+  })
+  ;
+
+export const userSchema = z
+  .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.enum(["admin", "organiser", "competitor"]) })
+  ;
+
+export const tokenSchema = z
+  .object({ id: z.number().int(), name: z.string(), createdAt: isoDate, lastUsedAt: isoDate.nullable() })
+  ;
+
+export const newTokenSchema = z.object({ name: z.string().trim().min(1, "Give the token a name").max(100) });
+
+export const createdTokenSchema = z
+  .object({ token: z.string().describe("The secret: shown once, store it now"), summary: tokenSchema })
+  ;
+
+const metricSchema = z.object({ id: z.string(), label: z.string(), higherIsBetter: z.boolean(), precision: z.number().int() });
+
+const phaseSchema = z.object({ name: z.string(), startsAt: isoDate, endsAt: isoDate });
+
+export const challengeSummarySchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    kind: z.string(),
+    visibility: z.enum(["public", "private"]),
+    status: z.enum(["upcoming", "open", "ended"]),
+    statusChangesAt: isoDate.nullable(),
+    metric: metricSchema,
+    privateRevealed: z.boolean(),
+  })
+  ;
+
+export const dataFileSchema = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    rows: z.number().int(),
+    bytes: z.number().int().describe("Size of the uncompressed file"),
+    sha256: z.string().describe("SHA-256 of the uncompressed file"),
+    url: z.string().describe("Download path (gzip-compressed content)"),
+  })
+  ;
+
+export const challengeDetailSchema = challengeSummarySchema
+  .extend({
+    description: z.string().describe("Markdown"),
+    phases: z.array(phaseSchema),
+    dailySubmissionLimit: z.number().int(),
+    maxTeamSize: z.number().int(),
+    finalSelections: z.number().int(),
+    submissionFormat: z.string(),
+    files: z.array(dataFileSchema),
+  })
+  ;
+
+const scoreSchema = z.object({ score: z.number(), std: z.number().nullable() });
+
+export const submissionSchema = z
+  .object({
+    id: z.number().int(),
+    filename: z.string(),
+    description: z.string(),
+    status: z.enum(["queued", "scoring", "scored", "failed"]),
+    error: z.string().nullable().describe("Why scoring failed: every problem with its line"),
+    selectedFinal: z.boolean(),
+    createdAt: isoDate,
+    finishedAt: isoDate.nullable(),
+    public: scoreSchema.nullable(),
+    queuePosition: z.number().int().nullable().describe("Submissions ahead in the scoring queue, while queued"),
+  })
+  ;
+
+export const submissionDetailSchema = submissionSchema
+  .extend({
+    publicDetails: z.record(z.string(), z.unknown()).nullable().describe("Metric details on the public subset (s, b, AMS curve …)"),
+    private: scoreSchema.nullable().describe("Null until the private leaderboard is revealed"),
+  })
+  ;
+
+export const finalSelectionSchema = z.object({ selected: z.boolean() });
+
+const leaderboardRowSchema = z.object({
+  rank: z.number().int(),
+  teamName: z.string(),
+  score: z.number(),
+  std: z.number().nullable(),
+  entries: z.number().int(),
+  lastSubmissionAt: isoDate,
+  tiedWithPrevious: z.boolean().describe("Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²)"),
+  publicRank: z.number().int().nullable().optional().describe("Private view only: the rank on the public leaderboard"),
+  rankChange: z.number().int().nullable().optional().describe("Private view only: publicRank − rank (positive = moved up)"),
+});
+
+export const leaderboardSchema = z
+  .object({
+    view: z.enum(["public", "private"]),
+    privateRevealed: z.boolean(),
+    metric: metricSchema,
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+    rows: z.array(leaderboardRowSchema),
+    benchmarks: z.array(z.object({ name: z.string(), score: z.number().nullable(), std: z.number().nullable() })),
+  })
+  ;
+
+export type ApiChallengeSummary = z.infer<typeof challengeSummarySchema>;
+export type ApiChallengeDetail = z.infer<typeof challengeDetailSchema>;
+export type ApiSubmission = z.infer<typeof submissionSchema>;
+export type ApiSubmissionDetail = z.infer<typeof submissionDetailSchema>;
