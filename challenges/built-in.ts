@@ -16,12 +16,17 @@ export interface GeneratedSolution {
   label: Uint8Array;
   weight: Float64Array;
   usage: Uint8Array;
+  /** Optional per-event quantity for the scorer (NaN = none): the control events' m_JJ in anomaly detection. */
+  aux?: Float64Array;
 }
 
 export interface GeneratedDataset {
+  /** How the data was made (simulator, version, seed, sizes): reproducibility, shown to organisers. */
   manifest: Record<string, unknown>;
   files: GeneratedFile[];
   solution: GeneratedSolution;
+  /** Server-only inputs of the scorer that are not per-event (a hidden private seed). */
+  secrets?: Record<string, unknown>;
 }
 
 /** A challenge the platform creates by itself at first start, with data from a seeded simulator. */

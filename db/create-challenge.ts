@@ -55,7 +55,7 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
       .returning();
     if (!challenge) throw new Error("insert returned nothing");
     await tx.insert(phases).values(spec.phases(now).map((p, i) => ({ ...p, position: i, challengeId: challenge.id })));
-    const [dataset] = await tx.insert(datasets).values({ challengeId: challenge.id, manifest: data.manifest }).returning();
+    const [dataset] = await tx.insert(datasets).values({ challengeId: challenge.id, manifest: data.manifest, secrets: data.secrets ?? {} }).returning();
     if (!dataset) throw new Error("insert returned nothing");
     for (const f of files) {
       await tx.insert(datasetFiles).values({

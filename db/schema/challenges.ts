@@ -108,6 +108,11 @@ export const datasets = pgTable("dataset", {
     .references(() => challenges.id, { onDelete: "cascade" }),
   /** Where the data came from: simulator name, version, seed, sizes, or an imported file. */
   manifest: jsonb("manifest").$type<Record<string, unknown>>().notNull(),
+  /**
+   * What the scorer needs and competitors must never see (a detector challenge's hidden
+   * private seed). Read only by the scoring worker, like solution_row.
+   */
+  secrets: jsonb("secrets").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -142,8 +147,10 @@ export const solutionRows = pgTable(
     eventId: bigint("event_id", { mode: "number" }).notNull(),
     label: smallint("label").notNull(),
     weight: doublePrecision("weight").notNull(),
-    /** 1 = Public, 2 = Private, 0 = ignored (scoring/'s Usage codes). */
+    /** 1 = Public, 2 = Private, 0 = ignored, 3 = control (scoring/'s Usage codes). */
     usage: smallint("usage").notNull(),
+    /** A per-event quantity the scorer needs besides the label: m_JJ of anomaly detection's control events. */
+    aux: doublePrecision("aux"),
   },
   (t) => [primaryKey({ columns: [t.datasetId, t.eventId] })],
 );
