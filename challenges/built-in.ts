@@ -39,6 +39,10 @@ export interface BuiltInChallenge {
   metricId: string;
   config: Record<string, unknown>;
   phases(now: Date): PhaseWindow[];
-  /** `scale` shrinks the generated sample (tests use 0.01); 1 = the full default size. */
-  generate(scale: number): GeneratedDataset;
+  /**
+   * `scale` shrinks the generated sample (tests use 0.01); 1 = the full default size.
+   * `seed` is drawn at random by each installation and kept server-side: with a seed
+   * fixed in this open-source code anyone could rerun the simulator and get the answers.
+   */
+  generate(scale: number, seed: number): GeneratedDataset;
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { eq } from "drizzle-orm";
@@ -81,7 +81,8 @@ export async function seedBuiltInChallenges(db: Db, scale = 1): Promise<void> {
     const t0 = performance.now();
     console.log(`Creating built-in challenge "${spec.title}"…`);
     const { generate, ...meta } = spec;
-    await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale));
+    // A secret seed per installation (recorded in the server-only dataset manifest).
+    await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, randomInt(1, 2 ** 31)));
     console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 }

@@ -9,8 +9,6 @@ const TRAIN_EVENTS = 250_000;
 const TEST_EVENTS = 550_000;
 const DAY_MS = 86_400_000;
 
-export const HIGGS_DEFAULT_SEED = 2014;
-
 /**
  * Simulates one sample, splits it into training and test parts, and splits the
  * test part into the Public (18%) and Private leaderboard subsets. Each part
@@ -42,11 +40,11 @@ export const higgsBuiltIn: BuiltInChallenge = {
   summary: "Tell H → ττ decays from Z → ττ, tt̄ and W + jets backgrounds in simulated ATLAS-like events. Scored by weighted AMS.",
   description: higgsDescription,
   metricId: "ams",
-  config: { seed: HIGGS_DEFAULT_SEED },
+  config: {},
   phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
-  generate: (scale) =>
+  generate: (scale, seed) =>
     generateHiggsDataset({
-      seed: HIGGS_DEFAULT_SEED,
+      seed,
       trainEvents: Math.max(100, Math.round(TRAIN_EVENTS * scale)),
       testEvents: Math.max(100, Math.round(TEST_EVENTS * scale)),
     }),
