@@ -31,17 +31,24 @@ export interface CsvRecord {
   malformed: string | null;
 }
 
-/**
- * A specialised parser for the common, clean data row, tried before the generic record split: it parses the row
- * starting at data[start] in one pass and returns the index after its LF, or -1 to hand the row to the generic
- * path (which then reports whatever is wrong with it). `data` holds an LF at or after `start`, so a parser whose
- * loops all stop at an LF never reads past the data.
- */
-export type FastRow = (data: Uint8Array, start: number, line: number) => number;
+/** Fast row parsers never accept a row longer than this (the scanner uses them only under a larger line limit). */
+export const FAST_ROW_MAX_BYTES = 256;
 
-/** Handed to record callbacks, to install a FastRow for the records that follow (typically after the header). */
+/**
+ * A specialised parser for runs of common, clean data rows, tried before the generic record split: it parses
+ * consecutive rows from data[start] on, each one line, stopping before `end` (just after an LF) or before the first
+ * row it cannot take (left to the generic path, which then reports whatever is wrong with it). Looping over many rows
+ * in one call keeps the per-row work in one tight loop. `line` is the first row's line.
+ */
+export interface FastRows {
+  /** Returns the index after the last row parsed (`start` when none), and sets `parsed` to their number. */
+  parse(data: Uint8Array, start: number, end: number, line: number): number;
+  parsed: number;
+}
+
+/** Handed to record callbacks, to install FastRows for the records that follow (typically after the header). */
 export interface RecordControl {
-  useFastRow(row: FastRow): void;
+  useFastRows(rows: FastRows): void;
 }
 
 /** Field k as a string (quotes unescaped). */
@@ -85,7 +92,7 @@ class RecordScanner implements RecordControl {
   };
   records = 0;
   private line = 1;
-  private fast: FastRow | null = null;
+  private fast: FastRows | null = null;
 
   constructor(
     private readonly onRecord: (rec: CsvRecord, control: RecordControl) => void,
@@ -93,8 +100,9 @@ class RecordScanner implements RecordControl {
     private readonly maxLineBytes: number,
   ) {}
 
-  useFastRow(row: FastRow): void {
-    this.fast = row;
+  useFastRows(rows: FastRows): void {
+    // A fast row is short by construction, so under a smaller limit the generic path must judge every line.
+    if (this.maxLineBytes >= FAST_ROW_MAX_BYTES) this.fast = rows;
   }
 
   private push(start: number, end: number, escaped: number): void {
@@ -135,14 +143,10 @@ class RecordScanner implements RecordControl {
     records: while (i < n) {
       const fast = this.fast;
       if (fast !== null && i < lastLF) {
-        const next = fast(data, i, this.line);
-        if (next >= 0) {
-          if (next - 1 - i > this.maxLineBytes) this.problems.fatal(this.line, `line is longer than the limit of ${this.maxLineBytes} bytes`);
-          this.records++;
-          this.line++;
-          recordStart = i = next;
-          continue;
-        }
+        recordStart = i = fast.parse(data, i, lastLF + 1, this.line);
+        this.records += fast.parsed;
+        this.line += fast.parsed;
+        if (i >= n) break;
       }
       rec.count = 0;
       rec.malformed = null;
@@ -244,7 +248,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 /**
  * Reads `src` record by record. Returns the number of non-blank records (0 = empty file).
  * Throws the collector's error class for fatal problems; per-record checks are the callback's job.
- * `onRecord` may install a FastRow through its second argument.
+ * `onRecord` may install FastRows through its second argument.
  */
 export async function readCsvRecords(
   src: ByteSource,

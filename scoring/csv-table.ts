@@ -3,7 +3,7 @@
  * rows with exactly the header's number of fields, and clear messages for empty or header-only files.
  */
 import type { ByteSource } from "./byte-source";
-import { readCsvRecords, fieldText, type CsvReadOptions, type CsvRecord, type FastRow } from "./csv-reader";
+import { readCsvRecords, fieldText, type CsvReadOptions, type CsvRecord, type FastRows } from "./csv-reader";
 import type { ProblemCollector } from "./errors";
 
 const MAX_QUOTED = 40;
@@ -38,8 +38,8 @@ function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: P
 /**
  * Reads a CSV with the given header; `onRow(rec, columns)` gets each data row with exactly the header's number
  * of fields, where columns[j] is the field index of expected[j]. Returns the number of data rows seen.
- * `fastRow(columns, width)`, called once the header is known, may supply a FastRow for clean rows: it must have
- * the same effect as onRow on the rows it accepts (and leave the others to onRow).
+ * `fastRows(columns, width)`, called once the header is known, may supply FastRows for clean rows: they must have
+ * the same effect as onRow on the rows they accept (and leave the others to onRow).
  */
 export async function readTable(
   src: ByteSource,
@@ -47,7 +47,7 @@ export async function readTable(
   problems: ProblemCollector,
   onRow: (rec: CsvRecord, columns: Int32Array) => void,
   opts: CsvReadOptions = {},
-  fastRow?: (columns: Int32Array, width: number) => FastRow | null,
+  fastRows?: (columns: Int32Array, width: number) => FastRows | null,
 ): Promise<number> {
   let columns: Int32Array | null = null;
   let width = 0;
@@ -58,8 +58,8 @@ export async function readTable(
       if (columns === null) {
         columns = resolveColumns(rec, expected, problems);
         width = rec.count;
-        const fast = fastRow?.(columns, width);
-        if (fast) control.useFastRow(fast);
+        const fast = fastRows?.(columns, width);
+        if (fast) control.useFastRows(fast);
         return;
       }
       if (rec.malformed !== null) problems.add(rec.line, rec.malformed);

@@ -1,15 +1,17 @@
 /**
- * Per-subset evaluation of parsed submissions: primary value, details and (optionally) bootstrap std.
+ * Evaluation of parsed submissions per subset (score metrics: every subset from one sort): primary value, details
+ * and (optionally) bootstrap std.
  * Kept apart from the registry so the descriptors stay plain data.
  */
 import { bootstrapStd } from "./metrics/bootstrap";
 import { amsCurve } from "./metrics/ams-curve";
 import { amsFromSelection } from "./metrics/ams";
-import { rankByScore, rocSteps, type RocSteps } from "./metrics/ranking";
+import { layOut, subsetTotals, walkGroups } from "./metrics/ranked-walk";
+import { rankByScore, subsetRanking } from "./metrics/ranking";
 import { rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
-import { aucFromSteps } from "./metrics/roc-auc";
-import { efficiencyAtBackgroundFromSteps } from "./metrics/signal-efficiency";
-import { DEFAULT_SIC_MIN_BACKGROUND, maxSicFromSteps } from "./metrics/sic";
+import { RocSummary } from "./metrics/roc-summary";
+import { DEFAULT_SIC_MIN_BACKGROUND } from "./metrics/sic";
+import type { Workspace } from "./metrics/workspace";
 import type { Solution } from "./solution";
 import type { HiggsSubmission } from "./submission-higgs";
 import type { ScoreSubmission } from "./submission-scores";
@@ -20,12 +22,27 @@ export type SubsetScore = Record<string, number | number[]> & { primary: number;
 export interface Subset {
   mask: Uint8Array;
   rows: Int32Array;
+  /** Its index in the list of subsets (see Subsets.subsetOf). */
+  index: number;
   /** Whether curves meant for competitors (the AMS curve) are included. */
   public: boolean;
 }
 
+/** The subsets of one solution, built once (the server scores many submissions against one solution). */
+export interface Subsets {
+  list: Subset[];
+  /** Per row: the index of its subset, or 255 for rows in none. */
+  subsetOf: Uint8Array;
+  /** Rows in some subset; null when that is every row. */
+  scored: Uint8Array | null;
+  /** Scratch arrays for scoring against this solution, reused from one submission to the next. */
+  workspace: Workspace;
+}
+
 export interface EvaluateOptions {
   bootstrap: number;
+  /** Scratch memory reused between scorings (Subsets.workspace). */
+  workspace?: Workspace;
   seed: number;
   sicMinBackground?: number;
   amsCurvePoints?: number;
@@ -45,7 +62,7 @@ export function evaluateAms(solution: Solution, submission: HiggsSubmission, sub
   const { ams, s, b } = amsFromSelection(labels, weights, submission.isSignal, subset.mask);
   const score: SubsetScore = { primary: ams, ams, s, b };
   if (subset.public) {
-    const curve = amsCurve(submission.rankOrder, labels, weights, subset.mask, { points: opts.amsCurvePoints });
+    const curve = amsCurve(submission.rankOrder, labels, weights, subset.mask, { points: opts.amsCurvePoints, workspace: opts.workspace });
     score.curveSelected = curve.selected;
     score.curveAms = curve.ams;
     score.curveMax = curve.max;
@@ -62,46 +79,52 @@ export function evaluateAms(solution: Solution, submission: HiggsSubmission, sub
 
 export type ScoreMetricId = "auc" | "sic" | "eff-at-1e-2" | "eff-at-1e-3";
 
-function primaryFromSteps(metricId: ScoreMetricId, steps: RocSteps, sicMinBackground: number): number {
+/** The ε_B targets of the eff-at metrics, in the order RocSummary is given them. */
+const EFFICIENCY_TARGETS = [1e-2, 1e-3];
+
+function primaryOf(metricId: ScoreMetricId, summary: RocSummary): number {
   switch (metricId) {
     case "auc":
-      return aucFromSteps(steps);
+      return summary.auc();
     case "sic":
-      return maxSicFromSteps(steps, sicMinBackground).sic;
+      return summary.maxSic().sic;
     case "eff-at-1e-2":
-      return efficiencyAtBackgroundFromSteps(steps, 1e-2);
+      return summary.efficiency(0);
     case "eff-at-1e-3":
-      return efficiencyAtBackgroundFromSteps(steps, 1e-3);
+      return summary.efficiency(1);
   }
 }
 
-/** Every score metric from one sort; `metricId` picks the primary one (and the one bootstrapped). */
-export function evaluateScores(
-  solution: Solution,
-  submission: ScoreSubmission,
-  subset: Subset,
-  metricId: ScoreMetricId,
-  opts: EvaluateOptions,
-): SubsetScore {
+/**
+ * Every score metric of every subset from one sort of all scored events; `metricId` picks the primary one (and the
+ * one bootstrapped).
+ */
+export function evaluateScores(solution: Solution, submission: ScoreSubmission, subsets: Subsets, metricId: ScoreMetricId, opts: EvaluateOptions): SubsetScore[] {
   const { labels, weights } = solution;
-  const { scores } = submission;
+  const { list, subsetOf } = subsets;
   const minBackground = opts.sicMinBackground ?? DEFAULT_SIC_MIN_BACKGROUND;
-  const ranking = rankByScore(scores, subset.mask);
-  const steps = rocSteps(ranking, labels, weights);
-  const sic = maxSicFromSteps(steps, minBackground);
-  const score: SubsetScore = {
-    primary: primaryFromSteps(metricId, steps, minBackground),
-    auc: aucFromSteps(steps),
-    "eff-at-1e-2": efficiencyAtBackgroundFromSteps(steps, 1e-2),
-    "eff-at-1e-3": efficiencyAtBackgroundFromSteps(steps, 1e-3),
-    sic: sic.sic,
-    sicEpsS: sic.epsS,
-    sicEpsB: sic.epsB,
-    sicThreshold: sic.threshold,
-  };
-  return withStd(score, opts, () => {
-    const events = rankedEvents(ranking, labels, weights);
-    return [ranking.order.length, (m) => resampledPrimary(metricId, events, m, minBackground)];
+  const ranking = rankByScore(submission.scores, subsets.scored ?? undefined, subsets.workspace);
+  const layout = layOut(ranking, labels, weights, subsetOf, list.length, subsets.workspace);
+  const totals = subsetTotals(layout, list.length);
+  const summaries = list.map((subset) => new RocSummary(totals[2 * subset.index]!, totals[2 * subset.index + 1]!, EFFICIENCY_TARGETS, minBackground));
+  walkGroups(layout, summaries);
+  return list.map((subset) => {
+    const summary = summaries[subset.index]!;
+    const sic = summary.maxSic();
+    const score: SubsetScore = {
+      primary: primaryOf(metricId, summary),
+      auc: summary.auc(),
+      "eff-at-1e-2": summary.efficiency(0),
+      "eff-at-1e-3": summary.efficiency(1),
+      sic: sic.sic,
+      sicEpsS: sic.epsS,
+      sicEpsB: sic.epsB,
+      sicThreshold: sic.threshold,
+    };
+    return withStd(score, opts, () => {
+      const events = rankedEvents(subsetRanking(ranking, subsetOf, subset.index, subset.rows.length), labels, weights);
+      return [subset.rows.length, (m) => resampledPrimary(metricId, events, m, minBackground)];
+    });
   });
 }
 

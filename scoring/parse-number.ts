@@ -164,17 +164,15 @@ function composeDecimal(head: number, tail: number, tailDigits: number, scale: n
   return scale < 0 ? head / POW10[-scale]! : head * POW10[scale]!;
 }
 
-/** Where the last successful parsePlainDecimal stopped (the first byte after the number). */
-export let plainDecimalEnd = 0;
-
 /**
- * `[-]digits[.digits]` at buf[start..], ending at the first byte that cannot continue it (left in
- * plainDecimalEnd): the same value as parseDecimal on that text, or NaN when the text is not of this plain form
- * or needs the slow path (then ask parseDecimal). For row parsers that find a field's end while reading it.
+ * `[-]digits[.digits]` at buf[start..], ending at the first byte that cannot continue it: stores in out[at] the
+ * same value as parseDecimal on that text and returns the index of that byte; returns −1 when the text is not of
+ * this plain form or needs the slow path (then ask parseDecimal). For row parsers that find a field's end while
+ * reading it. The value is stored rather than returned, with the end, so that it stays an unboxed double.
  * Digits are read four at a time through `view` (a DataView of buf): one load and a few integer operations
  * replace four byte loads and four dependent floating-point multiply-adds.
  */
-export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number): number {
+export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number, out: Float64Array, at: number): number {
   const n = buf.length;
   let i = start;
   const negative = buf[i] === 45;
@@ -196,7 +194,7 @@ export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number
         else if (tailDigits <= 11) {
           tail = tail * 1e4 + four;
           tailDigits += 4;
-        } else return NaN;
+        } else return -1;
         digits += 4;
         i += 4;
         continue;
@@ -209,7 +207,7 @@ export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number
       else if (tailDigits <= 14) {
         tail = tail * 10 + d;
         tailDigits++;
-      } else return NaN;
+      } else return -1;
       digits++;
       i++;
     } else if (c === 46 && point < 0) {
@@ -217,8 +215,9 @@ export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number
       i++;
     } else break;
   }
-  if (digits === 0) return NaN;
-  plainDecimalEnd = i;
+  if (digits === 0) return -1;
   const v = composeDecimal(head, tail, tailDigits, point < 0 ? 0 : point - digits);
-  return negative ? -v : v;
+  if (Number.isNaN(v)) return -1;
+  out[at] = negative ? -v : v;
+  return i;
 }

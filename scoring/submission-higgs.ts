@@ -4,7 +4,7 @@
  * so its range check never fired; here "0", "N+1", "1.5" and duplicates are all reported.
  */
 import type { ByteSource } from "./byte-source";
-import type { CsvReadOptions, FastRow } from "./csv-reader";
+import type { CsvReadOptions, FastRows } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
 import { parseDigits } from "./parse-number";
@@ -28,47 +28,75 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-/** `EventId,RankOrder,Class` rows in header order with integer ids: the fast path (see FastRow), else none. */
-function fastHiggsRow(records: SubmissionRows<Int32Array>, n: number, columns: Int32Array, width: number): FastRow | null {
-  if (width !== 3 || columns[0] !== 0 || columns[1] !== 1 || records.dense === null) return null;
-  return (data, start, line) => {
-    const row = records.readDenseId(data, start);
-    if (row < 0) return -1;
-    const rankStart = records.cursor + 1;
-    let i = rankStart;
-    let rank = 0;
-    for (;;) {
-      const d = data[i]! - 48;
-      if (d < 0 || d > 9) break;
-      rank = rank * 10 + d;
-      i++;
+/**
+ * `EventId,RankOrder,Class` rows in header order with integer ids (see FastRows). A class, not a closure per parse,
+ * so that every parse runs the same optimised code with the same type feedback.
+ */
+class FastHiggsRows implements FastRows {
+  parsed = 0;
+
+  constructor(
+    private readonly records: SubmissionRows<Int32Array>,
+    private readonly out: HiggsSubmission,
+  ) {}
+
+  parse(data: Uint8Array, start: number, end: number, line: number): number {
+    const { records } = this;
+    const { rankOrder, isSignal } = this.out;
+    const { rows, values } = records;
+    const n = rankOrder.length;
+    const first = records.count;
+    let k = first;
+    let i = start;
+    while (i < end && k < rows.length) {
+      const row = records.readDenseId(data, i);
+      if (row < 0) break;
+      const rankStart = records.cursor + 1;
+      let j = rankStart;
+      let rank = 0;
+      for (;;) {
+        const d = data[j]! - 48;
+        if (d < 0 || d > 9) break;
+        rank = rank * 10 + d;
+        j++;
+      }
+      if (data[j] !== COMMA || j === rankStart || j - rankStart > 15 || rank < 1 || rank > n) break;
+      const c = data[++j]! | 0x20;
+      if (c !== S && c !== B) break;
+      if (data[++j] === CR) j++;
+      if (data[j] !== LF) break;
+      const signal = c === S ? 1 : 0;
+      rows[k] = row;
+      values[k] = rank * 2 + signal;
+      rankOrder[row] = rank;
+      isSignal[row] = signal;
+      k++;
+      i = j + 1;
     }
-    if (data[i] !== COMMA || i === rankStart || i - rankStart > 15 || rank < 1 || rank > n) return -1;
-    const c = data[++i]! | 0x20;
-    if (c !== S && c !== B) return -1;
-    if (data[++i] === CR) i++;
-    if (data[i] !== LF) return -1;
-    records.push(row, line, rank * 2 + (c === S ? 1 : 0));
-    return i + 1;
-  };
+    this.parsed = k - first;
+    records.commit(k, line);
+    return i;
+  }
 }
 
 function reportDuplicateRanks(records: SubmissionRows<Int32Array>, n: number, problems: ProblemCollector): void {
   const firstRecord = new Int32Array(n + 1).fill(-1);
-  const { values, lines } = records;
+  const { values } = records;
   for (let k = 0; k < records.count; k++) {
     const rank = values[k]! >> 1;
     if (rank === 0) continue;
     const first = firstRecord[rank]!;
     if (first < 0) firstRecord[rank] = k;
-    else problems.add(lines[k]!, `RankOrder ${rank} appears again (first on line ${lines[first]})`);
+    else problems.add(records.lineOf(k), `RankOrder ${rank} appears again (first on line ${records.lineOf(first)})`);
   }
 }
 
 export async function parseHiggsSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}): Promise<HiggsSubmission> {
   const n = index.size;
   const problems = new ProblemCollector(SubmissionFormatError);
+  // Per record in file order: rank * 2 + isSignal, for the duplicate-rank messages. rankOrder 0 = no valid record yet.
   const records = new SubmissionRows(index, problems, new Int32Array(n));
+  const out: HiggsSubmission = { rankOrder: new Int32Array(n), isSignal: new Uint8Array(n) };
   await readTable(
     src,
     HIGGS_SUBMISSION_COLUMNS,
@@ -84,20 +112,29 @@ export async function parseHiggsSubmission(src: ByteSource, index: SolutionIndex
       const c = rec.ends[cClass]! - classStart === 1 ? rec.buf[classStart]! | 0x20 : -1;
       const classOk = c === S || c === B;
       if (!classOk) problems.add(rec.line, `Class ${quoteValue(rec, cClass)} is not s or b`);
-      records.add(rec, col[0]!, rankOk && classOk ? rank * 2 + (c === S ? 1 : 0) : INVALID);
+      const valid = rankOk && classOk;
+      const signal = c === S ? 1 : 0;
+      const row = records.add(rec, col[0]!, valid ? rank * 2 + signal : INVALID);
+      if (row >= 0 && valid) {
+        out.rankOrder[row] = rank;
+        out.isSignal[row] = signal;
+      }
     },
     opts,
-    (columns, width) => fastHiggsRow(records, n, columns, width),
+    (columns, width) => (width === 3 && columns[0] === 0 && columns[1] === 1 && records.dense !== null ? new FastHiggsRows(records, out) : null),
   );
-  const packed = new Int32Array(n);
-  records.scatter(packed);
-  reportDuplicateRanks(records, n, problems);
-  problems.throwIfAny();
-  const rankOrder = new Int32Array(n);
-  const isSignal = new Uint8Array(n);
+  // One pass proves the clean case: every row has a rank (rankSeen[0] stays 0) and the ranks are distinct.
+  const rankSeen = new Uint8Array(n + 1);
+  let distinct = 0;
   for (let row = 0; row < n; row++) {
-    rankOrder[row] = packed[row]! >> 1;
-    isSignal[row] = packed[row]! & 1;
+    const rank = out.rankOrder[row]!;
+    distinct += 1 - rankSeen[rank]!;
+    rankSeen[rank] = 1;
   }
-  return { rankOrder, isSignal };
+  const allWritten = rankSeen[0] === 0;
+  records.reportIdProblems(allWritten);
+  // With each row once (n records) and n distinct ranks, no rank can repeat; otherwise look in file order.
+  if (!(allWritten && records.count === n && distinct === n)) reportDuplicateRanks(records, n, problems);
+  problems.throwIfAny();
+  return out;
 }

@@ -1,8 +1,9 @@
 /**
- * What every submission format shares: each solution EventId exactly once, no others. Rows are recorded in file
- * order (row, line, value) and only scattered to solution order after the parse, in one tight loop: with
- * shuffled rows over 550,000 events, random memory accesses dominate, and a tight loop lets the CPU overlap
- * them where the per-record parse loop cannot.
+ * What every submission format shares: each solution EventId exactly once, no others. Parsers write each record's
+ * values straight to solution order (inside their row loop, where the CPU hides the random stores behind the
+ * parsing). This class keeps only what wording a problem needs: each record's solution row in file order and the
+ * records' lines, as runs of consecutive lines rather than one number per record. A clean file, the usual case,
+ * is recognised without reading any of it: every solution row written, by exactly as many records as rows.
  */
 import type { CsvRecord } from "./csv-reader";
 import { quoteValue } from "./csv-table";
@@ -13,37 +14,43 @@ const COMMA = 44;
 
 type Values = Int32Array | Float64Array;
 
-function grown<T extends Int32Array | Float64Array>(a: T): T {
+function grown<T extends Values>(a: T): T {
   const b = new (a.constructor as new (n: number) => T)(a.length * 2 + 16);
   b.set(a);
   return b;
 }
 
-export class SubmissionRows<T extends Values> {
-  /** Per record in file order: solution row (-1 = bad id), line, parsed value. */
+export class SubmissionRows<T extends Values | null = null> {
+  /** Per record in file order: its solution row (−1 = bad id, already reported). */
   rows: Int32Array;
-  lines: Int32Array;
+  /** Per record in file order: its parsed value, for formats whose problems need it (null: not kept). */
   values: T;
   count = 0;
+  /** Records whose EventId is a solution id. */
+  known = 0;
   /** Integer id table for fast rows (null: ids are not all integers, no fast rows). */
   readonly dense: DenseIds | null;
   /** Where readDenseId stopped: the comma after the id. */
   cursor = 0;
+  /** Line runs: record runStart[j] is on line runLine[j], each later record on the next line, until the next run. */
+  private readonly runStart: number[] = [];
+  private readonly runLine: number[] = [];
+  private nextLine = -1;
 
+  /** `values`, when kept, must have the solution's length. */
   constructor(
     private readonly index: SolutionIndex,
     private readonly problems: ProblemCollector,
     values: T,
   ) {
     this.rows = new Int32Array(index.size);
-    this.lines = new Int32Array(index.size);
     this.values = values;
     this.dense = index.dense;
   }
 
   /**
    * For fast rows: the row of the canonical integer EventId at data[start..], which must end in a comma (left in
-   * `cursor`), or -1 for anything else, an unknown id included, so the generic path reports it. Needs `dense`.
+   * `cursor`), or −1 for anything else, an unknown id included, so the generic path reports it. Needs `dense`.
    */
   readDenseId(data: Uint8Array, start: number): number {
     let i = start;
@@ -60,8 +67,8 @@ export class SubmissionRows<T extends Values> {
     return denseRow(this.dense!, id);
   }
 
-  /** Records the record's EventId (reporting an empty or unknown one) with its parsed value. */
-  add(rec: CsvRecord, idColumn: number, value: number): void {
+  /** Records the record's EventId (reporting an empty or unknown one) with its value; returns its row or −1. */
+  add(rec: CsvRecord, idColumn: number, value = 0): number {
     const start = rec.starts[idColumn]!;
     const end = rec.ends[idColumn]!;
     let row = -1;
@@ -70,20 +77,50 @@ export class SubmissionRows<T extends Values> {
       row = this.index.lookup(rec.buf, start, end);
       if (row < 0) this.problems.add(rec.line, `unknown EventId ${quoteValue(rec, idColumn)}`);
     }
-    this.push(row, rec.line, value);
-  }
-
-  /** Records an already looked-up row (-1 = bad id, already reported). */
-  push(row: number, line: number, value: number): void {
-    const k = this.count++;
+    const k = this.count;
     if (k === this.rows.length) {
       this.rows = grown(this.rows);
-      this.lines = grown(this.lines);
-      this.values = grown(this.values);
+      if (this.values !== null) this.values = grown(this.values as Values) as T;
     }
     this.rows[k] = row;
-    this.lines[k] = line;
-    this.values[k] = value;
+    if (this.values !== null) (this.values as Values)[k] = value;
+    this.noteLine(k, rec.line);
+    this.nextLine = rec.line + 1;
+    this.count = k + 1;
+    if (row >= 0) this.known++;
+    return row;
+  }
+
+  /**
+   * For fast rows, which stop at the capacity (rows.length) and write rows[] and values[] themselves: records
+   * count..end−1, all with solution ids, on consecutive lines from `line`.
+   */
+  commit(end: number, line: number): void {
+    const first = this.count;
+    if (end === first) return;
+    this.noteLine(first, line);
+    this.nextLine = line + (end - first);
+    this.known += end - first;
+    this.count = end;
+  }
+
+  private noteLine(k: number, line: number): void {
+    if (line === this.nextLine) return;
+    this.runStart.push(k);
+    this.runLine.push(line);
+  }
+
+  /** Line of record k. */
+  lineOf(k: number): number {
+    const { runStart, runLine } = this;
+    let lo = 0;
+    let hi = runStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runStart[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return runLine[lo]! + (k - runStart[lo]!);
   }
 
   /** Index of the first record with rows[k] === row (only called to word a problem, so a scan is fine). */
@@ -92,27 +129,24 @@ export class SubmissionRows<T extends Values> {
   }
 
   /**
-   * Copies values into `target` (solution order), reporting repeated and missing EventIds.
-   * `target` must have the solution's length.
+   * Reports repeated and missing EventIds. `allWritten` says that every solution row received a value: with as
+   * many records with solution ids as rows, each row then came exactly once and there is nothing to look for.
    */
-  scatter(target: T): void {
-    const { rows, values, count, problems } = this;
+  reportIdProblems(allWritten: boolean): void {
     const ids = this.index.solution.ids;
+    if (allWritten && this.known === ids.length) return;
+    const { rows, count, problems } = this;
     const seen = new Uint8Array(ids.length);
     for (let k = 0; k < count; k++) {
       const row = rows[k]!;
       if (row < 0) continue;
       if (seen[row]) {
         // Lazy message: finding the first occurrence is a scan, only worth it for problems that get shown.
-        problems.add(this.lines[k]!, () => `EventId ${JSON.stringify(ids[row])} appears again (first on line ${this.lines[this.firstRecordOf(row)]})`);
-      } else {
-        seen[row] = 1;
-        target[row] = values[k]!;
-      }
+        problems.add(this.lineOf(k), () => `EventId ${JSON.stringify(ids[row])} appears again (first on line ${this.lineOf(this.firstRecordOf(row))})`);
+      } else seen[row] = 1;
     }
     for (let row = 0; row < ids.length; row++) {
       if (!seen[row]) problems.add(null, `EventId ${JSON.stringify(ids[row])} is missing`);
     }
   }
-
 }

@@ -1,9 +1,9 @@
 /** Score submission (anomaly detection and other challenges): `EventId,score`, one finite decimal per event. */
 import type { ByteSource } from "./byte-source";
-import type { CsvReadOptions, FastRow } from "./csv-reader";
+import { FAST_ROW_MAX_BYTES, type CsvReadOptions, type FastRows } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
-import { parseDecimal, parsePlainDecimal, plainDecimalEnd } from "./parse-number";
+import { parseDecimal, parsePlainDecimal } from "./parse-number";
 import type { SolutionIndex } from "./solution-index";
 import { SubmissionRows } from "./submission-rows";
 
@@ -18,38 +18,66 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-/** `id,score` rows in header order with an integer id: the fast path (see FastRow), else none. */
-function fastScoreRow(records: SubmissionRows<Float64Array>, columns: Int32Array, width: number): FastRow | null {
-  if (width !== 2 || columns[0] !== 0 || records.dense === null) return null;
-  let viewed: Uint8Array | null = null;
-  let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-  return (data, start, line) => {
-    const row = records.readDenseId(data, start);
-    if (row < 0) return -1;
-    if (data !== viewed) {
-      viewed = data;
-      view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+/**
+ * `id,score` rows in header order with an integer id (see FastRows). A class, not a closure per parse, so that every
+ * parse runs the same optimised code with the same type feedback.
+ */
+class FastScoreRows implements FastRows {
+  parsed = 0;
+  private viewed: Uint8Array | null = null;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  /** The score is parsed into here and stored only once the whole row is known to be clean. */
+  private readonly score = new Float64Array(1);
+
+  constructor(
+    private readonly records: SubmissionRows,
+    private readonly scores: Float64Array,
+  ) {}
+
+  parse(data: Uint8Array, start: number, end: number, line: number): number {
+    if (data !== this.viewed) {
+      this.viewed = data;
+      this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     }
-    const from = records.cursor + 1;
-    let score = parsePlainDecimal(data, view, from);
-    let i = plainDecimalEnd;
-    if (Number.isNaN(score) || (data[i] !== LF && data[i] !== CR)) {
-      // Not a plain decimal ending the line (an exponent, '+', a quote...): the field is what precedes the next
-      // comma, quote or line end (score bytes all sort above the comma), parsed by the general parser.
-      i = from;
-      while (data[i]! > COMMA) i++;
-      score = parseDecimal(data, from, i);
+    const { records, scores, view, score } = this;
+    const rows = records.rows;
+    const first = records.count;
+    let k = first;
+    let i = start;
+    while (i < end && k < rows.length) {
+      const row = records.readDenseId(data, i);
+      if (row < 0) break;
+      const from = records.cursor + 1;
+      let j = parsePlainDecimal(data, view, from, score, 0);
+      if (j < 0 || (data[j] !== LF && data[j] !== CR)) j = parseOtherDecimal(data, from, score);
+      if (data[j] === CR) j++;
+      if (data[j] !== LF || j - i > FAST_ROW_MAX_BYTES || !Number.isFinite(score[0]!)) break;
+      rows[k++] = row;
+      scores[row] = score[0]!;
+      i = j + 1;
     }
-    if (data[i] === CR) i++;
-    if (data[i] !== LF || !Number.isFinite(score)) return -1;
-    records.push(row, line, score);
-    return i + 1;
-  };
+    this.parsed = k - first;
+    records.commit(k, line);
+    return i;
+  }
+}
+
+/**
+ * Not a plain decimal ending the line (an exponent, '+', a quote...): the field is what precedes the next comma,
+ * quote or line end (score bytes all sort above the comma), parsed by the general parser into out[0]; returns its end.
+ */
+function parseOtherDecimal(data: Uint8Array, from: number, out: Float64Array): number {
+  let j = from;
+  while (data[j]! > COMMA) j++;
+  out[0] = parseDecimal(data, from, j);
+  return j;
 }
 
 export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}): Promise<ScoreSubmission> {
   const problems = new ProblemCollector(SubmissionFormatError);
-  const records = new SubmissionRows(index, problems, new Float64Array(index.size));
+  const records = new SubmissionRows(index, problems, null);
+  // NaN = no valid record yet (a valid score is finite).
+  const scores = new Float64Array(index.size).fill(NaN);
   await readTable(
     src,
     SCORE_SUBMISSION_COLUMNS,
@@ -57,14 +85,22 @@ export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex
     (rec, col) => {
       const cScore = col[1]!;
       const score = parseDecimal(rec.buf, rec.starts[cScore]!, rec.ends[cScore]!);
-      if (!Number.isFinite(score)) problems.add(rec.line, `score ${quoteValue(rec, cScore)} is not a finite number`);
-      records.add(rec, col[0]!, score);
+      const finite = Number.isFinite(score);
+      if (!finite) problems.add(rec.line, `score ${quoteValue(rec, cScore)} is not a finite number`);
+      const row = records.add(rec, col[0]!);
+      if (row >= 0 && finite) scores[row] = score;
     },
     opts,
-    (columns, width) => fastScoreRow(records, columns, width),
+    (columns, width) => (width === 2 && columns[0] === 0 && records.dense !== null ? new FastScoreRows(records, scores) : null),
   );
-  const scores = new Float64Array(index.size);
-  records.scatter(scores);
+  let allWritten = true;
+  for (let row = 0; row < scores.length; row++) {
+    if (Number.isNaN(scores[row])) {
+      allWritten = false;
+      break;
+    }
+  }
+  records.reportIdProblems(allWritten);
   problems.throwIfAny();
   return { scores };
 }

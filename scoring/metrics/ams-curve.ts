@@ -7,6 +7,7 @@
  * max 0.61296 at 2 events.
  */
 import { ams, AMS_B_REG } from "./ams";
+import { FRESH, type Workspace } from "./workspace";
 
 export interface AmsCurve {
   /** Number of selected events at each sampled point (ascending, ending with all events of the subset). */
@@ -23,6 +24,8 @@ export interface AmsCurveOptions {
   /** How many points of the curve to return (for plotting); the maximum is always exact. Default 100. */
   points?: number;
   bReg?: number;
+  /** Scratch memory for the rank-ordered weights (see Workspace); default fresh. */
+  workspace?: Workspace;
 }
 
 /** `rankOrder` is a permutation of 1..N over all rows; `mask` restricts to one Usage subset. */
@@ -37,7 +40,7 @@ export function amsCurve(
   const bReg = opts.bReg ?? AMS_B_REG;
   // One pass in row order puts each subset event's weight at its rank, signed by label (NaN = not in the subset);
   // the walk by rank is then sequential, instead of a random lookup of label and weight per rank.
-  const byRank = new Float64Array(n).fill(NaN);
+  const byRank = (opts.workspace ?? FRESH).float64("ams-curve.byRank", n).fill(NaN);
   let m = 0;
   for (let row = 0; row < n; row++) {
     if (mask && !mask[row]) continue;

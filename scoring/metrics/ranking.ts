@@ -5,6 +5,10 @@
  * Equal scores form one group: a cut can only take a whole tie group, which is what "ties averaged" means.
  */
 
+import { layOut, subsetTotals, walkGroups } from "./ranked-walk";
+import type { StepSink } from "./roc-summary";
+import { FRESH, type Workspace } from "./workspace";
+
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const HI = littleEndian ? 1 : 0;
 const LO = 1 - HI;
@@ -18,14 +22,14 @@ export interface ScoreRanking {
 }
 
 /**
- * The 32-bit key is sorted as three digits of 11, 11 and 10 bits: 2,048 buckets keep the scatter's write streams
- * cache-friendly, where 16-bit digits (65,536 streams) thrash the cache. Sorting the top word only halves the
- * passes and the data moved of a full 64-bit sort; the low word is only needed where top words tie (sign, exponent
- * and 20 mantissa bits equal: a few percent of the rows, in short runs).
+ * LSD passes sort only the key bits that vary: scores of one classifier share the sign and the top exponent bits
+ * (for scores in (0, 1), about 24 of the 32 bits vary), and two passes over those are much cheaper than three over
+ * all 32. Digits are at most 13 bits: 8,192 buckets keep the scatter's write streams cache-friendly, where 16-bit
+ * digits (65,536 streams) thrash the cache. Sorting the top word only halves the passes and the data moved of a full
+ * 64-bit sort; the low word is only needed where top words tie (sign, exponent and 20 mantissa bits equal: a few
+ * percent of the rows, in short runs).
  */
-const SHIFTS = [0, 11, 22] as const;
-const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
-const BUCKETS = 2048;
+const MAX_DIGIT_BITS = 13;
 /** Longest run of equal top words left to insertion sort. */
 const SHORT_RUN = 16;
 
@@ -50,64 +54,59 @@ function orderRun(idx: Int32Array, sorted: Float64Array, a: number, b: number, s
   }
 }
 
-export function rankByScore(scores: Float64Array, mask?: Uint8Array): ScoreRanking {
-  const n = scores.length;
-  let m = n;
-  if (mask) {
-    m = 0;
-    for (let i = 0; i < n; i++) if (mask[i]) m++;
-  }
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  let idx = new Int32Array(m);
-  let key = new Uint32Array(m);
-  for (let i = 0, k = 0; i < n; i++) {
+/**
+ * Fills key[k], idx[k] for the kept rows (see rankByScore) and returns the key bits that differ between rows.
+ * Each loop of the sort is a function of its own: V8 optimises a hot loop in a long function only on entry to the
+ * loop, and code after it that has never run sends it back to the interpreter on every call.
+ */
+function buildKeys(scores: Float64Array, mask: Uint8Array | undefined, key: Uint32Array, idx: Int32Array): number {
+  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * scores.length);
+  let all = -1; // bits set in every key
+  let any = 0; // bits set in some key
+  for (let i = 0, k = 0; i < scores.length; i++) {
     if (mask && !mask[i]) continue;
     let h = words[2 * i + HI]!;
     // -0 as +0, so both zeros tie.
     if (h === 0x80000000 && words[2 * i + LO] === 0) h = 0;
     // Key ascending = score descending: negative floats keep their bits (larger magnitude = smaller score);
     // non-negative ones get every bit but the sign flipped.
-    key[k] = h >>> 31 === 1 ? h : (h ^ 0x7fffffff) >>> 0;
+    const kv = h >>> 31 === 1 ? h : (h ^ 0x7fffffff) >>> 0;
+    key[k] = kv;
+    all &= kv;
+    any |= kv;
     idx[k++] = i;
   }
-  // The three histograms in one read of the keys.
-  const counts = new Int32Array(3 * BUCKETS);
+  return (any & ~all) >>> 0;
+}
+
+/** One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (key, idx) into (key2, idx2). */
+function radixPass(key: Uint32Array, idx: Int32Array, key2: Uint32Array, idx2: Int32Array, shift: number, counts: Int32Array): void {
+  const m = key.length;
+  const digitMask = counts.length - 1;
+  counts.fill(0);
+  for (let k = 0; k < m; k++) counts[(key[k]! >>> shift) & digitMask]!++;
+  let sum = 0;
+  for (let d = 0; d <= digitMask; d++) {
+    const c = counts[d]!;
+    counts[d] = sum;
+    sum += c;
+  }
   for (let k = 0; k < m; k++) {
     const h = key[k]!;
-    counts[h & 0x7ff]!++;
-    counts[BUCKETS + ((h >>> 11) & 0x7ff)]!++;
-    counts[2 * BUCKETS + (h >>> 22)]!++;
+    const at = counts[(h >>> shift) & digitMask]!++;
+    idx2[at] = idx[k]!;
+    key2[at] = h;
   }
-  let idx2 = new Int32Array(m);
-  let key2 = new Uint32Array(m);
-  for (let pass = 0; pass < 3; pass++) {
-    const base = pass * BUCKETS;
-    const shift = SHIFTS[pass]!;
-    const digitMask = MASKS[pass]!;
-    // A digit shared by every key leaves the order unchanged: skip the scatter (common for the top bits).
-    if (m === 0 || counts[base + ((key[0]! >>> shift) & digitMask)] === m) continue;
-    let sum = 0;
-    for (let d = base; d < base + BUCKETS; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const h = key[k]!;
-      const at = counts[base + ((h >>> shift) & digitMask)]!++;
-      idx2[at] = idx[k]!;
-      key2[at] = h;
-    }
-    [idx, idx2] = [idx2, idx];
-    [key, key2] = [key2, key];
-  }
-  // Rows are now in order of their top words, stably. Order each run of equal top words by the full score (equal
-  // sign and exponent, so comparing the doubles compares the low words), ties in row order: insertion for the
-  // usual short runs, a comparison sort for long ones (scores crowded within 2^-20 of each other), so that no input
-  // makes this quadratic. The scores are gathered first, in a loop without branches, so the CPU overlaps its cache
-  // misses.
-  const sorted = new Float64Array(m);
-  for (let k = 0; k < m; k++) sorted[k] = scores[idx[k]!]! + 0;
+}
+
+/** sorted[k] = scores[idx[k]] (−0 as 0): without branches, so the CPU overlaps the cache misses. */
+function gather(scores: Float64Array, idx: Int32Array, sorted: Float64Array): void {
+  for (let k = 0; k < idx.length; k++) sorted[k] = scores[idx[k]!]! + 0;
+}
+
+/** Orders each run of equal keys by the full score (see orderRun). */
+function orderRuns(key: Uint32Array, idx: Int32Array, sorted: Float64Array, scores: Float64Array): void {
+  const m = key.length;
   for (let a = 0; a < m; ) {
     const h = key[a]!;
     let b = a + 1;
@@ -115,6 +114,39 @@ export function rankByScore(scores: Float64Array, mask?: Uint8Array): ScoreRanki
     if (b - a > 1) orderRun(idx, sorted, a, b, scores);
     a = b;
   }
+}
+
+/** `ws`: where the arrays come from (the ranking then lives only until the workspace's next use). */
+export function rankByScore(scores: Float64Array, mask?: Uint8Array, ws: Workspace = FRESH): ScoreRanking {
+  let m = scores.length;
+  if (mask) {
+    m = 0;
+    for (let i = 0; i < mask.length; i++) if (mask[i]) m++;
+  }
+  let idx = ws.int32("rank.idx", m);
+  let key = ws.uint32("rank.key", m);
+  const varying = buildKeys(scores, mask, key, idx);
+  if (varying !== 0) {
+    const low = 31 - Math.clz32(varying & -varying);
+    const bits = 32 - Math.clz32(varying) - low;
+    const passes = Math.ceil(bits / MAX_DIGIT_BITS);
+    const width = Math.ceil(bits / passes);
+    const counts = ws.int32("rank.counts", 1 << width);
+    let idx2 = ws.int32("rank.idx2", m);
+    let key2 = ws.uint32("rank.key2", m);
+    for (let pass = 0; pass < passes; pass++) {
+      radixPass(key, idx, key2, idx2, low + pass * width, counts);
+      [idx, idx2] = [idx2, idx];
+      [key, key2] = [key2, key];
+    }
+  }
+  // Rows are now in order of their top words, stably. Order each run of equal top words by the full score (equal
+  // sign and exponent, so comparing the doubles compares the low words), ties in row order: insertion for the
+  // usual short runs, a comparison sort for long ones (scores crowded within 2^-20 of each other), so that no input
+  // makes this quadratic.
+  const sorted = ws.float64("rank.sorted", m);
+  gather(scores, idx, sorted);
+  orderRuns(key, idx, sorted, scores);
   return { order: idx, sorted };
 }
 
@@ -132,50 +164,61 @@ export interface RocSteps {
   totalBackground: number;
 }
 
+/** Writes each step into RocSteps columns sized for every event (one group per event at most). */
+class StepColumns implements StepSink {
+  readonly signal: Float64Array;
+  readonly background: Float64Array;
+  readonly backgroundCount: Float64Array;
+  readonly threshold: Float64Array;
+  length = 1;
+
+  constructor(events: number) {
+    this.signal = new Float64Array(events + 1);
+    this.background = new Float64Array(events + 1);
+    this.backgroundCount = new Float64Array(events + 1);
+    this.threshold = new Float64Array(events + 1);
+    this.threshold[0] = NaN;
+  }
+
+  step(signal: number, background: number, backgroundCount: number, threshold: number): void {
+    const g = this.length++;
+    this.signal[g] = signal;
+    this.background[g] = background;
+    this.backgroundCount[g] = backgroundCount;
+    this.threshold[g] = threshold;
+  }
+}
+
 /**
  * Walks a ranking once. `weights` null means 1 per event.
  */
-export function rocSteps(
-  ranking: ScoreRanking,
-  labels: Uint8Array,
-  weights: Float64Array | null,
-): RocSteps {
-  const { order, sorted } = ranking;
-  const m = order.length;
-  const signal = new Float64Array(m + 1);
-  const background = new Float64Array(m + 1);
-  const backgroundCount = new Float64Array(m + 1);
-  const threshold = new Float64Array(m + 1);
-  threshold[0] = NaN;
-  let s = 0;
-  let b = 0;
-  let nb = 0;
-  let g = 0;
-  for (let k = 0; k < m; k++) {
-    const row = order[k]!;
-    const w = weights ? weights[row]! : 1;
-    // Branch-free on the label (1 for any non-zero byte), which is random along the ranking: a mispredicted branch
-    // would also cancel the overlapped cache misses of the weights' random reads. Adding w·0 leaves sums unchanged.
-    const isSignal = (labels[row]! + 255) >> 8;
-    s += w * isSignal;
-    b += w * (1 - isSignal);
-    nb += 1 - isSignal;
-    const score = sorted[k]!;
-    if (k === m - 1 || sorted[k + 1] !== score) {
-      g++;
-      signal[g] = s;
-      background[g] = b;
-      backgroundCount[g] = nb;
-      threshold[g] = score;
-    }
-  }
+export function rocSteps(ranking: ScoreRanking, labels: Uint8Array, weights: Float64Array | null): RocSteps {
+  const events = layOut(ranking, labels, weights, null, 1);
+  const columns = new StepColumns(ranking.order.length);
+  walkGroups(events, [columns]);
+  const [totalSignal, totalBackground] = subsetTotals(events, 1);
+  const { length } = columns;
   return {
-    length: g + 1,
-    signal: signal.subarray(0, g + 1),
-    background: background.subarray(0, g + 1),
-    backgroundCount: backgroundCount.subarray(0, g + 1),
-    threshold: threshold.subarray(0, g + 1),
-    totalSignal: s,
-    totalBackground: b,
+    length,
+    signal: columns.signal.subarray(0, length),
+    background: columns.background.subarray(0, length),
+    backgroundCount: columns.backgroundCount.subarray(0, length),
+    threshold: columns.threshold.subarray(0, length),
+    totalSignal: totalSignal!,
+    totalBackground: totalBackground!,
   };
+}
+
+/** The ranking restricted to the rows with subsetOf[row] === subset (what rankByScore with that mask gives). */
+export function subsetRanking(ranking: ScoreRanking, subsetOf: Uint8Array, subset: number, size: number): ScoreRanking {
+  const { order, sorted } = ranking;
+  const subOrder = new Int32Array(size);
+  const subSorted = new Float64Array(size);
+  for (let k = 0, j = 0; k < order.length; k++) {
+    const row = order[k]!;
+    if (subsetOf[row] !== subset) continue;
+    subOrder[j] = row;
+    subSorted[j++] = sorted[k]!;
+  }
+  return { order: subOrder, sorted: subSorted };
 }

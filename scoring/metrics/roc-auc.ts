@@ -7,16 +7,11 @@
  * (0.8 vs 0.8) 1·2 tie → ½, (0.8 vs 0.1) 1·1 win. AUC = (2 + 1 + 1 + 1) / ((1+1)·(2+1)) = 5/6.
  */
 import { rankByScore, rocSteps, type RocSteps } from "./ranking";
+import { summarizeSteps } from "./roc-summary";
 
-/** AUC from cumulative ROC steps (trapezoids between tie groups = ties counted as one half). */
+/** AUC from cumulative ROC steps (trapezoids between tie groups = ties counted as one half; see RocSummary). */
 export function aucFromSteps(steps: RocSteps): number {
-  const { signal, background, totalSignal, totalBackground } = steps;
-  if (!(totalSignal > 0 && totalBackground > 0)) return NaN;
-  let area = 0;
-  for (let g = 1; g < steps.length; g++) {
-    area += (background[g]! - background[g - 1]!) * (signal[g]! + signal[g - 1]!);
-  }
-  return area / (2 * totalSignal * totalBackground);
+  return summarizeSteps(steps, [], Infinity).auc();
 }
 
 export function weightedRocAuc(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null, mask?: Uint8Array): number {

@@ -8,30 +8,14 @@
  * cut ≥ 0.8 → ε_S 0.5, ε_B 0.25 → SIC 1; ≥ 0.6 → 1 / √0.25 = 2; ≥ 0.5 → 1/√0.5 = 1.414…; ... → max 2 at 0.6.
  */
 import { rankByScore, rocSteps, type RocSteps } from "./ranking";
+import { summarizeSteps, type SicResult } from "./roc-summary";
+
+export type { SicResult } from "./roc-summary";
 
 export const DEFAULT_SIC_MIN_BACKGROUND = 25;
 
-export interface SicResult {
-  sic: number;
-  epsS: number;
-  epsB: number;
-  /** Lowest score kept by the best cut. */
-  threshold: number;
-}
-
 export function maxSicFromSteps(steps: RocSteps, minBackground = DEFAULT_SIC_MIN_BACKGROUND): SicResult {
-  const none: SicResult = { sic: NaN, epsS: NaN, epsB: NaN, threshold: NaN };
-  if (!(steps.totalSignal > 0 && steps.totalBackground > 0)) return none;
-  let best = none;
-  for (let g = 1; g < steps.length; g++) {
-    const background = steps.background[g]!;
-    if (steps.backgroundCount[g]! < minBackground || !(background > 0)) continue;
-    const epsS = steps.signal[g]! / steps.totalSignal;
-    const epsB = background / steps.totalBackground;
-    const sic = epsS / Math.sqrt(epsB);
-    if (!(sic <= best.sic)) best = { sic, epsS, epsB, threshold: steps.threshold[g]! };
-  }
-  return best;
+  return summarizeSteps(steps, [], minBackground).maxSic();
 }
 
 export function maxSic(

@@ -9,16 +9,10 @@
  * At target 0.4 the result is 0.5.
  */
 import { rankByScore, rocSteps, type RocSteps } from "./ranking";
+import { summarizeSteps } from "./roc-summary";
 
 export function efficiencyAtBackgroundFromSteps(steps: RocSteps, backgroundEfficiency: number): number {
-  if (!(steps.totalSignal > 0 && steps.totalBackground > 0)) return NaN;
-  let best = 0;
-  for (let g = 1; g < steps.length; g++) {
-    // background is non-decreasing: once over the target, every later cut is too.
-    if (steps.background[g]! / steps.totalBackground > backgroundEfficiency) break;
-    best = steps.signal[g]!;
-  }
-  return best / steps.totalSignal;
+  return summarizeSteps(steps, [backgroundEfficiency], Infinity).efficiency(0);
 }
 
 export function signalEfficiencyAtBackground(

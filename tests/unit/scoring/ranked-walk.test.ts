@@ -1,0 +1,131 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { layOut, subsetTotals, walkGroups } from "@/scoring/metrics/ranked-walk";
+import { rankByScore, rocSteps, subsetRanking } from "@/scoring/metrics/ranking";
+import { RocSummary, summarizeSteps, type StepSink } from "@/scoring/metrics/roc-summary";
+import { Workspace } from "@/scoring/metrics/workspace";
+
+const TARGETS = [1e-2, 0.3];
+
+/** Slow reference: weighted AUC over all (signal, background) pairs, ties one half. */
+function pairwiseAuc(scores: number[], labels: number[], weights: number[]): number {
+  let num = 0;
+  let s = 0;
+  let b = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (labels[i]) s += weights[i]!;
+    else b += weights[i]!;
+    for (let j = 0; j < scores.length; j++) {
+      if (!labels[i] || labels[j]) continue;
+      num += weights[i]! * weights[j]! * (scores[i]! > scores[j]! ? 1 : scores[i] === scores[j] ? 0.5 : 0);
+    }
+  }
+  return s > 0 && b > 0 ? num / (s * b) : NaN;
+}
+
+/** Every metric of a summary, for exact comparison. */
+function metrics(summary: RocSummary): number[] {
+  const sic = summary.maxSic();
+  return [summary.auc(), ...TARGETS.map((_, t) => summary.efficiency(t)), sic.sic, sic.epsS, sic.epsB, sic.threshold, summary.totalSignal, summary.totalBackground];
+}
+
+class Recorder implements StepSink {
+  steps: number[][] = [];
+  step(signal: number, background: number, backgroundCount: number, threshold: number): void {
+    this.steps.push([signal, background, backgroundCount, threshold]);
+  }
+}
+
+// Events on a coarse score grid (ties within and across subsets), subsets 0..2 and 255 (none), any labels.
+const eventArb = fc.record({
+  score: fc.integer({ min: -3, max: 3 }).map((k) => (k === 0 ? -0 : k / 4)),
+  label: fc.integer({ min: 0, max: 1 }),
+  weight: fc.double({ min: 0.01, max: 10, noNaN: true }),
+  subset: fc.constantFrom(0, 1, 2, 255),
+});
+
+describe("walkGroups over several subsets", () => {
+  it("gives each subset exactly the metrics of ranking it alone, and the pairwise AUC", () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 60 }), fc.integer({ min: 0, max: 3 }), (events, minBackground) => {
+        const scores = Float64Array.from(events, (e) => e.score);
+        const labels = Uint8Array.from(events, (e) => e.label);
+        const weights = Float64Array.from(events, (e) => e.weight);
+        const subsetOf = Uint8Array.from(events, (e) => e.subset);
+        const count = 3;
+        const ws = new Workspace();
+        const layout = layOut(rankByScore(scores, undefined, ws), labels, weights, subsetOf, count, ws);
+        const totals = subsetTotals(layout, count);
+        const summaries = [0, 1, 2].map((v) => new RocSummary(totals[2 * v]!, totals[2 * v + 1]!, TARGETS, minBackground));
+        walkGroups(layout, summaries);
+        for (let v = 0; v < count; v++) {
+          const mask = Uint8Array.from(subsetOf, (u) => (u === v ? 1 : 0));
+          const alone = summarizeSteps(rocSteps(rankByScore(scores, mask), labels, weights), TARGETS, minBackground);
+          expect(metrics(summaries[v]!)).toEqual(metrics(alone));
+          const members = events.filter((e) => e.subset === v);
+          const reference = pairwiseAuc(members.map((e) => e.score), members.map((e) => e.label), members.map((e) => e.weight));
+          if (Number.isNaN(reference)) expect(summaries[v]!.auc()).toBeNaN();
+          else expect(summaries[v]!.auc()).toBeCloseTo(reference, 12);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("hands each subset only the tie groups it has events in", () => {
+    // Scores [0.9, 0.8, 0.8, 0.1], labels [1, 0, 1, 0], unit weights, subsets [0, 1, 0, 0] (the worked example).
+    const ranking = rankByScore(Float64Array.from([0.9, 0.8, 0.8, 0.1]));
+    const layout = layOut(ranking, Uint8Array.from([1, 0, 1, 0]), null, Uint8Array.from([0, 1, 0, 0]), 2);
+    const sinks = [new Recorder(), new Recorder()];
+    walkGroups(layout, sinks);
+    expect(sinks[0]!.steps).toEqual([
+      [1, 0, 0, 0.9],
+      [2, 0, 0, 0.8],
+      [2, 1, 1, 0.1],
+    ]);
+    expect(sinks[1]!.steps).toEqual([[0, 1, 1, 0.8]]);
+    expect([...subsetTotals(layout, 2)]).toEqual([2, 1, 0, 1]);
+  });
+
+  it("restricts a ranking to a subset exactly as ranking the subset alone", () => {
+    const scores = Float64Array.from([0.5, 0.5, 0.7, -0, 0, 0.7, 0.1]);
+    const subsetOf = Uint8Array.from([1, 0, 1, 1, 0, 1, 255]);
+    const alone = rankByScore(scores, Uint8Array.from(subsetOf, (u) => (u === 1 ? 1 : 0)));
+    expect(subsetRanking(rankByScore(scores), subsetOf, 1, 4)).toEqual(alone);
+  });
+});
+
+describe("RocSummary", () => {
+  it("follows the worked example", () => {
+    const summary = new RocSummary(2, 3, [0.5], 0);
+    summary.step(1, 0, 0, 0.9);
+    summary.step(1, 2, 2, 0.5);
+    summary.step(2, 3, 3, 0.1);
+    expect(summary.auc()).toBe(7 / 12);
+    expect(summary.efficiency(0)).toBe(0.5);
+    expect(summary.maxSic()).toEqual({ sic: 1, epsS: 1, epsB: 1, threshold: 0.1 });
+  });
+
+  it("is NaN without both classes", () => {
+    const summary = new RocSummary(0, 3, [0.5], 0);
+    summary.step(0, 3, 3, 0.1);
+    expect(summary.auc()).toBeNaN();
+    expect(summary.efficiency(0)).toBeNaN();
+    expect(summary.maxSic().sic).toBeNaN();
+  });
+});
+
+describe("Workspace", () => {
+  it("reuses a slot's memory for smaller or equal requests and replaces it for larger ones", () => {
+    const ws = new Workspace();
+    const a = ws.float64("x", 4);
+    a.set([1, 2, 3, 4]);
+    const b = ws.float64("x", 2);
+    expect([...b]).toEqual([1, 2]);
+    expect(b.buffer).toBe(a.buffer);
+    expect(ws.float64("x", 5).buffer).not.toBe(a.buffer);
+    expect(ws.int32("y", 3)).toHaveLength(3);
+    const fresh = new Workspace(false);
+    expect(fresh.uint8("x", 2).buffer).not.toBe(fresh.uint8("x", 2).buffer);
+  });
+});
