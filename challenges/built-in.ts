@@ -45,4 +45,14 @@ export interface BuiltInChallenge {
    * fixed in this open-source code anyone could rerun the simulator and get the answers.
    */
   generate(scale: number, seed: number): GeneratedDataset;
+  /** Reference entries computed at creation (pure) and posted as benchmark submissions. */
+  baselines?(): BaselineEntry[];
+}
+
+/** A benchmark entry a built-in challenge ships with: a submission file and its model card. */
+export interface BaselineEntry {
+  name: string;
+  filename: string;
+  content: string;
+  modelCard: Record<string, unknown>;
 }

@@ -8,16 +8,18 @@ export interface CliConfig {
   token?: string;
 }
 
+type Env = Record<string, string | undefined>;
+
 export const DEFAULT_URL = "http://localhost:3000";
 
 /** `$XDG_CONFIG_HOME/collider-arena/config.json`, else `~/.config/...` (as most CLIs on Linux and macOS). */
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+export function configPath(env: Env = process.env): string {
   const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
   return path.join(base, "collider-arena", "config.json");
 }
 
 /** Saved settings, overridden by COLLIDER_ARENA_URL / COLLIDER_ARENA_TOKEN (for CI jobs). */
-export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<CliConfig> {
+export async function loadConfig(env: Env = process.env): Promise<CliConfig> {
   let saved: Partial<CliConfig> = {};
   try {
     saved = JSON.parse(await readFile(configPath(env), "utf8")) as Partial<CliConfig>;
@@ -33,7 +35,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
 }
 
 /** Writes the config readable by its owner only: it holds a secret. */
-export async function saveConfig(config: CliConfig, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function saveConfig(config: CliConfig, env: Env = process.env): Promise<string> {
   const file = configPath(env);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });

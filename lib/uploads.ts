@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { canonicalDesignJson, DesignError, designHash, parseDesign } from "@/challenges/detector-design";
 import { CsvFormatError } from "@/scoring/errors";
 import type { SubmissionFormat } from "@/scoring/registry";
 import { checkSubmissionHead } from "@/scoring/submission-header";
@@ -76,4 +77,42 @@ export async function prepareUpload(bytes: Uint8Array, format: SubmissionFormat,
     sizeBytes: text.byteLength,
     sha256: createHash("sha256").update(text).digest("hex"),
   };
+}
+
+/** A design is a few hundred bytes; this bound only keeps absurd uploads out (10,000 layers still get their own message). */
+const MAX_DESIGN_BYTES = 1024 * 1024;
+
+/**
+ * Checks a detector design (JSON, or the course's one-row CSV; plain or gzip) completely at upload:
+ * it is tiny, so every problem is reported at once and nothing invalid is queued. Stored as its
+ * canonical JSON, hashed, so the same design written differently is recognisably the same.
+ */
+export function prepareDesignUpload(bytes: Uint8Array): PreparedUpload {
+  if (bytes.byteLength === 0) throw new ApiError(400, "empty_file", "The upload is empty: enter a design or choose a .json or .csv file.");
+  let raw: Uint8Array = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      raw = gunzipSync(bytes, { maxOutputLength: MAX_DESIGN_BYTES });
+    } catch {
+      throw new ApiError(400, "bad_design", `The file is not a valid gzip file of at most ${MAX_DESIGN_BYTES / 1024 / 1024} MiB.`);
+    }
+  }
+  if (raw.byteLength > MAX_DESIGN_BYTES) throw new ApiError(413, "too_large", `A design must be at most ${MAX_DESIGN_BYTES / 1024 / 1024} MiB.`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    throw new ApiError(400, "bad_design", "The design is not UTF-8 text.");
+  }
+  let canonical: string;
+  let hash: string;
+  try {
+    const design = parseDesign(text);
+    canonical = canonicalDesignJson(design) + "\n";
+    hash = designHash(design);
+  } catch (err) {
+    if (err instanceof DesignError) throw new ApiError(400, "bad_design", err.message);
+    throw err;
+  }
+  return { gzipContent: gzipSync(canonical), sizeBytes: Buffer.byteLength(canonical), sha256: hash };
 }

@@ -4,13 +4,15 @@
  */
 import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions } from "./csv-reader";
-import { evaluateAms, evaluateScores, type Subset, type SubsetScore } from "./evaluate";
+import { evaluateAms, evaluateScores, type Subset, type Subsets, type SubsetScore } from "./evaluate";
+import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
 import { createSolutionIndex } from "./solution-index";
 import { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
 import { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";
 
-export type MetricId = "ams" | "auc" | "sic" | "eff-at-1e-2" | "eff-at-1e-3";
+export type MetricId = "ams" | "auc" | "sic" | "eff-at-1e-2" | "eff-at-1e-3" | "design-score";
+/** The CSV formats scored against a solution. */
 export type SubmissionFormat = "higgs" | "scores";
 
 export interface MetricDescriptor {
@@ -21,7 +23,8 @@ export interface MetricDescriptor {
   range: readonly [number, number | null];
   /** Decimals to display. */
   precision: number;
-  submissionFormat: SubmissionFormat;
+  /** "design": a detector design, scored by simulation (challenges/detector-design), not against a solution. */
+  submissionFormat: SubmissionFormat | "design";
 }
 
 export const METRICS: Readonly<Record<MetricId, MetricDescriptor>> = {
@@ -30,6 +33,8 @@ export const METRICS: Readonly<Record<MetricId, MetricDescriptor>> = {
   sic: { id: "sic", label: "Max SIC", higherIsBetter: true, range: [0, null], precision: 3, submissionFormat: "scores" },
   "eff-at-1e-2": { id: "eff-at-1e-2", label: "ε_S at ε_B = 10⁻²", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },
   "eff-at-1e-3": { id: "eff-at-1e-3", label: "ε_S at ε_B = 10⁻³", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },
+  // Efficiency minus the budget penalty, which reaches 1.1 at the hard cost cap.
+  "design-score": { id: "design-score", label: "Design score", higherIsBetter: true, range: [-1.1, 1], precision: 4, submissionFormat: "design" },
 };
 
 export const metricDescriptors: readonly MetricDescriptor[] = Object.values(METRICS);
@@ -54,31 +59,35 @@ export interface ScoreRequest {
   amsCurvePoints?: number;
 }
 
-const subsetCache = new WeakMap<Solution, [SubsetName, Subset][]>();
+const SUBSET_NAMES: readonly SubsetName[] = ["Public", "Private"];
+const NO_SUBSET = 255;
+const subsetCache = new WeakMap<Solution, Subsets>();
 
-/** Public and Private masks and row lists, built once per solution (the server scores many submissions against one). */
-function subsetsOf(solution: Solution): [SubsetName, Subset][] {
+/** Public and Private masks, row lists and the row → subset map, built once per solution. */
+function subsetsOf(solution: Solution): Subsets {
   let subsets = subsetCache.get(solution);
   if (!subsets) {
-    subsets = [
-      ["Public", subsetOf(solution, USAGE_PUBLIC, "Public")],
-      ["Private", subsetOf(solution, USAGE_PRIVATE, "Private")],
-    ];
+    const list = [subsetOf(solution, USAGE_PUBLIC, 0), subsetOf(solution, USAGE_PRIVATE, 1)];
+    const n = solution.usage.length;
+    const map = new Uint8Array(n).fill(NO_SUBSET);
+    for (const subset of list) for (const row of subset.rows) map[row] = subset.index;
+    const scoredCount = list.reduce((sum, subset) => sum + subset.rows.length, 0);
+    subsets = { list, subsetOf: map, scored: scoredCount === n ? null : map.map((u) => (u === NO_SUBSET ? 0 : 1)), workspace: new Workspace() };
     subsetCache.set(solution, subsets);
   }
   return subsets;
 }
 
-function subsetOf(solution: Solution, code: number, name: SubsetName): Subset {
+function subsetOf(solution: Solution, code: number, index: number): Subset {
   const n = solution.usage.length;
   const mask = new Uint8Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) if (solution.usage[i] === code) (mask[i] = 1), m++;
   // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
-  if (m === 0) throw new Error(`the solution has no ${name} rows`);
+  if (m === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
   const rows = new Int32Array(m);
   for (let i = 0, k = 0; i < n; i++) if (mask[i]) rows[k++] = i;
-  return { mask, rows, public: code === USAGE_PUBLIC };
+  return { mask, rows, index, public: code === USAGE_PUBLIC };
 }
 
 /**
@@ -89,8 +98,9 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
   const { solution, submission, metricId } = req;
   const descriptor = METRICS[metricId];
   if (!descriptor) throw new Error(`unknown metric ${JSON.stringify(metricId)}`);
-  const opts = { bootstrap: req.bootstrap ?? 0, seed: req.seed ?? 0, sicMinBackground: req.sicMinBackground, amsCurvePoints: req.amsCurvePoints };
+  if (metricId === "design-score") throw new Error(`${metricId} is scored by simulating the design, not against a solution`);
   const subsets = subsetsOf(solution);
+  const opts = { bootstrap: req.bootstrap ?? 0, seed: req.seed ?? 0, sicMinBackground: req.sicMinBackground, amsCurvePoints: req.amsCurvePoints, workspace: subsets.workspace };
   const index = createSolutionIndex(solution);
   const result: Partial<ScoreResult> = {};
   const parsedFormat = "rankOrder" in submission ? "higgs" : "scores" in submission ? "scores" : null;
@@ -99,10 +109,10 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
   }
   if (metricId === "ams") {
     const parsed = "rankOrder" in submission ? submission : await parseHiggsSubmission(submission as ByteSource, index, req.csv);
-    for (const [name, subset] of subsets) result[name] = evaluateAms(solution, parsed, subset, opts);
+    for (const subset of subsets.list) result[SUBSET_NAMES[subset.index]!] = evaluateAms(solution, parsed, subset, opts);
   } else {
     const parsed = "scores" in submission ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
-    for (const [name, subset] of subsets) result[name] = evaluateScores(solution, parsed, subset, metricId, opts);
+    evaluateScores(solution, parsed, subsets, metricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
   }
   return result as ScoreResult;
 }

@@ -12,6 +12,7 @@ import next from "next";
 import { getDbHandle } from "../db";
 import { seedBuiltInChallenges } from "../db/create-challenge";
 import { ensureAdmin } from "../db/queries/users";
+import { postBuiltInBaselines } from "../lib/built-in-baselines";
 import { ConfigError, env } from "../lib/env";
 import { getBoss, setBoss } from "../lib/jobs/shared-queue";
 import { startWorker } from "../lib/jobs/worker";
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   buildIfStale();
   const handle = await getDbHandle();
   console.log(`Database: ${handle.mode === "pglite" ? `embedded PGlite in ${path.resolve(e.DATA_DIR, "pglite")}` : "PostgreSQL"}`);
-  await seedBuiltInChallenges(handle.db, e.BUILTIN_DATA_SCALE);
+  await postBuiltInBaselines(handle.db, await seedBuiltInChallenges(handle.db, e.BUILTIN_DATA_SCALE), e.SCORING_BOOTSTRAP);
   if (e.INITIAL_ADMIN_EMAIL && e.INITIAL_ADMIN_PASSWORD) {
     const created = await ensureAdmin(handle.db, e.INITIAL_ADMIN_EMAIL, e.INITIAL_ADMIN_PASSWORD);
     if (created) console.log(`Created the initial admin ${e.INITIAL_ADMIN_EMAIL}`);

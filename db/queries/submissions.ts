@@ -140,3 +140,9 @@ export async function getPrivateScore(db: Db, submissionId: number) {
   const [row] = await db.select().from(privateScores).where(eq(privateScores.submissionId, submissionId)).limit(1);
   return row;
 }
+
+/** The stored (gzip) file of a submission; callers check who may see it. */
+export async function getSubmissionFile(db: Db, submissionId: number): Promise<Uint8Array | undefined> {
+  const [row] = await db.select({ gz: submissionFiles.gzipContent }).from(submissionFiles).where(eq(submissionFiles.submissionId, submissionId)).limit(1);
+  return row?.gz;
+}

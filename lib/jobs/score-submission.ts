@@ -4,9 +4,12 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
 import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
+import { scoreAnomalySubmission } from "@/challenges/anomaly-detection";
+import { DesignError, scoreDesignSubmission } from "@/challenges/detector-design";
+import { currentDataset } from "@/db/queries/datasets";
 import { isMetricId, scoreSubmission, SubmissionFormatError } from "@/scoring";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
-import { solutionForChallenge } from "./solutions";
+import { controlSampleForChallenge, solutionForChallenge } from "./solutions";
 
 export interface ScoringOptions {
   /** Bootstrap resamples for the ± on each score. */
@@ -71,16 +74,28 @@ export async function markFailed(db: Db, id: number, message: string, token?: st
     .where(token ? owned(id, token) : and(eq(submissions.id, id), sql`${submissions.status} in ('queued', 'scoring')`));
 }
 
-async function loadAndScore(db: Db, id: number, bootstrap: number) {
+type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
+
+async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scored> {
   const [row] = await db
-    .select({ challengeId: submissions.challengeId, metricId: challenges.metricId, gz: submissionFiles.gzipContent })
+    .select({ challengeId: submissions.challengeId, kind: challenges.kind, metricId: challenges.metricId, gz: submissionFiles.gzipContent })
     .from(submissions)
     .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
     .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
     .where(eq(submissions.id, id));
   if (!row) throw new Error(`submission ${id} has no stored file`);
+  if (row.kind === "detector-design") {
+    // A design is simulated, not compared with an answer key; the private seed is the secret.
+    const privateSeed = (await currentDataset(db, row.challengeId))?.secrets.privateSeed;
+    if (typeof privateSeed !== "number") throw new Error(`challenge ${row.challengeId} has no private seed`);
+    return scoreDesignSubmission(gunzipSync(row.gz).toString("utf8"), privateSeed);
+  }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
   const solution = await solutionForChallenge(db, row.challengeId);
+  if (row.kind === "anomaly-detection") {
+    const control = await controlSampleForChallenge(db, row.challengeId);
+    return scoreAnomalySubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, control, bootstrap, seed: id });
+  }
   // Seeded by the submission id: a rescore gives the same ± as the first score.
   return scoreSubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, bootstrap, seed: id });
 }
@@ -114,7 +129,7 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
       return "scored";
     });
   } catch (err) {
-    if (err instanceof SubmissionFormatError) {
+    if (err instanceof SubmissionFormatError || err instanceof DesignError) {
       await markFailed(db, id, err.message, token);
       return "failed";
     }

@@ -19,7 +19,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     await seedBuiltInChallenges(db, SCALE);
     await seedBuiltInChallenges(db, SCALE); // idempotent: a restart creates nothing new
     const list = await listChallenges(db, {});
-    expect(list.map((c) => c.slug)).toEqual(["higgs-boson"]);
+    expect(list.map((c) => c.slug)).toEqual(["higgs-boson", "straw-tracker"]);
     expect(list[0]!.state.status).toBe("open");
 
     const files = await listDatasetFiles(db, list[0]!.id);
@@ -28,7 +28,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
       ["test.csv", 1100],
       ["sample_submission.csv", 1100],
     ]);
-    // The only challenge in this database, so every answer-key row is its.
+    // The only challenge in this database with an answer key (the detector one is simulated), so every row is its.
     const [count] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows);
     expect(Number(count!.n)).toBe(1100);
   });
@@ -81,7 +81,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     const { db } = get();
     const before = await db.select({ id: challenges.id }).from(challenges);
     const { generate, ...meta } = higgsBuiltIn;
-    const data = generate(SCALE);
+    const data = generate(SCALE, 7);
     // A repeated event id breaks the answer key's primary key after the challenge row is written.
     data.solution.eventId[5] = data.solution.eventId[4]!;
     await expect(createChallengeWithDataset(db, { ...meta, slug: "broken" }, data)).rejects.toThrow();

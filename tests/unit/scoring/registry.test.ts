@@ -29,8 +29,13 @@ function subsetSum(solution: Solution, usage: number, label: number): number {
 
 describe("metric registry", () => {
   it("describes every metric with a format, a direction, a range and a precision", () => {
-    expect(metricDescriptors.map((m) => m.id)).toEqual(["ams", "auc", "sic", "eff-at-1e-2", "eff-at-1e-3"]);
-    for (const m of metricDescriptors) expect(["higgs", "scores"]).toContain(m.submissionFormat);
+    expect(metricDescriptors.map((m) => m.id)).toEqual(["ams", "auc", "sic", "eff-at-1e-2", "eff-at-1e-3", "design-score"]);
+    for (const m of metricDescriptors) expect(["higgs", "scores", "design"]).toContain(m.submissionFormat);
+  });
+
+  it("refuses to score a design metric against a solution (designs are simulated)", async () => {
+    const solution = await parseSolution(fixture("solution-small.csv"));
+    await expect(scoreSubmission({ solution, submission: fixture("higgs-valid.csv"), metricId: "design-score" })).rejects.toThrow(/simulating the design/);
   });
 });
 

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { LineChart } from "@/app/_components/line-chart";
+import { getDb } from "@/db";
+import { benchmarkRows } from "@/db/queries/leaderboard";
 import { renderMarkdown } from "@/lib/markdown";
 import { loadChallenge } from "./load";
 
@@ -9,9 +12,22 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { challenge } = await loadChallenge((await params).slug);
+  // Baselines that searched (the detector optimisers) show how their best score grew with evaluations.
+  const curves = (await benchmarkRows(await getDb(), challenge.id)).flatMap((b) => {
+    const curve = b.modelCard.curve;
+    return Array.isArray(curve) && curve.every((v) => typeof v === "number") ? [{ name: b.name, curve: curve as number[] }] : [];
+  });
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
-      <article className="prose max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.description) }} />
+      <div className="space-y-8">
+        <article className="prose max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.description) }} />
+        {curves.map((c) => (
+          <section key={c.name}>
+            <h2 className="mb-2 font-semibold">Benchmark: {c.name}, best public score after each evaluation</h2>
+            <LineChart xs={c.curve.map((_, i) => i + 1)} ys={c.curve} xLabel="designs evaluated" yLabel="best public score" />
+          </section>
+        ))}
+      </div>
       <aside className="space-y-3 text-sm">
         <h2 className="font-semibold">Rules</h2>
         <dl className="space-y-1 text-slate-600">

@@ -5,6 +5,8 @@ import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../load";
 import { UploadForm } from "./upload-form";
 
+const DESIGN_EXAMPLE = '{"schema": "straw-tracker/v1", "y": [0, 0, 0], "z": [2, 4, 6]}';
+
 export default async function SubmitPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { challenge } = await loadChallenge(slug);
@@ -26,10 +28,16 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
+        {challenge.kind === "detector-design" && "Submit a detector design: the server simulates it on the public and private tracks. "}
         Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The
         public score appears as soon as scoring finishes.
       </p>
-      <UploadForm slug={slug} precision={precision} maxMb={env().MAX_UPLOAD_MB} />
+      <UploadForm
+        slug={slug}
+        precision={precision}
+        maxMb={env().MAX_UPLOAD_MB}
+        designExample={challenge.kind === "detector-design" ? DESIGN_EXAMPLE : undefined}
+      />
     </div>
   );
 }

@@ -22,13 +22,14 @@ const STATUS_STYLE: Record<Row["status"], string> = {
 };
 
 /** Upload with a progress bar (XHR reports upload progress; fetch does not), then live status by polling. */
-export function UploadForm({ slug, precision, maxMb }: { slug: string; precision: number; maxMb: number }) {
+export function UploadForm({ slug, precision, maxMb, designExample }: { slug: string; precision: number; maxMb: number; designExample?: string }) {
   const api = `/api/v1/challenges/${slug}/submissions`;
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<{ message: string; line?: number } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const descRef = useRef<HTMLInputElement>(null);
+  const designRef = useRef<HTMLTextAreaElement>(null);
 
   const refresh = useCallback(async () => {
     const res = await fetch(api, { cache: "no-store" });
@@ -59,9 +60,11 @@ export function UploadForm({ slug, precision, maxMb }: { slug: string; precision
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const file = fileRef.current?.files?.[0];
+    const typed = designRef.current?.value.trim();
+    // A design can be typed instead of uploaded; a chosen file wins.
+    const file = fileRef.current?.files?.[0] ?? (typed ? new File([typed], "design.json", { type: "application/json" }) : undefined);
     setError(null);
-    if (!file) return setError({ message: "Choose a .csv or .csv.gz file first." });
+    if (!file) return setError({ message: designExample ? "Enter a design or choose a .json or .csv file first." : "Choose a .csv or .csv.gz file first." });
     if (file.size > maxMb * 1024 * 1024) return setError({ message: `The file is larger than the limit of ${maxMb} MiB.` });
     const xhr = new XMLHttpRequest();
     xhr.open("POST", api);
@@ -95,10 +98,24 @@ export function UploadForm({ slug, precision, maxMb }: { slug: string; precision
       <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
         <div>
           <label htmlFor="submission-file" className="block text-sm font-medium">
-            Predictions file (.csv or .csv.gz, at most {maxMb} MiB)
+            {designExample ? "Design file (.json, or the course's one-row .csv)" : `Predictions file (.csv or .csv.gz, at most ${maxMb} MiB)`}
           </label>
-          <input id="submission-file" ref={fileRef} type="file" accept=".csv,.gz,text/csv,application/gzip" className="mt-1 block text-sm" />
+          <input
+            id="submission-file"
+            ref={fileRef}
+            type="file"
+            accept={designExample ? ".json,.csv,application/json,text/csv" : ".csv,.gz,text/csv,application/gzip"}
+            className="mt-1 block text-sm"
+          />
         </div>
+        {designExample && (
+          <div>
+            <label htmlFor="design-text" className="block text-sm font-medium">
+              …or write the design here
+            </label>
+            <textarea id="design-text" ref={designRef} rows={6} defaultValue={designExample} spellCheck={false} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-mono text-sm" />
+          </div>
+        )}
         <div>
           <label htmlFor="submission-description" className="block text-sm font-medium">
             Description (optional)

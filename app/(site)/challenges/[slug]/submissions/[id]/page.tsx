@@ -1,8 +1,11 @@
+import { gunzipSync } from "node:zlib";
 import { notFound } from "next/navigation";
+import { DetectorPicture } from "@/app/_components/detector-picture";
+import { parseDesign, PUBLIC_SEED, sampleTracks } from "@/challenges/detector-design";
 import { LineChart } from "@/app/_components/line-chart";
 import { isPrivateRevealed } from "@/challenges/phase-status";
 import { getDb } from "@/db";
-import { getPrivateScore, getSubmissionWithPublicScore, listTeamSubmissions } from "@/db/queries/submissions";
+import { getPrivateScore, getSubmissionFile, getSubmissionWithPublicScore, listTeamSubmissions } from "@/db/queries/submissions";
 import { getTeamOfUser } from "@/db/queries/teams";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { isMetricId, METRICS } from "@/scoring/registry";
@@ -30,6 +33,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const details = row.publicDetails ?? {};
   const curveX = numbers(details.curveSelected);
   const curveY = numbers(details.curveAms);
+  const scalars = Object.entries(details).filter((e): e is [string, number | string] => typeof e[1] === "number" || typeof e[1] === "string");
+  const picture = challenge.kind === "detector-design" ? await designSample(db, row.submission.id) : undefined;
   const history = row.submission.teamId
     ? (await listTeamSubmissions(db, row.submission.teamId)).filter((s) => s.publicScore !== null).reverse()
     : [];
@@ -49,6 +54,25 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
         <dt className="text-slate-500">Private {metric?.label}</dt>
         <dd className="tabular-nums">{priv ? `${fmt(priv.score)}${priv.std !== null ? ` ± ${fmt(priv.std)}` : ""}` : "revealed when the challenge ends"}</dd>
       </dl>
+      {scalars.length > 0 && (
+        <details className="text-sm" open={challenge.kind === "detector-design"}>
+          <summary className="cursor-pointer font-semibold">Score details (public)</summary>
+          <dl className="mt-2 grid max-w-2xl grid-cols-[12rem_1fr] gap-y-1">
+            {scalars.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-500">{k}</dt>
+                <dd className="break-all font-mono">{typeof v === "number" ? Number(v.toPrecision(8)) : v}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      {picture && (
+        <section>
+          <h3 className="mb-2 font-semibold">Your design with the first tracks of the public seed</h3>
+          <DetectorPicture sample={picture} />
+        </section>
+      )}
       {row.submission.error && <pre className="whitespace-pre-wrap rounded bg-red-50 p-3 text-sm text-red-700">{row.submission.error}</pre>}
       {curveX.length > 0 && (
         <section>
@@ -70,4 +94,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
       )}
     </div>
   );
+}
+
+/** Tracks through the central window for the picture: the public seed's first ones that cross it. */
+async function designSample(db: Awaited<ReturnType<typeof getDb>>, submissionId: number) {
+  const gz = await getSubmissionFile(db, submissionId);
+  if (!gz) return undefined;
+  try {
+    const sample = sampleTracks(parseDesign(gunzipSync(gz).toString("utf8")), { seed: PUBLIC_SEED, count: 400 });
+    return { ...sample, tracks: sample.tracks.filter((t) => Math.abs(t.b) < 20).slice(0, 30) };
+  } catch {
+    // A design that failed validation has no picture; its error is shown instead.
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ import { presentSubmission } from "@/lib/api/v1/present";
 import { challengeForApi } from "@/lib/challenge-access";
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
-import { prepareUpload, readBodyLimited, tooLarge } from "@/lib/uploads";
+import { prepareDesignUpload, prepareUpload, readBodyLimited, tooLarge } from "@/lib/uploads";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +47,8 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
     filename = decodeURIComponent(req.headers.get("x-filename") ?? "submission.csv");
     description = decodeURIComponent(req.headers.get("x-description") ?? "");
   }
-  const prepared = await prepareUpload(bytes, METRICS[challenge.metricId].submissionFormat, maxBytes);
+  const format = METRICS[challenge.metricId].submissionFormat;
+  const prepared = format === "design" ? prepareDesignUpload(bytes) : await prepareUpload(bytes, format, maxBytes);
   const team = await ensureTeam(db, challenge.id, user);
   let submission;
   try {

@@ -1,0 +1,52 @@
+/**
+ * Registers a baseline's submission as a benchmark entry: a submission without a team (so it is never ranked),
+ * its gzip file, and the benchmark_entry row with the model card, in one transaction; then the normal scoring path
+ * (runScoringJob, the worker's own function) scores it, so its public score is as real as any competitor's.
+ */
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { Db } from "@/db";
+import { byteaValue } from "@/db/bulk";
+import { getSubmissionWithPublicScore } from "@/db/queries/submissions";
+import { benchmarkEntries, submissionFiles, submissions } from "@/db/schema";
+import { runScoringJob } from "@/lib/jobs/score-submission";
+
+export interface RegisteredBenchmark {
+  submissionId: number;
+  status: string;
+  /** Public-subset score; null when scoring failed (then `error` says why). */
+  publicScore: number | null;
+  error: string | null;
+}
+
+export async function registerBenchmark(
+  db: Db,
+  p: { challengeId: number; name: string; filename: string; csv: string; modelCard: Record<string, unknown>; bootstrap: number },
+): Promise<RegisteredBenchmark> {
+  const bytes = Buffer.from(p.csv, "utf8");
+  const submissionId = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(submissions)
+      .values({
+        challengeId: p.challengeId,
+        teamId: null,
+        filename: p.filename,
+        description: p.name,
+        sizeBytes: bytes.byteLength,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      })
+      .returning({ id: submissions.id });
+    if (!row) throw new Error("insert returned nothing");
+    await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: byteaValue(gzipSync(bytes)) });
+    await tx.insert(benchmarkEntries).values({ submissionId: row.id, name: p.name, modelCard: p.modelCard });
+    return row.id;
+  });
+  await runScoringJob(db, submissionId, { bootstrap: p.bootstrap });
+  const scored = await getSubmissionWithPublicScore(db, submissionId);
+  return {
+    submissionId,
+    status: scored?.submission.status ?? "missing",
+    publicScore: scored?.publicScore ?? null,
+    error: scored?.submission.error ?? null,
+  };
+}
