@@ -33,6 +33,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const details = row.publicDetails ?? {};
   const curveX = numbers(details.curveSelected);
   const curveY = numbers(details.curveAms);
+  const roc = rocPoints(details);
   const scalars = Object.entries(details).filter((e): e is [string, number | string] => typeof e[1] === "number" || typeof e[1] === "string");
   const picture = challenge.kind === "detector-design" ? await designSample(db, row.submission.id) : undefined;
   const history = row.submission.teamId
@@ -66,6 +67,18 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
             ))}
           </dl>
         </details>
+      )}
+      {roc.logEpsB.length > 1 && (
+        <section className="grid gap-6 xl:grid-cols-2">
+          <div>
+            <h3 className="mb-2 font-semibold">ROC curve (public subset)</h3>
+            <LineChart xs={roc.logEpsB} ys={roc.epsS} xLabel="log₁₀ ε_B (background efficiency)" yLabel="ε_S" />
+          </div>
+          <div>
+            <h3 className="mb-2 font-semibold">Significance improvement (public subset)</h3>
+            <LineChart xs={roc.logEpsB} ys={roc.sic} xLabel="log₁₀ ε_B" yLabel="SIC = ε_S/√ε_B" />
+          </div>
+        </section>
       )}
       {picture && (
         <section>
@@ -107,4 +120,16 @@ async function designSample(db: Awaited<ReturnType<typeof getDb>>, submissionId:
     // A design that failed validation has no picture; its error is shown instead.
     return undefined;
   }
+}
+
+/** The public ROC points stored with the score, on a log ε_B axis (the ε_B = 0 point has no place on it). */
+function rocPoints(details: Record<string, unknown>) {
+  const epsB = numbers(details.rocEpsB);
+  const epsS = numbers(details.rocEpsS);
+  const keep = epsB.map((b, i) => i).filter((i) => epsB[i]! > 0 && i < epsS.length);
+  return {
+    logEpsB: keep.map((i) => Math.log10(epsB[i]!)),
+    epsS: keep.map((i) => epsS[i]!),
+    sic: keep.map((i) => epsS[i]! / Math.sqrt(epsB[i]!)),
+  };
 }
