@@ -30,7 +30,15 @@ async function compress(file: GeneratedFile) {
   return { gzipContent: Buffer.concat(out), sizeBytes, sha256: hash.digest("hex") };
 }
 
-export type ChallengeSpec = Omit<BuiltInChallenge, "generate">;
+/** Settings an organiser chooses; built-in challenges take the schema's defaults. */
+export type ChallengeSettings = Partial<
+  Pick<
+    typeof challenges.$inferInsert,
+    "visibility" | "joinCode" | "allowedEmailDomains" | "dailySubmissionLimit" | "maxTeamSize" | "finalSelections" | "publicFraction" | "createdBy"
+  >
+>;
+
+export type ChallengeSpec = Omit<BuiltInChallenge, "generate"> & { settings?: ChallengeSettings };
 
 /**
  * Creates a challenge with its phases, downloadable files and private answer
@@ -51,6 +59,7 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
         description: spec.description,
         metricId: spec.metricId,
         config: spec.config,
+        ...spec.settings,
       })
       .returning();
     if (!challenge) throw new Error("insert returned nothing");

@@ -47,7 +47,10 @@ export async function canSeeChallenge(
   return user !== undefined && isParticipant(db, challenge.id, user.id);
 }
 
-/** Admins manage every challenge; an organiser manages those they created or co-organise. */
+/**
+ * Admins manage every challenge; its creator (an organiser) and its co-organisers (teaching assistants, whatever
+ * their role) manage it too.
+ */
 export async function canManageChallenge(
   db: Db,
   challenge: Pick<Challenge, "id" | "createdBy">,
@@ -55,6 +58,6 @@ export async function canManageChallenge(
 ): Promise<boolean> {
   if (!user) return false;
   if (user.role === "admin") return true;
-  if (user.role !== "organiser") return false;
-  return challenge.createdBy === user.id || isChallengeOrganiser(db, challenge.id, user.id);
+  if (challenge.createdBy === user.id && user.role === "organiser") return true;
+  return isChallengeOrganiser(db, challenge.id, user.id);
 }

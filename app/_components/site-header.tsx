@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOut } from "@/auth";
-import { currentUser } from "@/lib/authz";
+import { currentUser, hasRole } from "@/lib/authz";
 import { siteConfig } from "@/lib/site";
 
 export async function SiteHeader() {
@@ -17,6 +17,16 @@ export async function SiteHeader() {
               {item.title}
             </Link>
           ))}
+          {hasRole(user, "organiser") && (
+            <Link href="/organise" className="text-slate-600 hover:text-slate-900">
+              Organise
+            </Link>
+          )}
+          {user?.role === "admin" && (
+            <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
+              Users
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (

@@ -26,6 +26,11 @@ export async function listChallenges(db: Db, params: { userId?: string; now?: Da
       )
     : eq(challenges.visibility, "public");
   const rows = await db.select(publicColumns).from(challenges).where(visible).orderBy(asc(challenges.id));
+  return withPhases(db, rows, params.now ?? new Date());
+}
+
+/** Attaches each challenge's phases and its status at `now`. */
+async function withPhases(db: Db, rows: Pick<Challenge, keyof typeof publicColumns>[], now: Date): Promise<ChallengeListItem[]> {
   if (rows.length === 0) return [];
   const allPhases = await db
     .select()
@@ -37,7 +42,6 @@ export async function listChallenges(db: Db, params: { userId?: string; now?: Da
       ),
     )
     .orderBy(asc(phases.position));
-  const now = params.now ?? new Date();
   return rows.map((r) => {
     const own = allPhases.filter((p) => p.challengeId === r.id);
     return { ...r, phases: own, state: challengeStatus(own, now) };
@@ -82,4 +86,17 @@ export async function endChallengeNow(db: Db, challengeId: number, now = new Dat
 
 export async function revealPrivateLeaderboard(db: Db, challengeId: number, now = new Date()): Promise<void> {
   await db.update(challenges).set({ privateRevealedAt: now }).where(eq(challenges.id, challengeId));
+}
+
+/** The challenges `user` runs: all for an admin, else those they created or co-organise. */
+export async function managedChallenges(db: Db, user: { id: string; role: string }, now = new Date()): Promise<ChallengeListItem[]> {
+  const mine =
+    user.role === "admin"
+      ? sql`true`
+      : or(
+          eq(challenges.createdBy, user.id),
+          sql`exists (select 1 from ${challengeOrganisers} where ${challengeOrganisers.challengeId} = ${challenges.id} and ${challengeOrganisers.userId} = ${user.id})`,
+        );
+  const rows = await db.select(publicColumns).from(challenges).where(mine).orderBy(asc(challenges.id));
+  return withPhases(db, rows, now);
 }

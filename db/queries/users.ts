@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, ilike, or } from "drizzle-orm";
 import { hashPassword } from "@/lib/password";
 import type { Db } from "../client";
 import { users, type NewUser, type Role, type User } from "../schema";
@@ -39,4 +39,16 @@ export async function ensureAdmin(db: Db, email: string, password: string): Prom
   if (await getUserByEmail(db, email)) return false;
   await createUser(db, { email, name: email.split("@")[0], passwordHash: await hashPassword(password), role: "admin" });
   return true;
+}
+
+/** Users for the admin's list, optionally matching a name or email fragment. */
+export async function listUsers(db: Db, p: { search?: string; limit: number }) {
+  const q = p.search?.trim();
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(like ? or(ilike(users.email, like), ilike(users.name, like)) : undefined)
+    .orderBy(asc(users.email))
+    .limit(p.limit);
 }

@@ -1,14 +1,20 @@
 import { gunzipSync } from "node:zlib";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
 import { BACKGROUND_WEIGHT_TOTAL, SIGNAL_WEIGHT_TOTAL } from "@/challenges/higgs-tautau/schema";
 import { createChallengeWithDataset, seedBuiltInChallenges } from "@/db/create-challenge";
 import { listChallenges } from "@/db/queries/challenges";
-import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
+import type { Db } from "@/db";
+import { currentDataset, getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
 import { challenges, solutionRows } from "@/db/schema";
 import { scoreSubmission, solutionFromColumns } from "@/scoring";
 import { describeEachDatabase } from "./databases";
+
+async function higgsDatasetId(db: Db): Promise<number> {
+  const [c] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, "higgs-boson"));
+  return (await currentDataset(db, c!.id))!.id;
+}
 
 // 0.002 of the full size: 500 training and 1,100 test events.
 const SCALE = 0.002;
@@ -19,7 +25,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     await seedBuiltInChallenges(db, SCALE);
     await seedBuiltInChallenges(db, SCALE); // idempotent: a restart creates nothing new
     const list = await listChallenges(db, {});
-    expect(list.map((c) => c.slug)).toEqual(["higgs-boson", "straw-tracker"]);
+    expect(list.map((c) => c.slug)).toEqual(["higgs-boson", "anomaly-detection", "straw-tracker"]);
     expect(list[0]!.state.status).toBe("open");
 
     const files = await listDatasetFiles(db, list[0]!.id);
@@ -28,8 +34,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
       ["test.csv", 1100],
       ["sample_submission.csv", 1100],
     ]);
-    // The only challenge in this database with an answer key (the detector one is simulated), so every row is its.
-    const [count] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows);
+    const [count] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows).where(eq(solutionRows.datasetId, await higgsDatasetId(db)));
     expect(Number(count!.n)).toBe(1100);
   });
 
@@ -38,6 +43,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     const sums = await db
       .select({ usage: solutionRows.usage, label: solutionRows.label, w: sql<number>`sum(${solutionRows.weight})` })
       .from(solutionRows)
+      .where(eq(solutionRows.datasetId, await higgsDatasetId(db)))
       .groupBy(solutionRows.usage, solutionRows.label);
     expect(sums).toHaveLength(4);
     for (const s of sums) {
@@ -46,7 +52,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     const [pub] = await db
       .select({ n: sql<number>`count(*)` })
       .from(solutionRows)
-      .where(eq(solutionRows.usage, 1));
+      .where(and(eq(solutionRows.usage, 1), eq(solutionRows.datasetId, await higgsDatasetId(db))));
     expect(Number(pub!.n)).toBe(Math.round(1100 * 0.18));
   });
 
@@ -61,7 +67,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     expect(header).not.toContain("Weight");
     expect((await text("training.csv")).split("\n", 1)[0]!.split(",").slice(-2)).toEqual(["Weight", "Label"]);
 
-    const rows = await db.select().from(solutionRows).orderBy(solutionRows.eventId);
+    const rows = await db.select().from(solutionRows).where(eq(solutionRows.datasetId, await higgsDatasetId(db))).orderBy(solutionRows.eventId);
     const solution = solutionFromColumns({
       ids: rows.map((r) => String(r.eventId)),
       labels: Uint8Array.from(rows, (r) => r.label),

@@ -2,29 +2,85 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db";
+import { addCoOrganiser, ClassRuleError, enrolAccounts, removeParticipant, setDeadline } from "@/db/queries/classes";
 import { endChallengeNow, getChallengeBySlug, revealPrivateLeaderboard } from "@/db/queries/challenges";
+import { validatedAction, type ActionState } from "@/lib/action";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { invalidateChallenge } from "@/lib/challenge-access";
+import { parseRoster } from "@/lib/roster";
+import { emailSchema } from "@/lib/validations/auth";
 
+/** Every manage action starts here: the caller must manage this challenge, else it does not exist for them. */
 async function managedChallenge(slug: string) {
   const user = await requireUser(`/challenges/${slug}/manage`);
   const db = await getDb();
   const challenge = await getChallengeBySlug(db, slug);
   if (!challenge || !(await canManageChallenge(db, challenge, user))) notFound();
-  return { db, challenge };
+  return { db, challenge, user };
+}
+
+function changed(slug: string) {
+  invalidateChallenge(slug);
+  revalidatePath(`/challenges/${slug}`, "layout");
+}
+
+/** Runs a class rule, turning its broken rules into the form's message. */
+async function rule(slug: string, fn: () => Promise<ActionState>): Promise<ActionState> {
+  try {
+    const result = await fn();
+    changed(slug);
+    return result;
+  } catch (err) {
+    if (err instanceof ClassRuleError) return { error: err.message };
+    throw err;
+  }
 }
 
 export async function endChallengeAction(slug: string): Promise<void> {
   const { db, challenge } = await managedChallenge(slug);
   await endChallengeNow(db, challenge.id);
-  invalidateChallenge(slug);
-  revalidatePath(`/challenges/${slug}`, "layout");
+  changed(slug);
 }
 
 export async function revealPrivateAction(slug: string): Promise<void> {
   const { db, challenge } = await managedChallenge(slug);
   await revealPrivateLeaderboard(db, challenge.id);
-  invalidateChallenge(slug);
-  revalidatePath(`/challenges/${slug}`, "layout");
+  changed(slug);
 }
+
+export const removeStudentAction = validatedAction(z.object({ slug: z.string(), userId: z.string().min(1) }), async ({ slug, userId }) => {
+  const { db, challenge } = await managedChallenge(slug);
+  await removeParticipant(db, challenge.id, userId);
+  changed(slug);
+  return { success: "Removed from the class." };
+});
+
+export const addCoOrganiserAction = validatedAction(z.object({ slug: z.string(), email: emailSchema }), async ({ slug, email }) => {
+  const { db, challenge } = await managedChallenge(slug);
+  return rule(slug, async () => {
+    const u = await addCoOrganiser(db, challenge.id, email);
+    return { success: `${u.name ?? u.email} now co-organises this challenge.` };
+  });
+});
+
+export const setDeadlineAction = validatedAction(z.object({ slug: z.string(), endsAt: z.coerce.date({ message: "Enter a date" }) }), async ({ slug, endsAt }) => {
+  const { db, challenge } = await managedChallenge(slug);
+  return rule(slug, async () => {
+    await setDeadline(db, challenge.id, endsAt);
+    return { success: `The challenge now ends ${endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
+  });
+});
+
+/** Creates accounts from a `name,email` list; the passwords come back once, as CSV, for the teacher to hand out. */
+export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), roster: z.string().max(100_000) }), async ({ slug, roster }) => {
+  const { db, challenge } = await managedChallenge(slug);
+  const { lines, problems } = parseRoster(roster);
+  if (problems.length > 0) return { error: `Nothing was created. Fix the roster:\n${problems.slice(0, 20).join("\n")}` };
+  const accounts = await enrolAccounts(db, challenge.id, lines);
+  changed(slug);
+  const created = accounts.filter((a) => a.password !== null).length;
+  const csv = ["name,email,password", ...accounts.map((a) => `${a.name},${a.email},${a.password ?? "(existing account)"}`)].join("\n");
+  return { success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`, secret: csv };
+});

@@ -1,9 +1,15 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { isPrivateRevealed } from "@/challenges/phase-status";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
+import { classRoster } from "@/db/queries/classes";
 import { canManageChallenge, requireUser } from "@/lib/authz";
-import { endChallengeAction, revealPrivateAction } from "./actions";
+import { isMetricId, METRICS } from "@/scoring/registry";
+import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction } from "./actions";
+import { ManageForm } from "./manage-form";
+
+const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
 
 export default async function ManagePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -12,22 +18,99 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const challenge = await getChallengeBySlug(db, slug);
   if (!challenge || !(await canManageChallenge(db, challenge, user))) notFound();
   const revealed = isPrivateRevealed(challenge.state, challenge.privateRevealedAt);
+  const metric = isMetricId(challenge.metricId) ? METRICS[challenge.metricId] : undefined;
+  const roster = await classRoster(db, challenge, metric?.higherIsBetter ?? true);
+  const host = (await headers()).get("host") ?? "localhost";
+  const joinUrl = challenge.joinCode ? `http://${host}/join/${challenge.joinCode}` : null;
+  const fmt = (x: number | null) => (x === null ? "—" : x.toFixed(metric?.precision ?? 4));
+  const end = challenge.phases.at(-1)?.endsAt;
   return (
-    <div className="space-y-4">
-      <h2 className="text-xl font-semibold">Manage</h2>
-      <div className="flex flex-wrap gap-3">
-        {challenge.state.status === "open" && (
-          <form action={endChallengeAction.bind(null, slug)}>
-            <button className="rounded border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50">End the challenge now</button>
-          </form>
+    <div className="space-y-8">
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Run the challenge</h2>
+        <div className="flex flex-wrap gap-3">
+          {challenge.state.status === "open" && (
+            <form action={endChallengeAction.bind(null, slug)}>
+              <button className="rounded border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50">End the challenge now</button>
+            </form>
+          )}
+          {!revealed && (
+            <form action={revealPrivateAction.bind(null, slug)}>
+              <button className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">Reveal the private leaderboard</button>
+            </form>
+          )}
+          {revealed && <p className="text-sm text-slate-600">The private leaderboard is visible to everyone.</p>}
+        </div>
+        <ManageForm action={setDeadlineAction} slug={slug} button="Set the deadline">
+          <label htmlFor="endsAt" className="block text-sm font-medium">
+            Ends (UTC), now {end ? end.toISOString().slice(0, 16).replace("T", " ") : "—"}
+          </label>
+          <input id="endsAt" name="endsAt" type="datetime-local" className={input} />
+        </ManageForm>
+      </section>
+
+      {joinUrl && (
+        <section className="space-y-2">
+          <h2 className="text-xl font-semibold">Invite students</h2>
+          <p className="text-sm text-slate-600">
+            Share this link (join code <code data-testid="join-code" className="font-mono">{challenge.joinCode}</code>)
+            {challenge.allowedEmailDomains?.length ? `; only ${challenge.allowedEmailDomains.map((d) => `@${d}`).join(", ")} addresses can join` : ""}:
+          </p>
+          <p className="font-mono text-sm" data-testid="join-url">{joinUrl}</p>
+        </section>
+      )}
+
+      <section className="space-y-3">
+        <div className="flex items-center gap-4">
+          <h2 className="text-xl font-semibold">Roster ({roster.length})</h2>
+          <a href={`/challenges/${slug}/manage/grades`} className="text-sm text-brand-600 underline">
+            Export grades (CSV)
+          </a>
+        </div>
+        {roster.length === 0 ? (
+          <p className="text-sm text-slate-500">Nobody has joined yet.</p>
+        ) : (
+          <table className="w-full text-sm" data-testid="roster">
+            <thead className="text-left text-slate-500">
+              <tr>
+                <th className="py-1">Student</th><th>Team</th><th className="text-right">Entries</th>
+                <th className="text-right">Best public (rank)</th><th className="text-right">Best private (rank)</th><th />
+              </tr>
+            </thead>
+            <tbody>
+              {roster.map((r) => (
+                <tr key={r.userId} className="border-t border-slate-100 align-top">
+                  <td className="py-1">{r.name} <span className="text-slate-500">{r.email}</span></td>
+                  <td>{r.teamName ?? "—"}</td>
+                  <td className="text-right tabular-nums">{r.submissions}</td>
+                  <td className="text-right tabular-nums">{fmt(r.bestPublic)}{r.publicRank !== null && ` (${r.publicRank})`}</td>
+                  <td className="text-right tabular-nums">{fmt(r.bestPrivate)}{r.privateRank !== null && ` (${r.privateRank})`}</td>
+                  <td className="pl-3 text-right">
+                    <ManageForm action={removeStudentAction} slug={slug} hidden={{ userId: r.userId }} button={`Remove ${r.name}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
-        {!revealed && (
-          <form action={revealPrivateAction.bind(null, slug)}>
-            <button className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">Reveal the private leaderboard</button>
-          </form>
-        )}
-        {revealed && <p className="text-sm text-slate-600">The private leaderboard is visible to everyone.</p>}
-      </div>
+      </section>
+
+      <section className="grid gap-8 lg:grid-cols-2">
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Create student accounts</h2>
+          <ManageForm action={enrolStudentsAction} slug={slug} button="Create accounts" secretName={`${slug}-accounts.csv`}>
+            <label htmlFor="roster" className="block text-sm font-medium">One student per line: name,email</label>
+            <textarea id="roster" name="roster" rows={5} className={`w-full font-mono ${input}`} placeholder={"Ada Lovelace,ada@school.example.org"} />
+          </ManageForm>
+        </div>
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Co-organisers</h2>
+          <ManageForm action={addCoOrganiserAction} slug={slug} button="Add co-organiser">
+            <label htmlFor="co-email" className="block text-sm font-medium">Email of a teaching assistant&apos;s account</label>
+            <input id="co-email" name="email" className={input} />
+          </ManageForm>
+        </div>
+      </section>
     </div>
   );
 }

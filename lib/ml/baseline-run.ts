@@ -1,0 +1,90 @@
+/**
+ * The baseline trainer behind `npm run baseline`: resolve the challenge, read and check its data, train each
+ * requested family (XGBoost falls back to tfjs where its library is missing), write the Kaggle submission and
+ * register it as a scored benchmark entry. Every input problem is found before anything is trained or written.
+ */
+import { higgsSubmission, higgsTrainingProblems, trainHiggsBaseline } from "@/challenges/higgs-tautau/baseline/train";
+import type { ModelCard } from "@/challenges/shared/baseline/pipeline";
+import { tfjsMlpFamily } from "@/challenges/shared/baseline/tfjs-mlp";
+import type { ModelFamily, ProgressEvent } from "@/challenges/shared/baseline/types";
+import type { Db } from "@/db";
+import { BaselineInputError, loadHiggsChallengeData, resolveChallenge } from "./baseline-data";
+import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
+import { initTfBackend } from "./tf-backend";
+import { loadXgboost } from "./xgboost";
+import { xgboostFamily } from "./xgboost-family";
+
+export const FAMILY_CHOICES = ["tfjs", "xgboost", "both"] as const;
+export type FamilyChoice = (typeof FAMILY_CHOICES)[number];
+
+export interface BaselineRunOptions {
+  /** A challenge slug, or "higgs-tautau" when exactly one Higgs challenge exists. */
+  challenge: string;
+  family: FamilyChoice;
+  seed: number;
+  epochs?: number;
+  ensemble?: number;
+  /** Store and score the submission as a benchmark entry. */
+  register: boolean;
+  /** Bootstrap resamples for the score's ± (the worker's SCORING_BOOTSTRAP). */
+  bootstrap: number;
+  onProgress?: (familyId: string, event: ProgressEvent) => void;
+  /** Notices such as the XGBoost fallback. */
+  log?: (message: string) => void;
+}
+
+export interface BaselineRunResult {
+  familyId: string;
+  /** The benchmark entry's name on the leaderboard. */
+  name: string;
+  csv: string;
+  card: ModelCard & { challenge: string; backend: string; testEvents: number; createdAt: string };
+  registered: RegisteredBenchmark | null;
+}
+
+/** The families for a choice; XGBoost is replaced by tfjs (once) when its library cannot be loaded. */
+export function resolveFamilies(choice: FamilyChoice, log: (message: string) => void): ModelFamily[] {
+  const families: ModelFamily[] = [];
+  if (choice !== "tfjs") {
+    const loaded = loadXgboost();
+    if (loaded.xgb) families.push(xgboostFamily(loaded.xgb));
+    else log(`XGBoost is unavailable: ${loaded.reason}. Using the tfjs family${choice === "both" ? " only" : " instead"}.`);
+  }
+  if (choice !== "xgboost" || families.length === 0) families.push(tfjsMlpFamily());
+  return families;
+}
+
+function entryName(card: ModelCard): string {
+  const a = card.architecture;
+  if (card.family === "xgboost") return `Baseline: XGBoost, ${String(a.trees)} trees of depth ${String(a.maxDepth)} (seed ${card.seed})`;
+  const layers = (a.layers as number[]).slice(1, -1);
+  return `Baseline: MLP ${layers.join("-")} ReLU, ensemble of ${String(a.members)} (tfjs, seed ${card.seed})`;
+}
+
+export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<BaselineRunResult[]> {
+  const log = opts.log ?? (() => {});
+  const challenge = await resolveChallenge(db, opts.challenge);
+  const { train, test } = await loadHiggsChallengeData(db, challenge);
+  const problems = higgsTrainingProblems(train);
+  if (problems.length > 0) throw new BaselineInputError(`The training data of "${challenge.slug}" cannot be used:\n  ${problems.join("\n  ")}`);
+  const families = resolveFamilies(opts.family, log);
+  const results: BaselineRunResult[] = [];
+  for (const family of families) {
+    const backend = family.features === "standardised" ? `tfjs ${await initTfBackend()}` : "native";
+    const fitted = await trainHiggsBaseline(family, train, { seed: opts.seed, epochs: opts.epochs, ensemble: opts.ensemble }, (e) =>
+      opts.onProgress?.(family.id, e),
+    );
+    try {
+      const csv = higgsSubmission(fitted, test);
+      const card = { ...fitted.card, challenge: challenge.slug, backend, testEvents: test.eventId.length, createdAt: new Date().toISOString() };
+      const name = entryName(card);
+      const registered = opts.register
+        ? await registerBenchmark(db, { challengeId: challenge.id, name, filename: `baseline-${family.id}.csv`, csv, modelCard: card as unknown as Record<string, unknown>, bootstrap: opts.bootstrap })
+        : null;
+      results.push({ familyId: family.id, name, csv, card, registered });
+    } finally {
+      fitted.model.dispose();
+    }
+  }
+  return results;
+}

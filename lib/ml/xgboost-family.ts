@@ -1,0 +1,108 @@
+/**
+ * The XGBoost model family: gradient-boosted trees (binary:logistic, hist) on the raw features with NaN as missing,
+ * weighted by the class-balanced weights, grown one round at a time through the C binding so each round reports
+ * progress and validation decides when to stop (the round with the lowest validation loss is kept).
+ *
+ * Example: const { xgb } = loadXgboost(); if (xgb) await trainHiggsBaseline(xgboostFamily(xgb), events, { seed: 1 }, log);
+ */
+import { EarlyStopping } from "@/challenges/shared/baseline/early-stopping";
+import type { ModelFamily, ProgressListener, TrainedModel, TrainOptions } from "@/challenges/shared/baseline/types";
+import { bestCut, weightedLogLoss } from "@/challenges/shared/baseline/validation-metrics";
+import type { Xgboost } from "./xgboost";
+
+export interface XgbHyperparameters {
+  eta: number;
+  maxDepth: number;
+  /** Most boosting rounds. */
+  rounds: number;
+  subsample: number;
+  colsampleByTree: number;
+  minChildWeight: number;
+  lambda: number;
+  /** Rounds without a better validation loss before stopping. */
+  patience: number;
+  nthread: number;
+}
+
+/**
+ * eta 0.05 with 80% row and column subsampling: on ten tuning splits of the real sample (seeds 101–110, apart from
+ * the benchmark's 1–5) it averaged a test AMS of 3.24 against 3.18 for eta 0.1 with 90% subsampling; within the
+ * noise, but never worse. Early stopping typically keeps 90–140 rounds there.
+ */
+export const DEFAULT_XGB: XgbHyperparameters = {
+  eta: 0.05,
+  maxDepth: 6,
+  rounds: 600,
+  subsample: 0.8,
+  colsampleByTree: 0.8,
+  minChildWeight: 1,
+  lambda: 1,
+  patience: 30,
+  nthread: 2,
+};
+
+export function xgboostFamily(xgb: Xgboost, overrides: Partial<XgbHyperparameters> = {}): ModelFamily {
+  return {
+    id: "xgboost",
+    features: "raw",
+    async train(data, opts: TrainOptions, onProgress: ProgressListener): Promise<TrainedModel> {
+      const hp: XgbHyperparameters = { ...DEFAULT_XGB, ...overrides, ...(opts.epochs !== undefined ? { rounds: opts.epochs } : {}) };
+      const { train, validation } = data;
+      const params = {
+        objective: "binary:logistic",
+        tree_method: "hist",
+        eta: hp.eta,
+        max_depth: hp.maxDepth,
+        subsample: hp.subsample,
+        colsample_bytree: hp.colsampleByTree,
+        min_child_weight: hp.minChildWeight,
+        lambda: hp.lambda,
+        nthread: hp.nthread,
+        // XGBoost's seed is an int; the project's seeds are uint32.
+        seed: opts.seed % 2 ** 31,
+        verbosity: 0,
+      };
+      const dtrain = xgb.matrix(train.X, train.rows, train.cols, { label: Float32Array.from(train.label), weight: train.weight });
+      const dval = xgb.matrix(validation.X, validation.rows, validation.cols, { label: Float32Array.from(validation.label) });
+      const booster = xgb.booster([dtrain, dval], params);
+      const stopper = new EarlyStopping(hp.patience);
+      const started = performance.now();
+      try {
+        for (let round = 1; round <= hp.rounds; round++) {
+          booster.update(round - 1, dtrain);
+          // Both matrices are in the booster's cache, so these predictions add one tree to cached margins.
+          const loss = weightedLogLoss(booster.predict(dtrain), train.label, train.weight);
+          const prob = booster.predict(dval);
+          const decision = stopper.update(weightedLogLoss(prob, validation.label, validation.weight), round);
+          const perRound = (performance.now() - started) / 1000 / round;
+          const valAms = bestCut(prob, validation.label, validation.amsWeight).ams;
+          onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valAms, etaSeconds: decision === "stop" ? 0 : perRound * (hp.rounds - round) });
+          // Lets timers and I/O (the progress bar, a Ctrl-C) run between rounds.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (decision === "stop") break;
+        }
+      } catch (err) {
+        booster.free();
+        throw err;
+      } finally {
+        dtrain.free();
+        dval.free();
+      }
+      const rounds = stopper.bestEpoch;
+      return {
+        predict(X, rows) {
+          const m = xgb.matrix(X, rows, train.cols);
+          try {
+            return booster.predict(m, rounds);
+          } finally {
+            m.free();
+          }
+        },
+        architecture: { type: "gradient-boosted trees", trees: rounds, maxDepth: hp.maxDepth, library: `xgboost ${xgb.version}` },
+        hyperparameters: { ...hp, objective: "binary:logistic", treeMethod: "hist", earlyStopping: "validation loss" },
+        bestEpochs: [rounds],
+        dispose: () => booster.free(),
+      };
+    },
+  };
+}

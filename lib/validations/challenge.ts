@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { KIND_OPTIONS, type SimulatedKind } from "@/challenges/simulated";
+import { emailSchema } from "./auth";
+
+const kinds = Object.keys(KIND_OPTIONS) as [SimulatedKind, ...SimulatedKind[]];
+const count = (label: string) => z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`);
+const optionalInt = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).max(2 ** 31 - 1).optional());
+
+/**
+ * A challenge made from a simulator, as the organiser's form sends it (FormData strings). One schema for the
+ * form's messages and the server's check; rules that span fields are refinements with the field as path.
+ */
+export const newChallengeSchema = z
+  .object({
+    kind: z.enum(kinds, { message: "Choose a kind of challenge" }),
+    title: z.string().trim().min(3, "Give the challenge a title (3 characters or more)").max(120),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/, "Use 3–50 lower-case letters, digits and dashes, e.g. physics-101-2026"),
+    summary: z.string().trim().max(300).default(""),
+    description: z.string().max(50_000).default(""),
+    metricId: z.string().min(1, "Choose a metric"),
+    seed: optionalInt,
+    trainEvents: count("Training events").min(100, "At least 100 training events").default(10_000),
+    testEvents: count("Test events").min(100, "At least 100 test events").default(10_000),
+    publicFraction: z.coerce.number().gt(0, "The public share must be above 0").lt(1, "The public share must be below 1").default(0.3),
+    startsAt: z.coerce.date({ message: "Enter a start date" }),
+    endsAt: z.coerce.date({ message: "Enter an end date" }),
+    dailySubmissionLimit: count("The daily limit").min(1).max(100).default(5),
+    maxTeamSize: count("The team size").min(1).max(50).default(1),
+    finalSelections: count("Final selections").min(1).max(10).default(2),
+    visibility: z.enum(["public", "private"]).default("private"),
+    allowedEmailDomains: z
+      .string()
+      .default("")
+      .transform((s) => s.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "Email domains look like school.example.org")).max(20)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start" });
+    const kind = KIND_OPTIONS[v.kind];
+    if (!kind.metrics.includes(v.metricId)) {
+      ctx.addIssue({ code: "custom", path: ["metricId"], message: `A ${kind.label} challenge is scored by ${kind.metrics.join(", ")}` });
+    }
+    if (kind.sized && v.trainEvents > kind.maxTrain) ctx.addIssue({ code: "custom", path: ["trainEvents"], message: `At most ${kind.maxTrain.toLocaleString("en")} training events` });
+    if (kind.sized && v.testEvents > kind.maxTest) ctx.addIssue({ code: "custom", path: ["testEvents"], message: `At most ${kind.maxTest.toLocaleString("en")} test events` });
+  });
+
+export type NewChallenge = z.infer<typeof newChallengeSchema>;
+
+/** One roster line of a teacher's bulk account CSV: `name,email`. */
+export const rosterLineSchema = z.object({ name: z.string().trim().min(1, "the name is empty").max(100), email: emailSchema });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { newChallengeSchema } from "@/lib/validations/challenge";
+
+const base = {
+  kind: "higgs-tautau",
+  title: "Physics 101",
+  slug: "physics-101-2026",
+  metricId: "ams",
+  trainEvents: "1000",
+  testEvents: "2000",
+  publicFraction: "0.3",
+  startsAt: "2026-12-01T09:00",
+  endsAt: "2026-12-15T09:00",
+  visibility: "private",
+  allowedEmailDomains: "@School.example.org, uni.edu",
+};
+
+const messages = (input: Record<string, string>) => {
+  const r = newChallengeSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("the new-challenge form's schema", () => {
+  it("accepts a class challenge and normalises its domains", () => {
+    const v = newChallengeSchema.parse(base);
+    expect(v.allowedEmailDomains).toEqual(["school.example.org", "uni.edu"]);
+    expect([v.trainEvents, v.testEvents, v.dailySubmissionLimit, v.seed]).toEqual([1000, 2000, 5, undefined]);
+  });
+
+  it.each([
+    [{ endsAt: "2026-11-30T09:00" }, "endsAt: The end must be after the start"],
+    [{ metricId: "auc" }, "metricId: A Higgs → ττ classification (AMS) challenge is scored by ams"],
+    [{ kind: "detector-design" }, "metricId: A Detector design (straw tracker) challenge is scored by design-score"],
+    [{ testEvents: "600000" }, "testEvents: At most 550,000 test events"],
+    [{ slug: "Bad Slug!" }, "slug: Use 3–50 lower-case letters, digits and dashes, e.g. physics-101-2026"],
+    [{ allowedEmailDomains: "not a domain" }, "allowedEmailDomains.0: Email domains look like school.example.org"],
+    [{ publicFraction: "1" }, "publicFraction: The public share must be below 1"],
+    [{ kind: "quantum-gravity" }, "kind: Choose a kind of challenge"],
+  ])("rejects %j", (change, message) => {
+    expect(messages({ ...base, ...change })).toContain(message);
+  });
+});
