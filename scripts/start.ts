@@ -14,6 +14,7 @@ import { seedBuiltInChallenges } from "../db/create-challenge";
 import { ensureAdmin } from "../db/queries/users";
 import { postBuiltInBaselines } from "../lib/built-in-baselines";
 import { ConfigError, env } from "../lib/env";
+import { isLeaderboardPath, microCache } from "../lib/micro-cache";
 import { getBoss, setBoss } from "../lib/jobs/shared-queue";
 import { startWorker } from "../lib/jobs/worker";
 
@@ -78,8 +79,10 @@ async function main(): Promise<void> {
 
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();
-  const handler = app.getRequestHandler();
-  const server = createServer((req, res) => void handler(req, res));
+  const nextHandler = app.getRequestHandler();
+  // Leaderboards are the hot read path; anonymous views are shared for two seconds (their data is that stale anyway).
+  const handler = microCache((req, res) => void nextHandler(req, res), { ttlMs: 2000, match: isLeaderboardPath });
+  const server = createServer(handler);
   server.listen(e.PORT, () => console.log(`Collider Arena is running on http://localhost:${e.PORT}`));
 
   const shutdown = (signal: string) => {

@@ -19,7 +19,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function runLoad(url: string, clients: number, durationMs: number): Promise<LoadResult> {
+export async function runLoad(url: string, clients: number, durationMs: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const start = performance.now();
@@ -29,7 +29,7 @@ export async function runLoad(url: string, clients: number, durationMs: number):
       while (performance.now() < end) {
         const t0 = performance.now();
         try {
-          const res = await fetch(url);
+          const res = await fetch(url, { headers });
           await res.arrayBuffer();
           if (!res.ok) errors++;
         } catch {
