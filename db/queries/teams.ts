@@ -161,3 +161,14 @@ export async function mergeTeams(
     await tx.delete(teams).where(eq(teams.id, p.fromId));
   });
 }
+
+/** Renames a team; names are unique within a challenge (the leaderboard shows them). */
+export async function renameTeam(db: Db, p: { challengeId: number; teamId: number; name: string }): Promise<void> {
+  const [taken] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.challengeId, p.challengeId), eq(teams.name, p.name), ne(teams.id, p.teamId)))
+    .limit(1);
+  if (taken) throw new TeamRuleError(`Another team is already called "${p.name}".`);
+  await db.update(teams).set({ name: p.name }).where(and(eq(teams.id, p.teamId), eq(teams.challengeId, p.challengeId)));
+}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
-import { ensureTeam, getTeamByInviteCode, joinTeamByCode, leaveTeam, mergeTeams, TeamRuleError } from "@/db/queries/teams";
+import { ensureTeam, getTeamByInviteCode, joinTeamByCode, leaveTeam, mergeTeams, renameTeam, TeamRuleError } from "@/db/queries/teams";
 import { validatedAction, type ActionState } from "@/lib/action";
 import { canSeeChallenge, requireUser } from "@/lib/authz";
 
@@ -59,4 +59,15 @@ export const leaveTeamAction = validatedAction(z.object({ slug: z.string().min(1
     await leaveTeam(db, challenge.id, user.id);
     return "You left the team.";
   }),
+);
+
+export const renameTeamAction = validatedAction(
+  z.object({ slug: z.string().min(1), name: z.string().trim().min(2, { message: "A team name needs 2 characters or more" }).max(60) }),
+  async ({ slug, name }) =>
+    run(slug, async () => {
+      const { user, db, challenge } = await context(slug);
+      const team = await ensureTeam(db, challenge.id, user);
+      await renameTeam(db, { challengeId: challenge.id, teamId: team.id, name });
+      return `Your team is now called "${name}".`;
+    }),
 );

@@ -4,7 +4,7 @@ import { ensureTeam } from "@/db/queries/teams";
 import { teamMembers, users } from "@/db/schema";
 import { requireUser } from "@/lib/authz";
 import { loadChallenge } from "../load";
-import { joinTeamAction, leaveTeamAction, mergeTeamAction } from "./actions";
+import { joinTeamAction, leaveTeamAction, mergeTeamAction, renameTeamAction } from "./actions";
 import { CodeForm, LeaveForm } from "./team-forms";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +33,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
             <li key={m.email}>{m.name ?? m.email}</li>
           ))}
         </ul>
+        <CodeForm slug={slug} action={renameTeamAction} label="Rename your team" button="Rename" field="name" />
         {members.length > 1 && <LeaveForm slug={slug} action={leaveTeamAction} />}
       </section>
       <section className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">

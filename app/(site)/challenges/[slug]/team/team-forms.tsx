@@ -6,7 +6,7 @@ import { FormError } from "@/app/_components/form-fields";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function CodeForm({ slug, action, label, button }: { slug: string; action: Action; label: string; button: string }) {
+export function CodeForm({ slug, action, label, button, field = "code" }: { slug: string; action: Action; label: string; button: string; field?: string }) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = `code-${button.replace(/\s+/g, "-").toLowerCase()}`;
   return (
@@ -16,7 +16,7 @@ export function CodeForm({ slug, action, label, button }: { slug: string; action
         {label}
       </label>
       <div className="flex gap-2">
-        <input id={id} name="code" className="rounded border border-slate-300 px-3 py-1.5 font-mono text-sm" />
+        <input id={id} name={field} className="rounded border border-slate-300 px-3 py-1.5 font-mono text-sm" />
         <button disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
           {button}
         </button>

@@ -1,0 +1,111 @@
+/** The baseline trainer against a database: benchmark entries scored by the normal path, and nothing written on bad input. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import type { GeneratedDataset } from "@/challenges/built-in";
+import { generateHiggsDataset, higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
+import { higgsDatasetFiles } from "@/challenges/higgs-tautau/importer/higgs-import";
+import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
+import { trainTestSplit } from "@/challenges/higgs-tautau/split";
+import type { Db } from "@/db";
+import { createChallengeWithDataset } from "@/db/create-challenge";
+import { benchmarkRows } from "@/db/queries/leaderboard";
+import { benchmarkEntries, challenges, submissions } from "@/db/schema";
+import { solutionForChallenge } from "@/lib/jobs/solutions";
+import { BaselineInputError } from "@/lib/ml/baseline-data";
+import { runBaseline, type BaselineRunOptions } from "@/lib/ml/baseline-run";
+import { scoreSubmission } from "@/scoring";
+import { describeEachDatabase } from "./databases";
+import { makeChallenge } from "./fixtures";
+
+const { generate: _generate, ...spec } = higgsBuiltIn;
+const small = () => generateHiggsDataset({ seed: 21, trainEvents: 500, testEvents: 400 });
+
+/** The small dataset with its training events changed by `edit`. */
+function withTraining(edit: (train: ReturnType<typeof simulateHiggs>) => void): GeneratedDataset {
+  const data = small();
+  const { train, test } = trainTestSplit(simulateHiggs({ seed: 21, nEvents: 900 }), { seed: 21, testFraction: 400 / 900 });
+  edit(train);
+  return { ...data, files: higgsDatasetFiles(train, test) };
+}
+
+const run = (db: Db, challenge: string, over: Partial<BaselineRunOptions> = {}) =>
+  runBaseline(db, { challenge, family: "both", seed: 1, epochs: 2, ensemble: 1, register: true, bootstrap: 0, ...over });
+
+describeEachDatabase("baseline trainer", (get) => {
+  it("registers each family as a benchmark entry with a real public score", async () => {
+    const { db } = get();
+    const challenge = await createChallengeWithDataset(db, { ...spec, slug: "baseline-higgs" }, small());
+    const results = await run(db, "baseline-higgs");
+    expect(results.map((r) => r.familyId)).toEqual(["xgboost", "tfjs-mlp"]);
+    const solution = await solutionForChallenge(db, challenge.id);
+    for (const r of results) {
+      expect(r.registered?.status).toBe("scored");
+      // The stored score is the scorer's verdict on exactly the file the trainer wrote.
+      const direct = await scoreSubmission({ solution, submission: new TextEncoder().encode(r.csv), metricId: "ams", bootstrap: 0, seed: 1 });
+      expect(r.registered?.publicScore).toBeCloseTo(direct.Public.primary, 12);
+      expect(r.card).toMatchObject({ challenge: "baseline-higgs", seed: 1, testEvents: 400, trainEvents: 400, validationEvents: 100 });
+    }
+    const board = await benchmarkRows(db, challenge.id);
+    expect(board.map((b) => b.name).sort()).toEqual(results.map((r) => r.name).sort());
+    expect(board.every((b) => b.modelCard.family !== undefined && Number.isFinite(b.score))).toBe(true);
+    const [teamless] = await db.select({ n: sql<number>`count(*)` }).from(submissions).where(sql`${submissions.challengeId} = ${challenge.id} and ${submissions.teamId} is null`);
+    expect(Number(teamless!.n)).toBe(2);
+  });
+
+  it("accepts the kind as the name only while one Higgs challenge exists", async () => {
+    const { db } = get();
+    // The first test left one Higgs challenge; a second makes the kind ambiguous.
+    await expect(run(db, "higgs-tautau", { family: "xgboost", register: false })).resolves.toHaveLength(1);
+    await makeChallenge(db, { slug: "baseline-empty" });
+    await expect(run(db, "higgs-tautau")).rejects.toThrow(/"higgs-tautau" is ambiguous: 2 Higgs challenges \(baseline-higgs, baseline-empty\)/);
+  });
+
+  it("refuses bad input with a clear message and writes nothing", async () => {
+    const { db } = get();
+    await createChallengeWithDataset(db, { ...spec, slug: "baseline-one-class" }, withTraining((t) => t.label.fill(0)));
+    await createChallengeWithDataset(db, { ...spec, slug: "baseline-nan" }, withTraining((t) => t.features[0]!.fill(NaN, 3, 5)));
+    const cases: [string, RegExp][] = [
+      ["no-such-challenge", /^there is no challenge "no-such-challenge"$/],
+      ["baseline-empty", /^challenge "baseline-empty" has no training\.csv/],
+      ["baseline-one-class", /the training events are all background; a classifier needs both classes/],
+      ["baseline-nan", /The file training\.csv has 2 problems:\n {2}line 5: DER_mass_MMC "NaN" is not a finite number/],
+    ];
+    for (const [slug, message] of cases) {
+      const err = await run(db, slug).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(BaselineInputError);
+      expect((err as Error).message).toMatch(message);
+    }
+    const ids = (await db.select({ id: challenges.id }).from(challenges).where(inArray(challenges.slug, ["baseline-empty", "baseline-one-class", "baseline-nan"]))).map((c) => c.id);
+    expect(ids).toHaveLength(3);
+    expect(await db.select().from(submissions).where(inArray(submissions.challengeId, ids))).toEqual([]);
+    const entries = await db.select({ id: benchmarkEntries.id }).from(benchmarkEntries).innerJoin(submissions, eq(submissions.id, benchmarkEntries.submissionId));
+    expect(entries).toHaveLength(2);
+  });
+});
+
+describe("scripts/baseline.ts", () => {
+  const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "baseline-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/baseline.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir },
+      encoding: "utf8",
+    });
+
+  it("exits with status 2 for an unknown challenge, 1 with the usage for wrong arguments", () => {
+    const unknown = cli("--challenge", "nope", "--no-register");
+    expect(unknown.stderr.trim()).toBe('there is no challenge "nope"');
+    expect(unknown.status).toBe(2);
+    const wrong = cli("--challenge", "nope", "--family", "svm");
+    expect(wrong.stderr).toContain('--family must be one of tfjs, xgboost, both, got "svm"');
+    expect(wrong.stderr).toContain("usage: npm run baseline");
+    expect(wrong.status).toBe(1);
+  });
+});
