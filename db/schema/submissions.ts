@@ -96,3 +96,26 @@ export const benchmarkEntries = pgTable("benchmark_entry", {
 
 export type Submission = typeof submissions.$inferSelect;
 export type NewSubmission = typeof submissions.$inferInsert;
+
+/** A baseline trainer run an organiser started from the manage page: a background job with live progress. */
+export const baselineRuns = pgTable("baseline_run", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  challengeId: integer("challenge_id")
+    .notNull()
+    .references(() => challenges.id, { onDelete: "cascade" }),
+  requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+  family: text("family").notNull(),
+  seed: integer("seed").notNull(),
+  epochs: integer("epochs"),
+  /** queued → running → done | failed. */
+  status: text("status").$type<"queued" | "running" | "done" | "failed">().notNull().default("queued"),
+  /** The latest progress event: family, epoch, epochs, loss, valAms, etaSeconds. */
+  progress: jsonb("progress").$type<Record<string, unknown> | null>(),
+  message: text("message"),
+  /** Per family: the benchmark entry's name and public score. */
+  results: jsonb("results").$type<{ name: string; publicScore: number | null }[] | null>(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export type BaselineRun = typeof baselineRuns.$inferSelect;

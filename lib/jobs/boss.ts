@@ -7,6 +7,8 @@ export const SCORE_QUEUE = "score-submission";
 export const SCORE_DEAD_LETTER_QUEUE = "score-submission-failed";
 /** pg-boss's tables live in their own schema, apart from the application's. */
 export const BOSS_SCHEMA = "pgboss";
+/** Baseline trainer runs started from a challenge's manage page. */
+export const BASELINE_QUEUE = "baseline-trainer";
 
 export interface QueueSettings {
   /** A job active longer than this is failed by pg-boss's maintenance and retried: nothing stays "scoring" forever. */
@@ -86,6 +88,8 @@ export async function startBoss(handle: DbHandle, settings: QueueSettings = DEFA
     expireInSeconds: settings.expireInSeconds,
     deadLetter: SCORE_DEAD_LETTER_QUEUE,
   });
+  // Training takes minutes: a run that fails is reported on its row, not silently retried.
+  await ensureQueue(boss, { name: BASELINE_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: 3 * 3600 });
   return boss;
 }
 

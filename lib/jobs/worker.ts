@@ -1,7 +1,8 @@
 import type PgBoss from "pg-boss";
 import type { DbHandle } from "@/db";
 import type { Env } from "@/lib/env";
-import { DEFAULT_QUEUE_SETTINGS, startBoss, type QueueSettings } from "./boss";
+import { baselineHandler, failInterruptedBaselineRuns } from "./baseline-job";
+import { BASELINE_QUEUE, DEFAULT_QUEUE_SETTINGS, startBoss, type QueueSettings } from "./boss";
 import { requeueOrphans } from "./orphans";
 import { workScoringQueue, type ScoringOptions } from "./score-submission";
 
@@ -39,6 +40,8 @@ export async function startWorker(handle: DbHandle, e: Env, opts: { sole: boolea
   const boss = await startBoss(handle, queue);
   await sweep(handle, boss, opts.sole, opts.sole ? 0 : ORPHAN_SWEEP_SECONDS);
   await workScoringQueue(boss, handle.db, scoring);
+  if (opts.sole) await failInterruptedBaselineRuns(handle.db);
+  await boss.work(BASELINE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, baselineHandler(handle.db, { bootstrap: scoring.bootstrap }));
   const timer = setInterval(() => {
     sweep(handle, boss, false, ORPHAN_SWEEP_SECONDS).catch((err: unknown) => console.error("[worker] orphan sweep:", err));
   }, ORPHAN_SWEEP_SECONDS * 1000);

@@ -10,6 +10,8 @@ import { validatedAction, type ActionState } from "@/lib/action";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { invalidateChallenge } from "@/lib/challenge-access";
 import { parseRoster } from "@/lib/roster";
+import { createBaselineRun } from "@/lib/jobs/baseline-job";
+import { getBoss } from "@/lib/jobs/shared-queue";
 import { emailSchema } from "@/lib/validations/auth";
 
 /** Every manage action starts here: the caller must manage this challenge, else it does not exist for them. */
@@ -84,3 +86,17 @@ export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), 
   const csv = ["name,email,password", ...accounts.map((a) => `${a.name},${a.email},${a.password ?? "(existing account)"}`)].join("\n");
   return { success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`, secret: csv };
 });
+
+const optionalCount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).optional());
+
+/** Starts the reference baseline trainer as a background job; its progress shows on the manage page. */
+export const startBaselineAction = validatedAction(
+  z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "both"]), epochs: optionalCount, seed: optionalCount }),
+  async ({ slug, family, epochs, seed }) => {
+    const { db, challenge, user } = await managedChallenge(slug);
+    if (challenge.kind !== "higgs-tautau") return { error: "The baseline trainer knows Higgs challenges only (detector benchmarks are posted at creation)." };
+    await createBaselineRun(db, await getBoss(), { challengeId: challenge.id, requestedBy: user.id, family, seed: seed ?? 1, epochs: epochs ?? null });
+    revalidatePath(`/challenges/${slug}/manage`);
+    return { success: "Queued: the worker trains it in the background; progress appears below." };
+  },
+);

@@ -6,7 +6,8 @@ import { getChallengeBySlug } from "@/db/queries/challenges";
 import { classRoster } from "@/db/queries/classes";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { isMetricId, METRICS } from "@/scoring/registry";
-import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction } from "./actions";
+import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction, startBaselineAction } from "./actions";
+import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
 
 const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
@@ -48,6 +49,31 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
           <input id="endsAt" name="endsAt" type="datetime-local" className={input} />
         </ManageForm>
       </section>
+
+      {challenge.kind === "higgs-tautau" && (
+        <section className="space-y-3">
+          <h2 className="text-xl font-semibold">Reference baseline</h2>
+          <ManageForm action={startBaselineAction} slug={slug} button="Train the baseline">
+            <div className="flex flex-wrap gap-3 text-sm">
+              <label>
+                Family{" "}
+                <select name="family" defaultValue="xgboost" className={input}>
+                  <option value="xgboost">XGBoost</option>
+                  <option value="tfjs">tfjs MLP ensemble</option>
+                  <option value="both">both</option>
+                </select>
+              </label>
+              <label>
+                Epochs / rounds (optional) <input name="epochs" type="number" min={1} className={`w-24 ${input}`} />
+              </label>
+              <label>
+                Seed <input name="seed" type="number" min={1} defaultValue={1} className={`w-24 ${input}`} />
+              </label>
+            </div>
+          </ManageForm>
+          <BaselineRuns slug={slug} />
+        </section>
+      )}
 
       {joinUrl && (
         <section className="space-y-2">

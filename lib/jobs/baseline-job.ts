@@ -1,0 +1,79 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import type { Db } from "@/db";
+import { baselineRuns, challenges, type BaselineRun } from "@/db/schema";
+import type { FamilyChoice } from "@/lib/ml/baseline-run";
+import { BASELINE_QUEUE } from "./boss";
+
+export async function createBaselineRun(
+  db: Db,
+  boss: Pick<PgBoss, "send">,
+  p: { challengeId: number; requestedBy: string; family: FamilyChoice; seed: number; epochs: number | null },
+): Promise<BaselineRun> {
+  const [run] = await db.insert(baselineRuns).values(p).returning();
+  if (!run) throw new Error("insert returned nothing");
+  await boss.send(BASELINE_QUEUE, { runId: run.id });
+  return run;
+}
+
+export async function listBaselineRuns(db: Db, challengeId: number): Promise<BaselineRun[]> {
+  return db.select().from(baselineRuns).where(eq(baselineRuns.challengeId, challengeId)).orderBy(desc(baselineRuns.id)).limit(20);
+}
+
+/**
+ * Trains the run's families, writing progress to its row at most once a second (the manage page polls it), and
+ * ends it done with each benchmark entry's public score, or failed with the reason.
+ */
+export async function executeBaselineRun(db: Db, runId: number, opts: { bootstrap: number }): Promise<void> {
+  // Loaded here, not at the top: TensorFlow.js and the XGBoost binding belong to the worker, not the web server.
+  const [{ runBaseline }, { BaselineInputError }] = await Promise.all([import("@/lib/ml/baseline-run"), import("@/lib/ml/baseline-data")]);
+  const [run] = await db
+    .update(baselineRuns)
+    .set({ status: "running" })
+    .where(and(eq(baselineRuns.id, runId), eq(baselineRuns.status, "queued")))
+    .returning();
+  if (!run) return;
+  const [challenge] = await db.select({ slug: challenges.slug }).from(challenges).where(eq(challenges.id, run.challengeId));
+  let last = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  try {
+    const results = await runBaseline(db, {
+      challenge: challenge?.slug ?? "",
+      family: run.family as FamilyChoice,
+      seed: run.seed,
+      epochs: run.epochs ?? undefined,
+      register: true,
+      bootstrap: opts.bootstrap,
+      onProgress: (family, e) => {
+        const now = Date.now();
+        if (now - last < 1000 && e.epoch < e.epochs) return;
+        last = now;
+        pending = db.update(baselineRuns).set({ progress: { family, ...e } }).where(eq(baselineRuns.id, runId));
+      },
+      log: (message) => void db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)),
+    });
+    await pending;
+    const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore ?? null }));
+    await db.update(baselineRuns).set({ status: "done", results: summary, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
+  } catch (err) {
+    await pending.catch(() => undefined);
+    const message = err instanceof BaselineInputError ? err.message : `The trainer failed: ${err instanceof Error ? err.message : String(err)}`;
+    await db.update(baselineRuns).set({ status: "failed", message, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
+    if (!(err instanceof BaselineInputError)) console.error(`[worker] baseline run ${runId}:`, err);
+  }
+}
+
+/** pg-boss handler of the baseline queue (one run at a time per worker). */
+export function baselineHandler(db: Db, opts: { bootstrap: number }) {
+  return async ([job]: PgBoss.Job<{ runId: number }>[]): Promise<void> => {
+    if (job) await executeBaselineRun(db, job.data.runId, opts);
+  };
+}
+
+/** At a sole worker's start: runs it was training when the process died will never finish; say so. */
+export async function failInterruptedBaselineRuns(db: Db): Promise<void> {
+  await db
+    .update(baselineRuns)
+    .set({ status: "failed", message: "The worker stopped during training; start the run again.", finishedAt: sql`now()` })
+    .where(eq(baselineRuns.status, "running"));
+}

@@ -1,0 +1,61 @@
+/** Baseline runs started from the manage page: queued, trained by the worker with progress, ended done or failed. */
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { generateHiggsDataset, higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
+import { createChallengeWithDataset } from "@/db/create-challenge";
+import { benchmarkRows } from "@/db/queries/leaderboard";
+import { baselineRuns } from "@/db/schema";
+import { createBaselineRun, executeBaselineRun, failInterruptedBaselineRuns, listBaselineRuns } from "@/lib/jobs/baseline-job";
+import { BASELINE_QUEUE } from "@/lib/jobs/boss";
+import { describeEachDatabase } from "./databases";
+import { makeChallenge, makeUserWithTeam } from "./fixtures";
+
+const { generate: _generate, ...spec } = higgsBuiltIn;
+
+describeEachDatabase("baseline runs as background jobs", (get) => {
+  it("queues a run, trains it with progress and posts its benchmark entry", async () => {
+    const { db } = get();
+    const challenge = await createChallengeWithDataset(db, { ...spec, slug: `bj-${Date.now()}` }, generateHiggsDataset({ seed: 4, trainEvents: 500, testEvents: 400 }));
+    const { user } = await makeUserWithTeam(db, challenge.id);
+    const sent: [string, unknown][] = [];
+    const run = await createBaselineRun(db, { send: async (q: string, data: object) => (sent.push([q, data]), "job") } as never, {
+      challengeId: challenge.id,
+      requestedBy: user.id,
+      family: "xgboost",
+      seed: 3,
+      epochs: 5,
+    });
+    expect(sent).toEqual([[BASELINE_QUEUE, { runId: run.id }]]);
+    expect(run.status).toBe("queued");
+    await executeBaselineRun(db, run.id, { bootstrap: 0 });
+    const [done] = await listBaselineRuns(db, challenge.id);
+    expect(done).toMatchObject({ status: "done", progress: { family: "xgboost", epoch: 5, epochs: 5 } });
+    expect(done!.results).toHaveLength(1);
+    const [entry] = await benchmarkRows(db, challenge.id);
+    expect(done!.results![0]).toEqual({ name: entry!.name, publicScore: entry!.score });
+    // A second delivery of the same job finds the run taken and does nothing.
+    await executeBaselineRun(db, run.id, { bootstrap: 0 });
+    expect(await benchmarkRows(db, challenge.id)).toHaveLength(1);
+  });
+
+  it("fails a run on a challenge without training data, with the reason, posting nothing", async () => {
+    const { db } = get();
+    const c = await makeChallenge(db);
+    const { user } = await makeUserWithTeam(db, c.id);
+    const run = await createBaselineRun(db, { send: async () => "job" } as never, { challengeId: c.id, requestedBy: user.id, family: "tfjs", seed: 1, epochs: 1 });
+    await executeBaselineRun(db, run.id, { bootstrap: 0 });
+    const [row] = await db.select().from(baselineRuns).where(eq(baselineRuns.id, run.id));
+    expect(row!.status).toBe("failed");
+    expect(row!.message).toMatch(/training/i);
+    expect(await benchmarkRows(db, c.id)).toHaveLength(0);
+  });
+
+  it("marks runs a dead worker left running as failed at the next start", async () => {
+    const { db } = get();
+    const c = await makeChallenge(db);
+    const [row] = await db.insert(baselineRuns).values({ challengeId: c.id, family: "tfjs", seed: 1, status: "running" }).returning();
+    await failInterruptedBaselineRuns(db);
+    const [after] = await db.select().from(baselineRuns).where(eq(baselineRuns.id, row!.id));
+    expect(after).toMatchObject({ status: "failed", message: "The worker stopped during training; start the run again." });
+  });
+});
