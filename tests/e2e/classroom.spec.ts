@@ -48,3 +48,17 @@ test("a teacher creates a simulated class challenge, a student joins with the co
   expect(grades.split("\n")[0]).toBe("Name,Email,Team,Submissions,BestPublic,PublicRank,BestPrivate,PrivateRank");
   expect(grades).toMatch(/Emmy Noether,emmy-\d+@example\.org,Emmy Noether,1,0,1,0,1/);
 });
+
+test("an organiser trains the reference baseline from the manage page and watches it finish", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "admin@example.org", "admin-passphrase-42");
+  await page.goto("/challenges/higgs-boson/manage");
+  await page.getByRole("spinbutton", { name: /Epochs/ }).fill("5");
+  await page.getByRole("button", { name: "Train the baseline" }).click();
+  await expect(page.getByText(/^Queued/)).toBeVisible();
+  const run = page.getByTestId("baseline-runs").getByRole("listitem").first();
+  await expect(run.getByTestId("baseline-status")).toHaveText("done", { timeout: 90_000 });
+  await expect(run).toContainText(/Baseline: XGBoost, \d+ trees .*: public score \d\.\d{5}/);
+  await page.goto("/challenges/higgs-boson/leaderboard");
+  await expect(page.getByText(/Baseline: XGBoost/)).toBeVisible();
+});
