@@ -10,7 +10,9 @@ import { validatedAction, type ActionState } from "@/lib/action";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { invalidateChallenge } from "@/lib/challenge-access";
 import { parseRoster } from "@/lib/roster";
+import { resetForRescore, setDisqualified } from "@/db/queries/organiser";
 import { createBaselineRun } from "@/lib/jobs/baseline-job";
+import { enqueueScoring } from "@/lib/jobs/score-submission";
 import { getBoss } from "@/lib/jobs/shared-queue";
 import { emailSchema } from "@/lib/validations/auth";
 
@@ -100,3 +102,23 @@ export const startBaselineAction = validatedAction(
     return { success: "Queued: the worker trains it in the background; progress appears below." };
   },
 );
+
+export const disqualifyAction = validatedAction(
+  z.object({ slug: z.string(), teamId: z.coerce.number().int(), disqualified: z.enum(["true", "false"]) }),
+  async ({ slug, teamId, disqualified }) => {
+    const { db, challenge } = await managedChallenge(slug);
+    if (!(await setDisqualified(db, challenge.id, teamId, disqualified === "true"))) return { error: "No such team in this challenge." };
+    changed(slug);
+    return { success: disqualified === "true" ? "Disqualified: the team is off both leaderboards." : "Reinstated." };
+  },
+);
+
+/** After a metric or answer-key fix: every finished submission is scored again by the workers. */
+export const rescoreAllAction = validatedAction(z.object({ slug: z.string() }), async ({ slug }) => {
+  const { db, challenge } = await managedChallenge(slug);
+  const ids = await resetForRescore(db, challenge.id);
+  const boss = await getBoss();
+  for (const id of ids) await enqueueScoring(boss, id);
+  changed(slug);
+  return { success: `${ids.length} submission${ids.length === 1 ? "" : "s"} queued for rescoring.` };
+});

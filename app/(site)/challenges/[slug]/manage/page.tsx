@@ -7,6 +7,7 @@ import { classRoster } from "@/db/queries/classes";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction, startBaselineAction } from "./actions";
+import { Activity } from "./activity";
 import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
 
@@ -120,6 +121,8 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
           </table>
         )}
       </section>
+
+      <Activity db={db} slug={slug} challengeId={challenge.id} higherIsBetter={metric?.higherIsBetter ?? true} metricLabel={metric?.label ?? "score"} />
 
       <section className="grid gap-8 lg:grid-cols-2">
         <div className="space-y-2">
