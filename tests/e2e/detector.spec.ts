@@ -21,7 +21,10 @@ test("a competitor submits a detector design, sees its errors, its score and a p
   await expect(alert).toContainText("y[2]");
   await expect(page.getByText("None yet.")).toBeVisible();
 
-  await design.fill('{"schema": "straw-tracker/v1", "y": [1, 2, 3], "z": [2, 4, 6]}');
+  // The parameter form writes the design for you.
+  for (const [name, value] of [["y1", "1"], ["y2", "2"], ["y3", "3"]] as const) await page.getByRole("spinbutton", { name, exact: true }).fill(value);
+  await page.getByRole("button", { name: "Use these parameters" }).click();
+  await expect(design).toHaveValue('{"schema":"straw-tracker/v1","y":[1,2,3],"z":[2,4,6]}');
   await page.getByRole("button", { name: "Submit" }).click();
   const row = page.getByTestId("submissions").getByRole("listitem").first();
   await expect(row.getByTestId("status")).toHaveText("scored", { timeout: 60_000 });

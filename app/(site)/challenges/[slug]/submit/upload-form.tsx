@@ -109,6 +109,30 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
           />
         </div>
         {designExample && (
+          <fieldset className="flex flex-wrap items-end gap-2 text-sm">
+            <legend className="mb-1 font-medium">v1 parameters (cm): layer shifts y and gaps z from the layer before</legend>
+            {(["y1", "y2", "y3", "z1", "z2", "z3"] as const).map((name, i) => (
+              <label key={name} className="flex flex-col">
+                {name}
+                <input name={name} type="number" step="0.001" defaultValue={i < 3 ? 0 : 2 * (i - 2)} className="w-20 rounded border border-slate-300 px-2 py-1" />
+              </label>
+            ))}
+            <button
+              type="button"
+              onClick={(e) => {
+                const form = e.currentTarget.form!;
+                const v = (n: string) => Number((form.elements.namedItem(n) as HTMLInputElement).value);
+                if (designRef.current) {
+                  designRef.current.value = JSON.stringify({ schema: "straw-tracker/v1", y: [v("y1"), v("y2"), v("y3")], z: [v("z1"), v("z2"), v("z3")] });
+                }
+              }}
+              className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+            >
+              Use these parameters
+            </button>
+          </fieldset>
+        )}
+        {designExample && (
           <div>
             <label htmlFor="design-text" className="block text-sm font-medium">
               …or write the design here
