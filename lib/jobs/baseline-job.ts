@@ -8,7 +8,7 @@ import { BASELINE_QUEUE } from "./boss";
 export async function createBaselineRun(
   db: Db,
   boss: Pick<PgBoss, "send">,
-  p: { challengeId: number; requestedBy: string; family: FamilyChoice; seed: number; epochs: number | null },
+  p: { challengeId: number; requestedBy: string; family: string; seed: number; epochs: number | null },
 ): Promise<BaselineRun> {
   const [run] = await db.insert(baselineRuns).values(p).returning();
   if (!run) throw new Error("insert returned nothing");
@@ -26,32 +26,41 @@ export async function listBaselineRuns(db: Db, challengeId: number): Promise<Bas
  */
 export async function executeBaselineRun(db: Db, runId: number, opts: { bootstrap: number }): Promise<void> {
   // Loaded here, not at the top: TensorFlow.js and the XGBoost binding belong to the worker, not the web server.
-  const [{ runBaseline }, { BaselineInputError }] = await Promise.all([import("@/lib/ml/baseline-run"), import("@/lib/ml/baseline-data")]);
+  const [{ runBaseline }, { runAnomalyBaseline }, { BaselineInputError }] = await Promise.all([
+    import("@/lib/ml/baseline-run"),
+    import("@/lib/ml/anomaly-baseline-run"),
+    import("@/lib/ml/baseline-data"),
+  ]);
   const [run] = await db
     .update(baselineRuns)
     .set({ status: "running" })
     .where(and(eq(baselineRuns.id, runId), eq(baselineRuns.status, "queued")))
     .returning();
   if (!run) return;
-  const [challenge] = await db.select({ slug: challenges.slug }).from(challenges).where(eq(challenges.id, run.challengeId));
+  const [challenge] = await db.select({ slug: challenges.slug, kind: challenges.kind }).from(challenges).where(eq(challenges.id, run.challengeId));
   let last = 0;
   let pending: Promise<unknown> = Promise.resolve();
+  const progress = (family: string, e: { epoch: number; epochs: number } & Record<string, unknown>) => {
+    const now = Date.now();
+    if (now - last < 1000 && e.epoch < e.epochs) return;
+    last = now;
+    pending = db.update(baselineRuns).set({ progress: { ...e, family } }).where(eq(baselineRuns.id, runId));
+  };
+  const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap };
   try {
-    const results = await runBaseline(db, {
-      challenge: challenge?.slug ?? "",
-      family: run.family as FamilyChoice,
-      seed: run.seed,
-      epochs: run.epochs ?? undefined,
-      register: true,
-      bootstrap: opts.bootstrap,
-      onProgress: (family, e) => {
-        const now = Date.now();
-        if (now - last < 1000 && e.epoch < e.epochs) return;
-        last = now;
-        pending = db.update(baselineRuns).set({ progress: { family, ...e } }).where(eq(baselineRuns.id, runId));
-      },
-      log: (message) => void db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)),
-    });
+    const results =
+      challenge?.kind === "anomaly-detection"
+        ? await runAnomalyBaseline(db, {
+            ...common,
+            methods: run.family === "both" ? ["autoencoder", "cwola"] : [run.family as "autoencoder" | "cwola"],
+            onEpoch: (method) => (e) => progress(method, { ...e }),
+          })
+        : await runBaseline(db, {
+            ...common,
+            family: run.family as FamilyChoice,
+            onProgress: (family, e) => progress(family, { ...e }),
+            log: (message) => void db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)),
+          });
     await pending;
     const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore ?? null }));
     await db.update(baselineRuns).set({ status: "done", results: summary, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { generateHiggsDataset, higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset, seedBuiltInChallenges } from "@/db/create-challenge";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { baselineRuns } from "@/db/schema";
 import { createBaselineRun, executeBaselineRun, failInterruptedBaselineRuns, listBaselineRuns } from "@/lib/jobs/baseline-job";
@@ -36,6 +36,19 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     // A second delivery of the same job finds the run taken and does nothing.
     await executeBaselineRun(db, run.id, { bootstrap: 0 });
     expect(await benchmarkRows(db, challenge.id)).toHaveLength(1);
+  });
+
+  it("trains an anomaly challenge's CWoLa baseline the same way", async () => {
+    const { db } = get();
+    const created = await seedBuiltInChallenges(db, 0.01);
+    const anomaly = created.find((c) => c.spec.slug === "anomaly-detection")!;
+    const { user } = await makeUserWithTeam(db, anomaly.id);
+    const run = await createBaselineRun(db, { send: async () => "job" } as never, { challengeId: anomaly.id, requestedBy: user.id, family: "cwola", seed: 2, epochs: 1 });
+    await executeBaselineRun(db, run.id, { bootstrap: 0 });
+    const [done] = await listBaselineRuns(db, anomaly.id);
+    expect(done, done?.message ?? "").toMatchObject({ status: "done", progress: { family: "cwola", epoch: 1, epochs: 1 } });
+    const [entry] = await benchmarkRows(db, anomaly.id);
+    expect(done!.results).toEqual([{ name: entry!.name, publicScore: entry!.score }]);
   });
 
   it("fails a run on a challenge without training data, with the reason, posting nothing", async () => {

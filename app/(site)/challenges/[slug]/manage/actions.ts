@@ -89,14 +89,22 @@ export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), 
   return { success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`, secret: csv };
 });
 
+/** The baseline families the trainer offers per challenge kind ("both" = all of them). */
+const BASELINE_FAMILIES: Partial<Record<string, string[]>> = {
+  "higgs-tautau": ["xgboost", "tfjs", "both"],
+  "anomaly-detection": ["cwola", "autoencoder", "both"],
+};
+
 const optionalCount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).optional());
 
 /** Starts the reference baseline trainer as a background job; its progress shows on the manage page. */
 export const startBaselineAction = validatedAction(
-  z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "both"]), epochs: optionalCount, seed: optionalCount }),
+  z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "autoencoder", "cwola", "both"]), epochs: optionalCount, seed: optionalCount }),
   async ({ slug, family, epochs, seed }) => {
     const { db, challenge, user } = await managedChallenge(slug);
-    if (challenge.kind !== "higgs-tautau") return { error: "The baseline trainer knows Higgs challenges only (detector benchmarks are posted at creation)." };
+    const allowed = BASELINE_FAMILIES[challenge.kind];
+    if (!allowed) return { error: "Detector-design benchmarks are the optimisers' designs, posted when the challenge is created." };
+    if (!allowed.includes(family)) return { error: `A ${challenge.kind} challenge's baselines are ${allowed.join(", ")}.` };
     await createBaselineRun(db, await getBoss(), { challengeId: challenge.id, requestedBy: user.id, family, seed: seed ?? 1, epochs: epochs ?? null });
     revalidatePath(`/challenges/${slug}/manage`);
     return { success: "Queued: the worker trains it in the background; progress appears below." };

@@ -51,18 +51,26 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
         </ManageForm>
       </section>
 
-      {challenge.kind === "higgs-tautau" && (
+      {challenge.kind !== "detector-design" && (
         <section className="space-y-3">
           <h2 className="text-xl font-semibold">Reference baseline</h2>
           <ManageForm action={startBaselineAction} slug={slug} button="Train the baseline">
             <div className="flex flex-wrap gap-3 text-sm">
               <label>
                 Family{" "}
-                <select name="family" defaultValue="xgboost" className={input}>
-                  <option value="xgboost">XGBoost</option>
-                  <option value="tfjs">tfjs MLP ensemble</option>
-                  <option value="both">both</option>
-                </select>
+                {challenge.kind === "anomaly-detection" ? (
+                  <select name="family" defaultValue="cwola" className={input}>
+                    <option value="cwola">CWoLa classifier (weak supervision)</option>
+                    <option value="autoencoder">autoencoder</option>
+                    <option value="both">both</option>
+                  </select>
+                ) : (
+                  <select name="family" defaultValue="xgboost" className={input}>
+                    <option value="xgboost">XGBoost</option>
+                    <option value="tfjs">tfjs MLP ensemble</option>
+                    <option value="both">both</option>
+                  </select>
+                )}
               </label>
               <label>
                 Epochs / rounds (optional) <input name="epochs" type="number" min={1} className={`w-24 ${input}`} />

@@ -1,0 +1,86 @@
+/** The anomaly baselines against a database: benchmark entries scored through the gate, and nothing written on bad input. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { anomalyBuiltIn, generateAnomalyDataset } from "@/challenges/anomaly-detection";
+import { createChallengeWithDataset, seedBuiltInChallenges } from "@/db/create-challenge";
+import { benchmarkRows } from "@/db/queries/leaderboard";
+import { challenges, submissions } from "@/db/schema";
+import { BaselineInputError } from "@/lib/ml/baseline-data";
+import { runAnomalyBaseline } from "@/lib/ml/anomaly-baseline-run";
+import { describeEachDatabase } from "./databases";
+import { makeChallenge } from "./fixtures";
+
+const { generate: _generate, ...spec } = anomalyBuiltIn;
+const options = { methods: ["autoencoder", "cwola"] as const, seed: 1, epochs: 2, register: true, bootstrap: 0 };
+
+describeEachDatabase("anomaly baselines", (get) => {
+  it("registers both methods on the built-in challenge as scored benchmark entries that pass the gate", async () => {
+    const { db } = get();
+    await seedBuiltInChallenges(db, 0.01);
+    const [challenge] = await db.select().from(challenges).where(eq(challenges.slug, "anomaly-detection"));
+    const results = await runAnomalyBaseline(db, { challenge: "anomaly-detection", ...options });
+    expect(results.map((r) => [r.method, r.card.mode])).toEqual([["autoencoder", "background-only"], ["cwola", "sidebands"]]);
+    for (const r of results) {
+      // A gate failure would leave the submission failed with the sculpting message and no score.
+      expect(r.registered).toMatchObject({ status: "scored", error: null });
+      expect(r.registered!.publicScore).toBeGreaterThanOrEqual(0);
+      // 2,000 test events plus 10,000 hidden control events at scale 0.01, one row each.
+      expect(r.csv.trim().split("\n")).toHaveLength(12_001);
+      expect(r.card).toMatchObject({ challenge: "anomaly-detection", seed: 1, epochs: 2, backend: "tfjs wasm", testEvents: 12_000 });
+    }
+    expect(results[0]!.card.trainEvents).toBe(2000);
+    const board = await benchmarkRows(db, challenge!.id);
+    expect(board.map((b) => b.name).sort()).toEqual(results.map((r) => r.name).sort());
+    expect(board.map((b) => b.modelCard.method).sort()).toEqual(["autoencoder", "cwola"]);
+  });
+
+  it("refuses bad input with a clear message and writes nothing", async () => {
+    const { db } = get();
+    await makeChallenge(db, { slug: "anomaly-empty", kind: "anomaly-detection", metricId: "eff-at-1e-3" });
+    const fewTraining = generateAnomalyDataset({ seed: 3, trainEvents: 20, testEvents: 2000, controlEvents: 1000, signalFraction: 0.01 });
+    await createChallengeWithDataset(db, { ...spec, slug: "anomaly-tiny" }, fewTraining);
+    const before = await db.select({ id: submissions.id }).from(submissions);
+    const cases: [string, RegExp][] = [
+      ["no-such-challenge", /^there is no challenge "no-such-challenge"$/],
+      ["higgs-boson", /^challenge "higgs-boson" is a higgs-tautau challenge; the anomaly baselines handle anomaly-detection only$/],
+      ["anomaly-empty", /^challenge "anomaly-empty" has no train\.csv/],
+      ["anomaly-tiny", /^challenge "anomaly-tiny" has 20 training events; the baselines need at least 50$/],
+    ];
+    for (const [slug, message] of cases) {
+      const err = await runAnomalyBaseline(db, { challenge: slug, ...options }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(BaselineInputError);
+      expect((err as Error).message).toMatch(message);
+    }
+    const ids = (await db.select({ id: challenges.id }).from(challenges).where(inArray(challenges.slug, ["anomaly-empty", "anomaly-tiny"]))).map((c) => c.id);
+    expect(await db.select().from(submissions).where(inArray(submissions.challengeId, ids))).toEqual([]);
+    expect(await db.select({ id: submissions.id }).from(submissions)).toEqual(before);
+  });
+});
+
+describe("scripts/anomaly-baseline.ts", () => {
+  const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "anomaly-baseline-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/anomaly-baseline.ts", "--out", dir, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir },
+      encoding: "utf8",
+    });
+
+  it("exits with status 2 for an unknown challenge and writes no submission, 1 with the usage for wrong arguments", () => {
+    const unknown = cli("--challenge", "nope");
+    expect(unknown.stderr.trim()).toBe('there is no challenge "nope"');
+    expect(unknown.status).toBe(2);
+    const wrong = cli("--challenge", "nope", "--method", "svm");
+    expect(wrong.stderr).toContain('--method must be one of autoencoder, cwola, both, got "svm"');
+    expect(wrong.stderr).toContain("usage: npx tsx scripts/anomaly-baseline.ts");
+    expect(wrong.status).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".csv"))).toEqual([]);
+  });
+});
