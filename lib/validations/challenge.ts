@@ -2,6 +2,9 @@ import { z } from "zod";
 import { KIND_OPTIONS, type SimulatedKind } from "@/challenges/simulated";
 import { emailSchema } from "./auth";
 
+/** A challenge's address: /challenges/<slug>. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/;
+
 const kinds = Object.keys(KIND_OPTIONS) as [SimulatedKind, ...SimulatedKind[]];
 const count = (label: string) => z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`);
 const optionalInt = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).max(2 ** 31 - 1).optional());
@@ -18,7 +21,7 @@ export const newChallengeSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/, "Use 3–50 lower-case letters, digits and dashes, e.g. physics-101-2026"),
+      .regex(SLUG_PATTERN, "Use 3–50 lower-case letters, digits and dashes, e.g. physics-101-2026"),
     summary: z.string().trim().max(300).default(""),
     description: z.string().max(50_000).default(""),
     metricId: z.string().min(1, "Choose a metric"),

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/db";
 import { managedChallenges } from "@/db/queries/challenges";
 import { requireRole } from "@/lib/authz";
+import { ImportBundleForm } from "./import-bundle-form";
 
 export const metadata: Metadata = { title: "Organise" };
 
@@ -32,6 +33,7 @@ export default async function OrganisePage() {
           ))}
         </ul>
       )}
+      <ImportBundleForm />
     </div>
   );
 }

@@ -108,6 +108,23 @@ export const ENDPOINTS: Endpoint[] = [
     ok: { status: 200, schema: "Leaderboard", description: "One page of the leaderboard" },
     errors: [401, 404, 429],
   },
+  {
+    method: "get",
+    path: "/challenges/{slug}/bundle",
+    summary: "Export a challenge you organise as a bundle (zip with manifest, data, answer key and secrets)",
+    access: "user",
+    ok: { status: 200, contentType: "application/zip", description: "The bundle" },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/bundles",
+    summary: "Create a challenge from a bundle (organisers; `?slug=` to rename)",
+    access: "user",
+    body: { contentType: "application/zip", description: "The bundle's zip" },
+    ok: { status: 201, description: "The new challenge's slug and URL" },
+    errors: [400, 401, 403, 413, 429],
+  },
 ];
 
 export const ERROR_MEANINGS: Record<number, string> = {

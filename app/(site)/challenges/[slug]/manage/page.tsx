@@ -43,6 +43,12 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
           )}
           {revealed && <p className="text-sm text-slate-600">The private leaderboard is visible to everyone.</p>}
         </div>
+        <p className="text-sm">
+          <a href={`/api/v1/challenges/${slug}/bundle`} className="text-brand-600 underline">
+            Export as a bundle (.zip)
+          </a>{" "}
+          <span className="text-slate-500">— settings, data, answer key and secrets: keep it as private as the answers.</span>
+        </p>
         <ManageForm action={setDeadlineAction} slug={slug} button="Set the deadline">
           <label htmlFor="endsAt" className="block text-sm font-medium">
             Ends (UTC), now {end ? end.toISOString().slice(0, 16).replace("T", " ") : "—"}

@@ -1,0 +1,152 @@
+/**
+ * `challenge.yaml`, the manifest of a challenge bundle: its zod schema, and the rules that tie a kind to its
+ * metric. The layout of the whole bundle is described in lib/bundles/README.md.
+ *
+ * Example (a Higgs challenge):
+ *   format: collider-arena-bundle/1
+ *   slug: higgs-2026
+ *   kind: higgs-tautau
+ *   title: Higgs boson machine learning challenge
+ *   summary: Tell H → ττ from the backgrounds.
+ *   metric: ams
+ *   visibility: public
+ *   limits: { dailySubmissionLimit: 5, maxTeamSize: 5, finalSelections: 2 }
+ *   publicFraction: 0.18
+ *   phases: [{ name: Main, start: "2026-01-01T00:00:00.000Z", end: "2026-07-01T00:00:00.000Z" }]
+ *   config: {}
+ *   dataset:
+ *     manifest: { source: simulator, seed: 7 }
+ *     files: [{ name: test.csv, description: Test events, rows: 300, sha256: 9f86d08… }]
+ *     solution: solution.csv
+ *   secrets: {}
+ */
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/validations/challenge";
+import { isMetricId, METRICS, type SubmissionFormat } from "@/scoring/registry";
+
+export const BUNDLE_FORMAT = "collider-arena-bundle/1";
+export const MANIFEST_FILE = "challenge.yaml";
+export const DESCRIPTION_FILE = "description.md";
+export const SOLUTION_FILE = "solution.csv";
+export const DATA_DIR = "data/";
+
+const CHALLENGE_KINDS = ["higgs-tautau", "anomaly-detection", "detector-design"] as const;
+export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
+
+/** The submission format each kind's scorer reads: a metric suits a kind when it scores that format. */
+const KIND_FORMAT: Readonly<Record<ChallengeKind, SubmissionFormat | "design">> = {
+  "higgs-tautau": "higgs",
+  "anomaly-detection": "scores",
+  "detector-design": "design",
+};
+
+/** Metric ids that can score a challenge of `kind` (ams for Higgs, the score metrics for anomaly detection…). */
+function metricsForKind(kind: ChallengeKind): string[] {
+  return Object.values(METRICS)
+    .filter((m) => m.submissionFormat === KIND_FORMAT[kind])
+    .map((m) => m.id);
+}
+
+/** The platform's slug rule (as the organiser's form): 3–50 lower-case letters, digits and dashes. */
+export { SLUG_PATTERN };
+// A file name inside data/: no folders, nothing hidden, so it cannot escape data/ or shadow another entry.
+const FILE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+const record = z.record(z.string(), z.unknown());
+const count = (min: number) => z.number().int().min(min);
+const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO time such as 2026-01-31T12:00:00Z" });
+
+const phaseSchema = z
+  .strictObject({ name: z.string().min(1), start: isoTime, end: isoTime })
+  .refine((p) => new Date(p.end) > new Date(p.start), { message: "ends before it starts (end must be after start)", path: ["end"] });
+
+const fileSchema = z.strictObject({
+  name: z.string().regex(FILE_NAME_PATTERN, "must be a plain file name (letters, digits, . _ -), no folders"),
+  description: z.string(),
+  rows: count(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits"),
+});
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  slug: z.string().regex(SLUG_PATTERN, "must be 3–50 lower-case letters, digits and dashes"),
+  kind: z.enum(CHALLENGE_KINDS),
+  title: z.string().min(1),
+  summary: z.string(),
+  metric: z.string(),
+  visibility: z.enum(["public", "private"]),
+  limits: z.strictObject({ dailySubmissionLimit: count(1), maxTeamSize: count(1), finalSelections: count(1) }),
+  publicFraction: z.number().min(0).max(1),
+  phases: z.array(phaseSchema).min(1, "needs at least one phase"),
+  config: record,
+  dataset: z.strictObject({ manifest: record, files: z.array(fileSchema), solution: z.literal(SOLUTION_FILE) }),
+  secrets: record,
+});
+
+/**
+ * Rules across fields, checked on the raw document whether or not the schema passed (zod skips refinements
+ * once a field failed, and a bundle's author should see every problem at once).
+ */
+function crossFieldIssues(raw: Record<string, unknown>): string[] {
+  const issues: string[] = [];
+  const kind = CHALLENGE_KINDS.find((k) => k === raw.kind);
+  const metric = raw.metric;
+  if (typeof metric === "string" && !isMetricId(metric)) {
+    issues.push(`metric: unknown metric ${JSON.stringify(metric)} (known: ${Object.keys(METRICS).join(", ")})`);
+  } else if (typeof metric === "string" && kind && !metricsForKind(kind).includes(metric)) {
+    issues.push(`metric: ${metric} cannot score a ${kind} challenge (use ${metricsForKind(kind).join(" or ")})`);
+  }
+  const files = (raw.dataset as { files?: unknown } | undefined)?.files;
+  const seen = new Set<unknown>();
+  if (Array.isArray(files)) {
+    for (const f of files as { name?: unknown }[]) {
+      if (seen.has(f?.name)) issues.push(`dataset.files: ${String(f.name)} is listed twice`);
+      seen.add(f?.name);
+    }
+  }
+  // The design scorer simulates the private leaderboard from this seed: without it nothing can be scored.
+  const seed = (raw.secrets as { privateSeed?: unknown } | undefined)?.privateSeed;
+  if (kind === "detector-design" && !(typeof seed === "number" && Number.isSafeInteger(seed))) {
+    issues.push("secrets.privateSeed: a detector-design bundle needs an integer secrets.privateSeed (its private leaderboard's seed)");
+  }
+  return issues;
+}
+
+export type BundleManifest = z.infer<typeof manifestSchema>;
+
+/** A wrong `format` is reported alone: the rest of a manifest of another format means nothing to this reader. */
+function formatIssue(doc: unknown): string | null {
+  const format = (doc as { format?: unknown } | null)?.format;
+  if (format === undefined) return `format: is missing (expected ${BUNDLE_FORMAT})`;
+  if (format !== BUNDLE_FORMAT) return `format: unknown bundle format ${JSON.stringify(format)} (this version reads ${BUNDLE_FORMAT})`;
+  return null;
+}
+
+/** Parses and validates challenge.yaml; every problem is a message naming the field (or the YAML line and column). */
+export function parseManifest(text: string): { manifest: BundleManifest; issues: [] } | { manifest: null; issues: string[] } {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    return {
+      manifest: null,
+      issues: doc.errors.map((e) => {
+        const where = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+        const what = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        return `YAML syntax error${where}: ${what}`;
+      }),
+    };
+  }
+  const data: unknown = doc.toJS();
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return { manifest: null, issues: ["expected a mapping of fields at the top level"] };
+  const bad = formatIssue(data);
+  if (bad) return { manifest: null, issues: [bad] };
+  const result = manifestSchema.safeParse(data, { error: (iss) => (iss.code === "invalid_type" && iss.input === undefined ? "is missing" : undefined) });
+  const issues = (result.error?.issues ?? []).map((i) => {
+    const field = i.path.length > 0 ? `${i.path.join(".")}: ` : "";
+    const message = i.code === "unrecognized_keys" ? `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => JSON.stringify(k)).join(", ")}` : i.message;
+    return `${field}${message}`;
+  });
+  issues.push(...crossFieldIssues(data as Record<string, unknown>));
+  if (result.success && issues.length === 0) return { manifest: result.data, issues: [] };
+  return { manifest: null, issues };
+}

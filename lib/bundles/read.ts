@@ -1,0 +1,156 @@
+/**
+ * Reads and validates a challenge bundle (a zip: challenge.yaml, description.md, data/<file>…, solution.csv;
+ * see lib/bundles/README.md) entirely in memory, before anything touches a database. Every problem found in
+ * any part is collected and thrown together as one BundleError.
+ *
+ * Example: a zip whose challenge.yaml names metric `auc` for a higgs-tautau challenge and whose solution.csv
+ * labels its first event `s` throws one BundleError with issues
+ *   ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)",
+ *    "solution.csv: line 2: Label \"s\" is not 1 or 0"].
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { USAGE_CONTROL } from "@/challenges/anomaly-detection/dataset";
+import type { GeneratedSolution } from "@/challenges/built-in";
+import { USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
+import { BundleError, IssueList } from "./issues";
+import { type BundleManifest, type ChallengeKind, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE } from "./manifest";
+import { parseSolutionCsv, type ParsedSolution } from "./solution-csv";
+import { type IdColumn, isUtf8, lineCount, readIdColumn, sha256Hex } from "./text-file";
+
+/** A data file as competitors download it (content uncompressed). */
+export interface BundleFile {
+  name: string;
+  description: string;
+  rows: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
+/** A bundle that passed every check: what importBundle needs, nothing read from a database. */
+export interface ParsedBundle {
+  manifest: BundleManifest;
+  /** description.md (Markdown). */
+  description: string;
+  files: BundleFile[];
+  solution: GeneratedSolution;
+}
+
+export interface ReadBundleOptions {
+  /** Largest total unzipped size accepted (a zip bomb stops here); default 4 GiB. */
+  maxUnzippedBytes?: number;
+}
+
+/** Files each kind's solution must match by EventId: the file competitors predict on. */
+const TEST_FILES: Readonly<Record<ChallengeKind, readonly string[]>> = {
+  "higgs-tautau": ["test.csv"],
+  // A Track B challenge publishes its one sample as blackbox.csv.
+  "anomaly-detection": ["test.csv", "blackbox.csv"],
+  "detector-design": [],
+};
+
+/** The tabular kinds count data rows below a header; detector-design's example designs count lines, as its generator does. */
+const rowsOf = (kind: ChallengeKind, bytes: Uint8Array) => lineCount(bytes) - (kind === "detector-design" ? 0 : 1);
+
+/** Zip entries by name; a zip made by zipping a folder (one top folder around everything) is read as if flat. */
+function unzipEntries(zip: Uint8Array, maxBytes: number): Map<string, Uint8Array> {
+  let total = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip, {
+      filter: (f) => {
+        total += f.originalSize;
+        return total <= maxBytes && !f.name.endsWith("/") && !f.name.startsWith("__MACOSX/");
+      },
+    });
+  } catch (err) {
+    throw new BundleError([`not a zip archive (${err instanceof Error ? err.message : String(err)})`]);
+  }
+  if (total > maxBytes) throw new BundleError([`the unzipped bundle would exceed ${maxBytes} bytes`]);
+  const names = Object.keys(files);
+  const top = names[0]?.split("/")[0];
+  const prefix = !(MANIFEST_FILE in files) && top && names.every((n) => n.startsWith(`${top}/`)) ? `${top}/` : "";
+  return new Map(names.map((n) => [n.slice(prefix.length), files[n]!]));
+}
+
+/** The ids of the kind's test file must be exactly the solution's ids. */
+function checkIdsMatch(testFile: string, test: IdColumn, solution: ParsedSolution, issues: IssueList): void {
+  const solutionIds = new Set(solution.eventId);
+  const testLine = new Map<number, number>();
+  test.ids.forEach((id, k) => {
+    const line = test.lines[k]!;
+    if (testLine.has(id)) issues.add(testFile, `line ${line}: EventId ${id} appears twice (first on line ${testLine.get(id)})`);
+    else testLine.set(id, line);
+    if (!solutionIds.has(id)) issues.add(testFile, `line ${line}: EventId ${id} has no row in ${SOLUTION_FILE}`);
+  });
+  solution.eventId.forEach((id, k) => {
+    if (!testLine.has(id)) issues.add(SOLUTION_FILE, `line ${solution.lines[k]}: EventId ${id} is not in ${testFile}`);
+  });
+}
+
+/** What a scorer of the kind needs from the answer key beyond well-formed rows. */
+function checkSolutionForKind(kind: ChallengeKind, s: ParsedSolution, issues: IssueList): void {
+  if (kind === "detector-design") return;
+  // scoring/ refuses an empty leaderboard subset at every score; say so now, once.
+  for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
+    if (!s.usage.includes(code)) issues.add(SOLUTION_FILE, `no ${name} rows: each leaderboard needs some`);
+  }
+  if (kind !== "anomaly-detection") return;
+  // The mass-sculpting gate reads the control events' m_JJ from Aux.
+  s.usage.forEach((u, i) => {
+    if (u === USAGE_CONTROL && !(s.aux && Number.isFinite(s.aux[i]!))) issues.add(SOLUTION_FILE, `line ${s.lines[i]}: a Control row needs its m_JJ in Aux`);
+  });
+}
+
+/** Validates every listed file against challenge.yaml, and the test file's ids against the solution. */
+function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, solution: ParsedSolution | null, issues: IssueList): BundleFile[] {
+  const files: BundleFile[] = [];
+  for (const entry of manifest.dataset.files) {
+    const path = `${DATA_DIR}${entry.name}`;
+    const content = entries.get(path);
+    if (!content) {
+      issues.add(path, `listed in ${MANIFEST_FILE} but missing from the zip`);
+      continue;
+    }
+    if (!isUtf8(content)) issues.add(path, "is not UTF-8 text");
+    const sha256 = sha256Hex(content);
+    if (sha256 !== entry.sha256) issues.add(path, `SHA-256 is ${sha256}, ${MANIFEST_FILE} says ${entry.sha256} (the file was changed or damaged)`);
+    const rows = rowsOf(manifest.kind, content);
+    if (rows !== entry.rows) issues.add(path, `has ${rows} rows, ${MANIFEST_FILE} says ${entry.rows}`);
+    files.push({ ...entry, content });
+  }
+  const listed = new Set(manifest.dataset.files.map((f) => `${DATA_DIR}${f.name}`));
+  for (const name of entries.keys()) {
+    if (![MANIFEST_FILE, DESCRIPTION_FILE, SOLUTION_FILE].includes(name) && !listed.has(name)) issues.add(name, `is in the zip but not listed in ${MANIFEST_FILE}`);
+  }
+  const testName = TEST_FILES[manifest.kind].find((name) => listed.has(`${DATA_DIR}${name}`));
+  if (TEST_FILES[manifest.kind].length > 0 && !testName) {
+    issues.add(MANIFEST_FILE, `a ${manifest.kind} bundle needs ${TEST_FILES[manifest.kind].join(" or ")} in dataset.files (the events the solution labels)`);
+  }
+  const testContent = testName && entries.get(`${DATA_DIR}${testName}`);
+  if (testName && testContent && solution) {
+    const ids = readIdColumn(testContent, `${DATA_DIR}${testName}`, issues);
+    if (ids) checkIdsMatch(`${DATA_DIR}${testName}`, ids, solution, issues);
+  }
+  if (solution) checkSolutionForKind(manifest.kind, solution, issues);
+  return files;
+}
+
+/** Unzips and validates a bundle; throws BundleError with every problem found. */
+export function readBundle(zip: Uint8Array, opts: ReadBundleOptions = {}): ParsedBundle {
+  const entries = unzipEntries(zip, opts.maxUnzippedBytes ?? 4 * 2 ** 30);
+  const yamlBytes = entries.get(MANIFEST_FILE);
+  if (!yamlBytes) throw new BundleError([`${MANIFEST_FILE} is missing (a bundle has it at the top level of the zip)`]);
+  const issues = new IssueList();
+  const { manifest, issues: manifestIssues } = parseManifest(strFromU8(yamlBytes));
+  for (const issue of manifestIssues) issues.add(MANIFEST_FILE, issue);
+  const descriptionBytes = entries.get(DESCRIPTION_FILE);
+  if (!descriptionBytes) issues.add(DESCRIPTION_FILE, "is missing (the challenge's Markdown description; it may be empty)");
+  else if (!isUtf8(descriptionBytes)) issues.add(DESCRIPTION_FILE, "is not UTF-8 text");
+  const solutionBytes = entries.get(SOLUTION_FILE);
+  if (!solutionBytes) issues.add(SOLUTION_FILE, "is missing (the answer key; a detector-design bundle has only its header)");
+  const solution = solutionBytes ? parseSolutionCsv(strFromU8(solutionBytes), issues) : null;
+  // Without a valid manifest nothing says which files to expect; the problems so far are all there is to say.
+  const files = manifest ? readFiles(manifest, entries, solution, issues) : [];
+  issues.throwIfAny();
+  return { manifest: manifest!, description: strFromU8(descriptionBytes!), files, solution: solution! };
+}

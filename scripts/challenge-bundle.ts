@@ -1,0 +1,78 @@
+/**
+ * Challenge bundles from the command line (into DATABASE_URL, or the embedded database under DATA_DIR):
+ *   npx tsx scripts/challenge-bundle.ts export <slug> [--out FILE.zip]     (default <slug>.zip)
+ *   npx tsx scripts/challenge-bundle.ts import <bundle.zip> [--slug S]
+ * The format is described in lib/bundles/README.md. A bundle holds the private answer key: keep it private.
+ * Exit status: 0 done, 2 bad bundle (every problem on stderr) or slug taken, 1 anything else.
+ * Stop the site first when it uses the embedded database: PGlite opens a data folder in one process only.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { getDbHandle } from "../db";
+import { getChallengeBySlug } from "../db/queries/challenges";
+import { BundleError, exportBundle, importBundle, readBundle } from "../lib/bundles";
+import { env } from "../lib/env";
+
+const usage = `usage: npx tsx scripts/challenge-bundle.ts export <slug> [--out FILE.zip]
+       npx tsx scripts/challenge-bundle.ts import <bundle.zip> [--slug S]`;
+
+class UsageError extends Error {}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof getDbHandle>>["db"]) => Promise<T>): Promise<T> {
+  // An import may come before the site's first start, which is what creates the embedded database's folder.
+  const { DATABASE_URL, DATA_DIR } = env();
+  if (!DATABASE_URL) mkdirSync(DATA_DIR, { recursive: true });
+  const handle = await getDbHandle();
+  try {
+    return await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exportCommand(slug: string, out: string | undefined): Promise<void> {
+  const file = out ?? `${slug}.zip`;
+  const t0 = performance.now();
+  const zip = await withDb(async (db) => {
+    const challenge = await getChallengeBySlug(db, slug);
+    if (!challenge) throw new UsageError(`no challenge with the slug "${slug}"`);
+    return exportBundle(db, challenge.id);
+  });
+  writeFileSync(file, zip);
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  console.log(`Exported "${slug}" to ${file} (${(zip.byteLength / 2 ** 20).toFixed(1)} MiB in ${seconds} s).`);
+  console.log("The bundle contains the private answer key and secrets: share it with organisers only.");
+}
+
+async function importCommand(file: string, slug: string | undefined): Promise<void> {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const t0 = performance.now();
+  // Validated before the database is opened: a bad bundle, the usual mistake, touches nothing.
+  const bundle = readBundle(readFileSync(file));
+  const created = await withDb((db) => importBundle(db, bundle, { slug }));
+  const base = (process.env.AUTH_URL || `http://localhost:${env().PORT}`).replace(/\/$/, "");
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  console.log(`Imported "${bundle.manifest.title}" in ${seconds} s: ${base}/challenges/${created.slug}`);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: "string" }, slug: { type: "string" } } });
+  const [command, target, ...extra] = positionals;
+  if (!target || extra.length > 0) throw new UsageError("give one command and one slug or file");
+  if (command === "export" && values.slug === undefined) return exportCommand(target, values.out);
+  if (command === "import" && values.out === undefined) return importCommand(target, values.slug);
+  throw new UsageError(command === "export" || command === "import" ? `unexpected option for ${command}` : `unknown command ${JSON.stringify(command)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof BundleError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `${message}\n${usage}` : message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,395 @@
+/** Challenge bundles (lib/bundles): round trips of each kind, every rejected bundle, and the CLI. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { eq, sql } from "drizzle-orm";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { parse, stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnomalyDataset } from "@/challenges/anomaly-detection";
+import { anomalyBuiltIn } from "@/challenges/anomaly-detection/built-in";
+import type { GeneratedSolution } from "@/challenges/built-in";
+import { detectorBuiltIn } from "@/challenges/detector-design/built-in";
+import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
+import { openDb } from "@/db/client";
+import { createChallengeWithDataset, type ChallengeSpec } from "@/db/create-challenge";
+import { challengeForBundle } from "@/db/queries/bundles";
+import { getChallengeBySlug } from "@/db/queries/challenges";
+import { currentDataset, getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
+import { getPrivateScore, getSubmissionWithPublicScore } from "@/db/queries/submissions";
+import { challenges, datasetFiles, datasets, phases, solutionRows, type Challenge } from "@/db/schema";
+import { BundleError, exportBundle, importBundle, readBundle } from "@/lib/bundles";
+import { runScoringJob } from "@/lib/jobs/score-submission";
+import type { Db } from "@/db/client";
+import { describeEachDatabase } from "./databases";
+import { goodCsv, upload } from "./queue-fixtures";
+
+const DAY = 86_400_000;
+let counter = 0;
+const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
+
+/** A Higgs challenge with settings and phases unlike the defaults, so a lost setting shows. */
+function higgsSpec(slug: string): ChallengeSpec {
+  return {
+    slug,
+    kind: "higgs-tautau",
+    title: "Bundle test",
+    summary: "A summary",
+    description: "# Higgs\n\nÜnïcödé and *Markdown*.\n",
+    metricId: "ams",
+    config: { note: "kept", nested: { n: 3 } },
+    phases: () => [
+      { name: "Warm-up", startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() + DAY) },
+      { name: "Final", startsAt: new Date(Date.now() + DAY), endsAt: new Date(Date.now() + 9 * DAY) },
+    ],
+    settings: { visibility: "private", dailySubmissionLimit: 7, maxTeamSize: 3, finalSelections: 1, publicFraction: 0.25 },
+  };
+}
+
+/** Uploads `csv`, scores it without bootstrap (a ± is seeded by the submission id) and returns both scores. */
+async function scoreOn(db: Db, challenge: Challenge, csv: string) {
+  const s = await upload(db, challenge, csv);
+  expect(await runScoringJob(db, s.id, { bootstrap: 0 })).toBe("scored");
+  return { pub: (await getSubmissionWithPublicScore(db, s.id))!.publicScore, priv: (await getPrivateScore(db, s.id))!.score };
+}
+
+async function challengeBySlug(db: Db, slug: string): Promise<Challenge> {
+  return (await getChallengeBySlug(db, slug)) as Challenge;
+}
+
+/** A challenge's stored state minus what an import must change (id, slug, creation time). */
+async function storedState(db: Db, id: number) {
+  const found = (await challengeForBundle(db, id))!;
+  const { id: _id, slug: _slug, createdAt: _at, ...settings } = found.challenge;
+  return {
+    settings,
+    phases: found.phases.map((p) => [p.name, p.position, p.startsAt.toISOString(), p.endsAt.toISOString()]),
+    manifest: found.dataset.manifest,
+    secrets: found.dataset.secrets,
+    files: await listDatasetFiles(db, id),
+    solution: found.solution,
+  };
+}
+
+/** Exports, reads and imports under a new slug; checks everything stored came through unchanged. */
+async function roundTrip(db: Db, challengeId: number) {
+  const zip = await exportBundle(db, challengeId);
+  expect(await exportBundle(db, challengeId)).toEqual(zip);
+  const created = await importBundle(db, readBundle(zip), { slug: uniqueSlug("copy") });
+  expect(await storedState(db, created.id)).toEqual(await storedState(db, challengeId));
+  return { zip, created };
+}
+
+type Entries = Record<string, string>;
+const entriesOf = (zip: Uint8Array): Entries => Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, strFromU8(v)]));
+const zipOf = (e: Entries) => zipSync(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, strToU8(v)])));
+/** The bundle with its entries changed by `edit`. */
+const edited = (zip: Uint8Array, edit: (e: Entries) => void) => {
+  const e = entriesOf(zip);
+  edit(e);
+  return zipOf(e);
+};
+/** The bundle with challenge.yaml's fields changed by `edit`. */
+const withManifest = (zip: Uint8Array, edit: (m: Record<string, any>) => void) =>
+  edited(zip, (e) => {
+    const m = parse(e["challenge.yaml"]!);
+    edit(m);
+    e["challenge.yaml"] = stringify(m);
+  });
+/** Line `n` (1-based) of an entry, split into fields, with a setter. */
+const row = (text: string, n: number) => text.split("\n")[n - 1]!.split(",");
+const setRow = (text: string, n: number, fields: string[]) => text.split("\n").map((l, i) => (i === n - 1 ? fields.join(",") : l)).join("\n");
+
+/** Rows in every table an import writes: nothing may change when one fails. */
+const rowCounts = (db: Db) =>
+  Promise.all([challenges, phases, datasets, datasetFiles, solutionRows].map(async (t) => Number((await db.select({ n: sql<number>`count(*)` }).from(t))[0]!.n)));
+
+describeEachDatabase("challenge bundles", (get) => {
+  let higgs: Challenge;
+  let higgsZip: Uint8Array;
+  let ids: number[];
+  let generated: GeneratedSolution;
+
+  beforeAll(async () => {
+    const data = generateHiggsDataset({ seed: 11, trainEvents: 50, testEvents: 300 });
+    generated = data.solution;
+    ids = Array.from(data.solution.eventId);
+    higgs = (await createChallengeWithDataset(get().db, higgsSpec(uniqueSlug("higgs")), data)) as Challenge;
+    higgsZip = await exportBundle(get().db, higgs.id);
+  });
+
+  it("round-trips a Higgs challenge: same settings, phases, files and answer key, identical scores", async () => {
+    const { db } = get();
+    const csv = goodCsv(ids);
+    const before = await scoreOn(db, higgs, csv);
+    const { zip, created } = await roundTrip(db, higgs.id);
+    expect(Object.keys(unzipSync(zip)).sort()).toEqual(
+      ["challenge.yaml", "data/sample_submission.csv", "data/test.csv", "data/training.csv", "description.md", "solution.csv"].sort(),
+    );
+    const after = await scoreOn(db, await challengeBySlug(db, created.slug), csv);
+    expect(after).toEqual(before);
+    expect(before.pub).toBeGreaterThan(0);
+    // Bit for bit the generator's answer key, not only the same as what the export read back.
+    const order = Array.from(generated.eventId.keys()).sort((a, b) => generated.eventId[a]! - generated.eventId[b]!);
+    const inOrder = <T extends Int32Array | Uint8Array | Float64Array>(a: T) => order.map((i) => a[i]!);
+    const key = (await challengeForBundle(db, created.id))!.solution;
+    expect([key.eventId, key.label, key.weight, key.usage].map((a) => Array.from(a))).toEqual(
+      [generated.eventId, generated.label, generated.weight, generated.usage].map(inOrder),
+    );
+    // The manifest is readable YAML with the settings in plain sight.
+    const m = parse(entriesOf(zip)["challenge.yaml"]!);
+    expect(m).toMatchObject({ format: "collider-arena-bundle/1", metric: "ams", publicFraction: 0.25, limits: { dailySubmissionLimit: 7, maxTeamSize: 3, finalSelections: 1 } });
+    expect(m.phases.map((p: { name: string }) => p.name)).toEqual(["Warm-up", "Final"]);
+  });
+
+  it("ships each stored gzip's deflate stream as it is, recompresses another layout and refuses a damaged file", async () => {
+    const { db } = get();
+    const stored = await getDatasetFile(db, higgs.id, "test.csv");
+    const sizes: Record<string, number> = {};
+    unzipSync(higgsZip, { filter: (f) => ((sizes[f.name] = f.size), false) });
+    // A gzip member made by node: a 10-byte header and an 8-byte trailer around the deflate stream.
+    expect(sizes["data/test.csv"]).toBe(stored!.gzipContent.byteLength - 18);
+    const text = gunzipSync(stored!.gzipContent);
+    const half = text.byteLength >> 1;
+    const setStored = (gz: Buffer) => db.update(datasetFiles).set({ gzipContent: gz }).where(eq(datasetFiles.id, stored!.id));
+    try {
+      await setStored(Buffer.concat([gzipSync(text.subarray(0, half)), gzipSync(text.subarray(half))]));
+      expect(readBundle(await exportBundle(db, higgs.id))).toEqual(readBundle(higgsZip));
+      await setStored(gzipSync(Buffer.concat([text, Buffer.from("1,2\n")])));
+      await expect(exportBundle(db, higgs.id)).rejects.toThrow(`the stored file data/test.csv does not match its SHA-256 ${stored!.sha256}`);
+    } finally {
+      await setStored(Buffer.from(stored!.gzipContent));
+    }
+  });
+
+  it("round-trips a detector-design challenge with its private seed", async () => {
+    const { db } = get();
+    const { generate: _generate, baselines: _baselines, ...meta } = detectorBuiltIn;
+    const original = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("straw") }, detectorBuiltIn.generate(1, 12345));
+    const { zip, created } = await roundTrip(db, original.id);
+    expect((await currentDataset(db, created.id))!.secrets).toEqual({ privateSeed: 12345 });
+    expect(entriesOf(zip)["solution.csv"]).toBe("EventId,Label,Weight,Usage\n");
+  });
+
+  it("round-trips an anomaly challenge: control rows keep their m_JJ, scores are identical", async () => {
+    const { db } = get();
+    const { generate: _generate, ...meta } = anomalyBuiltIn;
+    const data = anomalyBuiltIn.generate(0.01, 7) as AnomalyDataset;
+    const original = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("anomaly") }, data);
+    const { zip, created } = await roundTrip(db, original.id);
+    const solution = (await challengeForBundle(db, created.id))!.solution;
+    // Ids are consecutive in file order, so the control events' m_JJ come back in the generator's order.
+    expect(Array.from(solution.eventId.filter((_, i) => solution.usage[i] === 3))).toEqual(Array.from(data.control.eventId));
+    expect(Array.from(solution.aux!.filter(Number.isFinite))).toEqual(Array.from(data.control.mjj));
+    expect(data.control.mjj.length).toBe(10_000);
+    // Lines: a Public or Private row has an empty Aux, a Control row its m_JJ.
+    expect(entriesOf(zip)["solution.csv"]).toMatch(/^EventId,Label,Weight,Usage,Aux\n1000000,[01],1,(Public|Private|Control),/);
+    const [header, ...rows] = entriesOf(zip)["data/test.csv"]!.trimEnd().split("\n");
+    const tau = [header!.split(",").indexOf("tau21_1"), header!.split(",").indexOf("tau21_2")];
+    const csv = ["EventId,score", ...rows.map((r) => r.split(",")).map((f) => `${f[0]},${2 - Number(f[tau[0]!]) - Number(f[tau[1]!])}`)].join("\n") + "\n";
+    const copy = await challengeBySlug(db, created.slug);
+    expect(await scoreOn(db, copy, csv)).toEqual(await scoreOn(db, (await challengeBySlug(db, original.slug)), csv));
+  });
+
+  /** Reads and imports the bundle; expects a BundleError with exactly `issues` (strings or patterns) and no rows written. */
+  async function expectRejected(zip: Uint8Array, issues: (string | RegExp)[], opts?: { slug?: string }) {
+    const { db } = get();
+    const before = await rowCounts(db);
+    const error = await Promise.resolve()
+      .then(() => importBundle(db, readBundle(zip), opts))
+      .then(
+        () => expect.unreachable("the bundle was accepted"),
+        (err: unknown) => err,
+      );
+    expect(error).toBeInstanceOf(BundleError);
+    expect((error as BundleError).issues).toEqual(issues.map((i) => (typeof i === "string" ? i : expect.stringMatching(i))));
+    expect(await rowCounts(db)).toEqual(before);
+  }
+
+  it("rejects bytes that are not a zip", async () => {
+    await expectRejected(strToU8("EventId,Label\n1,1\n"), [/^not a zip archive \(/]);
+  });
+
+  it("reads a zip of the bundle's folder as the bundle, and stops a zip bomb", () => {
+    const inFolder = Object.fromEntries(Object.entries(entriesOf(higgsZip)).map(([k, v]) => [`my-bundle/${k}`, v]));
+    expect(readBundle(zipOf(inFolder))).toEqual(readBundle(higgsZip));
+    expect(() => readBundle(higgsZip, { maxUnzippedBytes: 10_000 })).toThrow("the unzipped bundle would exceed 10000 bytes");
+  });
+
+  it("rejects a zip without challenge.yaml", async () => {
+    await expectRejected(edited(higgsZip, (e) => delete e["challenge.yaml"]), ["challenge.yaml is missing (a bundle has it at the top level of the zip)"]);
+  });
+
+  it("reports a YAML syntax error with its line", async () => {
+    const zip = edited(higgsZip, (e) => (e["challenge.yaml"] = e["challenge.yaml"]!.replace(/^title: .*$/m, "title: [unclosed")));
+    const line = entriesOf(zip)["challenge.yaml"]!.split("\n").findIndex((l) => l.startsWith("title:")) + 1;
+    await expectRejected(zip, [new RegExp(`^challenge\\.yaml: YAML syntax error at line ${line + 1}, column 1: `)]);
+  });
+
+  it("rejects an unknown format version", async () => {
+    await expectRejected(withManifest(higgsZip, (m) => (m.format = "collider-arena-bundle/2")), [
+      'challenge.yaml: format: unknown bundle format "collider-arena-bundle/2" (this version reads collider-arena-bundle/1)',
+    ]);
+  });
+
+  it("reports missing and unknown fields together", async () => {
+    const zip = withManifest(higgsZip, (m) => {
+      delete m.title;
+      delete m.limits.maxTeamSize;
+      m.colour = "red";
+    });
+    await expectRejected(zip, ["challenge.yaml: title: is missing", "challenge.yaml: limits.maxTeamSize: is missing", 'challenge.yaml: unknown field "colour"']);
+  });
+
+  it("rejects an unknown metric id", async () => {
+    await expectRejected(withManifest(higgsZip, (m) => (m.metric = "f1")), [
+      'challenge.yaml: metric: unknown metric "f1" (known: ams, auc, sic, eff-at-1e-2, eff-at-1e-3, design-score)',
+    ]);
+  });
+
+  it("rejects a metric that cannot score the kind", async () => {
+    await expectRejected(withManifest(higgsZip, (m) => (m.metric = "design-score")), ["challenge.yaml: metric: design-score cannot score a higgs-tautau challenge (use ams)"]);
+  });
+
+  it("rejects a phase that ends before it starts", async () => {
+    const zip = withManifest(higgsZip, (m) => (m.phases[1].end = "2020-01-01T00:00:00Z"));
+    await expectRejected(zip, ["challenge.yaml: phases.1.end: ends before it starts (end must be after start)"]);
+  });
+
+  it("rejects a listed file missing from the zip", async () => {
+    // The test file is gone, so the solution's ids cannot be checked against it either: one problem, not two.
+    await expectRejected(edited(higgsZip, (e) => delete e["data/test.csv"]), ["data/test.csv: listed in challenge.yaml but missing from the zip"]);
+  });
+
+  it("rejects a file whose checksum does not match", async () => {
+    const sha = parse(entriesOf(higgsZip)["challenge.yaml"]!).dataset.files[0].sha256 as string;
+    const zip = edited(higgsZip, (e) => (e["data/training.csv"] = e["data/training.csv"]!.replace(/,s\n/, ",b\n")));
+    await expectRejected(zip, [new RegExp(`^data/training\\.csv: SHA-256 is [0-9a-f]{64}, challenge\\.yaml says ${sha} \\(the file was changed or damaged\\)$`)]);
+  });
+
+  it("rejects a row count that does not match", async () => {
+    await expectRejected(withManifest(higgsZip, (m) => (m.dataset.files[0].rows = 51)), ["data/training.csv: has 50 rows, challenge.yaml says 51"]);
+  });
+
+  it("rejects a solution whose ids do not match test.csv's", async () => {
+    const e = entriesOf(higgsZip);
+    const moved = row(e["solution.csv"]!, 2)[0]!;
+    const testLine = e["data/test.csv"]!.split("\n").findIndex((l) => l.startsWith(`${moved},`)) + 1;
+    const zip = edited(higgsZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 2, ["999999999", ...row(x["solution.csv"]!, 2).slice(1)])));
+    await expectRejected(zip, [`data/test.csv: line ${testLine}: EventId ${moved} has no row in solution.csv`, "solution.csv: line 2: EventId 999999999 is not in data/test.csv"]);
+  });
+
+  it("rejects duplicate ids", async () => {
+    const e = entriesOf(higgsZip);
+    const [first, second] = [row(e["solution.csv"]!, 2)[0]!, row(e["solution.csv"]!, 3)[0]!];
+    const zip = edited(higgsZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 3, [first, ...row(x["solution.csv"]!, 3).slice(1)])));
+    const testLine = e["data/test.csv"]!.split("\n").findIndex((l) => l.startsWith(`${second},`)) + 1;
+    await expectRejected(zip, [`solution.csv: line 3: EventId ${first} appears twice (first on line 2)`, `data/test.csv: line ${testLine}: EventId ${second} has no row in solution.csv`]);
+  });
+
+  it("rejects bad labels, weights and usage, with every problem", async () => {
+    const zip = edited(higgsZip, (x) => {
+      const id = (n: number) => row(x["solution.csv"]!, n)[0]!;
+      x["solution.csv"] = setRow(setRow(x["solution.csv"]!, 2, [id(2), "s", "1", "Public"]), 4, [id(4), "1", "-2", "Secret"]);
+    });
+    await expectRejected(zip, [
+      'solution.csv: line 2: Label "s" is not 1 or 0',
+      'solution.csv: line 4: Weight "-2" is not a positive finite number',
+      'solution.csv: line 4: Usage "Secret" is not Public, Private, Ignored or Control',
+    ]);
+  });
+
+  it("keeps the first 20 problems of a part and counts the rest", async () => {
+    const zip = edited(higgsZip, (x) => (x["solution.csv"] = x["solution.csv"]!.replace(/^(\d+),[01],/gm, "$1,x,")));
+    const lines = Array.from({ length: 20 }, (_, k) => `solution.csv: line ${k + 2}: Label "x" is not 1 or 0`);
+    await expectRejected(zip, [...lines, "solution.csv: and 280 more problems"]);
+  });
+
+  it("reports problems of several parts at once", async () => {
+    const zip = edited(withManifest(higgsZip, (m) => (m.metric = "auc")), (x) => {
+      x["solution.csv"] = setRow(x["solution.csv"]!, 2, row(x["solution.csv"]!, 2).map((f, k) => (k === 1 ? "s" : f)));
+    });
+    await expectRejected(zip, ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)", 'solution.csv: line 2: Label "s" is not 1 or 0']);
+  });
+
+  it("rejects a detector-design bundle without secrets.privateSeed", async () => {
+    const { db } = get();
+    const { generate: _generate, baselines: _baselines, ...meta } = detectorBuiltIn;
+    const straw = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("straw") }, detectorBuiltIn.generate(1, 99));
+    const zip = withManifest(await exportBundle(db, straw.id), (m) => (m.secrets = {}));
+    await expectRejected(zip, ["challenge.yaml: secrets.privateSeed: a detector-design bundle needs an integer secrets.privateSeed (its private leaderboard's seed)"]);
+  });
+
+  it("refuses a slug that is taken, and writes nothing", async () => {
+    await expectRejected(higgsZip, [`slug: a challenge with the slug "${higgs.slug}" already exists (import it under another slug)`]);
+  });
+
+  it("lets one of two simultaneous imports under one slug win; the other gets the slug message", async () => {
+    const { db } = get();
+    const slug = uniqueSlug("race");
+    const bundle = readBundle(higgsZip);
+    const results = await Promise.allSettled([importBundle(db, bundle, { slug }), importBundle(db, bundle, { slug })]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason as BundleError;
+    expect(failure.issues).toEqual([`slug: a challenge with the slug "${slug}" already exists (import it under another slug)`]);
+  });
+
+  it("leaves nothing half-created when the transaction fails part-way", async () => {
+    const { db } = get();
+    // PostgreSQL text cannot hold NUL: the dataset_file insert fails after the challenge, phase and dataset rows.
+    const bundle = readBundle(higgsZip);
+    bundle.files[1]!.description = "bad\u0000description";
+    const before = await rowCounts(db);
+    const slug = uniqueSlug("half");
+    await expect(importBundle(db, bundle, { slug })).rejects.toThrow(/insert into "dataset_file"/);
+    expect(await rowCounts(db)).toEqual(before);
+    expect(await getChallengeBySlug(db, slug)).toBeUndefined();
+  });
+});
+
+describe("scripts/challenge-bundle.ts", () => {
+  const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "challenge-bundle-cli-"));
+  const good = path.join(dir, "good.zip");
+  const bad = path.join(dir, "bad.zip");
+  let slug = "";
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const handle = await openDb({ mode: "pglite" });
+    try {
+      const c = await createChallengeWithDataset(handle.db, higgsSpec("cli-source"), generateHiggsDataset({ seed: 3, trainEvents: 20, testEvents: 100 }));
+      const zip = await exportBundle(handle.db, c.id);
+      writeFileSync(good, zip);
+      writeFileSync(bad, withManifest(zip, (m) => (m.metric = "auc")));
+      slug = c.slug;
+    } finally {
+      await handle.close();
+    }
+  });
+
+  const cli = (...args: string[]) =>
+    // An inherited DATABASE_URL must not send this test to a real server (empty counts as unset).
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/challenge-bundle.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: path.join(dir, "data"), AUTH_URL: "https://arena.example.org" },
+      encoding: "utf8",
+    });
+
+  it("exits 2 with every problem for a bad bundle, 0 and the URL for a good one, and exports it back", () => {
+    const rejected = cli("import", bad);
+    expect(rejected.stderr).toBe("The bundle has 1 problem:\n  challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)\n");
+    expect(rejected.status).toBe(2);
+    const imported = cli("import", good, "--slug", "cli-copy");
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toMatch(/^Imported "Bundle test" in \d+\.\d s: https:\/\/arena\.example\.org\/challenges\/cli-copy\n$/);
+    expect(imported.status).toBe(0);
+    const out = path.join(dir, "copy.zip");
+    const exported = cli("export", "cli-copy", "--out", out);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect({ ...readBundle(readFileSync(out)).manifest, slug }).toEqual(readBundle(readFileSync(good)).manifest);
+  });
+});
