@@ -48,13 +48,19 @@ async function main(): Promise<void> {
     await Promise.all(
       cookies.map(async (cookie, c) => {
         for (let k = 0; k < PER_CLIENT; k++) {
-          const res = await fetch(`${BASE}/api/v1/challenges/higgs-boson/submissions`, {
-            method: "POST",
-            headers: { Cookie: cookie, "Content-Type": "text/csv", "X-Filename": `c${c}-${k}.csv` },
-            body: sample,
-          });
-          statuses.push(res.status);
-          await res.arrayBuffer();
+          try {
+            const res = await fetch(`${BASE}/api/v1/challenges/higgs-boson/submissions`, {
+              method: "POST",
+              headers: { Cookie: cookie, "Content-Type": "text/csv", "X-Filename": `c${c}-${k}.csv` },
+              body: sample,
+            });
+            statuses.push(res.status);
+            await res.arrayBuffer();
+          } catch (err) {
+            // Counted, not fatal: a refused or reset connection is a failed upload the report must show.
+            statuses.push(0);
+            console.error(`client ${c} upload ${k}: ${(err as Error).message} (${String((err as Error).cause)})`);
+          }
         }
       }),
     );

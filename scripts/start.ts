@@ -83,6 +83,10 @@ async function main(): Promise<void> {
   // Leaderboards are the hot read path; anonymous views are shared for two seconds (their data is that stale anyway).
   const handler = microCache((req, res) => void nextHandler(req, res), { ttlMs: 2000, match: isLeaderboardPath });
   const server = createServer(handler);
+  // Keep idle connections open longer than clients (undici: 4 s) and proxies (often 60 s) do, so a client never
+  // sends a request on a socket the server is closing: that race resets uploads under load (seen in bench:rush).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(e.PORT, () => console.log(`Collider Arena is running on http://localhost:${e.PORT}`));
 
   const shutdown = (signal: string) => {
