@@ -18,11 +18,10 @@ import type { EpochListener } from "../challenges/anomaly-detection/baseline/pro
 import { getDbHandle } from "../db";
 import { env } from "../lib/env";
 import { type AnomalyBaselineOptions, runAnomalyBaseline } from "../lib/ml/anomaly-baseline-run";
+import { runCli, UsageError } from "./lib/run-cli";
 import { BaselineInputError } from "../lib/ml/baseline-data";
 
 const usage = "usage: npx tsx scripts/anomaly-baseline.ts --challenge <slug> [--method autoencoder|cwola|both] [--seed N] [--epochs N] [--out DIR] [--no-register]";
-class UsageError extends Error {}
-
 function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -88,15 +87,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof BaselineInputError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `${message}\n${usage}` : message);
-    process.exit(1);
-  },
-);
+runCli(main, { usage, inputErrors: [BaselineInputError] });

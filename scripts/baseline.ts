@@ -15,11 +15,10 @@ import type { ProgressEvent } from "../challenges/shared/baseline/types";
 import { getDbHandle } from "../db";
 import { env } from "../lib/env";
 import { BaselineInputError } from "../lib/ml/baseline-data";
+import { runCli, UsageError } from "./lib/run-cli";
 import { FAMILY_CHOICES, type FamilyChoice, runBaseline } from "../lib/ml/baseline-run";
 
 const usage = "usage: npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
-
-class UsageError extends Error {}
 
 function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -103,15 +102,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof BaselineInputError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `${message}\n${usage}` : message);
-    process.exit(1);
-  },
-);
+runCli(main, { usage, inputErrors: [BaselineInputError] });

@@ -11,12 +11,11 @@ import { parseArgs } from "node:util";
 import { getDbHandle } from "../db";
 import { getChallengeBySlug } from "../db/queries/challenges";
 import { BundleError, exportBundle, importBundle, readBundle } from "../lib/bundles";
+import { runCli, UsageError } from "./lib/run-cli";
 import { env } from "../lib/env";
 
 const usage = `usage: npx tsx scripts/challenge-bundle.ts export <slug> [--out FILE.zip]
        npx tsx scripts/challenge-bundle.ts import <bundle.zip> [--slug S]`;
-
-class UsageError extends Error {}
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof getDbHandle>>["db"]) => Promise<T>): Promise<T> {
   // An import may come before the site's first start, which is what creates the embedded database's folder.
@@ -64,15 +63,4 @@ async function main(): Promise<void> {
   throw new UsageError(command === "export" || command === "import" ? `unexpected option for ${command}` : `unknown command ${JSON.stringify(command)}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    if (err instanceof BundleError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `${message}\n${usage}` : message);
-    process.exit(1);
-  },
-);
+runCli(main, { usage, inputErrors: [BundleError] });

@@ -14,12 +14,11 @@ import type { HiggsImportSource } from "../challenges/higgs-tautau/importer";
 import { getDbHandle } from "../db";
 import { prepareHiggsImport, storeHiggsImport } from "../db/import-higgs";
 import { env } from "../lib/env";
+import { runCli, UsageError } from "./lib/run-cli";
 import { CsvFormatError } from "../scoring/errors";
 
 const usage = `usage: npm run import:higgs -- --cern FILE [--split-seed N] [--test-fraction F] [--public-fraction F] --slug S --title T [--summary TEXT]
        npm run import:higgs -- --train training.csv --test test.csv --solution solution.csv --slug S --title T [--summary TEXT]`;
-
-class UsageError extends Error {}
 
 function open(file: string) {
   // Checked here so a typo is reported before the database is opened, not as a stream error half-way.
@@ -84,15 +83,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof CsvFormatError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `${message}\n${usage}` : message);
-    process.exit(1);
-  },
-);
+runCli(main, { usage, inputErrors: [CsvFormatError] });

@@ -15,12 +15,11 @@ import { anomalyDescription, datasetFromLhco, linesOf, parseLhcoCsv } from "../c
 import { getDbHandle } from "../db";
 import { createChallengeWithDataset } from "../db/create-challenge";
 import { env } from "../lib/env";
+import { runCli, UsageError } from "./lib/run-cli";
 import { CsvFormatError } from "../scoring/errors";
 
 const usage = "usage: npm run import:lhco -- --train FILE --test FILE --slug S --title T [--control N] [--seed N] [--public-fraction F] [--summary TEXT]";
 const DAY_MS = 86_400_000;
-
-class UsageError extends Error {}
 
 async function* textChunks(file: string): AsyncGenerator<string> {
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
@@ -77,15 +76,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof CsvFormatError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(err instanceof UsageError || err instanceof RangeError ? `${message}\n${usage}` : message);
-    process.exit(err instanceof RangeError ? 2 : 1);
-  },
-);
+runCli(main, { usage, inputErrors: [CsvFormatError, RangeError] });

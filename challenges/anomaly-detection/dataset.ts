@@ -37,16 +37,9 @@ export function hashedUsage(seed: number, eventId: number, publicFraction: numbe
   return mix32(key ^ mix32(eventId)) < publicFraction * 2 ** 32 ? USAGE_PUBLIC : USAGE_PRIVATE;
 }
 
-/** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+/** A uniformly random permutation of 0..n-1 (the project generator's Fisher–Yates). */
 export function shuffledOrder(n: number, rng: Random): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-  return order;
+  return rng.permutation(n);
 }
 
 /** A downloadable file whose chunks can be read more than once (a generator object could be read only once). */

@@ -98,6 +98,18 @@ export class Random extends Xoshiro128 {
     return weights.length - 1;
   }
 
+  /** A uniformly random permutation of 0..n-1 (Fisher–Yates, from the last position down). */
+  permutation(n: number): Int32Array {
+    const order = Int32Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(this.uniform() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    return order;
+  }
+
   /** One element of a non-empty array, uniformly. */
   choice<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError("choice needs a non-empty array");

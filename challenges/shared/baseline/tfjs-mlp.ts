@@ -48,20 +48,9 @@ function gatherRows(X: Float32Array, cols: number, order: Int32Array, from: numb
   return out;
 }
 
-function permutation(n: number, rng: Random): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-  return order;
-}
-
 /** One pass over the training set in a fresh seeded order; returns the mean weighted loss. */
 function trainEpoch(net: MlpNetwork, optimizer: tf.Optimizer, train: LabelledSet, hp: MlpHyperparameters, rng: Random): number {
-  const order = permutation(train.rows, rng);
+  const order = rng.permutation(train.rows);
   let lossSum = 0;
   for (let from = 0; from < train.rows; from += hp.batchSize) {
     const to = Math.min(train.rows, from + hp.batchSize);
