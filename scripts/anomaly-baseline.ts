@@ -18,6 +18,7 @@ import type { EpochListener } from "../challenges/anomaly-detection/baseline/pro
 import { getDbHandle } from "../db";
 import { env } from "../lib/env";
 import { type AnomalyBaselineOptions, runAnomalyBaseline } from "../lib/ml/anomaly-baseline-run";
+import { reportBenchmark } from "./lib/report-benchmark";
 import { runCli, UsageError } from "./lib/run-cli";
 import { BaselineInputError } from "../lib/ml/baseline-data";
 
@@ -73,13 +74,7 @@ async function main(): Promise<number> {
       const file = path.join(values.out, `anomaly-baseline-${r.method}.csv`);
       writeFileSync(file, r.csv);
       console.log(`${r.name}: trained in ${r.card.trainingSeconds.toFixed(1)} s (best epochs ${r.card.bestEpochs.join(", ")}); submission written to ${file}`);
-      if (!r.registered) continue;
-      const { submissionId, status, publicScore, error } = r.registered;
-      if (status === "scored") console.log(`  benchmark entry registered (submission ${submissionId}): public score ${publicScore?.toFixed(4)}`);
-      else {
-        failed = true;
-        console.error(`  benchmark submission ${submissionId} was not scored (${status}): ${error ?? "unknown error"}`);
-      }
+      if (!reportBenchmark(r.registered)) failed = true;
     }
     return failed ? 1 : 0;
   } finally {

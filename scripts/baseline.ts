@@ -15,6 +15,7 @@ import type { ProgressEvent } from "../challenges/shared/baseline/types";
 import { getDbHandle } from "../db";
 import { env } from "../lib/env";
 import { BaselineInputError } from "../lib/ml/baseline-data";
+import { reportBenchmark } from "./lib/report-benchmark";
 import { runCli, UsageError } from "./lib/run-cli";
 import { FAMILY_CHOICES, type FamilyChoice, runBaseline } from "../lib/ml/baseline-run";
 
@@ -87,14 +88,7 @@ async function main(): Promise<number> {
         writeFileSync(file, r.csv);
         console.log(`  submission written to ${file}`);
       }
-      if (r.registered) {
-        const { submissionId, status, publicScore, error } = r.registered;
-        if (status === "scored") console.log(`  benchmark entry registered (submission ${submissionId}): public score ${publicScore?.toFixed(4)}`);
-        else {
-          failed = true;
-          console.error(`  benchmark submission ${submissionId} was not scored (${status}): ${error ?? "unknown error"}`);
-        }
-      }
+      if (!reportBenchmark(r.registered)) failed = true;
     }
     return failed ? 1 : 0;
   } finally {

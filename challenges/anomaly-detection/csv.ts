@@ -5,9 +5,8 @@
  * `publishedValue` is the number a reader of the file gets back, for data the server keeps beside the file
  * (the control events' mjj), so both sides see the very same values.
  */
+import { chunked } from "../shared/csv-chunks";
 import { ANOMALY_FEATURES, type AnomalyEvents, FEATURE } from "./schema";
-
-const CHUNK_CHARS = 64 * 1024;
 
 /** Feature value as written: 3 decimals for masses, 5 for τ21, trailing zeros dropped, never "-0". */
 export function formatFeature(x: number, feature: number): string {
@@ -18,18 +17,6 @@ export function formatFeature(x: number, feature: number): string {
 /** The value a reader parses back from formatFeature(x, feature). */
 export function publishedValue(x: number, feature: number): number {
   return Number(formatFeature(x, feature));
-}
-
-function* chunked(header: string, n: number, row: (i: number) => string): Generator<string> {
-  let buffer = `${header}\n`;
-  for (let i = 0; i < n; i++) {
-    buffer += `${row(i)}\n`;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = "";
-    }
-  }
-  if (buffer.length > 0) yield buffer;
 }
 
 function featureCells(events: AnomalyEvents, i: number): string {

@@ -6,9 +6,8 @@
  * PRI_jet_num is an integer and weights keep full precision.
  */
 import { FEATURE_INDEX, HIGGS_FEATURES, type HiggsEvents, MISSING } from "./schema";
+import { chunked } from "../shared/csv-chunks";
 import { USAGE_PUBLIC } from "./split";
-
-const CHUNK_CHARS = 64 * 1024;
 
 /** 3-decimal feature value in Kaggle's style: 138.47, 0.91, -999.0, 2. */
 export function formatFeature(x: number, feature: number): string {
@@ -17,18 +16,6 @@ export function formatFeature(x: number, feature: number): string {
   let s = x.toFixed(3);
   if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, ".0");
   return s === "-0.0" ? "0.0" : s;
-}
-
-function* chunked(header: string, n: number, row: (i: number) => string): Generator<string> {
-  let buffer = `${header}\n`;
-  for (let i = 0; i < n; i++) {
-    buffer += `${row(i)}\n`;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = "";
-    }
-  }
-  if (buffer.length > 0) yield buffer;
 }
 
 function featureCells(events: HiggsEvents, i: number): string {
