@@ -31,6 +31,8 @@ export const newChallengeSchema = z
     publicFraction: z.coerce.number().gt(0, "The public share must be above 0").lt(1, "The public share must be below 1").default(0.3),
     startsAt: z.coerce.date({ message: "Enter a start date" }),
     endsAt: z.coerce.date({ message: "Enter an end date" }),
+    /** Optional later phase ("Final", as Codabench's final phase): from the end of the first to this date. */
+    finalEndsAt: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional()),
     dailySubmissionLimit: count("The daily limit").min(1).max(100).default(5),
     maxTeamSize: count("The team size").min(1).max(50).default(1),
     finalSelections: count("Final selections").min(1).max(10).default(2),
@@ -43,6 +45,7 @@ export const newChallengeSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start" });
+    if (v.finalEndsAt && v.finalEndsAt <= v.endsAt) ctx.addIssue({ code: "custom", path: ["finalEndsAt"], message: "The final phase must end after the first one" });
     const kind = KIND_OPTIONS[v.kind];
     if (!kind.metrics.includes(v.metricId)) {
       ctx.addIssue({ code: "custom", path: ["metricId"], message: `A ${kind.label} challenge is scored by ${kind.metrics.join(", ")}` });

@@ -17,11 +17,11 @@ test("a teacher creates a simulated class challenge, a student joins with the co
   await page.getByLabel("Training events", { exact: true }).fill("500");
   await page.getByLabel("Test events", { exact: true }).fill("1000");
   // A mistake first: the end before the start is refused with the field's message, and what was typed stays.
-  await page.getByLabel("Ends (UTC)").fill("2020-01-01T00:00");
+  await page.getByLabel("Ends (UTC)", { exact: true }).fill("2020-01-01T00:00");
   await page.getByRole("button", { name: "Create the challenge" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The end must be after the start" })).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue("Physics 101: find the Higgs");
-  await page.getByLabel("Ends (UTC)").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+  await page.getByLabel("Ends (UTC)", { exact: true }).fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
   await page.getByRole("button", { name: "Create the challenge" }).click();
   await expect(page).toHaveURL(new RegExp(`/challenges/${SLUG}/manage$`), { timeout: 60_000 });
   const joinUrl = (await page.getByTestId("join-url").textContent())!.trim();

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { managedChallenges } from "@/db/queries/challenges";
 import { requireRole } from "@/lib/authz";
 import { ImportBundleForm } from "./import-bundle-form";
+import { ImportDataForm } from "./import-data-form";
 
 export const metadata: Metadata = { title: "Organise" };
 
@@ -33,7 +34,10 @@ export default async function OrganisePage() {
           ))}
         </ul>
       )}
-      <ImportBundleForm />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ImportDataForm />
+        <ImportBundleForm />
+      </div>
     </div>
   );
 }

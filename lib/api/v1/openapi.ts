@@ -118,6 +118,15 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "post",
+    path: "/imports",
+    summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, or kind=lhco with `train` and `test`; plus slug and title",
+    access: "user",
+    body: { contentType: "multipart/form-data", description: "kind, slug, title and the files (.csv or .csv.gz)" },
+    ok: { status: 201, description: "The new challenge's slug and URL" },
+    errors: [400, 401, 403, 409, 413, 429],
+  },
+  {
+    method: "post",
     path: "/bundles",
     summary: "Create a challenge from a bundle (organisers; `?slug=` to rename)",
     access: "user",
@@ -132,7 +141,7 @@ export const ERROR_MEANINGS: Record<number, string> = {
   401: "No valid session or token (codes unauthenticated, invalid_token)",
   403: "Not allowed now (challenge_closed, session_required)",
   404: "No such challenge, file, submission or token visible to you",
-  409: "Daily submission limit reached (limit_reached) or final-selection rule",
+  409: "Daily submission limit reached (limit_reached), final-selection rule, or a slug already taken (slug_taken)",
   413: "Upload larger than the limit (too_large)",
   429: "Too many requests with this token (rate_limited; see Retry-After)",
 };

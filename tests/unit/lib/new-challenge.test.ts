@@ -29,6 +29,7 @@ describe("the new-challenge form's schema", () => {
 
   it.each([
     [{ endsAt: "2026-11-30T09:00" }, "endsAt: The end must be after the start"],
+    [{ finalEndsAt: "2026-12-10T09:00" }, "finalEndsAt: The final phase must end after the first one"],
     [{ metricId: "auc" }, "metricId: A Higgs → ττ classification (AMS) challenge is scored by ams"],
     [{ kind: "detector-design" }, "metricId: A Detector design (straw tracker) challenge is scored by design-score"],
     [{ testEvents: "600000" }, "testEvents: At most 550,000 test events"],

@@ -31,7 +31,10 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
       description: v.description.trim() || kind.description,
       metricId: v.metricId,
       config: { simulated: true },
-      phases: () => [{ name: "Main", startsAt: v.startsAt, endsAt: v.endsAt }],
+      phases: () => [
+        { name: "Main", startsAt: v.startsAt, endsAt: v.endsAt },
+        ...(v.finalEndsAt ? [{ name: "Final", startsAt: v.endsAt, endsAt: v.finalEndsAt }] : []),
+      ],
       settings: {
         visibility: v.visibility,
         joinCode: v.visibility === "private" ? newJoinCode() : null,

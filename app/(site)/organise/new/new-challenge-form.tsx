@@ -65,6 +65,7 @@ export function NewChallengeForm({ action, preview, kinds, metricLabels }: { act
         <legend className="px-1 font-semibold">4. Dates, rules and who may join</legend>
         <Field label="Starts (UTC)" name="startsAt" type="datetime-local" defaultValue={v.startsAt ?? day(0)} errors={err("startsAt")} />
         <Field label="Ends (UTC)" name="endsAt" type="datetime-local" defaultValue={v.endsAt ?? day(14)} errors={err("endsAt")} />
+        <Field label="Optional final phase ends (UTC): a second phase right after the first" name="finalEndsAt" type="datetime-local" defaultValue={v.finalEndsAt} errors={err("finalEndsAt")} />
         <Field label="Submissions per team per day" name="dailySubmissionLimit" type="number" defaultValue={v.dailySubmissionLimit ?? "5"} errors={err("dailySubmissionLimit")} />
         <Field label="Largest team" name="maxTeamSize" type="number" defaultValue={v.maxTeamSize ?? "1"} errors={err("maxTeamSize")} />
         <Field label="Final selections per team" name="finalSelections" type="number" defaultValue={v.finalSelections ?? "2"} errors={err("finalSelections")} />

@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import { FormError } from "@/app/_components/form-fields";
+
+const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
+
+/** Real data from the browser: the CERN HiggsML open-data file, or the LHC Olympics R&D train and test files. */
+export function ImportDataForm() {
+  const [kind, setKind] = useState("higgs-cern");
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(undefined);
+    const res = await fetch("/api/v1/imports", { method: "POST", body: new FormData(e.currentTarget) });
+    setPending(false);
+    const body = (await res.json()) as { challenge?: { slug: string }; error?: { message: string } };
+    if (res.ok && body.challenge) window.location.assign(`/challenges/${body.challenge.slug}/manage`);
+    else setError(body.error?.message ?? `Import failed (HTTP ${res.status}).`);
+  }
+  return (
+    <form onSubmit={submit} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">Create a challenge from real data files</h2>
+      <label className="block text-sm">
+        Data{" "}
+        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={input}>
+          <option value="higgs-cern">CERN open-data HiggsML file (atlas-higgs-challenge-2014-v2.csv[.gz])</option>
+          <option value="lhco">LHC Olympics 2020 R&amp;D features (train and test files)</option>
+        </select>
+      </label>
+      <div className="flex flex-wrap gap-3 text-sm">
+        <label>Title <input name="title" className={input} /></label>
+        <label>Slug <input name="slug" className={input} /></label>
+      </div>
+      {kind === "higgs-cern" ? (
+        <label className="block text-sm">File <input name="file" type="file" accept=".csv,.gz" /></label>
+      ) : (
+        <div className="flex flex-wrap gap-3 text-sm">
+          <label>Train file <input name="train" type="file" accept=".csv,.gz" /></label>
+          <label>Test file <input name="test" type="file" accept=".csv,.gz" /></label>
+        </div>
+      )}
+      <FormError message={error} />
+      <button disabled={pending} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60">
+        {pending ? "Checking and importing…" : "Import"}
+      </button>
+    </form>
+  );
+}

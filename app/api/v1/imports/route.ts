@@ -1,0 +1,76 @@
+import { gunzipSync } from "node:zlib";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { getChallengeBySlug } from "@/db/queries/challenges";
+import { importLhcoChallenge } from "@/db/import-lhco";
+import { prepareHiggsImport, storeHiggsImport } from "@/db/import-higgs";
+import { challenges } from "@/db/schema";
+import { requireApiUser } from "@/lib/api-auth";
+import { ApiError, route } from "@/lib/api-error";
+import { hasRole } from "@/lib/authz";
+import { env } from "@/lib/env";
+import { tooLarge } from "@/lib/uploads";
+import { SLUG_PATTERN } from "@/lib/validations/challenge";
+import { CsvFormatError } from "@/scoring/errors";
+import { eq } from "drizzle-orm";
+
+export const dynamic = "force-dynamic";
+
+const fieldsSchema = z.object({
+  kind: z.enum(["higgs-cern", "lhco"], { message: 'kind must be "higgs-cern" (the CERN open-data HiggsML file) or "lhco" (LHC Olympics R&D train and test files)' }),
+  slug: z.string().trim().toLowerCase().regex(SLUG_PATTERN, "slug: use 3–50 lower-case letters, digits and dashes"),
+  title: z.string().trim().min(3, "title: 3 characters or more").max(120),
+});
+
+/** A multipart file's bytes, decompressed when gzip (the real files come as .csv.gz). */
+async function fileBytes(form: FormData, name: string): Promise<{ bytes: Uint8Array; name: string }> {
+  const file = form.get(name);
+  if (!(file instanceof File) || file.size === 0) throw new ApiError(400, "empty_file", `Attach the ${name} file.`);
+  const raw = new Uint8Array(await file.arrayBuffer());
+  const isGzip = raw[0] === 0x1f && raw[1] === 0x8b;
+  try {
+    return { bytes: isGzip ? gunzipSync(raw) : raw, name: file.name };
+  } catch {
+    throw new ApiError(400, "bad_gzip", `${file.name} looks gzip-compressed but cannot be decompressed.`);
+  }
+}
+
+/**
+ * Creates a challenge from real data files uploaded by an organiser (multipart: kind, slug, title and the files):
+ * the CERN open-data HiggsML file (`file`, with its own train / Public / Private split) or the LHC
+ * Olympics R&D features (`train`, `test`). Every file is checked completely before anything is written.
+ */
+export const POST = route(async (req: Request) => {
+  const { user } = await requireApiUser(req, "import data");
+  if (!hasRole(user, "organiser")) throw new ApiError(403, "forbidden", "Only organisers can create challenges.");
+  const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
+  const form = await req.formData().catch(() => {
+    throw new ApiError(400, "bad_request", "Send multipart/form-data with kind, slug, title and the files.");
+  });
+  const fields = fieldsSchema.safeParse(Object.fromEntries(["kind", "slug", "title"].map((k) => [k, form.get(k) ?? undefined])));
+  if (!fields.success) throw new ApiError(400, "bad_request", fields.error.issues.map((i) => i.message).join("; "));
+  const { kind, slug, title } = fields.data;
+  const db = await getDb();
+  if (await getChallengeBySlug(db, slug)) throw new ApiError(409, "slug_taken", `The address /challenges/${slug} is taken: choose another slug.`);
+  try {
+    if (kind === "higgs-cern") {
+      const { bytes, name } = await fileBytes(form, "file");
+      // The file's own Kaggle split, as `npm run import:higgs -- --cern` does (the CLI can re-split with a seed).
+      const prepared = await prepareHiggsImport({ format: "cern", file: bytes, fileName: name }, maxBytes * 8);
+      await storeHiggsImport(db, prepared, { slug, title });
+    } else {
+      const train = await fileBytes(form, "train");
+      const test = await fileBytes(form, "test");
+      const text = (b: Uint8Array) => [new TextDecoder().decode(b)];
+      await importLhcoChallenge(db, { train: text(train.bytes), test: text(test.bytes), trainName: train.name, testName: test.name }, { slug, title, controlEvents: Number(form.get("control") ?? 10_000) });
+    }
+  } catch (err) {
+    if (err instanceof CsvFormatError) throw new ApiError(400, "bad_file", err.message, err.problems[0]?.line ?? undefined);
+    if (err instanceof RangeError) throw new ApiError(400, "bad_request", err.message);
+    throw err;
+  }
+  await db.update(challenges).set({ createdBy: user.id }).where(eq(challenges.slug, slug));
+  return NextResponse.json({ challenge: { slug, url: `/challenges/${slug}` } }, { status: 201 });
+});
