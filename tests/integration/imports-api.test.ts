@@ -6,7 +6,9 @@ let sessionUserId: string | undefined;
 vi.mock("@/auth", () => ({ auth: async () => (sessionUserId ? { user: { id: sessionUserId } } : null) }));
 
 import * as imports from "@/app/api/v1/imports/route";
+import { solutionCsv, testCsv, trainingCsv } from "@/challenges/higgs-tautau/csv";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
+import { splitTestSet, trainTestSplit } from "@/challenges/higgs-tautau/split";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { listDatasetFiles } from "@/db/queries/datasets";
 import { createUser } from "@/db/queries/users";
@@ -42,7 +44,7 @@ describeEachDatabase("imports from the browser", (get) => {
     (globalThis as Record<symbol, unknown>)[DB_KEY] = Promise.resolve(get());
   });
 
-  it("creates an LHCO anomaly challenge and a CERN Higgs challenge for an organiser, and nothing for anyone else", async () => {
+  it("creates LHCO, CERN and Kaggle-format challenges for an organiser, and nothing for anyone else", async () => {
     const { db } = get();
     const organiser = await createUser(db, { email: `imp${Date.now()}-${n++}@example.org`, name: "o", role: "organiser" });
     const competitor = await createUser(db, { email: `imp${Date.now()}-${n++}@example.org`, name: "c" });
@@ -68,5 +70,23 @@ describeEachDatabase("imports from the browser", (get) => {
     const higgs = await post({ kind: "higgs-cern", slug: higgsSlug, title: "HiggsML open data", file: new Blob([gzipSync(cernText(events, mixedSets(400)))]) });
     expect(higgs.status, JSON.stringify(await higgs.clone().json())).toBe(201);
     expect(await getChallengeBySlug(db, higgsSlug)).toMatchObject({ kind: "higgs-tautau", createdBy: organiser.id });
+
+    // Kaggle's three files; a solution line with a bad label is reported with its file and line, nothing created.
+    const { train, test } = trainTestSplit(simulateHiggs({ seed: 5, nEvents: 300 }), { seed: 5, testFraction: 0.5 });
+    const split = splitTestSet(test, { seed: 5 });
+    const kaggle = (solution: string) => ({
+      kind: "higgs-kaggle",
+      slug: `kaggle-${n}`,
+      title: "Kaggle files",
+      training: new Blob([[...trainingCsv(train)].join("")]),
+      test: new Blob([[...testCsv(test)].join("")]),
+      solution: new Blob([solution]),
+    });
+    const solution = [...solutionCsv(test, split.usage, split.weight)].join("");
+    const bad = await errorOf(await post(kaggle(solution.replace(/,s,/, ",signal,"))));
+    expect(bad).toMatchObject({ status: 400, code: "bad_file" });
+    expect(bad.message).toMatch(/solution has 1 problem:\n  line \d+: Label "signal" is not s\/b/);
+    expect(await getChallengeBySlug(db, `kaggle-${n}`)).toBeUndefined();
+    expect((await post(kaggle(solution))).status).toBe(201);
   });
 });

@@ -27,6 +27,7 @@ export function ImportDataForm() {
         Data{" "}
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={input}>
           <option value="higgs-cern">CERN open-data HiggsML file (atlas-higgs-challenge-2014-v2.csv[.gz])</option>
+          <option value="higgs-kaggle">HiggsML CSVs in Kaggle&apos;s format (training with Weight and Label, test, solution with Usage)</option>
           <option value="lhco">LHC Olympics 2020 R&amp;D features (train and test files)</option>
         </select>
       </label>
@@ -34,9 +35,15 @@ export function ImportDataForm() {
         <label>Title <input name="title" className={input} /></label>
         <label>Slug <input name="slug" className={input} /></label>
       </div>
-      {kind === "higgs-cern" ? (
-        <label className="block text-sm">File <input name="file" type="file" accept=".csv,.gz" /></label>
-      ) : (
+      {kind === "higgs-cern" && <label className="block text-sm">File <input name="file" type="file" accept=".csv,.gz" /></label>}
+      {kind === "higgs-kaggle" && (
+        <div className="flex flex-wrap gap-3 text-sm">
+          <label>Training <input name="training" type="file" accept=".csv,.gz" /></label>
+          <label>Test <input name="test" type="file" accept=".csv,.gz" /></label>
+          <label>Solution <input name="solution" type="file" accept=".csv,.gz" /></label>
+        </div>
+      )}
+      {kind === "lhco" && (
         <div className="flex flex-wrap gap-3 text-sm">
           <label>Train file <input name="train" type="file" accept=".csv,.gz" /></label>
           <label>Test file <input name="test" type="file" accept=".csv,.gz" /></label>

@@ -119,7 +119,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "post",
     path: "/imports",
-    summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, or kind=lhco with `train` and `test`; plus slug and title",
+    summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, kind=higgs-kaggle with `training`, `test` and `solution`, or kind=lhco with `train` and `test`; plus slug and title",
     access: "user",
     body: { contentType: "multipart/form-data", description: "kind, slug, title and the files (.csv or .csv.gz)" },
     ok: { status: 201, description: "The new challenge's slug and URL" },

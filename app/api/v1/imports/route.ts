@@ -18,7 +18,9 @@ import { eq } from "drizzle-orm";
 export const dynamic = "force-dynamic";
 
 const fieldsSchema = z.object({
-  kind: z.enum(["higgs-cern", "lhco"], { message: 'kind must be "higgs-cern" (the CERN open-data HiggsML file) or "lhco" (LHC Olympics R&D train and test files)' }),
+  kind: z.enum(["higgs-cern", "higgs-kaggle", "lhco"], {
+    message: 'kind must be "higgs-cern" (the CERN open-data HiggsML file), "higgs-kaggle" (training, test and solution CSVs) or "lhco" (LHC Olympics R&D train and test files)',
+  }),
   slug: z.string().trim().toLowerCase().regex(SLUG_PATTERN, "slug: use 3–50 lower-case letters, digits and dashes"),
   title: z.string().trim().min(3, "title: 3 characters or more").max(120),
 });
@@ -38,8 +40,8 @@ async function fileBytes(form: FormData, name: string): Promise<{ bytes: Uint8Ar
 
 /**
  * Creates a challenge from real data files uploaded by an organiser (multipart: kind, slug, title and the files):
- * the CERN open-data HiggsML file (`file`, with its own train / Public / Private split) or the LHC
- * Olympics R&D features (`train`, `test`). Every file is checked completely before anything is written.
+ * the CERN open-data HiggsML file (`file`, with its own train / Public / Private split), Kaggle-format CSVs
+ * (`training` with Weight and Label, `test`, `solution` with Usage), or the LHC Olympics R&D features (`train`, `test`). Every file is checked completely before anything is written.
  */
 export const POST = route(async (req: Request) => {
   const { user } = await requireApiUser(req, "import data");
@@ -59,6 +61,13 @@ export const POST = route(async (req: Request) => {
       const { bytes, name } = await fileBytes(form, "file");
       // The file's own Kaggle split, as `npm run import:higgs -- --cern` does (the CLI can re-split with a seed).
       const prepared = await prepareHiggsImport({ format: "cern", file: bytes, fileName: name }, maxBytes * 8);
+      await storeHiggsImport(db, prepared, { slug, title });
+    } else if (kind === "higgs-kaggle") {
+      const [training, test, solution] = [await fileBytes(form, "training"), await fileBytes(form, "test"), await fileBytes(form, "solution")];
+      const prepared = await prepareHiggsImport(
+        { format: "kaggle", training: training.bytes, test: test.bytes, solution: solution.bytes, fileNames: { training: training.name, test: test.name, solution: solution.name } },
+        maxBytes * 8,
+      );
       await storeHiggsImport(db, prepared, { slug, title });
     } else {
       const train = await fileBytes(form, "train");
