@@ -1,21 +1,15 @@
 /** Challenge bundles (lib/bundles): round trips of each kind, every rejected bundle, and the CLI. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { parse, stringify } from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strToU8, unzipSync } from "fflate";
+import { parse } from "yaml";
+import { beforeAll, expect, it } from "vitest";
 import type { AnomalyDataset } from "@/challenges/anomaly-detection";
 import { anomalyBuiltIn } from "@/challenges/anomaly-detection/built-in";
 import type { GeneratedSolution } from "@/challenges/built-in";
 import { detectorBuiltIn } from "@/challenges/detector-design/built-in";
 import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
-import { openDb } from "@/db/client";
-import { createChallengeWithDataset, type ChallengeSpec } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/db/create-challenge";
 import { challengeForBundle } from "@/db/queries/bundles";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { currentDataset, getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
@@ -24,30 +18,9 @@ import { challenges, datasetFiles, datasets, phases, solutionRows, type Challeng
 import { BundleError, exportBundle, importBundle, readBundle } from "@/lib/bundles";
 import { runScoringJob } from "@/lib/jobs/score-submission";
 import type { Db } from "@/db/client";
+import { edited, entriesOf, higgsSpec, uniqueSlug, withManifest, zipOf } from "./bundle-fixtures";
 import { describeEachDatabase } from "./databases";
 import { goodCsv, upload } from "./queue-fixtures";
-
-const DAY = 86_400_000;
-let counter = 0;
-const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
-
-/** A Higgs challenge with settings and phases unlike the defaults, so a lost setting shows. */
-function higgsSpec(slug: string): ChallengeSpec {
-  return {
-    slug,
-    kind: "higgs-tautau",
-    title: "Bundle test",
-    summary: "A summary",
-    description: "# Higgs\n\nÜnïcödé and *Markdown*.\n",
-    metricId: "ams",
-    config: { note: "kept", nested: { n: 3 } },
-    phases: () => [
-      { name: "Warm-up", startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() + DAY) },
-      { name: "Final", startsAt: new Date(Date.now() + DAY), endsAt: new Date(Date.now() + 9 * DAY) },
-    ],
-    settings: { visibility: "private", dailySubmissionLimit: 7, maxTeamSize: 3, finalSelections: 1, publicFraction: 0.25 },
-  };
-}
 
 /** Uploads `csv`, scores it without bootstrap (a ± is seeded by the submission id) and returns both scores. */
 async function scoreOn(db: Db, challenge: Challenge, csv: string) {
@@ -83,22 +56,6 @@ async function roundTrip(db: Db, challengeId: number) {
   return { zip, created };
 }
 
-type Entries = Record<string, string>;
-const entriesOf = (zip: Uint8Array): Entries => Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, strFromU8(v)]));
-const zipOf = (e: Entries) => zipSync(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, strToU8(v)])));
-/** The bundle with its entries changed by `edit`. */
-const edited = (zip: Uint8Array, edit: (e: Entries) => void) => {
-  const e = entriesOf(zip);
-  edit(e);
-  return zipOf(e);
-};
-/** The bundle with challenge.yaml's fields changed by `edit`. */
-const withManifest = (zip: Uint8Array, edit: (m: Record<string, any>) => void) =>
-  edited(zip, (e) => {
-    const m = parse(e["challenge.yaml"]!);
-    edit(m);
-    e["challenge.yaml"] = stringify(m);
-  });
 /** Line `n` (1-based) of an entry, split into fields, with a setter. */
 const row = (text: string, n: number) => text.split("\n")[n - 1]!.split(",");
 const setRow = (text: string, n: number, fields: string[]) => text.split("\n").map((l, i) => (i === n - 1 ? fields.join(",") : l)).join("\n");
@@ -350,46 +307,3 @@ describeEachDatabase("challenge bundles", (get) => {
   });
 });
 
-describe("scripts/challenge-bundle.ts", () => {
-  const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-  const dir = mkdtempSync(path.join(os.tmpdir(), "challenge-bundle-cli-"));
-  const good = path.join(dir, "good.zip");
-  const bad = path.join(dir, "bad.zip");
-  let slug = "";
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  beforeAll(async () => {
-    const handle = await openDb({ mode: "pglite" });
-    try {
-      const c = await createChallengeWithDataset(handle.db, higgsSpec("cli-source"), generateHiggsDataset({ seed: 3, trainEvents: 20, testEvents: 100 }));
-      const zip = await exportBundle(handle.db, c.id);
-      writeFileSync(good, zip);
-      writeFileSync(bad, withManifest(zip, (m) => (m.metric = "auc")));
-      slug = c.slug;
-    } finally {
-      await handle.close();
-    }
-  });
-
-  const cli = (...args: string[]) =>
-    // An inherited DATABASE_URL must not send this test to a real server (empty counts as unset).
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/challenge-bundle.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: "", DATA_DIR: path.join(dir, "data"), AUTH_URL: "https://arena.example.org" },
-      encoding: "utf8",
-    });
-
-  it("exits 2 with every problem for a bad bundle, 0 and the URL for a good one, and exports it back", () => {
-    const rejected = cli("import", bad);
-    expect(rejected.stderr).toBe("The bundle has 1 problem:\n  challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)\n");
-    expect(rejected.status).toBe(2);
-    const imported = cli("import", good, "--slug", "cli-copy");
-    expect(imported.stderr).toBe("");
-    expect(imported.stdout).toMatch(/^Imported "Bundle test" in \d+\.\d s: https:\/\/arena\.example\.org\/challenges\/cli-copy\n$/);
-    expect(imported.status).toBe(0);
-    const out = path.join(dir, "copy.zip");
-    const exported = cli("export", "cli-copy", "--out", out);
-    expect(exported.status, exported.stderr).toBe(0);
-    expect({ ...readBundle(readFileSync(out)).manifest, slug }).toEqual(readBundle(readFileSync(good)).manifest);
-  });
-});
