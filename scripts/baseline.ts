@@ -1,7 +1,7 @@
 /**
  * Trains the reference baseline of a challenge on its stored training data, writes the Kaggle-format submission
  * and registers it as a scored benchmark entry (into DATABASE_URL, or the embedded database under DATA_DIR):
- *   npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both] [--seed N] [--epochs N] [--ensemble K]
+ *   npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both|blend] [--seed N] [--epochs N] [--ensemble K]
  *                       [--out FILE] [--no-register]
  * --epochs caps tfjs epochs or XGBoost rounds; --out writes the submission (FILE-<family>.csv with --family both).
  * Progress (one bar per epoch or round: loss, validation AMS, time left) goes to stderr.
@@ -19,7 +19,7 @@ import { reportBenchmark } from "./lib/report-benchmark";
 import { runCli, UsageError } from "./lib/run-cli";
 import { FAMILY_CHOICES, type FamilyChoice, runBaseline } from "../lib/ml/baseline-run";
 
-const usage = "usage: npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
+const usage = "usage: npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both|blend] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
 
 function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
   if (text === undefined) return undefined;

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformEvents } from "../../challenges/higgs-tautau/baseline/preprocess";
+import { predictBlend, trainHiggsBlend } from "../../challenges/higgs-tautau/baseline/blend";
 import { predictHiggs, prepareHiggsTraining, trainHiggsBaseline } from "../../challenges/higgs-tautau/baseline/train";
 import type { HiggsEvents } from "../../challenges/higgs-tautau/schema";
 import { tfjsMlpFamily } from "../../challenges/shared/baseline/tfjs-mlp";
@@ -67,6 +68,22 @@ function familyMethod(name: string, family: ModelFamily): Method {
   };
 }
 
+/** The mean of several families' probabilities, cut on the same validation events (the trainer's `blend`). */
+function blendMethod(name: string, families: ModelFamily[]): Method {
+  return {
+    name,
+    async run(train, test, seed) {
+      const started = performance.now();
+      const blend = await trainHiggsBlend(families, train, { seed }, () => {});
+      try {
+        return { testScores: predictBlend(blend, test), threshold: blend.cut.threshold, trainSeconds: (performance.now() - started) / 1000 };
+      } finally {
+        for (const m of blend.members) m.model.dispose();
+      }
+    },
+  };
+}
+
 const sklearn: Method = {
   name: "scikit-learn HistGradientBoosting",
   async run(train, test, seed) {
@@ -99,7 +116,7 @@ export function availableMethods(): { methods: Method[]; notes: string[] } {
   const notes: string[] = [];
   const methods = [cutBased, familyMethod("tfjs MLP ensemble", tfjsMlpFamily())];
   const { xgb, reason } = loadXgboost();
-  if (xgb) methods.push(familyMethod("XGBoost", xgboostFamily(xgb)));
+  if (xgb) methods.push(familyMethod("XGBoost", xgboostFamily(xgb)), blendMethod("blend: XGBoost + tfjs MLP", [xgboostFamily(xgb), tfjsMlpFamily()]));
   else notes.push(`XGBoost skipped: ${reason}`);
   const probe = spawnSync(PYTHON, ["-c", "import sklearn"], { encoding: "utf8" });
   if (probe.status === 0) methods.push(sklearn);

@@ -3,6 +3,7 @@
  * requested family (XGBoost falls back to tfjs where its library is missing), write the Kaggle submission and
  * register it as a scored benchmark entry. Every input problem is found before anything is trained or written.
  */
+import { blendSubmission, trainHiggsBlend } from "@/challenges/higgs-tautau/baseline/blend";
 import { higgsSubmission, higgsTrainingProblems, trainHiggsBaseline } from "@/challenges/higgs-tautau/baseline/train";
 import type { ModelCard } from "@/challenges/shared/baseline/pipeline";
 import { tfjsMlpFamily } from "@/challenges/shared/baseline/tfjs-mlp";
@@ -14,7 +15,8 @@ import { initTfBackend } from "./tf-backend";
 import { loadXgboost } from "./xgboost";
 import { xgboostFamily } from "./xgboost-family";
 
-export const FAMILY_CHOICES = ["tfjs", "xgboost", "both"] as const;
+/** "both" trains and posts each family; "blend" trains both and posts the mean of their probabilities. */
+export const FAMILY_CHOICES = ["tfjs", "xgboost", "both", "blend"] as const;
 export type FamilyChoice = (typeof FAMILY_CHOICES)[number];
 
 export interface BaselineRunOptions {
@@ -51,11 +53,13 @@ export function resolveFamilies(choice: FamilyChoice, log: (message: string) => 
     else log(`XGBoost is unavailable: ${loaded.reason}. Using the tfjs family${choice === "both" ? " only" : " instead"}.`);
   }
   if (choice !== "xgboost" || families.length === 0) families.push(tfjsMlpFamily());
+  if (choice === "blend" && families.length < 2) log("A blend needs both families: training the tfjs family alone.");
   return families;
 }
 
 function entryName(card: ModelCard): string {
   const a = card.architecture;
+  if (card.family === "blend") return `Baseline: blend of XGBoost and an MLP ensemble (seed ${card.seed})`;
   if (card.family === "xgboost") return `Baseline: XGBoost, ${String(a.trees)} trees of depth ${String(a.maxDepth)} (seed ${card.seed})`;
   const layers = (a.layers as number[]).slice(1, -1);
   return `Baseline: MLP ${layers.join("-")} ReLU, ensemble of ${String(a.members)} (tfjs, seed ${card.seed})`;
@@ -68,6 +72,15 @@ export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<Bas
   const problems = higgsTrainingProblems(train);
   if (problems.length > 0) throw new BaselineInputError(`The training data of "${challenge.slug}" cannot be used:\n  ${problems.join("\n  ")}`);
   const families = resolveFamilies(opts.family, log);
+  if (opts.family === "blend" && families.length > 1) {
+    await initTfBackend();
+    const blend = await trainHiggsBlend(families, train, { seed: opts.seed, epochs: opts.epochs, ensemble: opts.ensemble }, (e) => opts.onProgress?.("blend", e));
+    try {
+      return [await publish(db, opts, challenge, "blend", blend.card, blendSubmission(blend, test), test.eventId.length, "tfjs + native")];
+    } finally {
+      for (const m of blend.members) m.model.dispose();
+    }
+  }
   const results: BaselineRunResult[] = [];
   for (const family of families) {
     const backend = family.features === "standardised" ? `tfjs ${await initTfBackend()}` : "native";
@@ -75,16 +88,29 @@ export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<Bas
       opts.onProgress?.(family.id, e),
     );
     try {
-      const csv = higgsSubmission(fitted, test);
-      const card = { ...fitted.card, challenge: challenge.slug, backend, testEvents: test.eventId.length, createdAt: new Date().toISOString() };
-      const name = entryName(card);
-      const registered = opts.register
-        ? await registerBenchmark(db, { challengeId: challenge.id, name, filename: `baseline-${family.id}.csv`, csv, modelCard: card as unknown as Record<string, unknown>, bootstrap: opts.bootstrap })
-        : null;
-      results.push({ familyId: family.id, name, csv, card, registered });
+      results.push(await publish(db, opts, challenge, family.id, fitted.card, higgsSubmission(fitted, test), test.eventId.length, backend));
     } finally {
       fitted.model.dispose();
     }
   }
   return results;
+}
+
+/** The model card completed, and the submission registered as a benchmark entry when asked. */
+async function publish(
+  db: Db,
+  opts: BaselineRunOptions,
+  challenge: { id: number; slug: string },
+  familyId: string,
+  fittedCard: ModelCard,
+  csv: string,
+  testEvents: number,
+  backend: string,
+): Promise<BaselineRunResult> {
+  const card = { ...fittedCard, challenge: challenge.slug, backend, testEvents, createdAt: new Date().toISOString() };
+  const name = entryName(card);
+  const registered = opts.register
+    ? await registerBenchmark(db, { challengeId: challenge.id, name, filename: `baseline-${familyId}.csv`, csv, modelCard: card as unknown as Record<string, unknown>, bootstrap: opts.bootstrap })
+    : null;
+  return { familyId, name, csv, card, registered };
 }

@@ -57,6 +57,17 @@ describeEachDatabase("baseline trainer", (get) => {
     expect(Number(teamless!.n)).toBe(2);
   });
 
+  it("posts a blend of both families as one entry, cut on the same validation events", async () => {
+    const { db } = get();
+    const [result] = await run(db, "baseline-higgs", { family: "blend", seed: 2 });
+    expect(result!.familyId).toBe("blend");
+    expect(result!.name).toBe("Baseline: blend of XGBoost and an MLP ensemble (seed 2)");
+    expect(result!.registered?.status).toBe("scored");
+    const members = (result!.card.architecture as { members: { family: string }[] }).members.map((m) => m.family);
+    expect(members).toEqual(["xgboost", "tfjs-mlp"]);
+    expect(result!.card.validation.ams).toBeGreaterThan(0);
+  });
+
   it("accepts the kind as the name only while one Higgs challenge exists", async () => {
     const { db } = get();
     // The first test left one Higgs challenge; a second makes the kind ambiguous.
@@ -84,7 +95,7 @@ describeEachDatabase("baseline trainer", (get) => {
     expect(ids).toHaveLength(3);
     expect(await db.select().from(submissions).where(inArray(submissions.challengeId, ids))).toEqual([]);
     const entries = await db.select({ id: benchmarkEntries.id }).from(benchmarkEntries).innerJoin(submissions, eq(submissions.id, benchmarkEntries.submissionId));
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3) // the two families and the blend posted above;
   });
 });
 
@@ -104,7 +115,7 @@ describe("scripts/baseline.ts", () => {
     expect(unknown.stderr.trim()).toBe('there is no challenge "nope"');
     expect(unknown.status).toBe(2);
     const wrong = cli("--challenge", "nope", "--family", "svm");
-    expect(wrong.stderr).toContain('--family must be one of tfjs, xgboost, both, got "svm"');
+    expect(wrong.stderr).toContain('--family must be one of tfjs, xgboost, both, blend, got "svm"');
     expect(wrong.stderr).toContain("usage: npm run baseline");
     expect(wrong.status).toBe(1);
   });

@@ -46,15 +46,25 @@ function labelledSet(events: HiggsEvents, preprocessor: PreprocessorState): Labe
   };
 }
 
+/** The seeded stratified split every family (and a blend) uses for a seed. */
+function splitEvents(events: HiggsEvents, opts: { seed: number; validationFraction?: number }): { train: HiggsEvents; validation: HiggsEvents } {
+  const rows = stratifiedSplit(events.label, opts.validationFraction ?? DEFAULT_VALIDATION_FRACTION, new Random(opts.seed).fork(SPLIT_STREAM));
+  return { train: selectEvents(events, rows.train), validation: selectEvents(events, rows.validation) };
+}
+
+/** The validation events of a seed's split, with AMS weights renormalised to Kaggle's totals. */
+export function higgsValidationSplit(events: HiggsEvents, opts: { seed: number; validationFraction?: number }) {
+  const { validation } = splitEvents(events, opts);
+  return { validation, amsWeight: renormaliseToTotals(validation.label, validation.weight, KAGGLE_TOTALS) };
+}
+
 /** Validation split, preprocessing fitted on the training part, and both parts as model-ready sets. */
 export function prepareHiggsTraining(
   events: HiggsEvents,
   style: FeatureStyle,
   opts: { seed: number; validationFraction?: number; symmetrise?: boolean },
 ): { data: TrainingData; preprocessor: PreprocessorState } {
-  const rows = stratifiedSplit(events.label, opts.validationFraction ?? DEFAULT_VALIDATION_FRACTION, new Random(opts.seed).fork(SPLIT_STREAM));
-  const train = selectEvents(events, rows.train);
-  const validation = selectEvents(events, rows.validation);
+  const { train, validation } = splitEvents(events, opts);
   const preprocessor = fitPreprocessor(train, { style, symmetrise: opts.symmetrise });
   return {
     data: { featureNames: preprocessor.columns.map((c) => c.name), train: labelledSet(train, preprocessor), validation: labelledSet(validation, preprocessor) },

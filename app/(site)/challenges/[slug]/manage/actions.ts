@@ -91,7 +91,7 @@ export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), 
 
 /** The baseline families the trainer offers per challenge kind ("both" = all of them). */
 const BASELINE_FAMILIES: Partial<Record<string, string[]>> = {
-  "higgs-tautau": ["xgboost", "tfjs", "both"],
+  "higgs-tautau": ["xgboost", "tfjs", "both", "blend"],
   "anomaly-detection": ["cwola", "autoencoder", "both"],
 };
 
@@ -99,7 +99,7 @@ const optionalCount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.n
 
 /** Starts the reference baseline trainer as a background job; its progress shows on the manage page. */
 export const startBaselineAction = validatedAction(
-  z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "autoencoder", "cwola", "both"]), epochs: optionalCount, seed: optionalCount }),
+  z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "autoencoder", "cwola", "both", "blend"]), epochs: optionalCount, seed: optionalCount }),
   async ({ slug, family, epochs, seed }) => {
     const { db, challenge, user } = await managedChallenge(slug);
     const allowed = BASELINE_FAMILIES[challenge.kind];

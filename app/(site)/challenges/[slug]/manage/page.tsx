@@ -74,7 +74,8 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
                   <select name="family" defaultValue="xgboost" className={input}>
                     <option value="xgboost">XGBoost</option>
                     <option value="tfjs">tfjs MLP ensemble</option>
-                    <option value="both">both</option>
+                    <option value="both">both, posted apart</option>
+                    <option value="blend">blend of both</option>
                   </select>
                 )}
               </label>
