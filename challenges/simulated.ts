@@ -3,7 +3,7 @@
  * and the dataset for a seed. A teacher who creates a class challenge with a new seed gets fresh data, so last
  * year's answers are worth nothing this year.
  */
-import { ANOMALY_DEFAULTS, anomalyDescription, generateAnomalyDataset } from "./anomaly-detection";
+import { ANOMALY_DEFAULTS, anomalyDescription, generateAnomalyDataset, MIN_CONTROL_EVENTS } from "./anomaly-detection";
 import type { GeneratedDataset } from "./built-in";
 import { detectorBuiltIn } from "./detector-design/built-in";
 import { detectorDescription } from "./detector-design/description";
@@ -53,8 +53,7 @@ export function simulateChallengeData(r: SimulationRequest): GeneratedDataset {
         seed: r.seed,
         trainEvents: r.trainEvents,
         testEvents: r.testEvents,
-        // The mass-sculpting gate needs 500 control events per mass bin.
-        controlEvents: Math.max(10_000, Math.round(r.testEvents / 4)),
+        controlEvents: Math.max(MIN_CONTROL_EVENTS, Math.round(r.testEvents / 4)),
         signalFraction: ANOMALY_DEFAULTS.signalFraction,
         publicFraction: r.publicFraction,
       });

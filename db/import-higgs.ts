@@ -7,7 +7,7 @@ import {
 import type { GeneratedDataset } from "@/challenges/built-in";
 import type { PhaseWindow } from "@/challenges/phase-status";
 import type { Db } from "./client";
-import { createChallengeWithDataset } from "./create-challenge";
+import { createChallengeWithDataset, type ChallengeSettings } from "./create-challenge";
 import { getChallengeBySlug } from "./queries/challenges";
 
 const DAY_MS = 86_400_000;
@@ -20,6 +20,8 @@ export interface ImportHiggsMeta {
   description?: string;
   /** Default: one phase, open from now for 180 days (as the built-in challenge). */
   phases?: PhaseWindow[];
+  /** Who created it, visibility, limits: the schema's defaults where absent. */
+  settings?: ChallengeSettings;
   now?: Date;
 }
 
@@ -77,6 +79,7 @@ export async function storeHiggsImport(db: Db, prepared: PreparedHiggsImport, me
       metricId: "ams",
       config: { imported: data.manifest.source },
       phases: () => phases,
+      settings: meta.settings,
     },
     data,
     now,

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { anomalyDescription, datasetFromLhco, linesOf, parseLhcoCsv } from "@/challenges/anomaly-detection";
+import { anomalyDescription, datasetFromLhco, linesOf, MIN_CONTROL_EVENTS, parseLhcoCsv } from "@/challenges/anomaly-detection";
 import type { Db } from "./client";
 import { createChallengeWithDataset, type ChallengeSettings } from "./create-challenge";
 
@@ -30,7 +30,7 @@ export async function importLhcoChallenge(
   const t0 = performance.now();
   const train = await parseLhcoCsv(linesOf(files.train), { fileName: files.trainName });
   const test = await parseLhcoCsv(linesOf(files.test), { fileName: files.testName });
-  const data = datasetFromLhco(train, test, { seed: opts.seed ?? randomInt(1, 2 ** 31), controlEvents: opts.controlEvents ?? 10_000, publicFraction: opts.publicFraction });
+  const data = datasetFromLhco(train, test, { seed: opts.seed ?? randomInt(1, 2 ** 31), controlEvents: opts.controlEvents ?? MIN_CONTROL_EVENTS, publicFraction: opts.publicFraction });
   const parsed = performance.now();
   const challenge = await createChallengeWithDataset(
     db,

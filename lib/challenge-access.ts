@@ -3,7 +3,7 @@ import { getChallengeBySlug } from "@/db/queries/challenges";
 import type { User } from "@/db/schema";
 import { requestIdentity, type RequestIdentity } from "./api-auth";
 import { ApiError } from "./api-error";
-import { canSeeChallenge, currentUser } from "./authz";
+import { canManageChallenge, canSeeChallenge, currentUser } from "./authz";
 import { TtlCache } from "./ttl-cache";
 import { challengeStatus } from "@/challenges/phase-status";
 
@@ -46,4 +46,17 @@ export async function challengeForApi(slug: string, caller: Request | RequestIde
   if (!found) throw new ApiError(404, "not_found", `No challenge "${slug}"`);
   const { joinCode: _joinCode, ...challenge } = found;
   return { db: await getDb(), user, challenge };
+}
+
+/**
+ * For organiser route handlers (grades, baseline runs, bundle export): the challenge when the caller (token or
+ * session) manages it; 401 without a caller, and 404 for anyone else, who learns nothing, not even that it exists.
+ */
+export async function managedChallengeForApi(slug: string, req: Request) {
+  const { user } = await requestIdentity(req);
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in or send an API token first.");
+  const db = await getDb();
+  const challenge = await getChallengeBySlug(db, slug);
+  if (!challenge || !(await canManageChallenge(db, challenge, user))) throw new ApiError(404, "not_found", `No challenge "${slug}" that you organise.`);
+  return { db, user, challenge };
 }

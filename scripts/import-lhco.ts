@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     const r = await importLhcoChallenge(
       handle.db,
       { train: textChunks(values.train), test: textChunks(values.test), trainName: path.basename(values.train), testName: path.basename(values.test) },
-      { slug: values.slug, title: values.title, summary: values.summary, controlEvents: integer(values.control, "control", 10_000), seed: integer(values.seed, "seed", undefined), publicFraction },
+      { slug: values.slug, title: values.title, summary: values.summary, controlEvents: integer(values.control, "control", undefined), seed: integer(values.seed, "seed", undefined), publicFraction },
     );
     console.log(`Imported challenge "${values.title}" (/challenges/${r.challenge.slug}): ${JSON.stringify(r.subsets)}`);
     console.log(`Parsed in ${(r.parseMs / 1000).toFixed(1)} s, stored in ${(r.storeMs / 1000).toFixed(1)} s.`);

@@ -9,6 +9,7 @@ import { Random } from "../shared/random";
 import { type AnomalyDataset, blackBoxDataset, trackADataset } from "./dataset";
 import { anomalyDescription } from "./description";
 import type { AnomalyParams } from "./simulator/params";
+import { MIN_CONTROL_EVENTS } from "./score-submission";
 import { simulateAnomaly } from "./simulator/simulate";
 
 /** Defaults at scale 1: 1000 signal events in the test sample, ~140 background events at ε_B = 1e-3 on the private board. */
@@ -97,8 +98,7 @@ export const anomalyBuiltIn: BuiltInChallenge = {
       seed,
       trainEvents: Math.max(1000, Math.round(ANOMALY_DEFAULTS.trainEvents * scale)),
       testEvents: Math.max(2000, Math.round(ANOMALY_DEFAULTS.testEvents * scale)),
-      // The gate needs 500 control events per mass bin to tell sculpting from noise.
-      controlEvents: Math.max(10_000, Math.round(ANOMALY_DEFAULTS.controlEvents * scale)),
+      controlEvents: Math.max(MIN_CONTROL_EVENTS, Math.round(ANOMALY_DEFAULTS.controlEvents * scale)),
       signalFraction: ANOMALY_DEFAULTS.signalFraction,
     }),
 };

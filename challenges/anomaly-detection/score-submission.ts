@@ -33,6 +33,29 @@ export function gateBins(controlEvents: number): number {
   return bins;
 }
 
+/** The control events need 20 bins of MIN_EVENTS_PER_GATE_BIN for the gate's full resolution. */
+export const MIN_CONTROL_EVENTS = 20 * MIN_EVENTS_PER_GATE_BIN;
+
+// The worker keeps one solution and one control sample per dataset; their rows are looked up once, not per submission.
+const controlRowCache = new WeakMap<Solution, WeakMap<ControlSample, Int32Array>>();
+
+/** Solution rows of the control events. */
+function controlRows(solution: Solution, control: ControlSample): Int32Array {
+  let perSolution = controlRowCache.get(solution);
+  if (!perSolution) controlRowCache.set(solution, (perSolution = new WeakMap()));
+  let rows = perSolution.get(control);
+  if (!rows) {
+    const rowOf = new Map(solution.ids.map((id, row) => [id, row]));
+    rows = Int32Array.from(control.eventId, (id) => {
+      const row = rowOf.get(String(id));
+      if (row === undefined) throw new Error(`control event ${id} is not in the solution`);
+      return row;
+    });
+    perSolution.set(control, rows);
+  }
+  return rows;
+}
+
 export async function scoreAnomalySubmission(req: {
   solution: Solution;
   submission: ByteSource;
@@ -42,15 +65,9 @@ export async function scoreAnomalySubmission(req: {
   seed?: number;
 }): Promise<ScoreResult> {
   const parsed = await parseScoreSubmission(req.submission, createSolutionIndex(req.solution));
-  const rowOf = new Map(req.solution.ids.map((id, row) => [id, row]));
-  const n = req.control.mjj.length;
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rowOf.get(String(req.control.eventId[i]));
-    if (row === undefined) throw new Error(`control event ${req.control.eventId[i]} is not in the solution`);
-    scores[i] = parsed.scores[row]!;
-  }
-  const gate = massSculpting(scores, req.control.mjj, { bins: gateBins(n) });
+  const rows = controlRows(req.solution, req.control);
+  const scores = Float64Array.from(rows, (row) => parsed.scores[row]!);
+  const gate = massSculpting(scores, req.control.mjj, { bins: gateBins(rows.length) });
   if (!gate.passed) {
     const message =
       `Rejected by the mass-sculpting gate: on background-only control events your scores depend on m_JJ ` +

@@ -1,5 +1,6 @@
 /** Database rows to the v1 API's objects (schemas.ts): the one place that decides what a client sees. */
-import type { StatusAt } from "@/challenges/phase-status";
+import { isPrivateRevealed, type StatusAt } from "@/challenges/phase-status";
+import type { TokenSummary } from "@/db/queries/api-tokens";
 import type { LeaderboardRow, PrivateLeaderboardRow } from "@/db/queries/leaderboard";
 import type { Challenge } from "@/db/schema";
 import { isMetricId, METRICS } from "@/scoring/registry";
@@ -23,7 +24,7 @@ export function presentChallengeSummary(c: SummaryInput): ApiChallengeSummary {
     status: c.state.status,
     statusChangesAt: c.state.changesAt?.toISOString() ?? null,
     metric: presentMetric(c.metricId),
-    privateRevealed: c.state.status === "ended" || c.privateRevealedAt !== null,
+    privateRevealed: isPrivateRevealed(c.state, c.privateRevealedAt),
   };
 }
 
@@ -67,4 +68,9 @@ export function presentLeaderboardRow(r: LeaderboardRow | PrivateLeaderboardRow)
     tiedWithPrevious: r.tiedWithPrevious,
     ...("publicRank" in r ? { publicRank: r.publicRank, rankChange: r.rankChange } : {}),
   };
+}
+
+/** A token as its owner sees it: never the secret, which exists only at creation. */
+export function presentToken(t: TokenSummary) {
+  return { id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null };
 }

@@ -1,11 +1,11 @@
 import { gunzipSync } from "node:zlib";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { MIN_CONTROL_EVENTS } from "@/challenges/anomaly-detection";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { importLhcoChallenge } from "@/db/import-lhco";
 import { prepareHiggsImport, storeHiggsImport } from "@/db/import-higgs";
-import { challenges } from "@/db/schema";
 import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
 import { hasRole } from "@/lib/authz";
@@ -13,7 +13,6 @@ import { env } from "@/lib/env";
 import { tooLarge } from "@/lib/uploads";
 import { SLUG_PATTERN } from "@/lib/validations/challenge";
 import { CsvFormatError } from "@/scoring/errors";
-import { eq } from "drizzle-orm";
 
 export const dynamic = "force-dynamic";
 
@@ -55,31 +54,32 @@ export const POST = route(async (req: Request) => {
   if (!fields.success) throw new ApiError(400, "bad_request", fields.error.issues.map((i) => i.message).join("; "));
   const { kind, slug, title } = fields.data;
   const db = await getDb();
+  // The importing organiser runs the new challenge.
+  const settings = { createdBy: user.id };
   if (await getChallengeBySlug(db, slug)) throw new ApiError(409, "slug_taken", `The address /challenges/${slug} is taken: choose another slug.`);
   try {
     if (kind === "higgs-cern") {
       const { bytes, name } = await fileBytes(form, "file");
       // The file's own Kaggle split, as `npm run import:higgs -- --cern` does (the CLI can re-split with a seed).
       const prepared = await prepareHiggsImport({ format: "cern", file: bytes, fileName: name }, maxBytes * 8);
-      await storeHiggsImport(db, prepared, { slug, title });
+      await storeHiggsImport(db, prepared, { slug, title, settings });
     } else if (kind === "higgs-kaggle") {
       const [training, test, solution] = [await fileBytes(form, "training"), await fileBytes(form, "test"), await fileBytes(form, "solution")];
       const prepared = await prepareHiggsImport(
         { format: "kaggle", training: training.bytes, test: test.bytes, solution: solution.bytes, fileNames: { training: training.name, test: test.name, solution: solution.name } },
         maxBytes * 8,
       );
-      await storeHiggsImport(db, prepared, { slug, title });
+      await storeHiggsImport(db, prepared, { slug, title, settings });
     } else {
       const train = await fileBytes(form, "train");
       const test = await fileBytes(form, "test");
       const text = (b: Uint8Array) => [new TextDecoder().decode(b)];
-      await importLhcoChallenge(db, { train: text(train.bytes), test: text(test.bytes), trainName: train.name, testName: test.name }, { slug, title, controlEvents: Number(form.get("control") ?? 10_000) });
+      await importLhcoChallenge(db, { train: text(train.bytes), test: text(test.bytes), trainName: train.name, testName: test.name }, { slug, title, settings, controlEvents: Number(form.get("control") ?? MIN_CONTROL_EVENTS) });
     }
   } catch (err) {
     if (err instanceof CsvFormatError) throw new ApiError(400, "bad_file", err.message, err.problems[0]?.line ?? undefined);
     if (err instanceof RangeError) throw new ApiError(400, "bad_request", err.message);
     throw err;
   }
-  await db.update(challenges).set({ createdBy: user.id }).where(eq(challenges.slug, slug));
   return NextResponse.json({ challenge: { slug, url: `/challenges/${slug}` } }, { status: 201 });
 });

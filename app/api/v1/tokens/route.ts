@@ -1,18 +1,12 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
-import { createApiToken, listApiTokens, type TokenSummary } from "@/db/queries/api-tokens";
+import { createApiToken, listApiTokens } from "@/db/queries/api-tokens";
 import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
+import { presentToken } from "@/lib/api/v1/present";
 import { newTokenSchema } from "@/lib/api/v1/schemas";
 
 export const dynamic = "force-dynamic";
-
-export const presentToken = (t: TokenSummary) => ({
-  id: t.id,
-  name: t.name,
-  createdAt: t.createdAt.toISOString(),
-  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-});
 
 /** Tokens are managed from a browser session: a leaked token must not be able to mint more. */
 async function sessionUser(req: Request) {
