@@ -9,7 +9,7 @@ import { amsFromSelection } from "./metrics/ams";
 import { layOut, subsetTotals, walkGroups } from "./metrics/ranked-walk";
 import { rankByScore, subsetRanking } from "./metrics/ranking";
 import { rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
-import { RocCurve, TeeSink } from "./metrics/roc-curve";
+import { RocCurve } from "./metrics/roc-curve";
 import { RocSummary } from "./metrics/roc-summary";
 import { DEFAULT_SIC_MIN_BACKGROUND } from "./metrics/sic";
 import type { Workspace } from "./metrics/workspace";
@@ -107,16 +107,12 @@ export function evaluateScores(solution: Solution, submission: ScoreSubmission, 
   const ranking = rankByScore(submission.scores, subsets.scored ?? undefined, subsets.workspace);
   const layout = layOut(ranking, labels, weights, subsetOf, list.length, subsets.workspace);
   const totals = subsetTotals(layout, list.length);
-  const summaries = list.map((subset) => new RocSummary(totals[2 * subset.index]!, totals[2 * subset.index + 1]!, EFFICIENCY_TARGETS, minBackground));
   // Competitors see the ROC curve of the public subset only (the private one would leak the private labels' shape).
   const curves = list.map((subset) => (subset.public ? new RocCurve(totals[2 * subset.index]!, totals[2 * subset.index + 1]!) : null));
-  walkGroups(
-    layout,
-    list.map((subset) => {
-      const curve = curves[subset.index];
-      return curve ? new TeeSink([summaries[subset.index]!, curve]) : summaries[subset.index]!;
-    }),
+  const summaries = list.map(
+    (subset) => new RocSummary(totals[2 * subset.index]!, totals[2 * subset.index + 1]!, EFFICIENCY_TARGETS, minBackground, curves[subset.index]),
   );
+  walkGroups(layout, summaries);
   return list.map((subset) => {
     const summary = summaries[subset.index]!;
     const sic = summary.maxSic();

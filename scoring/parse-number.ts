@@ -38,63 +38,99 @@ export function parseDigits(buf: Uint8Array, start: number, end: number): number
 // The error is returned, not left in a module variable: a double written to module state is boxed (a heap
 // allocation per call), which made this the hottest line of the parse.
 const SPLITTER = 134217729; // 2^27 + 1
+function highHalf(a: number): number {
+  const c = SPLITTER * a;
+  return c - (c - a);
+}
 function twoProductError(a: number, b: number, p: number): number {
-  const ca = SPLITTER * a;
-  const ah = ca - (ca - a);
+  const ah = highHalf(a);
   const al = a - ah;
-  const cb = SPLITTER * b;
-  const bh = cb - (cb - b);
+  const bh = highHalf(b);
   const bl = b - bh;
   return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
+/** 1/10^k (rounded) and 10^k split into exact halves, for the quotient's correction step below. */
+const INV10: readonly number[] = POW10.map((p) => 1 / p);
+const POW10_HIGH: readonly number[] = POW10.map(highHalf);
+const POW10_LOW: readonly number[] = POW10.map((p, k) => p - POW10_HIGH[k]!);
+
 /** Relative half-width of the "too close to a rounding midpoint" band: 2^-82 ≥ 2^-30 ulp, far above the 2^-100 error. */
 const MIDPOINT_TOLERANCE = 2 ** -82;
+const TWO_53 = 9007199254740992;
 
 /**
- * 16 to 19 significant digits (Python's and JavaScript's shortest round-trip output has 17), value
- * (head·10^tailDigits + tail)·10^scale with |scale| ≤ 22: computed in double-double arithmetic (error around
- * 2^-100 relative) as hi + lo. Rounding is monotonic, so when hi + lo nudged down and up by a margin well above
- * that error still round to the same double, that double (hi) is the correctly rounded value; otherwise the exact
- * value lies within a hair of a rounding midpoint and NaN asks the caller for the slow exact path (about 1 in 10^9
- * inputs). The test needs no ulp, so it also covers the narrower gap below a power of two.
+ * storeDecimal's mantissa parts [hi, lo]: passed through this array, not as arguments, because a call V8 does not
+ * inline (a row parser's loop is already large) passes each double that is not a small integer as a new heap
+ * number, an allocation per parsed value.
  */
-function parseLongMantissa(head: number, tail: number, tailDigits: number, scale: number): number {
-  const p = head * POW10[tailDigits]!;
-  const pe = twoProductError(head, POW10[tailDigits]!, p);
-  const sum = p + tail;
-  const bv = sum - p;
-  const sumError = p - (sum - bv) + (tail - bv);
-  const mh = sum + (sumError + pe);
-  const ml = sumError + pe - (mh - sum);
-  let hi: number;
-  let lo: number;
-  if (scale >= 0) {
-    const d = POW10[scale]!;
-    const q = mh * d;
-    const rest = twoProductError(mh, d, q) + ml * d;
-    hi = q + rest;
-    lo = rest - (hi - q);
-  } else {
-    const d = POW10[-scale]!;
-    const q1 = mh / d;
-    const back = q1 * d;
-    const q2 = (mh - back - twoProductError(q1, d, back) + ml) / d;
-    hi = q1 + q2;
-    lo = q2 - (hi - q1);
+const mantissa = new Float64Array(2);
+
+/**
+ * Stores in out[at] the mantissa M = hi·10^loDigits + lo (hi, lo = mantissa[0], mantissa[1]) (integers, hi < 10^8, lo < 10^15, loDigits ≤ 15) times
+ * 10^scale, correctly rounded; returns false, storing nothing, when that cannot be guaranteed here (|scale| > 22,
+ * or within a hair of a rounding midpoint: about 1 input in 10^9). The value is stored, not returned, so that it
+ * stays an unboxed double in the caller's loop.
+ *
+ * M below 2^53 is an exact double, and 10^k (k ≤ 22) is one: one IEEE division or multiplication rounds correctly
+ * (Clinger's fast path). Otherwise (17 to 20 significant digits, as in Python's and JavaScript's shortest forms)
+ * M is made an exact double-double mh + ml (hi·10^loDigits = (hi·5^loDigits)·2^loDigits is exact while
+ * loDigits ≤ 11; beyond, Dekker's product gives its error), the quotient or product is formed with a correction
+ * term (error around 2^-100 relative) as v + rest, and rounding is monotonic: when v + rest nudged down and up by a
+ * margin well above that error still round to v, v is the correctly rounded value. The test needs no ulp, so it
+ * also covers the narrower gap below a power of two. The quotient needs no division: q1 = mh·10^-k only has to be
+ * near mh/10^k, since the exact residual mh − q1·10^k (Sterbenz: the two are within a factor 2) corrects it.
+ */
+function storeDecimal(loDigits: number, scale: number, out: Float64Array, at: number): boolean {
+  if (scale < -22 || scale > 22) return false;
+  const hi = mantissa[0]!;
+  const lo = mantissa[1]!;
+  const k = scale < 0 ? -scale : scale;
+  const p = hi * POW10[loDigits]!;
+  const pe = loDigits <= 11 ? 0 : twoProductError(hi, POW10[loDigits]!, p);
+  const sum = p + lo;
+  if (pe === 0 && sum < TWO_53) {
+    out[at] = scale < 0 ? sum / POW10[k]! : sum * POW10[k]!;
+    return true;
   }
-  const margin = hi * MIDPOINT_TOLERANCE;
-  return hi + (lo - margin) === hi + (lo + margin) ? hi : NaN;
+  const bv = sum - p;
+  const sumError = p - (sum - bv) + (lo - bv) + pe;
+  const mh = sum + sumError;
+  const ml = sumError - (mh - sum);
+  const d = POW10[k]!;
+  let v: number;
+  let rest: number;
+  if (scale < 0) {
+    const q1 = mh * INV10[k]!;
+    const back = q1 * d;
+    const qh = highHalf(q1);
+    const ql = q1 - qh;
+    const dh = POW10_HIGH[k]!;
+    const dl = POW10_LOW[k]!;
+    const backError = qh * dh - back + qh * dl + ql * dh + ql * dl;
+    const q2 = (mh - back - backError + ml) * INV10[k]!;
+    v = q1 + q2;
+    rest = q2 - (v - q1);
+  } else {
+    const q = mh * d;
+    const r = twoProductError(mh, d, q) + ml * d;
+    v = q + r;
+    rest = r - (v - q);
+  }
+  const margin = v * MIDPOINT_TOLERANCE;
+  if (v + (rest - margin) !== v + (rest + margin)) return false;
+  out[at] = v;
+  return true;
 }
+
+/** Scratch for parseDecimal's result (see storeDecimal). */
+const scratch = new Float64Array(1);
 
 /**
  * A decimal float (`[+-]digits[.digits][e[+-]digits]`, or `.5`); NaN when the text is not one.
  * Words such as "inf", "nan", "Infinity", hex and empty fields are rejected on purpose: a score must be a plain
- * finite decimal. One pass over the bytes collects the first 19 significant digits. Fast path (Clinger): with an
- * integer mantissa below 2^53 (up to 15 significant digits, or 16 of a small enough value) and |exponent| ≤ 22, both
- * it and 10^k are exact doubles, so one IEEE multiplication or division gives the correctly rounded result; up to
- * 19 digits, parseLongMantissa;
- * anything else goes through Number().
+ * finite decimal. One pass over the bytes collects the first 23 significant digits (8 in hi, 15 in lo) for
+ * storeDecimal; longer mantissas, exponents beyond ±22 and near-midpoint cases go through Number().
  */
 export function parseDecimal(buf: Uint8Array, start: number, end: number): number {
   let i = start;
@@ -104,8 +140,8 @@ export function parseDecimal(buf: Uint8Array, start: number, end: number): numbe
     negative = c === 45;
     i++;
   }
-  let head = 0; // first 15 significant digits
-  let tail = 0; // the next 4
+  let hi = 0; // first 8 significant digits
+  let lo = 0; // the next 15
   let significant = 0; // digits from the first non-zero one on
   let digits = 0;
   let scale = 0;
@@ -117,8 +153,8 @@ export function parseDecimal(buf: Uint8Array, start: number, end: number): numbe
       digits++;
       if (point) scale--;
       if (significant === 0 && d === 0) continue;
-      if (significant < 15) head = head * 10 + d;
-      else if (significant < 19) tail = tail * 10 + d;
+      if (significant < 8) hi = hi * 10 + d;
+      else if (significant < 23) lo = lo * 10 + d;
       significant++;
     } else if (c === 46 && !point) point = true;
     else break;
@@ -141,27 +177,27 @@ export function parseDecimal(buf: Uint8Array, start: number, end: number): numbe
     }
     scale += expNegative ? -exp : exp;
   }
-  const v = significant <= 19 ? composeDecimal(head, tail, Math.max(0, significant - 15), scale) : NaN;
-  // Long mantissas, large exponents or near-midpoint cases: the grammar is checked, so Number() is exact and safe.
-  if (Number.isNaN(v)) return Number(bytesToString(buf, start, end));
-  return negative ? -v : v;
+  // The grammar is checked, so Number() is exact and safe where storeDecimal declines.
+  mantissa[0] = hi;
+  mantissa[1] = lo;
+  if (significant > 23 || !storeDecimal(Math.max(0, significant - 8), scale, scratch, 0)) return Number(bytesToString(buf, start, end));
+  return negative ? -scratch[0]! : scratch[0]!;
 }
 
 /**
- * (head·10^tailDigits + tail)·10^scale correctly rounded, for integers head < 10^15 and tail < 2^53; NaN when
- * exactness cannot be guaranteed this way (the caller then falls back to Number()).
+ * The value of the four ASCII digits at view[i, i + 4), or −1 when they are not four digits or run past `length`
+ * (the view's, passed in because DataView's byteLength getter is a slow call in optimised code):
+ * one load and a few integer operations instead of four byte loads and four dependent multiply-adds. A digit byte
+ * is in 0x30..0x3f with no carry out of its low nibble when 6 is added (so none above 0x39); little-endian, the
+ * first digit is the low byte.
  */
-function composeDecimal(head: number, tail: number, tailDigits: number, scale: number): number {
-  if (scale < -22 || scale > 22 || tailDigits > 22) return NaN;
-  if (tailDigits > 0) {
-    // A 16-digit mantissa below 2^53 (most shortest forms of scores in [0, 1)) is still an exact double: head·10^k
-    // and the sum are exact whenever their rounded results stay below 2^53 (rounding is monotonic), so Clinger's
-    // one-operation path applies and the double-double one is not needed.
-    const mantissa = head * POW10[tailDigits]! + tail;
-    if (!(mantissa < 9007199254740992)) return parseLongMantissa(head, tail, tailDigits, scale);
-    head = mantissa;
-  }
-  return scale < 0 ? head / POW10[-scale]! : head * POW10[scale]!;
+export function fourDigitsAt(view: DataView, i: number, length: number): number {
+  if (i + 4 > length) return -1;
+  const w = view.getInt32(i, true);
+  if ((w & 0xf0f0f0f0) !== 0x30303030 || ((w + 0x06060606) & 0xf0f0f0f0) !== 0x30303030) return -1;
+  const v = w - 0x30303030;
+  const pairs = (v * 10 + (v >>> 8)) & 0x00ff00ff;
+  return (pairs & 0xffff) * 100 + (pairs >>> 16);
 }
 
 /**
@@ -169,44 +205,53 @@ function composeDecimal(head: number, tail: number, tailDigits: number, scale: n
  * same value as parseDecimal on that text and returns the index of that byte; returns −1 when the text is not of
  * this plain form or needs the slow path (then ask parseDecimal). For row parsers that find a field's end while
  * reading it. The value is stored rather than returned, with the end, so that it stays an unboxed double.
- * Digits are read four at a time through `view` (a DataView of buf): one load and a few integer operations
- * replace four byte loads and four dependent floating-point multiply-adds.
+ * Digits are read eight or four at a time through `view` (a DataView of buf, see fourDigitsAt). Digits go to hi while it stays below
+ * 10^8 (it holds 5 to 8 significant digits once full), then to lo (up to 15).
  */
 export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number, out: Float64Array, at: number): number {
   const n = buf.length;
   let i = start;
   const negative = buf[i] === 45;
   if (negative) i++;
-  let head = 0; // < 10^15: digits go to head while it is below 10^11 (10^14 for a single digit), then all to tail
-  let tail = 0;
-  let tailDigits = 0;
+  let hi = 0;
+  let lo = 0;
+  let loDigits = 0;
   let digits = 0;
-  let point = -1; // digits before the decimal point, once seen
+  let point = -1;
+  // "0." starts most scores (probabilities): taken at once rather than by two trips round the loop.
+  if (buf[i] === 48 && buf[i + 1] === 46) {
+    digits = 1;
+    point = 1;
+    i += 2;
+  }
   for (;;) {
-    if (i + 4 <= n) {
-      const w = view.getUint32(i, true);
-      // Four ASCII digits: every byte in 0x30..0x3f, and none above 0x39 (adding 6 would carry into the high nibble).
-      if ((w & 0xf0f0f0f0) === (0x30303030 | 0) && ((w + 0x06060606) & 0xf0f0f0f0) === (0x30303030 | 0)) {
-        const v = w - 0x30303030; // little-endian: the first digit is the low byte
-        const pairs = (v * 10 + (v >>> 8)) & 0x00ff00ff;
-        const four = (pairs & 0xffff) * 100 + (pairs >>> 16);
-        if (tailDigits === 0 && head < 1e11) head = head * 1e4 + four;
-        else if (tailDigits <= 11) {
-          tail = tail * 1e4 + four;
-          tailDigits += 4;
-        } else return -1;
-        digits += 4;
-        i += 4;
-        continue;
+    const first = fourDigitsAt(view, i, n);
+    if (first >= 0) {
+      let v = first;
+      let c = 4;
+      // Eight digits at once only where they fit whole: into an empty hi, or a full one's lo with room for them.
+      const second = (loDigits === 0 ? hi === 0 || hi >= 1e4 : loDigits <= 7) ? fourDigitsAt(view, i + 4, n) : -1;
+      if (second >= 0) {
+        v = v * 1e4 + second;
+        c = 8;
       }
+      const scaleUp = POW10[c]!;
+      if (loDigits === 0 && hi * scaleUp < 1e8) hi = hi * scaleUp + v;
+      else if (loDigits + c <= 15) {
+        lo = lo * scaleUp + v;
+        loDigits += c;
+      } else return -1;
+      digits += c;
+      i += c;
+      continue;
     }
     const c = i < n ? buf[i]! : 0;
     const d = c - 48;
     if (d >= 0 && d <= 9) {
-      if (tailDigits === 0 && head < 1e14) head = head * 10 + d;
-      else if (tailDigits <= 14) {
-        tail = tail * 10 + d;
-        tailDigits++;
+      if (loDigits === 0 && hi < 1e7) hi = hi * 10 + d;
+      else if (loDigits <= 14) {
+        lo = lo * 10 + d;
+        loDigits++;
       } else return -1;
       digits++;
       i++;
@@ -216,8 +261,16 @@ export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number
     } else break;
   }
   if (digits === 0) return -1;
-  const v = composeDecimal(head, tail, tailDigits, point < 0 ? 0 : point - digits);
-  if (Number.isNaN(v)) return -1;
-  out[at] = negative ? -v : v;
+  const scale = point < 0 ? 0 : point - digits;
+  // Clinger's path (see storeDecimal) kept here, where V8 compiles it into this function: storeDecimal is too large
+  // to be inlined, and a call per value is a good part of the time of 16-digit scores.
+  const sum = hi * POW10[loDigits]! + lo;
+  if (loDigits <= 11 && sum < TWO_53 && scale >= -22) out[at] = sum / POW10[-scale]!;
+  else {
+    mantissa[0] = hi;
+    mantissa[1] = lo;
+    if (!storeDecimal(loDigits, scale, out, at)) return -1;
+  }
+  if (negative) out[at] = -out[at]!;
   return i;
 }

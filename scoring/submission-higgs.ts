@@ -7,7 +7,7 @@ import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions, FastRows } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
-import { parseDigits } from "./parse-number";
+import { fourDigitsAt, parseDigits } from "./parse-number";
 import type { SolutionIndex } from "./solution-index";
 import { SubmissionRows } from "./submission-rows";
 
@@ -48,12 +48,15 @@ class FastHiggsRows implements FastRows {
     const first = records.count;
     let k = first;
     let i = start;
+    const view = records.viewOf(data);
     while (i < end && k < rows.length) {
-      const row = records.readDenseId(data, i);
+      const row = records.readDenseId(data, view, i);
       if (row < 0) break;
       const rankStart = records.cursor + 1;
       let j = rankStart;
-      let rank = 0;
+      let rank = fourDigitsAt(view, j, data.length);
+      if (rank >= 0) j += 4;
+      else rank = 0;
       for (;;) {
         const d = data[j]! - 48;
         if (d < 0 || d > 9) break;

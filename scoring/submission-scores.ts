@@ -24,8 +24,6 @@ const CR = 13;
  */
 class FastScoreRows implements FastRows {
   parsed = 0;
-  private viewed: Uint8Array | null = null;
-  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   /** The score is parsed into here and stored only once the whole row is known to be clean. */
   private readonly score = new Float64Array(1);
 
@@ -35,17 +33,14 @@ class FastScoreRows implements FastRows {
   ) {}
 
   parse(data: Uint8Array, start: number, end: number, line: number): number {
-    if (data !== this.viewed) {
-      this.viewed = data;
-      this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    }
-    const { records, scores, view, score } = this;
+    const { records, scores, score } = this;
+    const view = records.viewOf(data);
     const rows = records.rows;
     const first = records.count;
     let k = first;
     let i = start;
     while (i < end && k < rows.length) {
-      const row = records.readDenseId(data, i);
+      const row = records.readDenseId(data, view, i);
       if (row < 0) break;
       const from = records.cursor + 1;
       let j = parsePlainDecimal(data, view, from, score, 0);
@@ -73,6 +68,15 @@ function parseOtherDecimal(data: Uint8Array, from: number, out: Float64Array): n
   return j;
 }
 
+/**
+ * Whether every row received a score (NaN = none). A function of its own: V8 compiles a hot loop on entry, and code
+ * after it in the same function that has not run yet would send that code back to the interpreter on every call.
+ */
+function everyScoreWritten(scores: Float64Array): boolean {
+  for (let row = 0; row < scores.length; row++) if (Number.isNaN(scores[row])) return false;
+  return true;
+}
+
 export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}): Promise<ScoreSubmission> {
   const problems = new ProblemCollector(SubmissionFormatError);
   const records = new SubmissionRows(index, problems, null);
@@ -93,14 +97,7 @@ export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex
     opts,
     (columns, width) => (width === 2 && columns[0] === 0 && records.dense !== null ? new FastScoreRows(records, scores) : null),
   );
-  let allWritten = true;
-  for (let row = 0; row < scores.length; row++) {
-    if (Number.isNaN(scores[row])) {
-      allWritten = false;
-      break;
-    }
-  }
-  records.reportIdProblems(allWritten);
+  records.reportIdProblems(everyScoreWritten(scores));
   problems.throwIfAny();
   return { scores };
 }

@@ -51,27 +51,45 @@ export function amsCurve(
   const selected: number[] = [];
   const values: number[] = [];
   let nextPoint = 1;
+  let nextSample = Math.round(m / points);
   let s = 0;
   let b = 0;
   let k = 0;
   let max = 0;
   let argmax = 0;
+  // AMS rises with s and falls with b, so its maximum over all counts is at the end of a run of signal events: only
+  // there (and at the sampled points) is it computed, a logarithm for a fraction of the events.
+  let runEnds = false;
   for (let r = n - 1; r >= 0; r--) {
     const w = byRank[r]!;
     if (w !== w) continue;
-    // A zero weight adds nothing whatever its label, so the sign of zero does not matter.
-    if (w >= 0) s += w;
-    else b -= w;
+    if (w >= 0) {
+      s += w;
+      runEnds = true;
+    } else {
+      if (runEnds) {
+        const value = ams(s, b, bReg);
+        if (value > max) {
+          max = value;
+          argmax = k;
+        }
+        runEnds = false;
+      }
+      b -= w;
+    }
     k++;
+    if (k === nextSample) {
+      selected.push(k);
+      values.push(ams(s, b, bReg));
+      nextPoint++;
+      nextSample = Math.round((nextPoint * m) / points);
+    }
+  }
+  if (runEnds) {
     const value = ams(s, b, bReg);
     if (value > max) {
       max = value;
       argmax = k;
-    }
-    if (k === Math.round((nextPoint * m) / points)) {
-      selected.push(k);
-      values.push(value);
-      nextPoint++;
     }
   }
   return { selected, ams: values, max, argmax };

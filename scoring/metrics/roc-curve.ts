@@ -14,6 +14,11 @@ export class RocCurve implements StepSink {
   readonly epsS: number[] = [];
   private next = 0;
   private readonly grid: Float64Array;
+  /**
+   * Below this background sum, ε_B is surely under the next grid value (the factor leaves room for rounding), so
+   * most steps return without a division.
+   */
+  private nextBackground = 0;
 
   constructor(
     private readonly totalSignal: number,
@@ -22,22 +27,21 @@ export class RocCurve implements StepSink {
     minEpsB = 1e-5,
   ) {
     this.grid = Float64Array.from({ length: points }, (_, i) => minEpsB ** (1 - i / (points - 1)));
+    this.advance();
+  }
+
+  private advance(): void {
+    const { grid, next, totalBackground } = this;
+    this.nextBackground = next >= grid.length ? Infinity : totalBackground > 0 ? grid[next]! * totalBackground * (1 - 2 ** -40) : -Infinity;
   }
 
   step(signal: number, background: number): void {
+    if (background < this.nextBackground) return;
     const eb = this.totalBackground > 0 ? background / this.totalBackground : 1;
     if (this.next >= this.grid.length || eb < this.grid[this.next]!) return;
     while (this.next < this.grid.length && eb >= this.grid[this.next]!) this.next++;
+    this.advance();
     this.epsB.push(eb);
     this.epsS.push(this.totalSignal > 0 ? signal / this.totalSignal : 0);
-  }
-}
-
-/** Feeds one walk to several sinks (a subset's summary and its curve). */
-export class TeeSink implements StepSink {
-  constructor(private readonly sinks: readonly StepSink[]) {}
-
-  step(signal: number, background: number, backgroundCount: number, threshold: number): void {
-    for (const s of this.sinks) s.step(signal, background, backgroundCount, threshold);
   }
 }

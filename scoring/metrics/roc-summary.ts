@@ -9,6 +9,7 @@
  * SIC: (1/2)/√(2/3) = 0.612 at (1, 2), 1/√1 = 1 at (2, 3): max 1.
  */
 import type { RocSteps } from "./ranking";
+import type { RocCurve } from "./roc-curve";
 
 export interface SicResult {
   sic: number;
@@ -30,39 +31,50 @@ export class RocSummary implements StepSink {
   /** Per target: the signal of the last cut within it, and whether a cut has gone past it. */
   private readonly withinSignal: Float64Array;
   private readonly past: Uint8Array;
-  private sic = NaN;
-  private sicEpsS = NaN;
-  private sicEpsB = NaN;
-  private sicThreshold = NaN;
+  /** Targets not yet gone past: background only grows along a walk, so once none is left they need no more work. */
+  private pending: number;
+  /** The best SIC cut so far (bestBackground 0: none yet). */
+  private bestSignal = 0;
+  private bestBackground = 0;
+  private bestThreshold = NaN;
 
   constructor(
     readonly totalSignal: number,
     readonly totalBackground: number,
     private readonly targets: readonly number[],
     private readonly minBackground: number,
+    /** Also fed every step (the public subset's plotted curve), from here so the walk's call stays monomorphic. */
+    private readonly curve: RocCurve | null = null,
   ) {
     this.withinSignal = new Float64Array(targets.length);
     this.past = new Uint8Array(targets.length);
+    this.pending = targets.length;
   }
 
+  /** Runs once per tie group of a 550,000-event walk: no division or square root here unless a target is pending. */
   step(signal: number, background: number, backgroundCount: number, threshold: number): void {
     this.area += (background - this.lastBackground) * (signal + this.lastSignal);
     this.lastSignal = signal;
     this.lastBackground = background;
+    if (this.curve !== null) this.curve.step(signal, background);
+    if (this.pending > 0) this.passTargets(signal, background);
+    if (backgroundCount < this.minBackground || !(background > 0)) return;
+    // SIC = ε_S/√ε_B rises and falls with S²/B, so cuts compare by cross-multiplying; the first best cut is kept.
+    if (this.bestBackground === 0 || signal * signal * this.bestBackground > this.bestSignal * this.bestSignal * background) {
+      this.bestSignal = signal;
+      this.bestBackground = background;
+      this.bestThreshold = threshold;
+    }
+  }
+
+  private passTargets(signal: number, background: number): void {
     const epsB = background / this.totalBackground;
     for (let t = 0; t < this.targets.length; t++) {
-      // ε_B only grows, so once past the target every later cut is too.
-      if (this.past[t] || epsB > this.targets[t]!) this.past[t] = 1;
-      else this.withinSignal[t] = signal;
-    }
-    if (backgroundCount < this.minBackground || !(background > 0)) return;
-    const epsS = signal / this.totalSignal;
-    const sic = epsS / Math.sqrt(epsB);
-    if (!(sic <= this.sic)) {
-      this.sic = sic;
-      this.sicEpsS = epsS;
-      this.sicEpsB = epsB;
-      this.sicThreshold = threshold;
+      if (this.past[t]) continue;
+      if (epsB > this.targets[t]!) {
+        this.past[t] = 1;
+        this.pending--;
+      } else this.withinSignal[t] = signal;
     }
   }
 
@@ -82,8 +94,10 @@ export class RocSummary implements StepSink {
 
   /** All NaN when a class is absent or no cut keeps enough background events. */
   maxSic(): SicResult {
-    if (!this.defined) return { sic: NaN, epsS: NaN, epsB: NaN, threshold: NaN };
-    return { sic: this.sic, epsS: this.sicEpsS, epsB: this.sicEpsB, threshold: this.sicThreshold };
+    if (!this.defined || this.bestBackground === 0) return { sic: NaN, epsS: NaN, epsB: NaN, threshold: NaN };
+    const epsS = this.bestSignal / this.totalSignal;
+    const epsB = this.bestBackground / this.totalBackground;
+    return { sic: epsS / Math.sqrt(epsB), epsS, epsB, threshold: this.bestThreshold };
   }
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ams } from "@/scoring/metrics/ams";
 import { amsCurve } from "@/scoring/metrics/ams-curve";
@@ -23,5 +24,41 @@ describe("amsCurve", () => {
     expect(curve.ams).toEqual([ams(2, 0), ams(2, 10)]);
     expect(curve.max).toBe(ams(2, 0));
     expect(curve.argmax).toBe(2);
+  });
+
+  it("finds the maximum over every count, computing AMS only at the ends of signal runs", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ label: fc.integer({ min: 0, max: 1 }), weight: fc.double({ min: 0.001, max: 50, noNaN: true }), kept: fc.boolean() }), { minLength: 1, maxLength: 80 }),
+        (events) => {
+          const n = events.length;
+          // Rank n first: the events in array order are taken from the most signal-like down.
+          const rank = Int32Array.from(events, (_, i) => n - i);
+          const labels = Uint8Array.from(events, (e) => e.label);
+          const weights = Float64Array.from(events, (e) => e.weight);
+          const mask = Uint8Array.from(events, (e) => (e.kept ? 1 : 0));
+          let s = 0;
+          let b = 0;
+          let k = 0;
+          let max = 0;
+          let argmax = 0;
+          const all: number[] = [];
+          events.forEach((e) => {
+            if (!e.kept) return;
+            if (e.label) s += e.weight;
+            else b += e.weight;
+            k++;
+            const value = ams(s, b);
+            all.push(value);
+            if (value > max) [max, argmax] = [value, k];
+          });
+          const curve = amsCurve(rank, labels, weights, mask, { points: 1000 });
+          expect(curve.max).toBe(max);
+          expect(curve.argmax).toBe(argmax);
+          expect(curve.ams).toEqual(all);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseDigits, parsePlainDecimal } from "@/scoring/parse-number";
+import { fourDigitsAt, parseDecimal, parseDigits, parsePlainDecimal } from "@/scoring/parse-number";
 import { encode } from "./helpers";
 
 const decimal = (text: string) => {
@@ -40,6 +40,23 @@ describe("parseDecimal", () => {
       expect(decimal(text)).toBeNaN();
     }
     expect(decimal("+.5e-1")).toBe(0.05);
+  });
+});
+
+describe("fourDigitsAt", () => {
+  const at = (text: string, i = 0, length = text.length) => {
+    const b = encode(text);
+    return fourDigitsAt(new DataView(b.buffer, b.byteOffset, b.byteLength), i, length);
+  };
+
+  it("reads four ASCII digits, first digit most significant, and nothing else", () => {
+    expect(at("1234")).toBe(1234);
+    expect(at("0042,")).toBe(42);
+    expect(at("x9876", 1)).toBe(9876);
+    for (const text of ["123", "12a4", "12.4", "123/", "123:", "12 4", "12\u00e94"]) expect(at(text)).toBe(-1);
+    // Never past the given length, even where the buffer goes on.
+    expect(at("12345", 2, 5)).toBe(-1);
+    expect(at("1234", 0, 3)).toBe(-1);
   });
 });
 
@@ -84,6 +101,30 @@ describe("parsePlainDecimal", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("equals Number() on 15 to 20 significant digits, where the double-double path and 8-digit reads run", () => {
+    // Scores in [0, 1) written with 17 significant digits (Python's repr, JavaScript's shortest form) do not fit
+    // 2^53: they take the corrected-quotient path; the digit counts put chunk boundaries everywhere.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9][0-9]{14,19}$/), fc.nat(6), fc.nat(21), (digits, zeros, point) => {
+        for (const text of [`0.${"0".repeat(zeros)}${digits}`, `${digits.slice(0, point)}.${digits.slice(point)}`]) {
+          const [v] = plain(text);
+          // NaN: a value within a hair of a rounding midpoint (10000000000000003 is one), left to the general parser.
+          if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
+          expect(Object.is(decimal(text), Number(text))).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Exact midpoints (2^53 + 1; 2^53 + 0.5, between one double and the next), and the largest 17-digit fractions:
+    // the fast parser may decline a midpoint, never get one wrong; the general one is exact on all.
+    for (const text of ["9007199254740993", "9007199254740992.5", "0.30000000000000004", "0.99999999999999994", "0.99999999999999997", "0.12345678901234567"]) {
+      const [v] = plain(text);
+      if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
+      expect(Object.is(decimal(text), Number(text))).toBe(true);
+    }
+    expect(plain("0.12345678901234567")[0]).toBe(0.12345678901234567);
   });
 
   it("stops at the first byte that cannot continue the number, and refuses non-plain forms", () => {

@@ -106,6 +106,43 @@ describe("RocSummary", () => {
     expect(summary.maxSic()).toEqual({ sic: 1, epsS: 1, epsB: 1, threshold: 0.1 });
   });
 
+  it("matches the per-step formulas: ε_S at each target, and the first cut with the largest ε_S/√ε_B", () => {
+    // Cumulative steps with integer sums: SIC ties are exact here, so the first best cut is well defined.
+    const stepArb = fc.array(fc.record({ s: fc.integer({ min: 0, max: 3 }), b: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(stepArb, fc.integer({ min: 0, max: 4 }), (increments, minBackground) => {
+        const steps: [number, number][] = [];
+        let S = 0;
+        let B = 0;
+        for (const { s, b } of increments) steps.push([(S += s), (B += b)]);
+        const summary = new RocSummary(S, B, TARGETS, minBackground);
+        steps.forEach(([s, b], g) => summary.step(s, b, b, g));
+        let best = NaN;
+        let bestAt = NaN;
+        const within = TARGETS.map(() => 0);
+        const past = TARGETS.map(() => false);
+        steps.forEach(([s, b], g) => {
+          TARGETS.forEach((t, i) => {
+            if (past[i] || b / B > t) past[i] = true;
+            else within[i] = s;
+          });
+          if (b < minBackground || !(b > 0)) return;
+          const sic = s / S / Math.sqrt(b / B);
+          if (!(sic <= best) && (Number.isNaN(best) || sic > best * (1 + 1e-12))) [best, bestAt] = [sic, g];
+        });
+        if (!(S > 0 && B > 0)) return;
+        TARGETS.forEach((_, i) => expect(summary.efficiency(i)).toBe(within[i]! / S));
+        const sic = summary.maxSic();
+        if (Number.isNaN(best)) expect(sic.sic).toBeNaN();
+        else {
+          expect(sic.sic).toBeCloseTo(best, 12);
+          expect(sic.threshold).toBe(bestAt);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("is NaN without both classes", () => {
     const summary = new RocSummary(0, 3, [0.5], 0);
     summary.step(0, 3, 3, 0.1);

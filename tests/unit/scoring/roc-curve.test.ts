@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RocCurve } from "@/scoring/metrics/roc-curve";
 import { parseSolution, scoreSubmission } from "@/scoring";
@@ -16,6 +17,28 @@ describe("RocCurve", () => {
     c.step(1, 10);
     expect(c.epsB).toEqual([0.9, 1]);
     expect(c.epsS).toEqual([0.5, 1]);
+  });
+
+  it("keeps exactly the points of dividing at every step (its shortcut skips only steps surely below the grid)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (fractions, total) => {
+        const background = fractions.map((f) => f * total).sort((x, y) => x - y);
+        background.push(total);
+        const curve = new RocCurve(1, total, 40, 1e-4);
+        const grid = Array.from({ length: 40 }, (_, i) => 1e-4 ** (1 - i / 39));
+        const expected: number[] = [];
+        let next = 0;
+        for (const b of background) {
+          curve.step(0.5, b);
+          const eb = b / total;
+          if (next >= grid.length || eb < grid[next]!) continue;
+          while (next < grid.length && eb >= grid[next]!) next++;
+          expected.push(eb);
+        }
+        expect(curve.epsB).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("is in a score submission's public details only", async () => {
