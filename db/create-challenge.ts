@@ -84,9 +84,10 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
 
 /**
  * At start: creates each built-in challenge that does not exist yet (idempotent).
- * Returns the ones created now, so the caller can post their baseline entries.
+ * Returns the ones created now, so the caller can post their baseline entries. `seed`: for tests that assert on
+ * the data; by default each installation draws a secret one.
  */
-export async function seedBuiltInChallenges(db: Db, scale = 1): Promise<{ id: number; spec: BuiltInChallenge }[]> {
+export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: number): Promise<{ id: number; spec: BuiltInChallenge }[]> {
   const created: { id: number; spec: BuiltInChallenge }[] = [];
   for (const spec of builtInChallenges) {
     const [exists] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, spec.slug));
@@ -95,7 +96,7 @@ export async function seedBuiltInChallenges(db: Db, scale = 1): Promise<{ id: nu
     console.log(`Creating built-in challenge "${spec.title}"…`);
     const { generate, ...meta } = spec;
     // A secret seed per installation (recorded in the server-only dataset manifest).
-    const challenge = await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, randomInt(1, 2 ** 31)));
+    const challenge = await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, seed ?? randomInt(1, 2 ** 31)));
     created.push({ id: challenge.id, spec });
     console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

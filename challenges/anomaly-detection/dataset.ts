@@ -56,6 +56,11 @@ function checkPublicFraction(publicFraction: number): void {
   if (!(publicFraction > 0 && publicFraction < 1)) throw new RangeError(`publicFraction must be in (0, 1), got ${publicFraction}`);
 }
 
+/** A leaderboard subset without signal or without background: its metrics would be undefined. */
+export class MissingClassError extends RangeError {
+  override readonly name = "MissingClassError";
+}
+
 /** Signal and background counts per leaderboard subset, for the manifest; throws when a subset lacks a class. */
 function subsetCounts(solution: GeneratedSolution, requireBoth: boolean): Record<"Public" | "Private", { signal: number; background: number }> {
   const counts = { Public: { signal: 0, background: 0 }, Private: { signal: 0, background: 0 } };
@@ -66,7 +71,7 @@ function subsetCounts(solution: GeneratedSolution, requireBoth: boolean): Record
   });
   for (const [name, c] of Object.entries(counts)) {
     if (requireBoth && (c.signal === 0 || c.background === 0)) {
-      throw new RangeError(
+      throw new MissingClassError(
         `the ${name} subset has ${c.signal} signal and ${c.background} background events; it needs both (more test events or a larger signal fraction)`,
       );
     }

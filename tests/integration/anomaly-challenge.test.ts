@@ -30,7 +30,9 @@ async function submit(db: Parameters<typeof makeUserWithTeam>[0], c: Challenge, 
 describeEachDatabase("built-in anomaly-detection challenge", (get) => {
   it("publishes unlabelled data, keeps the control sample's m_JJ on the server, and gates mass-sculpting scores", async () => {
     const { db } = get();
-    await seedBuiltInChallenges(db, 0.01);
+    // A fixed seed: at scale 0.01 the Public subset holds about 3 signal events, too few for a statistic such as the
+    // AUC below to clear a bar on every secret seed (about 1 seed in 20 gives under 0.7).
+    await seedBuiltInChallenges(db, 0.01, 2014);
     const [c] = await db.select().from(challenges).where(eq(challenges.slug, "anomaly-detection"));
     expect((await listDatasetFiles(db, c!.id)).map((f) => f.filename)).toEqual(["train.csv", "test.csv", "sample_submission.csv"]);
     const head = gunzipSync((await getDatasetFile(db, c!.id, "test.csv"))!.gzipContent).toString("utf8").split("\n", 1)[0];

@@ -100,6 +100,14 @@ describe("anomalyBuiltIn", () => {
     expect(small.manifest.subsets).toEqual({ Public: { signal: 3, background: 576 }, Private: { signal: 7, background: 1414 } });
     expect(Array.from(small.solution.aux!).filter(Number.isFinite)).toHaveLength(10_000);
   });
+
+  it("takes the next seed where a small scale's few signal events all fall on one side of the split", () => {
+    const options = { seed: 11, trainEvents: 1000, testEvents: 2000, controlEvents: 10_000, signalFraction: 0.005 };
+    expect(() => generateAnomalyDataset(options)).toThrow(/the Public subset has 0 signal and \d+ background events; it needs both/);
+    const created = anomalyBuiltIn.generate(0.01, 11);
+    expect(created.manifest).toMatchObject({ seed: 12, signalEvents: 10 });
+    expect(created.manifest.subsets).toEqual(generateAnomalyDataset({ ...options, seed: 12 }).manifest.subsets);
+  });
 });
 
 describe("generateBlackBox (Track B)", () => {
