@@ -21,8 +21,8 @@ const WARMUP = 3;
  * The TypeScript worker and the numpy reference take turns, ROUNDS times, so that both see the same spells of a
  * shared machine's speed (on these VMs it drifts by 2× within minutes); medians are over all rounds' runs.
  */
-const ROUNDS = 3;
-const RUNS_PER_ROUND = 5;
+const ROUNDS = 5;
+const RUNS_PER_ROUND = 4;
 const REFERENCE_RUNS_PER_ROUND = 3;
 const here = fileURLToPath(new URL(".", import.meta.url));
 
