@@ -60,10 +60,10 @@ function withStd(score: SubsetScore, opts: EvaluateOptions, resampler: () => [co
 
 export function evaluateAms(solution: Solution, submission: HiggsSubmission, subset: Subset, opts: EvaluateOptions): SubsetScore {
   const { labels, weights } = solution;
-  const { ams, s, b } = amsFromSelection(labels, weights, submission.isSignal, subset.mask);
+  const { ams, s, b } = amsFromSelection(labels, weights, submission.isSignal, subset.rows);
   const score: SubsetScore = { primary: ams, ams, s, b };
   if (subset.public) {
-    const curve = amsCurve(submission.rankOrder, labels, weights, subset.mask, { points: opts.amsCurvePoints, workspace: opts.workspace });
+    const curve = amsCurve(submission.rankOrder, labels, weights, subset.rows, { points: opts.amsCurvePoints, workspace: opts.workspace });
     score.curveSelected = curve.selected;
     score.curveAms = curve.ams;
     score.curveMax = curve.max;

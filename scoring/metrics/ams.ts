@@ -23,22 +23,19 @@ export interface AmsResult {
 }
 
 /**
- * AMS of the events with selected[i] !== 0 (submitted as `s`) among those with mask[i] !== 0 (one Usage subset).
- * `weights` are used as given (finite, as a solution's are).
+ * AMS of the events with selected[i] !== 0 (submitted as `s`) among `rows` (one Usage subset's rows, ascending;
+ * default all). `weights` are used as given (finite, as a solution's are).
  */
-export function amsFromSelection(
-  labels: Uint8Array,
-  weights: Float64Array,
-  selected: Uint8Array,
-  mask?: Uint8Array,
-  bReg = AMS_B_REG,
-): AmsResult {
+export function amsFromSelection(labels: Uint8Array, weights: Float64Array, selected: Uint8Array, rows?: Int32Array, bReg = AMS_B_REG): AmsResult {
   let s = 0;
   let b = 0;
   // Without branches (selection and label are random along the rows, and mispredictions dominated the loop): an
-  // event left out adds w·0 = 0, which leaves a sum unchanged.
-  for (let i = 0; i < labels.length; i++) {
-    const kept = ((selected[i]! + 255) >> 8) & (mask ? (mask[i]! + 255) >> 8 : 1);
+  // event left out adds w·0 = 0, which leaves a sum unchanged. A subset's row list, not a mask over every row: the
+  // Public subset is an eighth of the rows, and a mask made each subset's sum a pass over all of them.
+  const n = rows ? rows.length : labels.length;
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k]! : k;
+    const kept = (selected[i]! + 255) >> 8;
     const isSignal = (labels[i]! + 255) >> 8;
     const w = weights[i]! * kept;
     s += w * isSignal;

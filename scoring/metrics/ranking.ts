@@ -116,6 +116,29 @@ function orderRuns(key: Uint32Array, idx: Int32Array, sorted: Float64Array, scor
   }
 }
 
+/**
+ * Sorts (key, idx) pairs by ascending key, stably, on the key bits set in `varying` (the others must be equal in
+ * every key); returns the sorted arrays, which are either the ones given or workspace slots `${slot}.key2` and
+ * `${slot}.idx2`.
+ */
+export function radixSort(key: Uint32Array, idx: Int32Array, varying: number, ws: Workspace, slot: string): [Uint32Array, Int32Array] {
+  if (varying === 0) return [key, idx];
+  const m = key.length;
+  const low = 31 - Math.clz32(varying & -varying);
+  const bits = 32 - Math.clz32(varying) - low;
+  const passes = Math.ceil(bits / MAX_DIGIT_BITS);
+  const width = Math.ceil(bits / passes);
+  const counts = ws.int32(`${slot}.counts`, 1 << width);
+  let idx2 = ws.int32(`${slot}.idx2`, m);
+  let key2 = ws.uint32(`${slot}.key2`, m);
+  for (let pass = 0; pass < passes; pass++) {
+    radixPass(key, idx, key2, idx2, low + pass * width, counts);
+    [idx, idx2] = [idx2, idx];
+    [key, key2] = [key2, key];
+  }
+  return [key, idx];
+}
+
 /** `ws`: where the arrays come from (the ranking then lives only until the workspace's next use). */
 export function rankByScore(scores: Float64Array, mask?: Uint8Array, ws: Workspace = FRESH): ScoreRanking {
   let m = scores.length;
@@ -123,23 +146,9 @@ export function rankByScore(scores: Float64Array, mask?: Uint8Array, ws: Workspa
     m = 0;
     for (let i = 0; i < mask.length; i++) if (mask[i]) m++;
   }
-  let idx = ws.int32("rank.idx", m);
-  let key = ws.uint32("rank.key", m);
-  const varying = buildKeys(scores, mask, key, idx);
-  if (varying !== 0) {
-    const low = 31 - Math.clz32(varying & -varying);
-    const bits = 32 - Math.clz32(varying) - low;
-    const passes = Math.ceil(bits / MAX_DIGIT_BITS);
-    const width = Math.ceil(bits / passes);
-    const counts = ws.int32("rank.counts", 1 << width);
-    let idx2 = ws.int32("rank.idx2", m);
-    let key2 = ws.uint32("rank.key2", m);
-    for (let pass = 0; pass < passes; pass++) {
-      radixPass(key, idx, key2, idx2, low + pass * width, counts);
-      [idx, idx2] = [idx2, idx];
-      [key, key2] = [key2, key];
-    }
-  }
+  const keys = ws.uint32("rank.key", m);
+  const rows = ws.int32("rank.idx", m);
+  const [key, idx] = radixSort(keys, rows, buildKeys(scores, mask, keys, rows), ws, "rank");
   // Rows are now in order of their top words, stably. Order each run of equal top words by the full score (equal
   // sign and exponent, so comparing the doubles compares the low words), ties in row order: insertion for the
   // usual short runs, a comparison sort for long ones (scores crowded within 2^-20 of each other), so that no input

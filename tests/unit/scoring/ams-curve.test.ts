@@ -13,13 +13,13 @@ describe("amsCurve", () => {
     expect(curve.argmax).toBe(2);
   });
 
-  it("restricts to the mask, samples the requested points and keeps the exact maximum", () => {
-    // Ranks put the masked-out background event first; within the mask, signal comes first.
+  it("restricts to the subset's rows, samples the requested points and keeps the exact maximum", () => {
+    // Ranks put the background event outside the subset first; within the subset, signal comes first.
     const rank = Int32Array.from([5, 4, 3, 2, 1]);
     const labels = Uint8Array.from([0, 1, 1, 0, 0]);
     const weights = Float64Array.from([1000, 1, 1, 5, 5]);
-    const mask = Uint8Array.from([0, 1, 1, 1, 1]);
-    const curve = amsCurve(rank, labels, weights, mask, { points: 2 });
+    const rows = Int32Array.from([1, 2, 3, 4]);
+    const curve = amsCurve(rank, labels, weights, rows, { points: 2 });
     expect(curve.selected).toEqual([2, 4]);
     expect(curve.ams).toEqual([ams(2, 0), ams(2, 10)]);
     expect(curve.max).toBe(ams(2, 0));
@@ -36,7 +36,7 @@ describe("amsCurve", () => {
           const rank = Int32Array.from(events, (_, i) => n - i);
           const labels = Uint8Array.from(events, (e) => e.label);
           const weights = Float64Array.from(events, (e) => e.weight);
-          const mask = Uint8Array.from(events, (e) => (e.kept ? 1 : 0));
+          const rows = Int32Array.from(events.flatMap((e, i) => (e.kept ? [i] : [])));
           let s = 0;
           let b = 0;
           let k = 0;
@@ -52,7 +52,7 @@ describe("amsCurve", () => {
             all.push(value);
             if (value > max) [max, argmax] = [value, k];
           });
-          const curve = amsCurve(rank, labels, weights, mask, { points: 1000 });
+          const curve = amsCurve(rank, labels, weights, rows, { points: 1000 });
           expect(curve.max).toBe(max);
           expect(curve.argmax).toBe(argmax);
           expect(curve.ams).toEqual(all);

@@ -26,12 +26,12 @@ describe("ams", () => {
     );
   });
 
-  it("amsFromSelection sums weights of selected events per class within the mask", () => {
+  it("amsFromSelection sums weights of selected events per class within the subset's rows", () => {
     const labels = Uint8Array.from([1, 0, 1, 0, 1]);
     const weights = Float64Array.from([1, 2, 4, 8, 16]);
     const selected = Uint8Array.from([1, 1, 0, 1, 1]);
-    const mask = Uint8Array.from([1, 1, 1, 0, 1]);
-    const r = amsFromSelection(labels, weights, selected, mask);
+    const rows = Int32Array.from([0, 1, 2, 4]);
+    const r = amsFromSelection(labels, weights, selected, rows);
     expect(r.s).toBe(17);
     expect(r.b).toBe(2);
     expect(r.ams).toBe(ams(17, 2));
