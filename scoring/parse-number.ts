@@ -67,8 +67,8 @@ const TWO_53 = 9007199254740992;
 const mantissa = new Float64Array(2);
 
 /**
- * Stores in out[at] the mantissa M = hi·10^loDigits + lo (hi, lo = mantissa[0], mantissa[1]) (integers, hi < 10^8, lo < 10^15, loDigits ≤ 15) times
- * 10^scale, correctly rounded; returns false, storing nothing, when that cannot be guaranteed here (|scale| > 22,
+ * Stores in out[at] the mantissa M = hi·10^loDigits + lo (hi = mantissa[0] < 10^8 and lo = mantissa[1] < 10^15,
+ * integers; loDigits ≤ 15) times 10^scale, correctly rounded; returns false, storing nothing, when that cannot be guaranteed here (|scale| > 22,
  * or within a hair of a rounding midpoint: about 1 input in 10^9). The value is stored, not returned, so that it
  * stays an unboxed double in the caller's loop.
  *
