@@ -31,13 +31,13 @@ export interface CsvRecord {
   malformed: string | null;
 }
 
-/** Fast row parsers never accept a row longer than this (the scanner uses them only under a larger line limit). */
 /**
  * A reader's first FastRows.parse call covers at most this many bytes, so that its exit path runs (and collects type
  * feedback) before V8 compiles the row loop on entry: compiled without that feedback, the loop's code was kept and
  * left for the interpreter at the end of every later chunk (about 16 deoptimisations per 550,000-row file).
  */
 const FIRST_FAST_BYTES = 4096;
+/** Fast row parsers never accept a row longer than this (the scanner uses them only under a larger line limit). */
 export const FAST_ROW_MAX_BYTES = 256;
 
 /**

@@ -37,6 +37,9 @@ export class SubmissionRows<T extends Values | null = null> {
   private readonly runStart: number[] = [];
   private readonly runLine: number[] = [];
   private nextLine = -1;
+  /** A DataView of the chunk last passed to viewOf, for fast rows' four-digit reads (see fourDigitsAt). */
+  private viewed: Uint8Array | null = null;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
   /** `values`, when kept, must have the solution's length. */
   constructor(
@@ -48,10 +51,6 @@ export class SubmissionRows<T extends Values | null = null> {
     this.values = values;
     this.dense = index.dense;
   }
-
-  /** A DataView of the chunk last passed to viewOf, for fast rows' four-digit reads (see fourDigitsAt). */
-  private viewed: Uint8Array | null = null;
-  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
   /** A DataView over exactly `data` (made once per chunk). */
   viewOf(data: Uint8Array): DataView {
