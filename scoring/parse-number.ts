@@ -274,3 +274,39 @@ export function parsePlainDecimal(buf: Uint8Array, view: DataView, start: number
   if (negative) out[at] = -out[at]!;
   return i;
 }
+
+/**
+ * `0.` and 16 or 17 digits at buf[start..], the usual text of a probability (Python's repr and JavaScript's
+ * shortest form of a double in [0.1, 1)): stores the same value as parsePlainDecimal, without its loop, and returns
+ * the index after the digits; −1 for any other text (then ask parsePlainDecimal).
+ */
+export function parseProbability(buf: Uint8Array, view: DataView, start: number, out: Float64Array, at: number): number {
+  const n = buf.length;
+  if (buf[start] !== 48 || buf[start + 1] !== 46) return -1;
+  const a = fourDigitsAt(view, start + 2, n);
+  const b = fourDigitsAt(view, start + 6, n);
+  const c = fourDigitsAt(view, start + 10, n);
+  const d = fourDigitsAt(view, start + 14, n);
+  if ((a | b | c | d) < 0) return -1;
+  let i = start + 18;
+  const hi = a * 1e4 + b;
+  let lo = c * 1e4 + d;
+  let loDigits = 8;
+  const e = i < n ? buf[i]! - 48 : -1;
+  if (e >= 0 && e <= 9) {
+    lo = lo * 10 + e;
+    loDigits = 9;
+    i++;
+    const f = i < n ? buf[i]! - 48 : -1;
+    if (f >= 0 && f <= 9) return -1;
+  }
+  // As in parsePlainDecimal: Clinger's path where the mantissa is below 2^53, else storeDecimal's corrected quotient.
+  const sum = hi * POW10[loDigits]! + lo;
+  if (sum < TWO_53) out[at] = sum / POW10[loDigits + 8]!;
+  else {
+    mantissa[0] = hi;
+    mantissa[1] = lo;
+    if (!storeDecimal(loDigits, -(loDigits + 8), out, at)) return -1;
+  }
+  return i;
+}

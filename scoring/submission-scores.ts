@@ -3,7 +3,7 @@ import type { ByteSource } from "./byte-source";
 import { FAST_ROW_MAX_BYTES, type CsvReadOptions, type FastRows } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
-import { parseDecimal, parsePlainDecimal } from "./parse-number";
+import { parseDecimal, parsePlainDecimal, parseProbability } from "./parse-number";
 import type { SolutionIndex } from "./solution-index";
 import { SubmissionRows } from "./submission-rows";
 
@@ -43,7 +43,8 @@ class FastScoreRows implements FastRows {
       const row = records.readDenseId(data, view, i);
       if (row < 0) break;
       const from = records.cursor + 1;
-      let j = parsePlainDecimal(data, view, from, score, 0);
+      let j = parseProbability(data, view, from, score, 0);
+      if (j < 0) j = parsePlainDecimal(data, view, from, score, 0);
       if (j < 0 || (data[j] !== LF && data[j] !== CR)) j = parseOtherDecimal(data, from, score);
       if (data[j] === CR) j++;
       if (data[j] !== LF || j - i > FAST_ROW_MAX_BYTES || !Number.isFinite(score[0]!)) break;

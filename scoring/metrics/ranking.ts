@@ -79,12 +79,28 @@ function buildKeys(scores: Float64Array, mask: Uint8Array | undefined, key: Uint
   return (any & ~all) >>> 0;
 }
 
+/**
+ * The digit counts of every pass at once (digit p of a key: (key >>> (low + p·width)) & (2^width − 1), counted in
+ * counts[p·2^width + digit]): LSD passes are independent in what they count, so one read of the keys serves them all.
+ */
+function countDigits(key: Uint32Array, low: number, width: number, passes: number, counts: Int32Array): void {
+  const size = 1 << width;
+  const digitMask = size - 1;
+  const shift1 = low + width;
+  const shift2 = low + 2 * width;
+  counts.fill(0);
+  for (let k = 0; k < key.length; k++) {
+    const h = key[k]!;
+    counts[(h >>> low) & digitMask]!++;
+    if (passes > 1) counts[size + ((h >>> shift1) & digitMask)]!++;
+    if (passes > 2) counts[2 * size + ((h >>> shift2) & digitMask)]!++;
+  }
+}
+
 /** One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (key, idx) into (key2, idx2). */
 function radixPass(key: Uint32Array, idx: Int32Array, key2: Uint32Array, idx2: Int32Array, shift: number, counts: Int32Array): void {
   const m = key.length;
   const digitMask = counts.length - 1;
-  counts.fill(0);
-  for (let k = 0; k < m; k++) counts[(key[k]! >>> shift) & digitMask]!++;
   let sum = 0;
   for (let d = 0; d <= digitMask; d++) {
     const c = counts[d]!;
@@ -128,11 +144,13 @@ export function radixSort(key: Uint32Array, idx: Int32Array, varying: number, ws
   const bits = 32 - Math.clz32(varying) - low;
   const passes = Math.ceil(bits / MAX_DIGIT_BITS);
   const width = Math.ceil(bits / passes);
-  const counts = ws.int32(`${slot}.counts`, 1 << width);
+  const size = 1 << width;
+  const counts = ws.int32(`${slot}.counts`, passes * size);
+  countDigits(key, low, width, passes, counts);
   let idx2 = ws.int32(`${slot}.idx2`, m);
   let key2 = ws.uint32(`${slot}.key2`, m);
   for (let pass = 0; pass < passes; pass++) {
-    radixPass(key, idx, key2, idx2, low + pass * width, counts);
+    radixPass(key, idx, key2, idx2, low + pass * width, counts.subarray(pass * size, (pass + 1) * size));
     [idx, idx2] = [idx2, idx];
     [key, key2] = [key2, key];
   }

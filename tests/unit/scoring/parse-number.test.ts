@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fourDigitsAt, parseDecimal, parseDigits, parsePlainDecimal } from "@/scoring/parse-number";
+import { fourDigitsAt, parseDecimal, parseDigits, parsePlainDecimal, parseProbability } from "@/scoring/parse-number";
 import { encode } from "./helpers";
 
 const decimal = (text: string) => {
@@ -40,6 +40,37 @@ describe("parseDecimal", () => {
       expect(decimal(text)).toBeNaN();
     }
     expect(decimal("+.5e-1")).toBe(0.05);
+  });
+});
+
+describe("parseProbability", () => {
+  const both = (text: string) => {
+    const b = encode(`${text}\n`);
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const fast = new Float64Array(1).fill(NaN);
+    const plain = new Float64Array(1).fill(NaN);
+    return { fastEnd: parseProbability(b, view, 0, fast, 0), fast: fast[0]!, plainEnd: parsePlainDecimal(b, view, 0, plain, 0), plain: plain[0]! };
+  };
+
+  it("gives parsePlainDecimal's value and end on `0.` + 16 or 17 digits, and declines every other text", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,20}$/), fc.constantFrom("", "\n", ",", "e-3", ".5", "x"), (digits, after) => {
+        const r = both(`0.${digits}${after}`);
+        if (r.fastEnd < 0) {
+          // Declined: a length other than 16 or 17 digits, or (rarely) a rounding midpoint.
+          if (digits.length === 16 || digits.length === 17) expect(r.plainEnd).toBe(-1);
+          return;
+        }
+        expect([16, 17]).toContain(digits.length);
+        expect(r.fastEnd).toBe(r.plainEnd);
+        expect(Object.is(r.fast, r.plain)).toBe(true);
+        expect(Object.is(r.fast, Number(`0.${digits}`))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ["1.2345678901234567", "-0.1234567890123456", "0,1234567890123456", "0.123456789012345a7", ".1234567890123456"]) {
+      expect(both(text).fastEnd).toBe(-1);
+    }
   });
 });
 
