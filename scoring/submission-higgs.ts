@@ -7,7 +7,7 @@ import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions, FastRows } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
-import { fourDigitsAt, parseDigits } from "./parse-number";
+import { parseDigits } from "./parse-number";
 import type { SolutionIndex } from "./solution-index";
 import { SubmissionRows } from "./submission-rows";
 
@@ -53,16 +53,8 @@ class FastHiggsRows implements FastRows {
       const row = records.readDenseId(data, view, i);
       if (row < 0) break;
       const rankStart = records.cursor + 1;
-      let j = rankStart;
-      let rank = fourDigitsAt(view, j, data.length);
-      if (rank >= 0) j += 4;
-      else rank = 0;
-      for (;;) {
-        const d = data[j]! - 48;
-        if (d < 0 || d > 9) break;
-        rank = rank * 10 + d;
-        j++;
-      }
+      const rank = records.readDigits(data, view, rankStart);
+      let j = records.cursor;
       if (data[j] !== COMMA || j === rankStart || j - rankStart > 15 || rank < 1 || rank > n) break;
       const c = data[++j]! | 0x20;
       if (c !== S && c !== B) break;

@@ -31,7 +31,7 @@ export class SubmissionRows<T extends Values | null = null> {
   known = 0;
   /** Integer id table for fast rows (null: ids are not all integers, no fast rows). */
   readonly dense: DenseIds | null;
-  /** Where readDenseId stopped: the comma after the id. */
+  /** Where readDigits (and so readDenseId) stopped: after readDenseId, the comma after the id. */
   cursor = 0;
   /** Line runs: record runStart[j] is on line runLine[j], each later record on the next line, until the next run. */
   private readonly runStart: number[] = [];
@@ -62,24 +62,34 @@ export class SubmissionRows<T extends Values | null = null> {
   }
 
   /**
+   * For fast rows: the value of the run of ASCII digits at data[start..] (`view` = viewOf(data)), four at a time
+   * where it can; its end goes to `cursor`. Meaningful up to 15 digits (callers check the length).
+   */
+  readDigits(data: Uint8Array, view: DataView, start: number): number {
+    let i = start;
+    let value = fourDigitsAt(view, i, data.length);
+    if (value >= 0) i += 4;
+    else value = 0;
+    for (;;) {
+      const d = data[i]! - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+      i++;
+    }
+    this.cursor = i;
+    return value;
+  }
+
+  /**
    * For fast rows: the row of the canonical integer EventId at data[start..] (`view` = viewOf(data)), which must end
    * in a comma (left in `cursor`), or −1 for anything else, an unknown id included, so the generic path reports it.
    * Needs `dense`.
    */
   readDenseId(data: Uint8Array, view: DataView, start: number): number {
-    let i = start;
-    let id = fourDigitsAt(view, i, data.length);
-    if (id >= 0) i += 4;
-    else id = 0;
-    for (;;) {
-      const d = data[i]! - 48;
-      if (d < 0 || d > 9) break;
-      id = id * 10 + d;
-      i++;
-    }
+    const id = this.readDigits(data, view, start);
+    const i = this.cursor;
     const digits = i - start;
     if (data[i] !== COMMA || digits === 0 || digits > 15 || (digits > 1 && data[start] === 48)) return -1;
-    this.cursor = i;
     return denseRow(this.dense!, id);
   }
 

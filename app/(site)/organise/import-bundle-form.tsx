@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { FormError } from "@/app/_components/form-fields";
+import { openCreatedChallenge } from "./open-created-challenge";
 
 /** Uploads a challenge bundle (zip) to the API and opens the new challenge's manage page. */
 export function ImportBundleForm() {
@@ -18,9 +19,7 @@ export function ImportBundleForm() {
     const slug = slugRef.current?.value.trim();
     const res = await fetch(`/api/v1/bundles${slug ? `?slug=${encodeURIComponent(slug)}` : ""}`, { method: "POST", body: file, headers: { "Content-Type": "application/zip" } });
     setPending(false);
-    const body = (await res.json()) as { challenge?: { slug: string }; error?: { message: string } };
-    if (res.ok && body.challenge) window.location.assign(`/challenges/${body.challenge.slug}/manage`);
-    else setError(body.error?.message ?? `Import failed (HTTP ${res.status}).`);
+    setError(await openCreatedChallenge(res));
   }
   return (
     <form onSubmit={submit} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { FormError } from "@/app/_components/form-fields";
+import { openCreatedChallenge } from "./open-created-challenge";
 
 const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
 
@@ -16,9 +17,7 @@ export function ImportDataForm() {
     setError(undefined);
     const res = await fetch("/api/v1/imports", { method: "POST", body: new FormData(e.currentTarget) });
     setPending(false);
-    const body = (await res.json()) as { challenge?: { slug: string }; error?: { message: string } };
-    if (res.ok && body.challenge) window.location.assign(`/challenges/${body.challenge.slug}/manage`);
-    else setError(body.error?.message ?? `Import failed (HTTP ${res.status}).`);
+    setError(await openCreatedChallenge(res));
   }
   return (
     <form onSubmit={submit} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
