@@ -1,13 +1,12 @@
 /**
- * Evaluation of parsed submissions per subset (score metrics: every subset from one sort): primary value, details
- * and (optionally) bootstrap std.
+ * Evaluation of parsed submissions per subset: primary value, details and (optionally) bootstrap std.
  * Kept apart from the registry so the descriptors stay plain data.
  */
 import { bootstrapStd } from "./metrics/bootstrap";
 import { amsCurve } from "./metrics/ams-curve";
 import { amsFromSelection } from "./metrics/ams";
-import { layOut, subsetTotals, walkGroups } from "./metrics/ranked-walk";
-import { rankByScore, subsetRanking } from "./metrics/ranking";
+import { layOut, layoutTotals, walkGroups } from "./metrics/ranked-walk";
+import { rankByScore } from "./metrics/ranking";
 import { rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
 import { RocCurve } from "./metrics/roc-curve";
 import { RocSummary } from "./metrics/roc-summary";
@@ -21,9 +20,9 @@ import type { ScoreSubmission } from "./submission-scores";
 export type SubsetScore = Record<string, number | number[]> & { primary: number; std?: number };
 
 export interface Subset {
-  mask: Uint8Array;
+  /** Its rows, ascending. */
   rows: Int32Array;
-  /** Its index in the list of subsets (see Subsets.subsetOf). */
+  /** Its index in the list of subsets. */
   index: number;
   /** Whether curves meant for competitors (the AMS curve) are included. */
   public: boolean;
@@ -32,10 +31,6 @@ export interface Subset {
 /** The subsets of one solution, built once (the server scores many submissions against one solution). */
 export interface Subsets {
   list: Subset[];
-  /** Per row: the index of its subset, or 255 for rows in none. */
-  subsetOf: Uint8Array;
-  /** Rows in some subset; null when that is every row. */
-  scored: Uint8Array | null;
   /** Scratch arrays for scoring against this solution, reused from one submission to the next. */
   workspace: Workspace;
 }
@@ -97,24 +92,21 @@ function primaryOf(metricId: ScoreMetricId, summary: RocSummary): number {
 }
 
 /**
- * Every score metric of every subset from one sort of all scored events; `metricId` picks the primary one (and the
- * one bootstrapped).
+ * Every score metric of every subset; `metricId` picks the primary one (and the one bootstrapped). Each subset is
+ * ranked and walked on its own (see ranked-walk.ts), and finished, bootstrap included, before the next one reuses the
+ * workspace's arrays.
  */
 export function evaluateScores(solution: Solution, submission: ScoreSubmission, subsets: Subsets, metricId: ScoreMetricId, opts: EvaluateOptions): SubsetScore[] {
   const { labels, weights } = solution;
-  const { list, subsetOf } = subsets;
   const minBackground = opts.sicMinBackground ?? DEFAULT_SIC_MIN_BACKGROUND;
-  const ranking = rankByScore(submission.scores, subsets.scored ?? undefined, subsets.workspace);
-  const layout = layOut(ranking, labels, weights, subsetOf, list.length, subsets.workspace);
-  const totals = subsetTotals(layout, list.length);
-  // Competitors see the ROC curve of the public subset only (the private one would leak the private labels' shape).
-  const curves = list.map((subset) => (subset.public ? new RocCurve(totals[2 * subset.index]!, totals[2 * subset.index + 1]!) : null));
-  const summaries = list.map(
-    (subset) => new RocSummary(totals[2 * subset.index]!, totals[2 * subset.index + 1]!, EFFICIENCY_TARGETS, minBackground, curves[subset.index]),
-  );
-  walkGroups(layout, summaries);
-  return list.map((subset) => {
-    const summary = summaries[subset.index]!;
+  return subsets.list.map((subset) => {
+    const ranking = rankByScore(submission.scores, subset.rows, subsets.workspace);
+    const layout = layOut(ranking, labels, weights, subsets.workspace);
+    const [totalSignal, totalBackground] = layoutTotals(layout);
+    // Competitors see the ROC curve of the public subset only (the private one would leak the private labels' shape).
+    const curve = subset.public ? new RocCurve(totalSignal, totalBackground) : null;
+    const summary = new RocSummary(totalSignal, totalBackground, EFFICIENCY_TARGETS, minBackground, curve);
+    walkGroups(layout, summary);
     const sic = summary.maxSic();
     const score: SubsetScore = {
       primary: primaryOf(metricId, summary),
@@ -126,13 +118,12 @@ export function evaluateScores(solution: Solution, submission: ScoreSubmission, 
       sicEpsB: sic.epsB,
       sicThreshold: sic.threshold,
     };
-    const curve = curves[subset.index];
     if (curve) {
       score.rocEpsB = curve.epsB;
       score.rocEpsS = curve.epsS;
     }
     return withStd(score, opts, () => {
-      const events = rankedEvents(subsetRanking(ranking, subsetOf, subset.index, subset.rows.length), labels, weights);
+      const events = rankedEvents(ranking, labels, weights);
       return [subset.rows.length, (m) => resampledPrimary(metricId, events, m, minBackground)];
     });
   });

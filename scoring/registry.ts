@@ -60,34 +60,27 @@ export interface ScoreRequest {
 }
 
 const SUBSET_NAMES: readonly SubsetName[] = ["Public", "Private"];
-const NO_SUBSET = 255;
 const subsetCache = new WeakMap<Solution, Subsets>();
 
-/** Public and Private masks, row lists and the row → subset map, built once per solution. */
+/** Public and Private row lists, built once per solution. */
 function subsetsOf(solution: Solution): Subsets {
   let subsets = subsetCache.get(solution);
   if (!subsets) {
-    const list = [subsetOf(solution, USAGE_PUBLIC, 0), subsetOf(solution, USAGE_PRIVATE, 1)];
-    const n = solution.usage.length;
-    const map = new Uint8Array(n).fill(NO_SUBSET);
-    for (const subset of list) for (const row of subset.rows) map[row] = subset.index;
-    const scoredCount = list.reduce((sum, subset) => sum + subset.rows.length, 0);
-    subsets = { list, subsetOf: map, scored: scoredCount === n ? null : map.map((u) => (u === NO_SUBSET ? 0 : 1)), workspace: new Workspace() };
+    subsets = { list: [subsetOf(solution, USAGE_PUBLIC, 0), subsetOf(solution, USAGE_PRIVATE, 1)], workspace: new Workspace() };
     subsetCache.set(solution, subsets);
   }
   return subsets;
 }
 
 function subsetOf(solution: Solution, code: number, index: number): Subset {
-  const n = solution.usage.length;
-  const mask = new Uint8Array(n);
+  const { usage } = solution;
   let m = 0;
-  for (let i = 0; i < n; i++) if (solution.usage[i] === code) (mask[i] = 1), m++;
+  for (let i = 0; i < usage.length; i++) if (usage[i] === code) m++;
   // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
   if (m === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
   const rows = new Int32Array(m);
-  for (let i = 0, k = 0; i < n; i++) if (mask[i]) rows[k++] = i;
-  return { mask, rows, index, public: code === USAGE_PUBLIC };
+  for (let i = 0, k = 0; i < usage.length; i++) if (usage[i] === code) rows[k++] = i;
+  return { rows, index, public: code === USAGE_PUBLIC };
 }
 
 /**

@@ -5,7 +5,7 @@
  * Equal scores form one group: a cut can only take a whole tie group, which is what "ties averaged" means.
  */
 
-import { layOut, subsetTotals, walkGroups } from "./ranked-walk";
+import { layOut, layoutTotals, walkGroups } from "./ranked-walk";
 import type { StepSink } from "./roc-summary";
 import { FRESH, type Workspace } from "./workspace";
 
@@ -15,7 +15,7 @@ const LO = 1 - HI;
 
 /** Rows sorted by descending score, with the scores in that order (read sequentially, not through order). */
 export interface ScoreRanking {
-  /** Row indices (those with mask[row] !== 0, or all), by descending score; ties keep row order. */
+  /** Row indices (the ranked rows), by descending score; ties keep row order. */
   order: Int32Array;
   /** sorted[k] = scores[order[k]] (with -0 as 0). */
   sorted: Float64Array;
@@ -55,16 +55,16 @@ function orderRun(idx: Int32Array, sorted: Float64Array, a: number, b: number, s
 }
 
 /**
- * Fills key[k], idx[k] for the kept rows (see rankByScore) and returns the key bits that differ between rows.
- * Each loop of the sort is a function of its own: V8 optimises a hot loop in a long function only on entry to the
- * loop, and code after it that has never run sends it back to the interpreter on every call.
+ * Fills key[k], idx[k] for the ranked rows (rows[k], or k when rows is undefined) and returns the key bits that
+ * differ between rows. Each loop of the sort is a function of its own: V8 optimises a hot loop in a long function
+ * only on entry to the loop, and code after it that has never run sends it back to the interpreter on every call.
  */
-function buildKeys(scores: Float64Array, mask: Uint8Array | undefined, key: Uint32Array, idx: Int32Array): number {
+function buildKeys(scores: Float64Array, rows: Int32Array | undefined, key: Uint32Array, idx: Int32Array): number {
   const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * scores.length);
   let all = -1; // bits set in every key
   let any = 0; // bits set in some key
-  for (let i = 0, k = 0; i < scores.length; i++) {
-    if (mask && !mask[i]) continue;
+  for (let k = 0; k < key.length; k++) {
+    const i = rows === undefined ? k : rows[k]!;
     let h = words[2 * i + HI]!;
     // -0 as +0, so both zeros tie.
     if (h === 0x80000000 && words[2 * i + LO] === 0) h = 0;
@@ -74,7 +74,7 @@ function buildKeys(scores: Float64Array, mask: Uint8Array | undefined, key: Uint
     key[k] = kv;
     all &= kv;
     any |= kv;
-    idx[k++] = i;
+    idx[k] = i;
   }
   return (any & ~all) >>> 0;
 }
@@ -157,16 +157,24 @@ export function radixSort(key: Uint32Array, idx: Int32Array, varying: number, ws
   return [key, idx];
 }
 
-/** `ws`: where the arrays come from (the ranking then lives only until the workspace's next use). */
-export function rankByScore(scores: Float64Array, mask?: Uint8Array, ws: Workspace = FRESH): ScoreRanking {
-  let m = scores.length;
-  if (mask) {
-    m = 0;
-    for (let i = 0; i < mask.length; i++) if (mask[i]) m++;
-  }
+/** The rows with mask[row] !== 0, in row order (what rankByScore ranks of a masked set). */
+export function maskedRows(mask: Uint8Array): Int32Array {
+  let m = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) m++;
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) rows[k++] = i;
+  return rows;
+}
+
+/**
+ * Ranks `rows` (ascending row indices; all rows when undefined). `ws`: where the arrays come from (the ranking then
+ * lives only until the workspace's next use).
+ */
+export function rankByScore(scores: Float64Array, rows?: Int32Array, ws: Workspace = FRESH): ScoreRanking {
+  const m = rows === undefined ? scores.length : rows.length;
   const keys = ws.uint32("rank.key", m);
-  const rows = ws.int32("rank.idx", m);
-  const [key, idx] = radixSort(keys, rows, buildKeys(scores, mask, keys, rows), ws, "rank");
+  const idx0 = ws.int32("rank.idx", m);
+  const [key, idx] = radixSort(keys, idx0, buildKeys(scores, rows, keys, idx0), ws, "rank");
   // Rows are now in order of their top words, stably. Order each run of equal top words by the full score (equal
   // sign and exponent, so comparing the doubles compares the low words), ties in row order: insertion for the
   // usual short runs, a comparison sort for long ones (scores crowded within 2^-20 of each other), so that no input
@@ -220,10 +228,10 @@ class StepColumns implements StepSink {
  * Walks a ranking once. `weights` null means 1 per event.
  */
 export function rocSteps(ranking: ScoreRanking, labels: Uint8Array, weights: Float64Array | null): RocSteps {
-  const events = layOut(ranking, labels, weights, null, 1);
+  const events = layOut(ranking, labels, weights);
   const columns = new StepColumns(ranking.order.length);
-  walkGroups(events, [columns]);
-  const [totalSignal, totalBackground] = subsetTotals(events, 1);
+  walkGroups(events, columns);
+  const [totalSignal, totalBackground] = layoutTotals(events);
   const { length } = columns;
   return {
     length,
@@ -231,21 +239,7 @@ export function rocSteps(ranking: ScoreRanking, labels: Uint8Array, weights: Flo
     background: columns.background.subarray(0, length),
     backgroundCount: columns.backgroundCount.subarray(0, length),
     threshold: columns.threshold.subarray(0, length),
-    totalSignal: totalSignal!,
-    totalBackground: totalBackground!,
+    totalSignal,
+    totalBackground,
   };
-}
-
-/** The ranking restricted to the rows with subsetOf[row] === subset (what rankByScore with that mask gives). */
-export function subsetRanking(ranking: ScoreRanking, subsetOf: Uint8Array, subset: number, size: number): ScoreRanking {
-  const { order, sorted } = ranking;
-  const subOrder = new Int32Array(size);
-  const subSorted = new Float64Array(size);
-  for (let k = 0, j = 0; k < order.length; k++) {
-    const row = order[k]!;
-    if (subsetOf[row] !== subset) continue;
-    subOrder[j] = row;
-    subSorted[j++] = sorted[k]!;
-  }
-  return { order: subOrder, sorted: subSorted };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { layOut, subsetTotals, walkGroups } from "@/scoring/metrics/ranked-walk";
-import { rankByScore, rocSteps, subsetRanking } from "@/scoring/metrics/ranking";
+import { layOut, layoutTotals, walkGroups } from "@/scoring/metrics/ranked-walk";
+import { maskedRows, rankByScore, rocSteps } from "@/scoring/metrics/ranking";
 import { RocSummary, summarizeSteps, type StepSink } from "@/scoring/metrics/roc-summary";
 import { Workspace } from "@/scoring/metrics/workspace";
 
@@ -44,54 +44,61 @@ const eventArb = fc.record({
   subset: fc.constantFrom(0, 1, 2, 255),
 });
 
-describe("walkGroups over several subsets", () => {
-  it("gives each subset exactly the metrics of ranking it alone, and the pairwise AUC", () => {
+describe("walkGroups over one subset's rows", () => {
+  it("gives exactly the metrics of the subset's events alone, and the pairwise AUC", () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 60 }), fc.integer({ min: 0, max: 3 }), (events, minBackground) => {
         const scores = Float64Array.from(events, (e) => e.score);
         const labels = Uint8Array.from(events, (e) => e.label);
         const weights = Float64Array.from(events, (e) => e.weight);
-        const subsetOf = Uint8Array.from(events, (e) => e.subset);
-        const count = 3;
         const ws = new Workspace();
-        const layout = layOut(rankByScore(scores, undefined, ws), labels, weights, subsetOf, count, ws);
-        const totals = subsetTotals(layout, count);
-        const summaries = [0, 1, 2].map((v) => new RocSummary(totals[2 * v]!, totals[2 * v + 1]!, TARGETS, minBackground));
-        walkGroups(layout, summaries);
-        for (let v = 0; v < count; v++) {
-          const mask = Uint8Array.from(subsetOf, (u) => (u === v ? 1 : 0));
-          const alone = summarizeSteps(rocSteps(rankByScore(scores, mask), labels, weights), TARGETS, minBackground);
-          expect(metrics(summaries[v]!)).toEqual(metrics(alone));
+        for (let v = 0; v < 3; v++) {
+          const rows = maskedRows(Uint8Array.from(events, (e) => (e.subset === v ? 1 : 0)));
+          const layout = layOut(rankByScore(scores, rows, ws), labels, weights, ws);
+          const [totalSignal, totalBackground] = layoutTotals(layout);
+          const summary = new RocSummary(totalSignal, totalBackground, TARGETS, minBackground);
+          walkGroups(layout, summary);
+          // The same events copied out on their own, ranked and walked through the stored steps.
           const members = events.filter((e) => e.subset === v);
+          const alone = summarizeSteps(
+            rocSteps(
+              rankByScore(Float64Array.from(members, (e) => e.score)),
+              Uint8Array.from(members, (e) => e.label),
+              Float64Array.from(members, (e) => e.weight),
+            ),
+            TARGETS,
+            minBackground,
+          );
+          expect(metrics(summary)).toEqual(metrics(alone));
           const reference = pairwiseAuc(members.map((e) => e.score), members.map((e) => e.label), members.map((e) => e.weight));
-          if (Number.isNaN(reference)) expect(summaries[v]!.auc()).toBeNaN();
-          else expect(summaries[v]!.auc()).toBeCloseTo(reference, 12);
+          if (Number.isNaN(reference)) expect(summary.auc()).toBeNaN();
+          else expect(summary.auc()).toBeCloseTo(reference, 12);
         }
       }),
       { numRuns: 300 },
     );
   });
 
-  it("hands each subset only the tie groups it has events in", () => {
-    // Scores [0.9, 0.8, 0.8, 0.1], labels [1, 0, 1, 0], unit weights, subsets [0, 1, 0, 0] (the worked example).
-    const ranking = rankByScore(Float64Array.from([0.9, 0.8, 0.8, 0.1]));
-    const layout = layOut(ranking, Uint8Array.from([1, 0, 1, 0]), null, Uint8Array.from([0, 1, 0, 0]), 2);
-    const sinks = [new Recorder(), new Recorder()];
-    walkGroups(layout, sinks);
-    expect(sinks[0]!.steps).toEqual([
+  it("hands the sink the sums at the end of each tie group (the worked example)", () => {
+    const layout = layOut(rankByScore(Float64Array.from([0.9, 0.8, 0.8, 0.1])), Uint8Array.from([1, 0, 1, 0]), null);
+    const sink = new Recorder();
+    walkGroups(layout, sink);
+    expect(sink.steps).toEqual([
       [1, 0, 0, 0.9],
-      [2, 0, 0, 0.8],
-      [2, 1, 1, 0.1],
+      [2, 1, 1, 0.8],
+      [2, 2, 2, 0.1],
     ]);
-    expect(sinks[1]!.steps).toEqual([[0, 1, 1, 0.8]]);
-    expect([...subsetTotals(layout, 2)]).toEqual([2, 1, 0, 1]);
+    expect(layoutTotals(layout)).toEqual([2, 2]);
   });
 
-  it("restricts a ranking to a subset exactly as ranking the subset alone", () => {
+  it("ranks a subset's rows as ranking the subset alone, in row numbers", () => {
     const scores = Float64Array.from([0.5, 0.5, 0.7, -0, 0, 0.7, 0.1]);
-    const subsetOf = Uint8Array.from([1, 0, 1, 1, 0, 1, 255]);
-    const alone = rankByScore(scores, Uint8Array.from(subsetOf, (u) => (u === 1 ? 1 : 0)));
-    expect(subsetRanking(rankByScore(scores), subsetOf, 1, 4)).toEqual(alone);
+    const rows = Int32Array.from([0, 2, 3, 5]);
+    const alone = rankByScore(Float64Array.from(rows, (row) => scores[row]!));
+    const ranking = rankByScore(scores, rows);
+    expect([...ranking.order]).toEqual([...alone.order].map((k) => rows[k]!));
+    expect([...ranking.sorted]).toEqual([...alone.sorted]);
+    expect([...ranking.order]).toEqual([2, 5, 0, 3]);
   });
 });
 
