@@ -5,6 +5,7 @@
 import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions } from "./csv-reader";
 import { evaluateAms, evaluateScores, type Subset, type Subsets, type SubsetScore } from "./evaluate";
+import { maskedRows } from "./metrics/ranking";
 import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
 import { createSolutionIndex } from "./solution-index";
@@ -73,13 +74,9 @@ function subsetsOf(solution: Solution): Subsets {
 }
 
 function subsetOf(solution: Solution, code: number, index: number): Subset {
-  const { usage } = solution;
-  let m = 0;
-  for (let i = 0; i < usage.length; i++) if (usage[i] === code) m++;
+  const rows = maskedRows(solution.usage.map((usage) => (usage === code ? 1 : 0)));
   // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
-  if (m === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
-  const rows = new Int32Array(m);
-  for (let i = 0, k = 0; i < usage.length; i++) if (usage[i] === code) rows[k++] = i;
+  if (rows.length === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
   return { rows, index, public: code === USAGE_PUBLIC };
 }
 

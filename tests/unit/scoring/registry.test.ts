@@ -33,6 +33,17 @@ describe("metric registry", () => {
     for (const m of metricDescriptors) expect(["higgs", "scores", "design"]).toContain(m.submissionFormat);
   });
 
+  it("refuses a solution without Public or without Private rows, naming the missing subset", async () => {
+    const events = [
+      { label: 1, weight: 1, usage: 2 },
+      { label: 0, weight: 2, usage: 2 },
+    ];
+    const csv = encode("EventId,score\n1000,0.9\n1001,0.1\n");
+    await expect(scoreSubmission({ solution: solutionOf(events), submission: csv, metricId: "auc" })).rejects.toThrow("the solution has no Public rows");
+    const publicOnly = events.map((e) => ({ ...e, usage: 1 }));
+    await expect(scoreSubmission({ solution: solutionOf(publicOnly), submission: csv, metricId: "auc" })).rejects.toThrow("the solution has no Private rows");
+  });
+
   it("refuses to score a design metric against a solution (designs are simulated)", async () => {
     const solution = await parseSolution(fixture("solution-small.csv"));
     await expect(scoreSubmission({ solution, submission: fixture("higgs-valid.csv"), metricId: "design-score" })).rejects.toThrow(/simulating the design/);
