@@ -5,7 +5,7 @@
 import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions } from "./csv-reader";
 import { evaluateAms, evaluateScores, type Subset, type Subsets, type SubsetScore } from "./evaluate";
-import { maskedRows } from "./metrics/ranking";
+import { gatherRows, maskedRows } from "./metrics/ranking";
 import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
 import { createSolutionIndex } from "./solution-index";
@@ -77,7 +77,9 @@ function subsetOf(solution: Solution, code: number, index: number): Subset {
   const rows = maskedRows(solution.usage.map((usage) => (usage === code ? 1 : 0)));
   // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
   if (rows.length === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
-  return { rows, index, public: code === USAGE_PUBLIC };
+  const labels = gatherRows(solution.labels, rows, new Uint8Array(rows.length));
+  const weights = gatherRows(solution.weights, rows, new Float64Array(rows.length));
+  return { rows, labels, weights, index, public: code === USAGE_PUBLIC };
 }
 
 /**
@@ -102,7 +104,7 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     for (const subset of subsets.list) result[SUBSET_NAMES[subset.index]!] = evaluateAms(solution, parsed, subset, opts);
   } else {
     const parsed = "scores" in submission ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
-    evaluateScores(solution, parsed, subsets, metricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
+    evaluateScores(parsed, subsets, metricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
   }
   return result as ScoreResult;
 }

@@ -32,27 +32,16 @@ export interface DenseIds {
 
 const cache = new WeakMap<Solution, SolutionIndex>();
 
-/** Canonical decimal (no sign, no leading zero): only such ids may use the integer path, where "007" ≠ "7". */
-function canonicalInteger(id: string): number {
-  if (id.length === 0 || id.length > 15 || (id.length > 1 && id.charCodeAt(0) === 48)) return -1;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-  }
-  return Number(id);
-}
-
 type LineOf = (row: number) => number | null;
 
 function denseIndex(solution: Solution, lineOf: LineOf): SolutionIndex | null {
-  const n = solution.ids.length;
-  const values = new Float64Array(n);
+  const values = solution.ids.integers;
+  if (values === null) return null;
+  const n = values.length;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = canonicalInteger(solution.ids[i]!);
-    if (v < 0) return null;
-    values[i] = v;
+    const v = values[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -94,11 +83,12 @@ export function denseRow(dense: DenseIds, id: number): number {
 function mapIndex(solution: Solution, lineOf: LineOf): SolutionIndex {
   const map = new Map<string, number>();
   const duplicates: [number, number][] = [];
-  solution.ids.forEach((id, i) => {
+  for (let i = 0; i < solution.ids.length; i++) {
+    const id = solution.ids.at(i);
     const previous = map.get(id);
     if (previous !== undefined) duplicates.push([previous, i]);
     else map.set(id, i);
-  });
+  }
   if (duplicates.length > 0) return reportDuplicates(solution, duplicates, lineOf);
   return {
     solution,
@@ -113,7 +103,7 @@ function reportDuplicates(solution: Solution, duplicates: [number, number][], li
   for (const [first, again] of duplicates) {
     const firstLine = lineOf(first);
     const where = firstLine === null ? `row ${first}` : `line ${firstLine}`;
-    problems.add(lineOf(again), `EventId ${JSON.stringify(solution.ids[again])} appears again (first at ${where})`);
+    problems.add(lineOf(again), `EventId ${JSON.stringify(solution.ids.at(again))} appears again (first at ${where})`);
   }
   throw problems.toError();
 }

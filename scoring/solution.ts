@@ -6,6 +6,7 @@ import type { ByteSource } from "./byte-source";
 import { fieldText, type CsvReadOptions } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SolutionFormatError } from "./errors";
+import { EventIdList, type EventIds } from "./event-ids";
 import { parseDecimal } from "./parse-number";
 import { buildSolutionIndex } from "./solution-index";
 
@@ -16,7 +17,7 @@ export const USAGE_PUBLIC = 1;
 export const USAGE_PRIVATE = 2;
 
 export interface Solution {
-  ids: string[];
+  ids: EventIds;
   /** 1 = signal, 0 = background. */
   labels: Uint8Array;
   weights: Float64Array;
@@ -59,7 +60,7 @@ function grown<T extends Uint8Array | Float64Array | Int32Array>(a: T, need: num
 
 export async function parseSolution(src: ByteSource, opts: CsvReadOptions = {}): Promise<Solution> {
   const problems = new ProblemCollector(SolutionFormatError);
-  const ids: string[] = [];
+  const ids = new EventIdList();
   let labels = new Uint8Array(1024);
   let weights = new Float64Array(1024);
   let usage = new Uint8Array(1024);
@@ -92,7 +93,7 @@ export async function parseSolution(src: ByteSource, opts: CsvReadOptions = {}):
   problems.throwIfAny();
   const n = ids.length;
   const solution: Solution = {
-    ids,
+    ids: ids.trimmed(),
     labels: labels.slice(0, n),
     weights: weights.slice(0, n),
     usage: usage.slice(0, n),
@@ -119,7 +120,7 @@ export function solutionFromColumns(columns: SolutionColumns): Solution {
     if (col.length !== n) problems.fatal(null, `${name} has ${col.length} entries but ids has ${n}`);
   }
   const solution: Solution = {
-    ids: columns.ids.map(String),
+    ids: EventIdList.of(columns.ids.map(String)),
     labels: new Uint8Array(n),
     weights: Float64Array.from(columns.weights),
     usage: new Uint8Array(n),
@@ -129,7 +130,7 @@ export function solutionFromColumns(columns: SolutionColumns): Solution {
     const label = typeof rawLabel === "string" ? labelCode(rawLabel) : rawLabel === 1 || rawLabel === 0 ? rawLabel : -1;
     const rawUsage = columns.usage[i]!;
     const usage = typeof rawUsage === "string" ? usageCode(rawUsage) : rawUsage === 1 || rawUsage === 2 ? rawUsage : USAGE_IGNORED;
-    if (solution.ids[i] === "") problems.add(null, `row ${i}: EventId is empty`);
+    if (solution.ids.at(i) === "") problems.add(null, `row ${i}: EventId is empty`);
     if (label < 0) problems.add(null, `row ${i}: label ${JSON.stringify(rawLabel)} is not s/b or 1/0`);
     if (!isValidWeight(solution.weights[i]!)) problems.add(null, `row ${i}: weight ${solution.weights[i]} is not a positive finite number`);
     solution.labels[i] = label;

@@ -168,11 +168,11 @@ export class SubmissionRows<T extends Values | null = null> {
       if (row < 0) continue;
       if (seen[row]) {
         // Lazy message: finding the first occurrence is a scan, only worth it for problems that get shown.
-        problems.add(this.lineOf(k), () => `EventId ${JSON.stringify(ids[row])} appears again (first on line ${this.lineOf(this.firstRecordOf(row))})`);
+        problems.add(this.lineOf(k), () => `EventId ${JSON.stringify(ids.at(row))} appears again (first on line ${this.lineOf(this.firstRecordOf(row))})`);
       } else seen[row] = 1;
     }
     for (let row = 0; row < ids.length; row++) {
-      if (!seen[row]) problems.add(null, `EventId ${JSON.stringify(ids[row])} is missing`);
+      if (!seen[row]) problems.add(null, `EventId ${JSON.stringify(ids.at(row))} is missing`);
     }
   }
 }

@@ -45,10 +45,12 @@ function controlRows(solution: Solution, control: ControlSample): Int32Array {
   if (!perSolution) controlRowCache.set(solution, (perSolution = new WeakMap()));
   let rows = perSolution.get(control);
   if (!rows) {
-    const rowOf = new Map(solution.ids.map((id, row) => [id, row]));
+    const index = createSolutionIndex(solution);
+    const encoder = new TextEncoder();
     rows = Int32Array.from(control.eventId, (id) => {
-      const row = rowOf.get(String(id));
-      if (row === undefined) throw new Error(`control event ${id} is not in the solution`);
+      const text = encoder.encode(String(id));
+      const row = index.lookup(text, 0, text.length);
+      if (row < 0) throw new Error(`control event ${id} is not in the solution`);
       return row;
     });
     perSolution.set(control, rows);

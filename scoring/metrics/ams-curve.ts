@@ -7,7 +7,7 @@
  * max 0.61296 at 2 events.
  */
 import { ams, AMS_B_REG } from "./ams";
-import { radixSort } from "./ranking";
+import { rankByScore } from "./ranking";
 import { FRESH, type Workspace } from "./workspace";
 
 export interface AmsCurve {
@@ -34,22 +34,23 @@ export function amsCurve(rankOrder: Int32Array, labels: Uint8Array, weights: Flo
   const n = rankOrder.length;
   const bReg = opts.bReg ?? AMS_B_REG;
   const ws = opts.workspace ?? FRESH;
-  // The subset's events by descending RankOrder: a radix sort of n − rank over its m rows only (the Public subset is
-  // an eighth of all), rather than a scatter by rank and a walk over all n ranks with holes. The sort carries each
-  // event's position in the subset, whose weight (signed by label) sits in a compact array: the walk's lookups stay
-  // in cache where the solution's own arrays would not.
+  // The subset's events by descending RankOrder: the ranking of score metrics (a radix sort) over its m rows only
+  // (the Public subset is an eighth of all), rather than a scatter by rank and a walk over all n ranks with holes. It
+  // gives each event's position in the subset, whose weight (signed by label) sits in a compact array: the walk's
+  // lookups stay in cache where the solution's own arrays would not.
   const m = rows ? rows.length : n;
-  const keys = ws.uint32("ams-curve.key", m);
-  const positions = ws.int32("ams-curve.idx", m);
+  const ranks = ws.float64("ams-curve.rank", m);
   const signed = ws.float64("ams-curve.signed", m);
+  // 1 + rank·2^-bits: the same order as the ranks, in doubles of one exponent whose top mantissa bits are the rank,
+  // so that the sort's passes cover only the rank's bits (20 for Kaggle's 550,000 events), not an exponent's too.
+  const scale = 2 ** -Math.max(1, 32 - Math.clz32(n));
   for (let k = 0; k < m; k++) {
     const row = rows ? rows[k]! : k;
-    keys[k] = n - rankOrder[row]!;
-    positions[k] = k;
+    ranks[k] = 1 + rankOrder[row]! * scale;
     // w·(±1) rather than a branch on the label, which the CPU cannot predict (labels are random in row order).
     signed[k] = weights[row]! * (2 * ((labels[row]! + 255) >> 8) - 1);
   }
-  const [, byRank] = radixSort(keys, positions, n > 1 ? 2 ** (32 - Math.clz32(n - 1)) - 1 : 0, ws, "ams-curve");
+  const byRank = rankByScore(ranks, undefined, ws).order;
   const points = Math.max(1, Math.min(opts.points ?? 100, m));
   const selected: number[] = [];
   const values: number[] = [];

@@ -1,6 +1,6 @@
 /**
- * Shared ranking for score-based metrics: rows sorted by descending score with an LSD radix sort on the top 32
- * bits of the IEEE-754 representation (O(n), no comparator calls), finished by ordering the few short runs of rows
+ * Shared ranking for score-based metrics: events sorted by descending score with an LSD radix sort on the top 32
+ * bits of the IEEE-754 representation (O(n), no comparator calls), finished by ordering the few short runs of events
  * whose top bits tie; then cumulative signal/background sums at each distinct score.
  * Equal scores form one group: a cut can only take a whole tie group, which is what "ties averaged" means.
  */
@@ -11,13 +11,15 @@ import { FRESH, type Workspace } from "./workspace";
 
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const HI = littleEndian ? 1 : 0;
-const LO = 1 - HI;
 
-/** Rows sorted by descending score, with the scores in that order (read sequentially, not through order). */
+/** Events by descending score, with the scores in that order (read sequentially, not through order). */
 export interface ScoreRanking {
-  /** Row indices (the ranked rows), by descending score; ties keep row order. */
+  /**
+   * The ranked events by descending score, ties in their given order: each as its index in the scores, or, when
+   * `rows` were given, its position k in rows (the event of row rows[k]), so that a subset's own arrays index it.
+   */
   order: Int32Array;
-  /** sorted[k] = scores[order[k]] (with -0 as 0). */
+  /** sorted[k] = the score of event order[k] (with -0 as 0). */
   sorted: Float64Array;
 }
 
@@ -25,56 +27,41 @@ export interface ScoreRanking {
  * LSD passes sort only the key bits that vary: scores of one classifier share the sign and the top exponent bits
  * (for scores in (0, 1), about 24 of the 32 bits vary), and two passes over those are much cheaper than three over
  * all 32. Digits are at most 13 bits: 8,192 buckets keep the scatter's write streams cache-friendly, where 16-bit
- * digits (65,536 streams) thrash the cache. Sorting the top word only halves the passes and the data moved of a full
- * 64-bit sort; the low word is only needed where top words tie (sign, exponent and 20 mantissa bits equal: a few
- * percent of the rows, in short runs).
+ * digits (65,536 streams) thrash the cache. Sorting the top word only halves the passes of a full 64-bit sort; the
+ * low word is only needed where top words tie (sign, exponent and 20 mantissa bits equal: a few percent of the
+ * events, in short runs). The passes move each score itself with its event, not only a key: the sorted scores are
+ * then read in order, where fetching them through the order afterwards was a random read per event.
  */
 const MAX_DIGIT_BITS = 13;
 /** Longest run of equal top words left to insertion sort. */
 const SHORT_RUN = 16;
 
-/** Sorts idx[a, b) and sorted[a, b) by descending score, ties in row order. */
-function orderRun(idx: Int32Array, sorted: Float64Array, a: number, b: number, scores: Float64Array): void {
-  if (b - a > SHORT_RUN) {
-    idx.subarray(a, b).sort((x, y) => scores[y]! - scores[x]! || x - y);
-    for (let k = a; k < b; k++) sorted[k] = scores[idx[k]!]! + 0;
-    return;
-  }
-  for (let k = a + 1; k < b; k++) {
-    const row = idx[k]!;
-    const v = sorted[k]!;
-    let j = k;
-    while (j > a && sorted[j - 1]! < v) {
-      sorted[j] = sorted[j - 1]!;
-      idx[j] = idx[j - 1]!;
-      j--;
-    }
-    sorted[j] = v;
-    idx[j] = row;
-  }
+/** The sort key of a score's top word h: ascending key = descending score (negative floats keep their bits, larger
+ * magnitude = smaller score; non-negative ones get every bit but the sign flipped). Without a branch. */
+function keyOf(h: number): number {
+  return (h ^ (~(h >> 31) & 0x7fffffff)) >>> 0;
+}
+
+/** The top 32-bit words of a Float64Array's elements: words[2k + HI]. */
+function wordsOf(values: Float64Array): Uint32Array {
+  return new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
 }
 
 /**
- * Fills key[k], idx[k] for the ranked rows (rows[k], or k when rows is undefined) and returns the key bits that
- * differ between rows. Each loop of the sort is a function of its own: V8 optimises a hot loop in a long function
- * only on entry to the loop, and code after it that has never run sends it back to the interpreter on every call.
+ * values[k] = scores[rows[k]] (scores[k] when rows is undefined), −0 as +0 so that both zeros tie; returns the key bits
+ * that differ between events. Each loop of the sort is a function of its own: V8 optimises a hot loop in a long
+ * function only on entry to the loop, and code after it that has never run sends it back to the interpreter on every
+ * call.
  */
-function buildKeys(scores: Float64Array, rows: Int32Array | undefined, key: Uint32Array, idx: Int32Array): number {
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * scores.length);
+function gatherValues(scores: Float64Array, rows: Int32Array | undefined, values: Float64Array): number {
+  const words = wordsOf(values);
   let all = -1; // bits set in every key
   let any = 0; // bits set in some key
-  for (let k = 0; k < key.length; k++) {
-    const i = rows === undefined ? k : rows[k]!;
-    let h = words[2 * i + HI]!;
-    // -0 as +0, so both zeros tie.
-    if (h === 0x80000000 && words[2 * i + LO] === 0) h = 0;
-    // Key ascending = score descending: negative floats keep their bits (larger magnitude = smaller score);
-    // non-negative ones get every bit but the sign flipped.
-    const kv = h >>> 31 === 1 ? h : (h ^ 0x7fffffff) >>> 0;
-    key[k] = kv;
-    all &= kv;
-    any |= kv;
-    idx[k] = i;
+  for (let k = 0; k < values.length; k++) {
+    values[k] = scores[rows === undefined ? k : rows[k]!]! + 0;
+    const key = keyOf(words[2 * k + HI]!);
+    all &= key;
+    any |= key;
   }
   return (any & ~all) >>> 0;
 }
@@ -83,78 +70,84 @@ function buildKeys(scores: Float64Array, rows: Int32Array | undefined, key: Uint
  * The digit counts of every pass at once (digit p of a key: (key >>> (low + p·width)) & (2^width − 1), counted in
  * counts[p·2^width + digit]): LSD passes are independent in what they count, so one read of the keys serves them all.
  */
-function countDigits(key: Uint32Array, low: number, width: number, passes: number, counts: Int32Array): void {
+function countDigits(values: Float64Array, low: number, width: number, passes: number, counts: Int32Array): void {
+  const words = wordsOf(values);
   const size = 1 << width;
   const digitMask = size - 1;
   const shift1 = low + width;
   const shift2 = low + 2 * width;
   counts.fill(0);
-  for (let k = 0; k < key.length; k++) {
-    const h = key[k]!;
-    counts[(h >>> low) & digitMask]!++;
-    if (passes > 1) counts[size + ((h >>> shift1) & digitMask)]!++;
-    if (passes > 2) counts[2 * size + ((h >>> shift2) & digitMask)]!++;
+  for (let k = 0; k < values.length; k++) {
+    const key = keyOf(words[2 * k + HI]!);
+    counts[(key >>> low) & digitMask]!++;
+    if (passes > 1) counts[size + ((key >>> shift1) & digitMask)]!++;
+    if (passes > 2) counts[2 * size + ((key >>> shift2) & digitMask)]!++;
   }
 }
 
-/** One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (key, idx) into (key2, idx2). */
-function radixPass(key: Uint32Array, idx: Int32Array, key2: Uint32Array, idx2: Int32Array, shift: number, counts: Int32Array): void {
-  const m = key.length;
-  const digitMask = counts.length - 1;
+/** Turns counts into bucket starts. */
+function bucketStarts(counts: Int32Array): void {
   let sum = 0;
-  for (let d = 0; d <= digitMask; d++) {
+  for (let d = 0; d < counts.length; d++) {
     const c = counts[d]!;
     counts[d] = sum;
     sum += c;
   }
-  for (let k = 0; k < m; k++) {
-    const h = key[k]!;
-    const at = counts[(h >>> shift) & digitMask]!++;
-    idx2[at] = idx[k]!;
-    key2[at] = h;
+}
+
+/**
+ * One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (values, idx) into (values2, idx2);
+ * idx null = the first pass, whose events are their own positions.
+ */
+function radixPass(values: Float64Array, idx: Int32Array | null, values2: Float64Array, idx2: Int32Array, shift: number, counts: Int32Array): void {
+  const words = wordsOf(values);
+  const digitMask = counts.length - 1;
+  bucketStarts(counts);
+  for (let k = 0; k < values.length; k++) {
+    const at = counts[(keyOf(words[2 * k + HI]!) >>> shift) & digitMask]!++;
+    values2[at] = values[k]!;
+    idx2[at] = idx === null ? k : idx[k]!;
   }
 }
 
-/** sorted[k] = scores[idx[k]] (−0 as 0): without branches, so the CPU overlaps the cache misses. */
-function gather(scores: Float64Array, idx: Int32Array, sorted: Float64Array): void {
-  for (let k = 0; k < idx.length; k++) sorted[k] = scores[idx[k]!]! + 0;
+/** Sorts sorted[a, b) and idx[a, b) by descending score, ties in event order (`values`: the scores by event). */
+function orderRun(idx: Int32Array, sorted: Float64Array, a: number, b: number, values: Float64Array): void {
+  if (b - a > SHORT_RUN) {
+    idx.subarray(a, b).sort((x, y) => values[y]! - values[x]! || x - y);
+    for (let k = a; k < b; k++) sorted[k] = values[idx[k]!]!;
+    return;
+  }
+  for (let k = a + 1; k < b; k++) {
+    const event = idx[k]!;
+    const v = sorted[k]!;
+    let j = k;
+    while (j > a && sorted[j - 1]! < v) {
+      sorted[j] = sorted[j - 1]!;
+      idx[j] = idx[j - 1]!;
+      j--;
+    }
+    sorted[j] = v;
+    idx[j] = event;
+  }
 }
 
-/** Orders each run of equal keys by the full score (see orderRun). */
-function orderRuns(key: Uint32Array, idx: Int32Array, sorted: Float64Array, scores: Float64Array): void {
-  const m = key.length;
+/** Orders each run of equal top words by the full score (see orderRun). */
+function orderRuns(idx: Int32Array, sorted: Float64Array, values: Float64Array): void {
+  const words = wordsOf(sorted);
+  const m = sorted.length;
   for (let a = 0; a < m; ) {
-    const h = key[a]!;
+    const h = words[2 * a + HI]!;
     let b = a + 1;
-    while (b < m && key[b] === h) b++;
-    if (b - a > 1) orderRun(idx, sorted, a, b, scores);
+    while (b < m && words[2 * b + HI] === h) b++;
+    if (b - a > 1) orderRun(idx, sorted, a, b, values);
     a = b;
   }
 }
 
-/**
- * Sorts (key, idx) pairs by ascending key, stably, on the key bits set in `varying` (the others must be equal in
- * every key); returns the sorted arrays, which are either the ones given or workspace slots `${slot}.key2` and
- * `${slot}.idx2`.
- */
-export function radixSort(key: Uint32Array, idx: Int32Array, varying: number, ws: Workspace, slot: string): [Uint32Array, Int32Array] {
-  if (varying === 0) return [key, idx];
-  const m = key.length;
-  const low = 31 - Math.clz32(varying & -varying);
-  const bits = 32 - Math.clz32(varying) - low;
-  const passes = Math.ceil(bits / MAX_DIGIT_BITS);
-  const width = Math.ceil(bits / passes);
-  const size = 1 << width;
-  const counts = ws.int32(`${slot}.counts`, passes * size);
-  countDigits(key, low, width, passes, counts);
-  let idx2 = ws.int32(`${slot}.idx2`, m);
-  let key2 = ws.uint32(`${slot}.key2`, m);
-  for (let pass = 0; pass < passes; pass++) {
-    radixPass(key, idx, key2, idx2, low + pass * width, counts.subarray(pass * size, (pass + 1) * size));
-    [idx, idx2] = [idx2, idx];
-    [key, key2] = [key2, key];
-  }
-  return [key, idx];
+/** out[k] = values[rows[k]]: a subset's values as an array of their own (`rows` ascending, so read almost in order). */
+export function gatherRows<T extends Float64Array | Uint8Array>(values: T, rows: Int32Array, out: T): T {
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+  return out;
 }
 
 /** The rows with mask[row] !== 0, in row order (what rankByScore ranks of a masked set). */
@@ -167,22 +160,51 @@ export function maskedRows(mask: Uint8Array): Int32Array {
 }
 
 /**
- * Ranks `rows` (ascending row indices; all rows when undefined). `ws`: where the arrays come from (the ranking then
- * lives only until the workspace's next use).
+ * Ranks the scores of `rows` (ascending row indices; all rows when undefined). `ws`: where the arrays come from (the
+ * ranking then lives only until the workspace's next use).
  */
 export function rankByScore(scores: Float64Array, rows?: Int32Array, ws: Workspace = FRESH): ScoreRanking {
   const m = rows === undefined ? scores.length : rows.length;
-  const keys = ws.uint32("rank.key", m);
-  const idx0 = ws.int32("rank.idx", m);
-  const [key, idx] = radixSort(keys, idx0, buildKeys(scores, rows, keys, idx0), ws, "rank");
-  // Rows are now in order of their top words, stably. Order each run of equal top words by the full score (equal
-  // sign and exponent, so comparing the doubles compares the low words), ties in row order: insertion for the
+  const values = ws.float64("rank.values", m);
+  const varying = gatherValues(scores, rows, values);
+  // Events now in their given order; the passes alternate between two pairs of arrays.
+  let sorted = ws.float64("rank.sorted", m);
+  let idx = ws.int32("rank.order", m);
+  if (varying === 0) {
+    sorted.set(values);
+    for (let k = 0; k < m; k++) idx[k] = k;
+  } else {
+    const low = 31 - Math.clz32(varying & -varying);
+    const bits = 32 - Math.clz32(varying) - low;
+    const passes = Math.ceil(bits / MAX_DIGIT_BITS);
+    const width = Math.ceil(bits / passes);
+    const size = 1 << width;
+    const counts = ws.int32("rank.counts", passes * size);
+    countDigits(values, low, width, passes, counts);
+    let sorted2 = ws.float64("rank.sorted2", m);
+    let idx2 = ws.int32("rank.order2", m);
+    // Pass p writes the pair that ends up holding the result after the last pass.
+    if (passes % 2 === 0) [sorted, sorted2, idx, idx2] = [sorted2, sorted, idx2, idx];
+    radixPass(values, null, sorted, idx, low, counts.subarray(0, size));
+    for (let pass = 1; pass < passes; pass++) {
+      radixPass(sorted, idx, sorted2, idx2, low + pass * width, counts.subarray(pass * size, (pass + 1) * size));
+      [sorted, sorted2, idx, idx2] = [sorted2, sorted, idx2, idx];
+    }
+  }
+  // Events are now in order of their top words, stably. Order each run of equal top words by the full score (equal
+  // sign and exponent, so comparing the doubles compares the low words), ties in event order: insertion for the
   // usual short runs, a comparison sort for long ones (scores crowded within 2^-20 of each other), so that no input
   // makes this quadratic.
-  const sorted = ws.float64("rank.sorted", m);
-  gather(scores, idx, sorted);
-  orderRuns(key, idx, sorted, scores);
+  orderRuns(idx, sorted, values);
   return { order: idx, sorted };
+}
+
+/** The ROC steps of the events with mask[row] !== 0 (of all when mask is undefined); `weights` null = 1 each. */
+export function maskedRocSteps(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null, mask?: Uint8Array): RocSteps {
+  if (mask === undefined) return rocSteps(rankByScore(scores), labels, weights);
+  const rows = maskedRows(mask);
+  const subsetWeights = weights && gatherRows(weights, rows, new Float64Array(rows.length));
+  return rocSteps(rankByScore(scores, rows), gatherRows(labels, rows, new Uint8Array(rows.length)), subsetWeights);
 }
 
 /** Cumulative sums after each tie group, from the highest score down. Index 0 is "nothing selected". */
@@ -225,7 +247,8 @@ class StepColumns implements StepSink {
 }
 
 /**
- * Walks a ranking once. `weights` null means 1 per event.
+ * Walks a ranking once: labels[order[k]] and weights[order[k]] belong to the k-th ranked event (so for a ranking of
+ * rows, the rows' own labels and weights, see gatherRows). `weights` null means 1 per event.
  */
 export function rocSteps(ranking: ScoreRanking, labels: Uint8Array, weights: Float64Array | null): RocSteps {
   const events = layOut(ranking, labels, weights);

@@ -6,7 +6,7 @@
  * Pairs (signal, background) with weight products: (0.9 vs 0.8) 1·2 win, (0.9 vs 0.1) 1·1 win,
  * (0.8 vs 0.8) 1·2 tie → ½, (0.8 vs 0.1) 1·1 win. AUC = (2 + 1 + 1 + 1) / ((1+1)·(2+1)) = 5/6.
  */
-import { maskedRows, rankByScore, rocSteps, type RocSteps } from "./ranking";
+import { maskedRocSteps, type RocSteps } from "./ranking";
 import { summarizeSteps } from "./roc-summary";
 
 /** AUC from cumulative ROC steps (trapezoids between tie groups = ties counted as one half; see RocSummary). */
@@ -15,5 +15,5 @@ export function aucFromSteps(steps: RocSteps): number {
 }
 
 export function weightedRocAuc(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null, mask?: Uint8Array): number {
-  return aucFromSteps(rocSteps(rankByScore(scores, mask && maskedRows(mask)), labels, weights));
+  return aucFromSteps(maskedRocSteps(scores, labels, weights, mask));
 }

@@ -7,7 +7,7 @@
  * Worked example: 2 signal and 4 background events, scores s: [0.9, 0.6], b: [0.8, 0.5, 0.4, 0.3], minBackground 1:
  * cut ≥ 0.8 → ε_S 0.5, ε_B 0.25 → SIC 1; ≥ 0.6 → 1 / √0.25 = 2; ≥ 0.5 → 1/√0.5 = 1.414…; ... → max 2 at 0.6.
  */
-import { maskedRows, rankByScore, rocSteps, type RocSteps } from "./ranking";
+import { maskedRocSteps, type RocSteps } from "./ranking";
 import { summarizeSteps, type SicResult } from "./roc-summary";
 
 export type { SicResult } from "./roc-summary";
@@ -24,5 +24,5 @@ export function maxSic(
   weights: Float64Array | null,
   opts: { minBackground?: number; mask?: Uint8Array } = {},
 ): SicResult {
-  return maxSicFromSteps(rocSteps(rankByScore(scores, opts.mask && maskedRows(opts.mask)), labels, weights), opts.minBackground);
+  return maxSicFromSteps(maskedRocSteps(scores, labels, weights, opts.mask), opts.minBackground);
 }

@@ -8,7 +8,7 @@
  * cut ≥ 0.9 → (ε_S 0.5, ε_B 0); ≥ 0.8 → (0.5, 0.5); ≥ 0.7 → (1, 0.5); ≥ 0.6 → (1, 1). Result 1.
  * At target 0.4 the result is 0.5.
  */
-import { maskedRows, rankByScore, rocSteps, type RocSteps } from "./ranking";
+import { maskedRocSteps, type RocSteps } from "./ranking";
 import { summarizeSteps } from "./roc-summary";
 
 export function efficiencyAtBackgroundFromSteps(steps: RocSteps, backgroundEfficiency: number): number {
@@ -22,5 +22,5 @@ export function signalEfficiencyAtBackground(
   backgroundEfficiency: number,
   mask?: Uint8Array,
 ): number {
-  return efficiencyAtBackgroundFromSteps(rocSteps(rankByScore(scores, mask && maskedRows(mask)), labels, weights), backgroundEfficiency);
+  return efficiencyAtBackgroundFromSteps(maskedRocSteps(scores, labels, weights, mask), backgroundEfficiency);
 }

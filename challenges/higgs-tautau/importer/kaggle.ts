@@ -47,10 +47,11 @@ function matchIds(testIds: Int32Array, solution: Solution, names: { test: string
   const problems: FormatProblem[] = [];
   const numeric = new Float64Array(solution.ids.length);
   const malformed: string[] = [];
-  solution.ids.forEach((id, i) => {
+  for (let i = 0; i < numeric.length; i++) {
+    const id = solution.ids.at(i);
     numeric[i] = integerId(id);
     if (numeric[i]! < 0) malformed.push(id);
-  });
+  }
   if (malformed.length > 0) {
     const shown = listIds(malformed.map((id) => JSON.stringify(id)));
     problems.push({ line: null, message: `${malformed.length} EventIds of ${names.solution} are not whole numbers, so not in ${names.test}: ${shown}` });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layOut, layoutTotals, walkGroups } from "@/scoring/metrics/ranked-walk";
-import { maskedRows, rankByScore, rocSteps } from "@/scoring/metrics/ranking";
+import { gatherRows, maskedRows, rankByScore, rocSteps } from "@/scoring/metrics/ranking";
 import { RocSummary, summarizeSteps, type StepSink } from "@/scoring/metrics/roc-summary";
 import { Workspace } from "@/scoring/metrics/workspace";
 
@@ -54,7 +54,7 @@ describe("walkGroups over one subset's rows", () => {
         const ws = new Workspace();
         for (let v = 0; v < 3; v++) {
           const rows = maskedRows(Uint8Array.from(events, (e) => (e.subset === v ? 1 : 0)));
-          const layout = layOut(rankByScore(scores, rows, ws), labels, weights, ws);
+          const layout = layOut(rankByScore(scores, rows, ws), gatherRows(labels, rows, new Uint8Array(rows.length)), gatherRows(weights, rows, new Float64Array(rows.length)), ws);
           const [totalSignal, totalBackground] = layoutTotals(layout);
           const summary = new RocSummary(totalSignal, totalBackground, TARGETS, minBackground);
           walkGroups(layout, summary);
@@ -91,14 +91,16 @@ describe("walkGroups over one subset's rows", () => {
     expect(layoutTotals(layout)).toEqual([2, 2]);
   });
 
-  it("ranks a subset's rows as ranking the subset alone, in row numbers", () => {
+  it("ranks a subset's rows as ranking the subset alone, by their positions in the row list", () => {
     const scores = Float64Array.from([0.5, 0.5, 0.7, -0, 0, 0.7, 0.1]);
     const rows = Int32Array.from([0, 2, 3, 5]);
     const alone = rankByScore(Float64Array.from(rows, (row) => scores[row]!));
     const ranking = rankByScore(scores, rows);
-    expect([...ranking.order]).toEqual([...alone.order].map((k) => rows[k]!));
+    expect([...ranking.order]).toEqual([...alone.order]);
     expect([...ranking.sorted]).toEqual([...alone.sorted]);
-    expect([...ranking.order]).toEqual([2, 5, 0, 3]);
+    // Rows 2 and 5 (0.7), row 0 (0.5), row 3 (−0 as 0).
+    expect([...ranking.order]).toEqual([1, 3, 0, 2]);
+    expect([...ranking.sorted]).toEqual([0.7, 0.7, 0.5, 0]);
   });
 });
 

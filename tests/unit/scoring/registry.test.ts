@@ -9,7 +9,7 @@ import { encode, fixture } from "./helpers";
 /** A HiggsML submission CSV from per-row ranks (1..N), listed in `order`. */
 function higgsCsv(solution: Solution, rank: number[], signalCount: number, order: number[]): Uint8Array {
   const n = rank.length;
-  const lines = order.map((row) => `${solution.ids[row]},${rank[row]},${rank[row]! > n - signalCount ? "s" : "b"}`);
+  const lines = order.map((row) => `${solution.ids.at(row)},${rank[row]},${rank[row]! > n - signalCount ? "s" : "b"}`);
   return encode(`EventId,RankOrder,Class\n${lines.join("\n")}\n`);
 }
 
