@@ -5,7 +5,7 @@
 import { bootstrapStd } from "./metrics/bootstrap";
 import { amsCurve } from "./metrics/ams-curve";
 import { amsFromSelection } from "./metrics/ams";
-import { layOut, layoutTotals, walkGroups } from "./metrics/ranked-walk";
+import { rankingTotals, walkGroups } from "./metrics/ranked-walk";
 import { rankByScore } from "./metrics/ranking";
 import { rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
 import { RocCurve } from "./metrics/roc-curve";
@@ -22,13 +22,8 @@ export type SubsetScore = Record<string, number | number[]> & { primary: number;
 export interface Subset {
   /** Its rows, ascending. */
   rows: Int32Array;
-  /**
-   * The solution's labels and weights of those rows, in that order: score metrics rank a subset's events by their
-   * position here, so that the reads in rank order (random) go to arrays a fifth (Public) or four fifths (Private)
-   * the size of the solution's, the Public ones small enough to stay in the CPU's cache.
-   */
-  labels: Uint8Array;
-  weights: Float64Array;
+  /** The signed weights of those rows, in that order (see signedWeights): what score metrics rank with the scores. */
+  signed: Float64Array;
   /** Its index in the list of subsets. */
   index: number;
   /** Whether curves meant for competitors (the AMS curve) are included. */
@@ -107,13 +102,12 @@ export function evaluateScores(submission: ScoreSubmission, subsets: Subsets, me
   const minBackground = opts.sicMinBackground ?? DEFAULT_SIC_MIN_BACKGROUND;
   return subsets.list.map((subset) => {
     const { workspace } = subsets;
-    const ranking = rankByScore(submission.scores, subset.rows, workspace);
-    const layout = layOut(ranking, subset.labels, subset.weights, workspace);
-    const [totalSignal, totalBackground] = layoutTotals(layout);
+    const ranking = rankByScore(submission.scores, subset.signed, subset.rows, workspace);
+    const [totalSignal, totalBackground] = rankingTotals(ranking);
     // Competitors see the ROC curve of the public subset only (the private one would leak the private labels' shape).
     const curve = subset.public ? new RocCurve(totalSignal, totalBackground) : null;
     const summary = new RocSummary(totalSignal, totalBackground, EFFICIENCY_TARGETS, minBackground, curve);
-    walkGroups(layout, summary);
+    walkGroups(ranking, summary);
     const sic = summary.maxSic();
     const score: SubsetScore = {
       primary: primaryOf(metricId, summary),
@@ -130,7 +124,7 @@ export function evaluateScores(submission: ScoreSubmission, subsets: Subsets, me
       score.rocEpsS = curve.epsS;
     }
     return withStd(score, opts, () => {
-      const events = rankedEvents(ranking, subset.labels, subset.weights);
+      const events = rankedEvents(ranking);
       return [subset.rows.length, (m) => resampledPrimary(metricId, events, m, minBackground)];
     });
   });

@@ -5,7 +5,7 @@
 import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions } from "./csv-reader";
 import { evaluateAms, evaluateScores, type Subset, type Subsets, type SubsetScore } from "./evaluate";
-import { gatherRows, maskedRows } from "./metrics/ranking";
+import { maskedRows, signedWeights } from "./metrics/ranking";
 import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
 import { createSolutionIndex } from "./solution-index";
@@ -77,9 +77,7 @@ function subsetOf(solution: Solution, code: number, index: number): Subset {
   const rows = maskedRows(solution.usage.map((usage) => (usage === code ? 1 : 0)));
   // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
   if (rows.length === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
-  const labels = gatherRows(solution.labels, rows, new Uint8Array(rows.length));
-  const weights = gatherRows(solution.weights, rows, new Float64Array(rows.length));
-  return { rows, labels, weights, index, public: code === USAGE_PUBLIC };
+  return { rows, signed: signedWeights(solution.labels, solution.weights, rows), index, public: code === USAGE_PUBLIC };
 }
 
 /**

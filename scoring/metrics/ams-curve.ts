@@ -7,7 +7,7 @@
  * max 0.61296 at 2 events.
  */
 import { ams, AMS_B_REG } from "./ams";
-import { rankByScore } from "./ranking";
+import { rankByScore, signedWeights } from "./ranking";
 import { FRESH, type Workspace } from "./workspace";
 
 export interface AmsCurve {
@@ -40,17 +40,11 @@ export function amsCurve(rankOrder: Int32Array, labels: Uint8Array, weights: Flo
   // lookups stay in cache where the solution's own arrays would not.
   const m = rows ? rows.length : n;
   const ranks = ws.float64("ams-curve.rank", m);
-  const signed = ws.float64("ams-curve.signed", m);
   // 1 + rank·2^-bits: the same order as the ranks, in doubles of one exponent whose top mantissa bits are the rank,
   // so that the sort's passes cover only the rank's bits (20 for Kaggle's 550,000 events), not an exponent's too.
   const scale = 2 ** -Math.max(1, 32 - Math.clz32(n));
-  for (let k = 0; k < m; k++) {
-    const row = rows ? rows[k]! : k;
-    ranks[k] = 1 + rankOrder[row]! * scale;
-    // w·(±1) rather than a branch on the label, which the CPU cannot predict (labels are random in row order).
-    signed[k] = weights[row]! * (2 * ((labels[row]! + 255) >> 8) - 1);
-  }
-  const byRank = rankByScore(ranks, undefined, ws).order;
+  for (let k = 0; k < m; k++) ranks[k] = 1 + rankOrder[rows ? rows[k]! : k]! * scale;
+  const byRank = rankByScore(ranks, signedWeights(labels, weights, rows), undefined, ws).signed;
   const points = Math.max(1, Math.min(opts.points ?? 100, m));
   const selected: number[] = [];
   const values: number[] = [];
@@ -65,7 +59,7 @@ export function amsCurve(rankOrder: Int32Array, labels: Uint8Array, weights: Flo
   // there (and at the sampled points) is it computed, a logarithm for a fraction of the events.
   let runEnds = false;
   for (let r = 0; r < m; r++) {
-    const w = signed[byRank[r]!]!;
+    const w = byRank[r]!;
     if (w >= 0) {
       s += w;
       runEnds = true;

@@ -5,22 +5,17 @@
  * Equal scores form one group: a cut can only take a whole tie group, which is what "ties averaged" means.
  */
 
-import { layOut, layoutTotals, walkGroups } from "./ranked-walk";
+import { HI, wordsOf } from "./float-words";
+import { rankingTotals, walkGroups } from "./ranked-walk";
 import type { StepSink } from "./roc-summary";
 import { FRESH, type Workspace } from "./workspace";
 
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const HI = littleEndian ? 1 : 0;
-
-/** Events by descending score, with the scores in that order (read sequentially, not through order). */
+/** Events by descending score, each with its signed weight (see signedWeights): all a walk over cuts needs. */
 export interface ScoreRanking {
-  /**
-   * The ranked events by descending score, ties in their given order: each as its index in the scores, or, when
-   * `rows` were given, its position k in rows (the event of row rows[k]), so that a subset's own arrays index it.
-   */
-  order: Int32Array;
-  /** sorted[k] = the score of event order[k] (with -0 as 0). */
+  /** The scores by descending value (−0 as 0); equal scores keep the events' given order. */
   sorted: Float64Array;
+  /** signed[k]: the signed weight of the event scored sorted[k]. */
+  signed: Float64Array;
 }
 
 /**
@@ -29,8 +24,8 @@ export interface ScoreRanking {
  * all 32. Digits are at most 13 bits: 8,192 buckets keep the scatter's write streams cache-friendly, where 16-bit
  * digits (65,536 streams) thrash the cache. Sorting the top word only halves the passes of a full 64-bit sort; the
  * low word is only needed where top words tie (sign, exponent and 20 mantissa bits equal: a few percent of the
- * events, in short runs). The passes move each score itself with its event, not only a key: the sorted scores are
- * then read in order, where fetching them through the order afterwards was a random read per event.
+ * events, in short runs). The passes move each event's score and signed weight themselves, not an index to them:
+ * the walk then reads both in order, where fetching them through an index afterwards was two random reads per event.
  */
 const MAX_DIGIT_BITS = 13;
 /** Longest run of equal top words left to insertion sort. */
@@ -40,11 +35,6 @@ const SHORT_RUN = 16;
  * magnitude = smaller score; non-negative ones get every bit but the sign flipped). Without a branch. */
 function keyOf(h: number): number {
   return (h ^ (~(h >> 31) & 0x7fffffff)) >>> 0;
-}
-
-/** The top 32-bit words of a Float64Array's elements: words[2k + HI]. */
-function wordsOf(values: Float64Array): Uint32Array {
-  return new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
 }
 
 /**
@@ -95,58 +85,77 @@ function bucketStarts(counts: Int32Array): void {
   }
 }
 
-/**
- * One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (values, idx) into (values2, idx2);
- * idx null = the first pass, whose events are their own positions.
- */
-function radixPass(values: Float64Array, idx: Int32Array | null, values2: Float64Array, idx2: Int32Array, shift: number, counts: Int32Array): void {
+/** One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (values, signed) into (values2, signed2). */
+function radixPass(values: Float64Array, signed: Float64Array, values2: Float64Array, signed2: Float64Array, shift: number, counts: Int32Array): void {
   const words = wordsOf(values);
   const digitMask = counts.length - 1;
   bucketStarts(counts);
   for (let k = 0; k < values.length; k++) {
     const at = counts[(keyOf(words[2 * k + HI]!) >>> shift) & digitMask]!++;
     values2[at] = values[k]!;
-    idx2[at] = idx === null ? k : idx[k]!;
+    signed2[at] = signed[k]!;
   }
 }
 
-/** Sorts sorted[a, b) and idx[a, b) by descending score, ties in event order (`values`: the scores by event). */
-function orderRun(idx: Int32Array, sorted: Float64Array, a: number, b: number, values: Float64Array): void {
+/**
+ * Sorts sorted[a, b) and signed[a, b) by descending score, ties in their present order (stable: the passes kept the
+ * events' order). Insertion for the usual short runs; a long run (scores crowded within 2^-20 of each other) goes
+ * through a stable comparison sort of its positions, so that no input makes this quadratic.
+ */
+function orderRun(sorted: Float64Array, signed: Float64Array, a: number, b: number): void {
   if (b - a > SHORT_RUN) {
-    idx.subarray(a, b).sort((x, y) => values[y]! - values[x]! || x - y);
-    for (let k = a; k < b; k++) sorted[k] = values[idx[k]!]!;
+    const runSorted = sorted.slice(a, b);
+    const runSigned = signed.slice(a, b);
+    const byScore = Array.from({ length: b - a }, (_, i) => i).sort((x, y) => runSorted[y]! - runSorted[x]! || x - y);
+    byScore.forEach((i, j) => {
+      sorted[a + j] = runSorted[i]!;
+      signed[a + j] = runSigned[i]!;
+    });
     return;
   }
   for (let k = a + 1; k < b; k++) {
-    const event = idx[k]!;
+    const w = signed[k]!;
     const v = sorted[k]!;
     let j = k;
     while (j > a && sorted[j - 1]! < v) {
       sorted[j] = sorted[j - 1]!;
-      idx[j] = idx[j - 1]!;
+      signed[j] = signed[j - 1]!;
       j--;
     }
     sorted[j] = v;
-    idx[j] = event;
+    signed[j] = w;
   }
 }
 
-/** Orders each run of equal top words by the full score (see orderRun). */
-function orderRuns(idx: Int32Array, sorted: Float64Array, values: Float64Array): void {
+/** Orders each run of equal top words by the full score (equal sign and exponent: comparing doubles compares low words). */
+function orderRuns(sorted: Float64Array, signed: Float64Array): void {
   const words = wordsOf(sorted);
   const m = sorted.length;
   for (let a = 0; a < m; ) {
     const h = words[2 * a + HI]!;
     let b = a + 1;
     while (b < m && words[2 * b + HI] === h) b++;
-    if (b - a > 1) orderRun(idx, sorted, a, b, values);
+    if (b - a > 1) orderRun(sorted, signed, a, b);
     a = b;
   }
 }
 
-/** out[k] = values[rows[k]]: a subset's values as an array of their own (`rows` ascending, so read almost in order). */
-export function gatherRows<T extends Float64Array | Uint8Array>(values: T, rows: Int32Array, out: T): T {
-  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+/**
+ * +w for a signal event, −w for a background one (−0 for a background event of weight 0): one array carries label
+ * and weight through the sort, and the walk reads the label from the sign bit. Of `rows` when given (then out[k]
+ * belongs to rows[k]); `weights` null = 1 each. Weights must be finite and not negative (a negative one would pass
+ * for the other label).
+ */
+export function signedWeights(labels: Uint8Array, weights: Float64Array | null, rows?: Int32Array): Float64Array {
+  const m = rows === undefined ? labels.length : rows.length;
+  const out = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const row = rows === undefined ? k : rows[k]!;
+    const w = weights === null ? 1 : weights[row]!;
+    if (!(w >= 0 && w < Infinity)) throw new RangeError(`weight ${w} of event ${row} is not a finite non-negative number`);
+    // w·(±1) rather than a branch on the label, which the CPU cannot predict (labels are random in row order).
+    out[k] = w * (2 * ((labels[row]! + 255) >> 8) - 1);
+  }
   return out;
 }
 
@@ -160,19 +169,21 @@ export function maskedRows(mask: Uint8Array): Int32Array {
 }
 
 /**
- * Ranks the scores of `rows` (ascending row indices; all rows when undefined). `ws`: where the arrays come from (the
- * ranking then lives only until the workspace's next use).
+ * Ranks the scores of `rows` (ascending row indices; all rows when undefined) with their signed weights (`signed[k]`
+ * belongs to the k-th ranked row, see signedWeights). `ws`: where the arrays come from (the ranking then lives only
+ * until the workspace's next use).
  */
-export function rankByScore(scores: Float64Array, rows?: Int32Array, ws: Workspace = FRESH): ScoreRanking {
+export function rankByScore(scores: Float64Array, signed: Float64Array, rows?: Int32Array, ws: Workspace = FRESH): ScoreRanking {
   const m = rows === undefined ? scores.length : rows.length;
+  if (signed.length !== m) throw new RangeError(`${signed.length} signed weights for ${m} events`);
   const values = ws.float64("rank.values", m);
   const varying = gatherValues(scores, rows, values);
-  // Events now in their given order; the passes alternate between two pairs of arrays.
+  // The passes alternate between two pairs of arrays; the first reads the events in their given order.
   let sorted = ws.float64("rank.sorted", m);
-  let idx = ws.int32("rank.order", m);
+  let sortedSigned = ws.float64("rank.signed", m);
   if (varying === 0) {
     sorted.set(values);
-    for (let k = 0; k < m; k++) idx[k] = k;
+    sortedSigned.set(signed);
   } else {
     const low = 31 - Math.clz32(varying & -varying);
     const bits = 32 - Math.clz32(varying) - low;
@@ -182,29 +193,22 @@ export function rankByScore(scores: Float64Array, rows?: Int32Array, ws: Workspa
     const counts = ws.int32("rank.counts", passes * size);
     countDigits(values, low, width, passes, counts);
     let sorted2 = ws.float64("rank.sorted2", m);
-    let idx2 = ws.int32("rank.order2", m);
-    // Pass p writes the pair that ends up holding the result after the last pass.
-    if (passes % 2 === 0) [sorted, sorted2, idx, idx2] = [sorted2, sorted, idx2, idx];
-    radixPass(values, null, sorted, idx, low, counts.subarray(0, size));
+    let signed2 = ws.float64("rank.signed2", m);
+    radixPass(values, signed, sorted, sortedSigned, low, counts.subarray(0, size));
     for (let pass = 1; pass < passes; pass++) {
-      radixPass(sorted, idx, sorted2, idx2, low + pass * width, counts.subarray(pass * size, (pass + 1) * size));
-      [sorted, sorted2, idx, idx2] = [sorted2, sorted, idx2, idx];
+      radixPass(sorted, sortedSigned, sorted2, signed2, low + pass * width, counts.subarray(pass * size, (pass + 1) * size));
+      [sorted, sorted2, sortedSigned, signed2] = [sorted2, sorted, signed2, sortedSigned];
     }
   }
-  // Events are now in order of their top words, stably. Order each run of equal top words by the full score (equal
-  // sign and exponent, so comparing the doubles compares the low words), ties in event order: insertion for the
-  // usual short runs, a comparison sort for long ones (scores crowded within 2^-20 of each other), so that no input
-  // makes this quadratic.
-  orderRuns(idx, sorted, values);
-  return { order: idx, sorted };
+  // Events are now in order of their top words, stably; each run of equal top words is put in order of full scores.
+  orderRuns(sorted, sortedSigned);
+  return { sorted, signed: sortedSigned };
 }
 
 /** The ROC steps of the events with mask[row] !== 0 (of all when mask is undefined); `weights` null = 1 each. */
 export function maskedRocSteps(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null, mask?: Uint8Array): RocSteps {
-  if (mask === undefined) return rocSteps(rankByScore(scores), labels, weights);
-  const rows = maskedRows(mask);
-  const subsetWeights = weights && gatherRows(weights, rows, new Float64Array(rows.length));
-  return rocSteps(rankByScore(scores, rows), gatherRows(labels, rows, new Uint8Array(rows.length)), subsetWeights);
+  const rows = mask && maskedRows(mask);
+  return rocSteps(rankByScore(scores, signedWeights(labels, weights, rows), rows));
 }
 
 /** Cumulative sums after each tie group, from the highest score down. Index 0 is "nothing selected". */
@@ -246,15 +250,11 @@ class StepColumns implements StepSink {
   }
 }
 
-/**
- * Walks a ranking once: labels[order[k]] and weights[order[k]] belong to the k-th ranked event (so for a ranking of
- * rows, the rows' own labels and weights, see gatherRows). `weights` null means 1 per event.
- */
-export function rocSteps(ranking: ScoreRanking, labels: Uint8Array, weights: Float64Array | null): RocSteps {
-  const events = layOut(ranking, labels, weights);
-  const columns = new StepColumns(ranking.order.length);
-  walkGroups(events, columns);
-  const [totalSignal, totalBackground] = layoutTotals(events);
+/** Walks a ranking once, storing every step. */
+export function rocSteps(ranking: ScoreRanking): RocSteps {
+  const columns = new StepColumns(ranking.sorted.length);
+  walkGroups(ranking, columns);
+  const [totalSignal, totalBackground] = rankingTotals(ranking);
   const { length } = columns;
   return {
     length,

@@ -5,6 +5,7 @@
  * rounding: sums are taken in a different order).
  */
 import { ams, AMS_B_REG } from "./ams";
+import { HI, wordsOf } from "./float-words";
 import type { ScoreRanking } from "./ranking";
 
 /** Per event: its weight in `signal` (background: 0) or in `background` (signal: 0). */
@@ -34,17 +35,22 @@ export function splitWeights(rows: ArrayLike<number>, labels: Uint8Array, weight
   return { signal, background };
 }
 
-export function rankedEvents(ranking: ScoreRanking, labels: Uint8Array, weights: Float64Array | null): RankedEvents {
-  const { order, sorted } = ranking;
-  const m = order.length;
-  const split = splitWeights(order, labels, weights ?? new Float64Array(labels.length).fill(1));
+export function rankedEvents(ranking: ScoreRanking): RankedEvents {
+  const { sorted, signed } = ranking;
+  const m = sorted.length;
+  const signal = new Float64Array(m);
+  const background = new Float64Array(m);
   const groupEnd = new Uint8Array(m);
   const isBackground = new Uint8Array(m);
+  const words = wordsOf(signed);
   for (let k = 0; k < m; k++) {
+    // The sign bit, not w < 0: a background event of weight 0 is −0.
+    const bg = words[2 * k + HI]! >>> 31;
+    (bg ? background : signal)[k] = Math.abs(signed[k]!);
     groupEnd[k] = k === m - 1 || sorted[k + 1] !== sorted[k] ? 1 : 0;
-    isBackground[k] = labels[order[k]!] ? 0 : 1;
+    isBackground[k] = bg;
   }
-  return { ...split, groupEnd, isBackground };
+  return { signal, background, groupEnd, isBackground };
 }
 
 /** AMS of the selected events (all of `events` are selected). */

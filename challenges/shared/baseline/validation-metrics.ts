@@ -15,7 +15,7 @@
  * would win with AMS(2, 0) = 0.61296.
  */
 import { ams, amsFromSelection } from "../../../scoring/metrics/ams";
-import { rankByScore, rocSteps } from "../../../scoring/metrics/ranking";
+import { maskedRocSteps } from "../../../scoring/metrics/ranking";
 
 export interface Cut {
   /** Select events with score ≥ threshold (Infinity: none). */
@@ -31,7 +31,7 @@ export const DEFAULT_MIN_BACKGROUND = 50;
 
 /** The threshold maximising AMS; ties in score are selected together, as any threshold must. */
 export function bestCut(scores: ArrayLike<number>, label: Uint8Array, weight: Float64Array, minBackground = DEFAULT_MIN_BACKGROUND): Cut {
-  const steps = rocSteps(rankByScore(Float64Array.from(scores)), label, weight);
+  const steps = maskedRocSteps(Float64Array.from(scores), label, weight);
   const floor = Math.min(minBackground, Math.ceil(steps.backgroundCount[steps.length - 1]! / 10));
   let best = 0;
   let bestAms = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapStd, poissonMultiplicities } from "@/scoring/metrics/bootstrap";
-import { rankByScore, rocSteps } from "@/scoring/metrics/ranking";
+import { rankByScore, rocSteps, signedWeights } from "@/scoring/metrics/ranking";
 import { aucFromSteps } from "@/scoring/metrics/roc-auc";
 import { rankedEvents, resampledAuc, resampledEfficiency, resampledMaxSic } from "@/scoring/metrics/resampled";
 import { maxSicFromSteps } from "@/scoring/metrics/sic";
@@ -93,12 +93,12 @@ describe("bootstrapStd (Poisson bootstrap)", () => {
     const labels = Uint8Array.from({ length: n }, () => (next() < 2 ** 31 ? 1 : 0));
     const weights = Float64Array.from({ length: n }, () => 0.5 + next() / 2 ** 32);
     const scores = Float64Array.from(labels, (l) => l + (2 * next()) / 2 ** 32);
-    const ranking = rankByScore(scores);
-    const events = rankedEvents(ranking, labels, weights);
+    const events = rankedEvents(rankByScore(scores, signedWeights(labels, weights)));
     // The multinomial reference needs multiplicities per row; resampledAuc takes them in ranking order.
+    const order = [...scores.keys()].sort((x, y) => scores[y]! - scores[x]! || x - y);
     const byRank = new Uint8Array(n);
     const auc = (m: Uint8Array) => {
-      for (let k = 0; k < n; k++) byRank[k] = m[ranking.order[k]!]!;
+      for (let k = 0; k < n; k++) byRank[k] = m[order[k]!]!;
       return resampledAuc(events, byRank);
     };
     const poisson = bootstrapStd(n, (m) => resampledAuc(events, m), { resamples: 400, seed: 5 });
@@ -116,9 +116,9 @@ describe("resampled metrics", () => {
     const weights = Float64Array.from({ length: n }, () => 0.1 + next() / 2 ** 32);
     // Scores on a coarse grid, so that tie groups mix signal and background.
     const scores = Float64Array.from(labels, (l) => Math.round((l + (3 * next()) / 2 ** 32) * 20) / 20);
-    const ranking = rankByScore(scores);
-    const steps = rocSteps(ranking, labels, weights);
-    const events = rankedEvents(ranking, labels, weights);
+    const ranking = rankByScore(scores, signedWeights(labels, weights));
+    const steps = rocSteps(ranking);
+    const events = rankedEvents(ranking);
     const ones = new Uint8Array(n).fill(1);
     expect(resampledAuc(events, ones)).toBeCloseTo(aucFromSteps(steps), 12);
     expect(resampledMaxSic(events, ones, 25)).toBeCloseTo(maxSicFromSteps(steps, 25).sic, 10);

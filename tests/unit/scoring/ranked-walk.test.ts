@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { layOut, layoutTotals, walkGroups } from "@/scoring/metrics/ranked-walk";
-import { gatherRows, maskedRows, rankByScore, rocSteps } from "@/scoring/metrics/ranking";
+import { rankingTotals, walkGroups } from "@/scoring/metrics/ranked-walk";
+import { maskedRows, rankByScore, rocSteps, signedWeights } from "@/scoring/metrics/ranking";
 import { RocSummary, summarizeSteps, type StepSink } from "@/scoring/metrics/roc-summary";
 import { Workspace } from "@/scoring/metrics/workspace";
 
@@ -54,17 +54,21 @@ describe("walkGroups over one subset's rows", () => {
         const ws = new Workspace();
         for (let v = 0; v < 3; v++) {
           const rows = maskedRows(Uint8Array.from(events, (e) => (e.subset === v ? 1 : 0)));
-          const layout = layOut(rankByScore(scores, rows, ws), gatherRows(labels, rows, new Uint8Array(rows.length)), gatherRows(weights, rows, new Float64Array(rows.length)), ws);
-          const [totalSignal, totalBackground] = layoutTotals(layout);
+          const ranking = rankByScore(scores, signedWeights(labels, weights, rows), rows, ws);
+          const [totalSignal, totalBackground] = rankingTotals(ranking);
           const summary = new RocSummary(totalSignal, totalBackground, TARGETS, minBackground);
-          walkGroups(layout, summary);
+          walkGroups(ranking, summary);
           // The same events copied out on their own, ranked and walked through the stored steps.
           const members = events.filter((e) => e.subset === v);
           const alone = summarizeSteps(
             rocSteps(
-              rankByScore(Float64Array.from(members, (e) => e.score)),
-              Uint8Array.from(members, (e) => e.label),
-              Float64Array.from(members, (e) => e.weight),
+              rankByScore(
+                Float64Array.from(members, (e) => e.score),
+                signedWeights(
+                  Uint8Array.from(members, (e) => e.label),
+                  Float64Array.from(members, (e) => e.weight),
+                ),
+              ),
             ),
             TARGETS,
             minBackground,
@@ -80,27 +84,45 @@ describe("walkGroups over one subset's rows", () => {
   });
 
   it("hands the sink the sums at the end of each tie group (the worked example)", () => {
-    const layout = layOut(rankByScore(Float64Array.from([0.9, 0.8, 0.8, 0.1])), Uint8Array.from([1, 0, 1, 0]), null);
+    const ranking = rankByScore(Float64Array.from([0.9, 0.8, 0.8, 0.1]), signedWeights(Uint8Array.from([1, 0, 1, 0]), null));
     const sink = new Recorder();
-    walkGroups(layout, sink);
+    walkGroups(ranking, sink);
     expect(sink.steps).toEqual([
       [1, 0, 0, 0.9],
       [2, 1, 1, 0.8],
       [2, 2, 2, 0.1],
     ]);
-    expect(layoutTotals(layout)).toEqual([2, 2]);
+    expect(rankingTotals(ranking)).toEqual([2, 2]);
   });
 
-  it("ranks a subset's rows as ranking the subset alone, by their positions in the row list", () => {
+  it("ranks a subset's rows as ranking the subset alone, each with its signed weight", () => {
     const scores = Float64Array.from([0.5, 0.5, 0.7, -0, 0, 0.7, 0.1]);
     const rows = Int32Array.from([0, 2, 3, 5]);
-    const alone = rankByScore(Float64Array.from(rows, (row) => scores[row]!));
-    const ranking = rankByScore(scores, rows);
-    expect([...ranking.order]).toEqual([...alone.order]);
+    // Rows 0 and 5 signal, rows 2 and 3 background (row 3 of weight 0: −0).
+    const signed = signedWeights(Uint8Array.from([1, 1, 0, 0, 1, 1, 0]), Float64Array.from([1, 9, 2, 0, 9, 3, 9]), rows);
+    expect([...signed]).toEqual([1, -2, -0, 3]);
+    const alone = rankByScore(Float64Array.from(rows, (row) => scores[row]!), signed);
+    const ranking = rankByScore(scores, signed, rows);
+    expect([...ranking.signed]).toEqual([...alone.signed]);
     expect([...ranking.sorted]).toEqual([...alone.sorted]);
-    // Rows 2 and 5 (0.7), row 0 (0.5), row 3 (−0 as 0).
-    expect([...ranking.order]).toEqual([1, 3, 0, 2]);
+    // Rows 2 and 5 (0.7, in row order), row 0 (0.5), row 3 (−0 as 0).
+    expect([...ranking.signed]).toEqual([-2, 3, 1, -0]);
     expect([...ranking.sorted]).toEqual([0.7, 0.7, 0.5, 0]);
+    // The background event of weight 0 is counted as background.
+    const sink = new Recorder();
+    walkGroups(ranking, sink);
+    expect(sink.steps).toEqual([
+      [3, 2, 1, 0.7],
+      [4, 2, 1, 0.5],
+      [4, 2, 2, 0],
+    ]);
+  });
+
+  it("refuses negative and non-finite weights, which the sign cannot carry", () => {
+    const labels = Uint8Array.from([1, 0]);
+    expect(() => signedWeights(labels, Float64Array.from([1, -1]))).toThrow(/weight -1 of event 1 is not a finite non-negative number/);
+    expect(() => signedWeights(labels, Float64Array.from([NaN, 1]))).toThrow(/weight NaN of event 0/);
+    expect(() => signedWeights(labels, Float64Array.from([Infinity, 1]))).toThrow(/weight Infinity of event 0/);
   });
 });
 

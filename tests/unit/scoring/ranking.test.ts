@@ -10,10 +10,14 @@ function referenceOrder(scores: Float64Array, mask?: Uint8Array): number[] {
 
 function expectRanking(scores: Float64Array, mask?: Uint8Array): void {
   const rows = mask && maskedRows(mask);
-  const { order, sorted } = rankByScore(scores, rows);
+  // Distinct signed weights name the events: |w| − 1 is the event's position, signs alternate.
+  const m = rows ? rows.length : scores.length;
+  const signed = Float64Array.from({ length: m }, (_, k) => (k % 2 ? -1 : 1) * (k + 1));
+  const { sorted, signed: carried } = rankByScore(scores, signed, rows);
   const expected = referenceOrder(scores, mask);
-  // A ranking of rows gives each event as its position in the row list.
-  expect([...order].map((k) => (rows ? rows[k]! : k))).toEqual(expected);
+  const positions = [...carried].map((w) => Math.abs(w) - 1);
+  expect(positions.map((k) => (rows ? rows[k]! : k))).toEqual(expected);
+  expect([...carried]).toEqual(positions.map((k) => signed[k]!));
   expect([...sorted]).toEqual(expected.map((row) => scores[row]! + 0));
 }
 
