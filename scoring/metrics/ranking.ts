@@ -31,8 +31,10 @@ const MAX_DIGIT_BITS = 13;
 /** Longest run of equal top words left to insertion sort. */
 const SHORT_RUN = 16;
 
-/** The sort key of a score's top word h: ascending key = descending score (negative floats keep their bits, larger
- * magnitude = smaller score; non-negative ones get every bit but the sign flipped). Without a branch. */
+/**
+ * The sort key of a score's top word h, without a branch: ascending key = descending score (negative floats keep their
+ * bits, larger magnitude = smaller score; non-negative ones get every bit but the sign flipped).
+ */
 function keyOf(h: number): number {
   return (h ^ (~(h >> 31) & 0x7fffffff)) >>> 0;
 }

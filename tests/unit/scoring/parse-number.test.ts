@@ -72,6 +72,19 @@ describe("parseProbability", () => {
       expect(both(text).fastEnd).toBe(-1);
     }
   });
+
+  it("declines a byte that is not a digit at any of the sixteen places (the four words are checked together)", () => {
+    // Just below and above the digits, other high nibbles (0x0_ to 0xf_) and low nibbles above 9, 0xfa to 0xff
+    // included: with 6 added they carry out of their byte.
+    for (let place = 2; place < 18; place++) {
+      for (const bad of [0x00, 0x20, 0x2f, 0x3a, 0x3f, 0x41, 0x70, 0xb9, 0xc3, 0xf3, 0xfa, 0xff]) {
+        const b = encode("0.1234567890123456\n");
+        b[place] = bad;
+        const out = new Float64Array(1);
+        expect(parseProbability(b, new DataView(b.buffer, b.byteOffset, b.byteLength), 0, out, 0), `byte ${bad} at ${place}`).toBe(-1);
+      }
+    }
+  });
 });
 
 describe("fourDigitsAt", () => {
