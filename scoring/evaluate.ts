@@ -60,7 +60,7 @@ export function evaluateAms(solution: Solution, submission: HiggsSubmission, sub
   const { ams, s, b } = amsFromSelection(labels, weights, submission.isSignal, subset.rows);
   const score: SubsetScore = { primary: ams, ams, s, b };
   if (subset.public) {
-    const curve = amsCurve(submission.rankOrder, labels, weights, subset.rows, { points: opts.amsCurvePoints, workspace: opts.workspace });
+    const curve = amsCurve(submission.rankOrder, subset.signed, subset.rows, { points: opts.amsCurvePoints, workspace: opts.workspace });
     score.curveSelected = curve.selected;
     score.curveAms = curve.ams;
     score.curveMax = curve.max;

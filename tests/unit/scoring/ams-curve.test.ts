@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ams } from "@/scoring/metrics/ams";
 import { amsCurve } from "@/scoring/metrics/ams-curve";
+import { signedWeights } from "@/scoring/metrics/ranking";
 
 describe("amsCurve", () => {
   it("follows the worked example: events taken by decreasing RankOrder", () => {
-    const curve = amsCurve(Int32Array.from([4, 3, 2, 1]), Uint8Array.from([1, 1, 0, 0]), Float64Array.from([1, 1, 50, 50]));
+    const curve = amsCurve(Int32Array.from([4, 3, 2, 1]), signedWeights(Uint8Array.from([1, 1, 0, 0]), Float64Array.from([1, 1, 50, 50])));
     expect(curve.selected).toEqual([1, 2, 3, 4]);
     expect(curve.ams).toEqual([ams(1, 0), ams(2, 0), ams(2, 50), ams(2, 100)]);
     expect(curve.ams[1]).toBeCloseTo(0.61295788032695, 12);
@@ -19,7 +20,7 @@ describe("amsCurve", () => {
     const labels = Uint8Array.from([0, 1, 1, 0, 0]);
     const weights = Float64Array.from([1000, 1, 1, 5, 5]);
     const rows = Int32Array.from([1, 2, 3, 4]);
-    const curve = amsCurve(rank, labels, weights, rows, { points: 2 });
+    const curve = amsCurve(rank, signedWeights(labels, weights, rows), rows, { points: 2 });
     expect(curve.selected).toEqual([2, 4]);
     expect(curve.ams).toEqual([ams(2, 0), ams(2, 10)]);
     expect(curve.max).toBe(ams(2, 0));
@@ -52,7 +53,7 @@ describe("amsCurve", () => {
             all.push(value);
             if (value > max) [max, argmax] = [value, k];
           });
-          const curve = amsCurve(rank, labels, weights, rows, { points: 1000 });
+          const curve = amsCurve(rank, signedWeights(labels, weights, rows), rows, { points: 1000 });
           expect(curve.max).toBe(max);
           expect(curve.argmax).toBe(argmax);
           expect(curve.ams).toEqual(all);
