@@ -1,6 +1,6 @@
 /**
  * Scoring benchmark (npm run bench:scoring): a seeded 550,000-event HiggsML solution and submissions on disk,
- * scored end to end (read file stream, parse, validate, Public + Private metric) with the solution already loaded,
+ * scored end to end (read the file in 1 MB chunks as the CLI does, parse, validate, Public + Private metric) with the solution already loaded,
  * as the server does. Each metric runs in a child process (bench/scoring-worker.ts) so its peak RSS is the scorer's alone.
  * The same files are scored by an independent numpy reference (bench/scoring-reference.py) for the ratio.
  */

@@ -2,6 +2,9 @@
  * Byte input for every parser: a whole buffer, an async iterable of chunks (Node streams, generators)
  * or a web ReadableStream. Gzip is recognised by its magic bytes and inflated with the web-standard
  * DecompressionStream, so this library never needs node:zlib.
+ *
+ * A chunk's bytes are read only until the next chunk is asked for (whatever must outlive that is copied), so a
+ * producer may read every chunk into one reused buffer: fresh memory for every chunk costs page faults.
  */
 export type ByteSource = Uint8Array | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
@@ -47,23 +50,36 @@ function rawChunks(src: ByteSource): AsyncIterable<Uint8Array> {
   return src as AsyncIterable<Uint8Array>;
 }
 
-/** Yields chunks while counting them; throws (which closes the upstream iterator) once `limit` is passed. */
+/**
+ * The same bytes as a plain Uint8Array (a view, no copy). Node streams yield Buffers, a subclass with a map of its
+ * own, while the CSV reader makes plain Uint8Arrays where a record crosses a chunk boundary: given both, V8's
+ * optimised parsers meet a second map and deoptimise. Also, a Buffer's slice() is a view, where the reader needs
+ * Uint8Array's copy to keep a cut record past the chunk.
+ */
+function plainBytes(chunk: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(chunk) === Uint8Array.prototype ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** Yields chunks (as plain Uint8Arrays) while counting them; throws (which closes the upstream iterator) once `limit` is passed. */
 async function* limited(chunks: AsyncIterable<Uint8Array>, limit: number, what: string): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
     if (total > limit) throw new ByteSourceError(`the ${what} is larger than the limit of ${describeBytes(limit)}`);
-    yield chunk;
+    yield plainBytes(chunk);
   }
 }
 
-/** Bridges an async iterator into a pull-based ReadableStream, so upstream is read only as fast as inflation needs. */
+/**
+ * Bridges an async iterator into a pull-based ReadableStream, so upstream is read only as fast as inflation needs.
+ * Each chunk is copied: the inflater may still hold it when the next one is pulled (compressed bytes are few).
+ */
 function toPullStream(it: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const r = await it.next();
       if (r.done) controller.close();
-      else controller.enqueue(r.value);
+      else controller.enqueue(r.value.slice());
     },
     async cancel() {
       await it.return?.();
@@ -104,8 +120,9 @@ export async function* readByteChunks(src: ByteSource, maxBytes = DEFAULT_MAX_BY
       ended = true;
       break;
     }
-    head.push(r.value);
     headBytes += r.value.length;
+    // A chunk held while the next is read must be a copy (see the top of this file).
+    head.push(headBytes < 2 ? r.value.slice() : r.value);
   }
   const isGzip = startsWithGzipMagic(head);
   const rest: AsyncIterator<Uint8Array> = {

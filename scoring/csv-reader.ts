@@ -283,7 +283,7 @@ export async function readCsvRecords(
       } else if (carry !== null) data = concat(carry, chunk);
       if (first && data.length > 0) {
         if (data.length < 3 && data[0] === 0xef) {
-          carry = data; // too short to tell whether this is a BOM yet
+          carry = data.slice(); // too short to tell whether this is a BOM yet (a copy: the chunk is not ours to keep)
           continue;
         }
         first = false;

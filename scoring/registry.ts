@@ -97,12 +97,23 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
   if (parsedFormat !== null && parsedFormat !== descriptor.submissionFormat) {
     throw new Error(`metric ${metricId} needs a ${descriptor.submissionFormat} submission, got a parsed ${parsedFormat} one`);
   }
+  // What it parses here, it gives back to the index's pool once scored (the result holds none of those arrays).
   if (metricId === "ams") {
-    const parsed = "rankOrder" in submission ? submission : await parseHiggsSubmission(submission as ByteSource, index, req.csv);
-    for (const subset of subsets.list) result[SUBSET_NAMES[subset.index]!] = evaluateAms(solution, parsed, subset, opts);
+    const given = "rankOrder" in submission;
+    const parsed = given ? submission : await parseHiggsSubmission(submission as ByteSource, index, req.csv);
+    try {
+      for (const subset of subsets.list) result[SUBSET_NAMES[subset.index]!] = evaluateAms(solution, parsed, subset, opts);
+    } finally {
+      if (!given) index.arrays.give(parsed.rankOrder, parsed.isSignal);
+    }
   } else {
-    const parsed = "scores" in submission ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
-    evaluateScores(parsed, subsets, metricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
+    const given = "scores" in submission;
+    const parsed = given ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
+    try {
+      evaluateScores(parsed, subsets, metricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
+    } finally {
+      if (!given) index.arrays.give(parsed.scores);
+    }
   }
   return result as ScoreResult;
 }

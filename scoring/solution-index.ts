@@ -2,6 +2,7 @@
  * EventId → row lookup, built once per Solution and cached. Integer ids (HiggsML's 350000..899999) use a dense
  * Int32Array over [min, max] and are looked up straight from the submission's bytes without making a string.
  */
+import { ArrayPool } from "./array-pool";
 import { ProblemCollector, SolutionFormatError } from "./errors";
 import { bytesToString, parseDigits } from "./parse-number";
 import type { Solution } from "./solution";
@@ -17,6 +18,8 @@ export interface SolutionIndex {
    * look ids up while reading their digits.
    */
   readonly dense: DenseIds | null;
+  /** Solution-sized arrays for parses against this solution (see ArrayPool). */
+  readonly arrays: ArrayPool;
 }
 
 export interface DenseIds {
@@ -61,6 +64,7 @@ function denseIndex(solution: Solution, lineOf: LineOf): SolutionIndex | null {
     solution,
     size: n,
     dense,
+    arrays: new ArrayPool(),
     lookup(buf, start, end) {
       if (end - start > 1 && buf[start] === 48) return -1;
       return denseRow(dense, parseDigits(buf, start, end));
@@ -94,6 +98,7 @@ function mapIndex(solution: Solution, lineOf: LineOf): SolutionIndex {
     solution,
     size: solution.ids.length,
     dense: null,
+    arrays: new ArrayPool(),
     lookup: (buf, start, end) => map.get(bytesToString(buf, start, end)) ?? -1,
   };
 }

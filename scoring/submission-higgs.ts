@@ -30,19 +30,21 @@ const CR = 13;
 
 /**
  * `EventId,RankOrder,Class` rows in header order with integer ids (see FastRows). A class, not a closure per parse,
- * so that every parse runs the same optimised code with the same type feedback.
+ * so that every parse runs the same optimised code with the same type feedback. It holds the two arrays itself, not
+ * the HiggsSubmission object: V8 makes an object literal's fields mutable the second time the literal is evaluated,
+ * which would throw away the optimised parse at the start of the second scoring (see parseHiggsSubmission).
  */
 class FastHiggsRows implements FastRows {
   parsed = 0;
 
   constructor(
     private readonly records: SubmissionRows<Int32Array>,
-    private readonly out: HiggsSubmission,
+    private readonly rankOrder: Int32Array,
+    private readonly isSignal: Uint8Array,
   ) {}
 
   parse(data: Uint8Array, start: number, end: number, line: number): number {
-    const { records } = this;
-    const { rankOrder, isSignal } = this.out;
+    const { records, rankOrder, isSignal } = this;
     const { rows, values } = records;
     const n = rankOrder.length;
     const first = records.count;
@@ -91,8 +93,7 @@ function reportDuplicateRanks(records: SubmissionRows<Int32Array>, n: number, pr
  * A function of its own: V8 compiles a hot loop on entry, and code after it in the same function that has not run
  * yet would send that code back to the interpreter on every call.
  */
-function rankCensus(rankOrder: Int32Array): { distinct: number; allWritten: boolean } {
-  const seen = new Uint8Array(rankOrder.length + 1);
+function rankCensus(rankOrder: Int32Array, seen: Uint8Array): { distinct: number; allWritten: boolean } {
   let distinct = 0;
   for (let row = 0; row < rankOrder.length; row++) {
     const rank = rankOrder[row]!;
@@ -102,42 +103,57 @@ function rankCensus(rankOrder: Int32Array): { distinct: number; allWritten: bool
   return { distinct, allWritten: seen[0] === 0 };
 }
 
+/**
+ * The arrays come from the index's pool (see ArrayPool): on success the caller owns the result's two arrays and may
+ * give them back to `index.arrays` once done with them (scoreSubmission does); everything else goes back here.
+ */
 export async function parseHiggsSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}): Promise<HiggsSubmission> {
   const n = index.size;
+  const { arrays } = index;
   const problems = new ProblemCollector(SubmissionFormatError);
   // Per record in file order: rank * 2 + isSignal, for the duplicate-rank messages. rankOrder 0 = no valid record yet.
-  const records = new SubmissionRows(index, problems, new Int32Array(n));
-  const out: HiggsSubmission = { rankOrder: new Int32Array(n), isSignal: new Uint8Array(n) };
-  await readTable(
-    src,
-    HIGGS_SUBMISSION_COLUMNS,
-    problems,
-    (rec, col) => {
-      const cRank = col[1]!;
-      const cClass = col[2]!;
-      const rank = parseDigits(rec.buf, rec.starts[cRank]!, rec.ends[cRank]!);
-      const rankOk = rank >= 1 && rank <= n;
-      if (rank < 0) problems.add(rec.line, `RankOrder ${quoteValue(rec, cRank)} is not a positive integer`);
-      else if (!rankOk) problems.add(rec.line, `RankOrder ${rank} is out of range 1..${n}`);
-      const classStart = rec.starts[cClass]!;
-      const c = rec.ends[cClass]! - classStart === 1 ? rec.buf[classStart]! | 0x20 : -1;
-      const classOk = c === S || c === B;
-      if (!classOk) problems.add(rec.line, `Class ${quoteValue(rec, cClass)} is not s or b`);
-      const valid = rankOk && classOk;
-      const signal = c === S ? 1 : 0;
-      const row = records.add(rec, col[0]!, valid ? rank * 2 + signal : INVALID);
-      if (row >= 0 && valid) {
-        out.rankOrder[row] = rank;
-        out.isSignal[row] = signal;
-      }
-    },
-    opts,
-    (columns, width) => (width === 3 && columns[0] === 0 && columns[1] === 1 && records.dense !== null ? new FastHiggsRows(records, out) : null),
-  );
-  const { distinct, allWritten } = rankCensus(out.rankOrder);
-  records.reportIdProblems(allWritten);
-  // With each row once (n records) and n distinct ranks, no rank can repeat; otherwise look in file order.
-  if (!(allWritten && records.count === n && distinct === n)) reportDuplicateRanks(records, n, problems);
-  problems.throwIfAny();
-  return out;
+  const records = new SubmissionRows(index, problems, arrays.take(Int32Array, n));
+  const rankOrder = arrays.take(Int32Array, n).fill(0);
+  const isSignal = arrays.take(Uint8Array, n).fill(0);
+  const seen = arrays.take(Uint8Array, n + 1).fill(0);
+  try {
+    await readTable(
+      src,
+      HIGGS_SUBMISSION_COLUMNS,
+      problems,
+      (rec, col) => {
+        const cRank = col[1]!;
+        const cClass = col[2]!;
+        const rank = parseDigits(rec.buf, rec.starts[cRank]!, rec.ends[cRank]!);
+        const rankOk = rank >= 1 && rank <= n;
+        if (rank < 0) problems.add(rec.line, `RankOrder ${quoteValue(rec, cRank)} is not a positive integer`);
+        else if (!rankOk) problems.add(rec.line, `RankOrder ${rank} is out of range 1..${n}`);
+        const classStart = rec.starts[cClass]!;
+        const c = rec.ends[cClass]! - classStart === 1 ? rec.buf[classStart]! | 0x20 : -1;
+        const classOk = c === S || c === B;
+        if (!classOk) problems.add(rec.line, `Class ${quoteValue(rec, cClass)} is not s or b`);
+        const valid = rankOk && classOk;
+        const signal = c === S ? 1 : 0;
+        const row = records.add(rec, col[0]!, valid ? rank * 2 + signal : INVALID);
+        if (row >= 0 && valid) {
+          rankOrder[row] = rank;
+          isSignal[row] = signal;
+        }
+      },
+      opts,
+      (columns, width) => (width === 3 && columns[0] === 0 && columns[1] === 1 && records.dense !== null ? new FastHiggsRows(records, rankOrder, isSignal) : null),
+    );
+    const { distinct, allWritten } = rankCensus(rankOrder, seen);
+    records.reportIdProblems(allWritten);
+    // With each row once (n records) and n distinct ranks, no rank can repeat; otherwise look in file order.
+    if (!(allWritten && records.count === n && distinct === n)) reportDuplicateRanks(records, n, problems);
+    problems.throwIfAny();
+  } catch (e) {
+    arrays.give(rankOrder, isSignal);
+    throw e;
+  } finally {
+    records.release();
+    arrays.give(seen);
+  }
+  return { rankOrder, isSignal };
 }

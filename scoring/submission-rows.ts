@@ -41,15 +41,22 @@ export class SubmissionRows<T extends Values | null = null> {
   private viewed: Uint8Array | null = null;
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
-  /** `values`, when kept, must have the solution's length. */
+  /** `values`, when kept, must have the solution's length; release() gives it back to the index's pool with `rows`. */
   constructor(
     private readonly index: SolutionIndex,
     private readonly problems: ProblemCollector,
     values: T,
   ) {
-    this.rows = new Int32Array(index.size);
+    this.rows = index.arrays.take(Int32Array, index.size);
     this.values = values;
     this.dense = index.dense;
+  }
+
+  /** Gives `rows` and `values` back to the index's pool (unless a file with extra records outgrew them); ends this object's use. */
+  release(): void {
+    const { arrays, size } = this.index;
+    if (this.rows.length === size) arrays.give(this.rows);
+    if (this.values !== null && this.values.length === size) arrays.give(this.values);
   }
 
   /** A DataView over exactly `data` (made once per chunk). */

@@ -78,27 +78,35 @@ function everyScoreWritten(scores: Float64Array): boolean {
   return true;
 }
 
+/** Pooled arrays as in parseHiggsSubmission: on success the caller owns `scores` and may give it back to `index.arrays`. */
 export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}): Promise<ScoreSubmission> {
   const problems = new ProblemCollector(SubmissionFormatError);
   const records = new SubmissionRows(index, problems, null);
   // NaN = no valid record yet (a valid score is finite).
-  const scores = new Float64Array(index.size).fill(NaN);
-  await readTable(
-    src,
-    SCORE_SUBMISSION_COLUMNS,
-    problems,
-    (rec, col) => {
-      const cScore = col[1]!;
-      const score = parseDecimal(rec.buf, rec.starts[cScore]!, rec.ends[cScore]!);
-      const finite = Number.isFinite(score);
-      if (!finite) problems.add(rec.line, `score ${quoteValue(rec, cScore)} is not a finite number`);
-      const row = records.add(rec, col[0]!);
-      if (row >= 0 && finite) scores[row] = score;
-    },
-    opts,
-    (columns, width) => (width === 2 && columns[0] === 0 && records.dense !== null ? new FastScoreRows(records, scores) : null),
-  );
-  records.reportIdProblems(everyScoreWritten(scores));
-  problems.throwIfAny();
+  const scores = index.arrays.take(Float64Array, index.size).fill(NaN);
+  try {
+    await readTable(
+      src,
+      SCORE_SUBMISSION_COLUMNS,
+      problems,
+      (rec, col) => {
+        const cScore = col[1]!;
+        const score = parseDecimal(rec.buf, rec.starts[cScore]!, rec.ends[cScore]!);
+        const finite = Number.isFinite(score);
+        if (!finite) problems.add(rec.line, `score ${quoteValue(rec, cScore)} is not a finite number`);
+        const row = records.add(rec, col[0]!);
+        if (row >= 0 && finite) scores[row] = score;
+      },
+      opts,
+      (columns, width) => (width === 2 && columns[0] === 0 && records.dense !== null ? new FastScoreRows(records, scores) : null),
+    );
+    records.reportIdProblems(everyScoreWritten(scores));
+    problems.throwIfAny();
+  } catch (e) {
+    index.arrays.give(scores);
+    throw e;
+  } finally {
+    records.release();
+  }
   return { scores };
 }

@@ -5,8 +5,8 @@
  * Prints {"Public": {...}, "Private": {...}} on stdout. Exit status: 0 scored, 2 bad submission (problems with
  * line numbers on stderr), 1 anything else (bad arguments, unreadable or invalid solution).
  */
-import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
+import { fileChunks } from "../lib/file-chunks";
 import { isMetricId, metricDescriptors, parseSolution, scoreSubmission, SubmissionFormatError } from "../scoring/index";
 
 const usage = `usage: npm run score -- --solution SOL.csv[.gz] --submission SUB.csv[.gz] [--metric ${metricDescriptors
@@ -46,9 +46,9 @@ async function main(): Promise<void> {
   const bootstrap = nonNegativeInteger(values.bootstrap, "bootstrap", 0);
   const seed = nonNegativeInteger(values.seed, "seed", 0);
 
-  const solution = await parseSolution(createReadStream(solutionPath));
+  const solution = await parseSolution(fileChunks(solutionPath));
   try {
-    const result = await scoreSubmission({ solution, submission: createReadStream(submissionPath, { highWaterMark: 1 << 20 }), metricId: metric, bootstrap, seed });
+    const result = await scoreSubmission({ solution, submission: fileChunks(submissionPath), metricId: metric, bootstrap, seed });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } catch (e) {
     if (e instanceof SubmissionFormatError) fail(e.message, 2);

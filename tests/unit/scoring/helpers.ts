@@ -23,6 +23,25 @@ export function chunked(bytes: Uint8Array, size: number, counter = { pulled: 0 }
   };
 }
 
+/**
+ * Yields `bytes` in chunks of `size` read into one reused buffer, as a file reader that spares page faults does, and
+ * scribbles over that buffer whenever the next chunk (or the end) is asked for: a consumer that keeps a chunk past
+ * that point reads '!' instead of the file. A Node Buffer, whose slice() is a view, not a copy.
+ */
+export function reusedBuffer(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const buffer = Buffer.alloc(size);
+      for (let i = 0; i < bytes.length; i += size) {
+        const chunk = bytes.subarray(i, i + size);
+        buffer.set(chunk);
+        yield chunk.length === size ? buffer : buffer.subarray(0, chunk.length);
+        buffer.fill(0x21);
+      }
+    },
+  };
+}
+
 export function webStream(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
   let i = 0;
   return new ReadableStream<Uint8Array>({
