@@ -31,8 +31,9 @@ const CR = 13;
 /**
  * `EventId,RankOrder,Class` rows in header order with integer ids (see FastRows). A class, not a closure per parse,
  * so that every parse runs the same optimised code with the same type feedback. It holds the two arrays itself, not
- * the HiggsSubmission object: V8 makes an object literal's fields mutable the second time the literal is evaluated,
- * which would throw away the optimised parse at the start of the second scoring (see parseHiggsSubmission).
+ * a `{ rankOrder, isSignal }` object: when that literal was evaluated again at the start of the second parse, V8 threw
+ * the optimised parse away (its code depended on the literal's fields staying constant; seen with --trace-deopt)
+ * and fell back to on-stack-replaced code for the next five scorings.
  */
 class FastHiggsRows implements FastRows {
   parsed = 0;
