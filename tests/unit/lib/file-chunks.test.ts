@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,8 +9,17 @@ const file = path.join(dir, "data.bin");
 const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) % 251);
 writeFileSync(file, bytes);
 
+/** Where an fd points, or "" once it has gone (listing /proc/self/fd opens one of its own). */
+function readlinkOr(link: string): string {
+  try {
+    return readlinkSync(link);
+  } catch {
+    return "";
+  }
+}
+
 describe("fileChunks", () => {
-  it("yields the whole file, in order, through one reused buffer", async () => {
+  it("yields the whole file, in order, through two reused buffers", async () => {
     const copies: Uint8Array[] = [];
     const buffers = new Set<ArrayBufferLike>();
     for await (const chunk of fileChunks(file, 4096)) {
@@ -19,7 +28,17 @@ describe("fileChunks", () => {
     }
     expect(copies.map((c) => c.length)).toEqual([4096, 4096, 1808]);
     expect(Buffer.concat(copies)).toEqual(readFileSync(file));
-    expect(buffers.size).toBe(1);
+    expect(buffers.size).toBe(2);
+  });
+
+  it("stops early without error, the read it had started ended and the file closed", async () => {
+    const openFiles = () => readdirSync("/proc/self/fd").filter((fd) => readlinkOr(`/proc/self/fd/${fd}`) === file).length;
+    for await (const chunk of fileChunks(file, 4096)) {
+      expect(chunk[1]).toBe(7);
+      expect(openFiles()).toBe(1);
+      break;
+    }
+    expect(openFiles()).toBe(0);
   });
 
   it("yields nothing for an empty file and rejects a missing one", async () => {
