@@ -1,15 +1,25 @@
 import { open } from "node:fs/promises";
 
+/** Buffers of finished reads, for the next (at most two readers' worth, so a burst of readers pins little memory). */
+const spare: Uint8Array[] = [];
+const MAX_SPARE = 4;
+
+function bufferOf(bytes: number): Uint8Array {
+  const at = spare.findIndex((b) => b.length === bytes);
+  return at < 0 ? new Uint8Array(bytes) : spare.splice(at, 1)[0]!;
+}
+
 /**
  * A file's bytes as chunks read into two reused buffers, for scoring/'s parsers (which read a chunk only until they
  * ask for the next: see scoring/byte-source.ts). A read stream allocates a fresh buffer for every chunk instead, and
  * on our VMs each new page costs a ~13 µs fault: ~28 ms for a 550,000-row submission's 8.7 MB, more than the parse.
  * Two buffers so that the next chunk is read while the consumer parses this one (a 550,000-event score file: 76–77
- * against 81–82 ms per scoring read one chunk at a time). Whoever consumes these chunks must copy what it keeps.
+ * against 81–82 ms per scoring read one chunk at a time), kept for the next file once this one is read. Whoever
+ * consumes these chunks must copy what it keeps, and must not read them once the iteration has ended.
  */
 export async function* fileChunks(path: string, chunkBytes = 1 << 20): AsyncGenerator<Uint8Array> {
   const file = await open(path, "r");
-  const buffers = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)];
+  const buffers = [bufferOf(chunkBytes), bufferOf(chunkBytes)];
   let turn = 0;
   let reading = file.read(buffers[0]!, 0, chunkBytes, null);
   try {
@@ -24,8 +34,9 @@ export async function* fileChunks(path: string, chunkBytes = 1 << 20): AsyncGene
     }
   } finally {
     // A consumer that stops early leaves a read in flight: close() waits for it, and its failure no longer matters
-    // (unobserved, it would be an unhandled rejection).
+    // (unobserved, it would be an unhandled rejection). Only then are both buffers free.
     void reading.catch(() => undefined);
     await file.close();
+    for (const b of buffers) if (spare.length < MAX_SPARE) spare.push(b);
   }
 }

@@ -31,6 +31,32 @@ describe("fileChunks", () => {
     expect(buffers.size).toBe(2);
   });
 
+  it("hands a finished reader's buffers to the next, never to two readers at once", async () => {
+    const buffersOf = async (chunks: AsyncGenerator<Uint8Array>) => {
+      const seen = new Set<ArrayBufferLike>();
+      for await (const chunk of chunks) seen.add(chunk.buffer);
+      return seen;
+    };
+    const first = await buffersOf(fileChunks(file, 4096));
+    const second = await buffersOf(fileChunks(file, 4096));
+    expect([...second]).toEqual(expect.arrayContaining([...first]));
+    // Two readers in step, one chunk each in turn: each gets the file, whole and in order, in buffers of its own.
+    const a = fileChunks(file, 4096);
+    const b = fileChunks(file, 4096);
+    const copies: Uint8Array[][] = [[], []];
+    const buffers = [new Set<ArrayBufferLike>(), new Set<ArrayBufferLike>()];
+    for (;;) {
+      const [ra, rb] = [await a.next(), await b.next()];
+      if (ra.done || rb.done) break;
+      for (const [i, chunk] of [ra.value, rb.value].entries()) {
+        copies[i]!.push(chunk.slice());
+        buffers[i]!.add(chunk.buffer);
+      }
+    }
+    for (const c of copies) expect(Buffer.concat(c)).toEqual(readFileSync(file));
+    expect([...buffers[0]!].filter((x) => buffers[1]!.has(x))).toEqual([]);
+  });
+
   it("stops early without error, the read it had started ended and the file closed", async () => {
     const openFiles = () => readdirSync("/proc/self/fd").filter((fd) => readlinkOr(`/proc/self/fd/${fd}`) === file).length;
     for await (const chunk of fileChunks(file, 4096)) {
