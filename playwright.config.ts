@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts on one machine run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database per run, with small built-in datasets so start-up is quick.
 const DATA_DIR = `.data/e2e-${process.pid}`;
 

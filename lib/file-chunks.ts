@@ -1,13 +1,8 @@
 import { open } from "node:fs/promises";
+import { ArrayPool } from "@/scoring/array-pool";
 
-/** Buffers of finished reads, for the next (at most two readers' worth, so a burst of readers pins little memory). */
-const spare: Uint8Array[] = [];
-const MAX_SPARE = 4;
-
-function bufferOf(bytes: number): Uint8Array {
-  const at = spare.findIndex((b) => b.length === bytes);
-  return at < 0 ? new Uint8Array(bytes) : spare.splice(at, 1)[0]!;
-}
+/** Buffers of finished reads, lent to the next (the pool keeps a few, so a burst of readers pins little memory). */
+const spare = new ArrayPool();
 
 /**
  * A file's bytes as chunks read into two reused buffers, for scoring/'s parsers (which read a chunk only until they
@@ -19,7 +14,7 @@ function bufferOf(bytes: number): Uint8Array {
  */
 export async function* fileChunks(path: string, chunkBytes = 1 << 20): AsyncGenerator<Uint8Array> {
   const file = await open(path, "r");
-  const buffers = [bufferOf(chunkBytes), bufferOf(chunkBytes)];
+  const buffers = [spare.take(Uint8Array, chunkBytes), spare.take(Uint8Array, chunkBytes)];
   let turn = 0;
   let reading = file.read(buffers[0]!, 0, chunkBytes, null);
   try {
@@ -37,6 +32,6 @@ export async function* fileChunks(path: string, chunkBytes = 1 << 20): AsyncGene
     // (unobserved, it would be an unhandled rejection). Only then are both buffers free.
     void reading.catch(() => undefined);
     await file.close();
-    for (const b of buffers) if (spare.length < MAX_SPARE) spare.push(b);
+    spare.give(...buffers);
   }
 }

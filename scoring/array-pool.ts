@@ -1,7 +1,7 @@
 /**
- * Solution-sized arrays lent to one parse at a time. A parse reads a stream, so it spans awaits, and two parses
- * against the same solution may interleave: unlike a Workspace slot (valid within one synchronous computation), an
- * array taken from here belongs to its borrower alone until it is given back.
+ * Arrays lent to one borrower at a time: a parse's solution-sized arrays, a file reader's buffers. A parse reads a
+ * stream, so it spans awaits, and two parses against the same solution may interleave: unlike a Workspace slot (valid
+ * within one synchronous computation), an array taken from here belongs to its borrower alone until it is given back.
  *
  * Why lend at all: each page of a fresh array is faulted in on first touch, and on our VMs a fault costs ~13 µs
  * (12 MB of new pages: 3,072 faults, ~40 ms). A 550,000-row parse needs 7–10 MB of arrays, so allocating them anew

@@ -29,25 +29,23 @@ async function outcome(parse: Promise<object>): Promise<unknown> {
 
 const SIZES = [1, 2, 3, 5, 16, 64, 4096];
 
-function expectSameEverywhere(bytes: Uint8Array, parse: (src: ByteSource) => Promise<object>) {
-  return async () => {
-    const whole = await outcome(parse(bytes));
-    for (const size of SIZES) {
-      expect(await outcome(parse(reusedBuffer(bytes, size)))).toEqual(whole);
-      expect(await outcome(parse(reusedBuffer(gzipSync(bytes), size)))).toEqual(whole);
-    }
-  };
+async function expectSameEverywhere(bytes: Uint8Array, parse: (src: ByteSource) => Promise<object>): Promise<void> {
+  const whole = await outcome(parse(bytes));
+  for (const size of SIZES) {
+    expect(await outcome(parse(reusedBuffer(bytes, size)))).toEqual(whole);
+    expect(await outcome(parse(reusedBuffer(gzipSync(bytes), size)))).toEqual(whole);
+  }
 }
 
 const csvFixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".csv") && name !== "solution-small.csv");
 
 describe("parsers given chunks of one reused buffer", () => {
   it.each(csvFixtures.filter((name) => !name.startsWith("scores-")))("HiggsML %s", (name) =>
-    expectSameEverywhere(fixture(name), (src) => parseHiggsSubmission(src, index))(),
+    expectSameEverywhere(fixture(name), (src) => parseHiggsSubmission(src, index)),
   );
 
   it.each(csvFixtures.filter((name) => !name.startsWith("higgs-")))("scores %s", (name) =>
-    expectSameEverywhere(fixture(name), (src) => parseScoreSubmission(src, index))(),
+    expectSameEverywhere(fixture(name), (src) => parseScoreSubmission(src, index)),
   );
 
   it("the solution", async () => {
@@ -55,7 +53,7 @@ describe("parsers given chunks of one reused buffer", () => {
     for (const size of SIZES) expect(await parseSolution(reusedBuffer(fixture("solution-small.csv"), size))).toEqual(whole);
   });
 
-  it("a BOM cut across tiny first chunks", expectSameEverywhere(encode("\ufeffEventId,score\n100000,0.5\n"), (src) => parseScoreSubmission(src, index)));
+  it("a BOM cut across tiny first chunks", () => expectSameEverywhere(encode("\ufeffEventId,score\n100000,0.5\n"), (src) => parseScoreSubmission(src, index)));
 
   it("many fast rows crossing chunk boundaries", async () => {
     const n = 3000;
@@ -67,6 +65,6 @@ describe("parsers given chunks of one reused buffer", () => {
     });
     const bigIndex = createSolutionIndex(big);
     const rows = Array.from({ length: n }, (_, i) => `${1000 + i},${n - i},${i % 3 === 0 ? "s" : "b"}`);
-    await expectSameEverywhere(encode(`EventId,RankOrder,Class\n${rows.join("\n")}\n`), (src) => parseHiggsSubmission(src, bigIndex))();
+    await expectSameEverywhere(encode(`EventId,RankOrder,Class\n${rows.join("\n")}\n`), (src) => parseHiggsSubmission(src, bigIndex));
   });
 });
