@@ -3,6 +3,7 @@ import { hashToken, userForToken } from "@/db/queries/api-tokens";
 import type { User } from "@/db/schema";
 import { ApiError } from "./api-error";
 import { currentUser } from "./authz";
+import { assertSameOrigin } from "./csrf";
 import { env } from "./env";
 import { RateLimiter } from "./rate-limit";
 
@@ -17,12 +18,18 @@ let limiter: RateLimiter | undefined;
 /**
  * Who is calling an API route: the owner of a `Authorization: Bearer ca_…` token
  * (rate limited per token), else the browser session's user, else nobody.
+ * A cookie-authenticated POST/PUT/PATCH/DELETE must come from this site's own pages (lib/csrf.ts); token
+ * requests are exempt, since no browser attaches a token by itself.
  * A token that is presented but unknown or revoked is a 401, never a silent
  * fall-back to anonymous, so a script with a stale token fails loudly.
  */
 export async function requestIdentity(req: Request): Promise<RequestIdentity> {
   const header = req.headers.get("authorization");
-  if (!header) return { user: await currentUser() };
+  if (!header) {
+    // The browser session's cookie rides along on cross-site requests too: state changes must come from our pages.
+    assertSameOrigin(req);
+    return { user: await currentUser() };
+  }
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match?.[1]) throw new ApiError(401, "invalid_token", 'Send the token as "Authorization: Bearer <token>".');
   const found = await userForToken(await getDb(), match[1]);

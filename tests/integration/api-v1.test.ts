@@ -47,7 +47,8 @@ const req = (p: string, init: Init = {}) =>
   new Request(`http://localhost/api/v1${p}`, {
     method: init.method ?? "GET",
     body: init.body,
-    headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    // A browser sends its page's origin with every POST; tokens need none.
+    headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : { Origin: "http://localhost" }), ...init.headers },
   });
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 async function errorOf(res: Response) {
@@ -182,7 +183,7 @@ describeEachDatabase("the v1 API", (get) => {
     expect(before).not.toContain("1.25");
 
     const sel = (body: unknown, token = alice.token, id = scored.id) =>
-      finalRoute.POST(req("/x", { method: "POST", token, body: JSON.stringify(body) }), ctx({ slug: challenge.slug, id: String(id) }));
+      finalRoute.POST(req("/x", { method: "POST", token, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }), ctx({ slug: challenge.slug, id: String(id) }));
     expect(await errorOf(await sel({ selected: "yes" }))).toMatchObject({ status: 400 });
     expect(await errorOf(await sel({ selected: true }, bob.token))).toMatchObject({ status: 404 });
     expect((await sel({ selected: true })).status).toBe(200);

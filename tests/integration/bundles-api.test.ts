@@ -40,7 +40,7 @@ describeEachDatabase("bundle routes", (get) => {
     expect(res.headers.get("content-type")).toBe("application/zip");
     const zip = new Uint8Array(await res.arrayBuffer());
 
-    const post = (body: Uint8Array<ArrayBuffer>, slug: string) => importRoute.POST(new Request(`http://localhost/api/v1/bundles?slug=${slug}`, { method: "POST", body }));
+    const post = (body: Uint8Array<ArrayBuffer>, slug: string) => importRoute.POST(new Request(`http://localhost/api/v1/bundles?slug=${slug}`, { method: "POST", body, headers: { Origin: "http://localhost" } }));
     sessionUserId = competitor.id;
     expect((await post(zip, `copy-${n}`)).status).toBe(403);
     sessionUserId = organiser.id;

@@ -35,7 +35,7 @@ const post = (fields: Record<string, string | Blob>) => {
     if (typeof v === "string") form.set(k, v);
     else form.set(k, v, `${k}.csv`);
   }
-  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form }));
+  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }));
 };
 const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: string; line?: number } }).error });
 

@@ -139,10 +139,11 @@ export const ENDPOINTS: Endpoint[] = [
 export const ERROR_MEANINGS: Record<number, string> = {
   400: "Bad request or bad file (code bad_file etc.; `line` points into the file)",
   401: "No valid session or token (codes unauthenticated, invalid_token)",
-  403: "Not allowed now (challenge_closed, session_required)",
+  403: "Not allowed now (challenge_closed, session_required), or a session-cookie request from another origin (cross_site: browsers must send it from this site; scripts use a token)",
   404: "No such challenge, file, submission or token visible to you",
   409: "Daily submission limit reached (limit_reached), final-selection rule, or a slug already taken (slug_taken)",
   413: "Upload larger than the limit (too_large)",
+  415: "A JSON body sent without Content-Type: application/json (unsupported_media_type)",
   429: "Too many requests with this token (rate_limited; see Retry-After)",
 };
 

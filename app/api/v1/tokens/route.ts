@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { createApiToken, listApiTokens } from "@/db/queries/api-tokens";
 import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
+import { readJsonBody } from "@/lib/csrf";
 import { presentToken } from "@/lib/api/v1/present";
 import { newTokenSchema } from "@/lib/api/v1/schemas";
 
@@ -22,7 +23,7 @@ export const GET = route(async (req: Request) => {
 
 export const POST = route(async (req: Request) => {
   const user = await sessionUser(req);
-  const parsed = newTokenSchema.safeParse(await req.json().catch(() => null));
+  const parsed = newTokenSchema.safeParse(await readJsonBody(req, '{"name": "laptop"}'));
   if (!parsed.success) throw new ApiError(400, "bad_request", parsed.error.issues[0]?.message ?? 'Send JSON {"name": "…"}.');
   const { token, summary } = await createApiToken(await getDb(), user.id, parsed.data.name);
   return NextResponse.json({ token, summary: presentToken(summary) }, { status: 201 });

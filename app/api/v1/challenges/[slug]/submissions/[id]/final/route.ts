@@ -3,6 +3,7 @@ import { FinalSelectionError, setFinalSelection } from "@/db/queries/submissions
 import { getTeamOfUser } from "@/db/queries/teams";
 import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
+import { readJsonBody } from "@/lib/csrf";
 import { finalSelectionSchema } from "@/lib/api/v1/schemas";
 import { challengeForApi } from "@/lib/challenge-access";
 
@@ -13,7 +14,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   const { db, challenge } = await challengeForApi(slug, caller);
   const { user } = caller;
   if (challenge.state.status === "ended") throw new ApiError(403, "challenge_closed", "The challenge has ended: final selections are frozen.");
-  const body = finalSelectionSchema.safeParse(await req.json().catch(() => null));
+  const body = finalSelectionSchema.safeParse(await readJsonBody(req, '{"selected": true}'));
   if (!body.success) throw new ApiError(400, "bad_request", 'Send JSON {"selected": true|false}.');
   const team = await getTeamOfUser(db, challenge.id, user.id);
   const submissionId = Number.parseInt(id, 10);
