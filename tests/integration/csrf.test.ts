@@ -26,7 +26,7 @@ function routeFiles(dir = path.join(root, "app")): string[] {
 }
 
 /** The page of another origin on the same site: a sibling port, or a student's page on the university's domain. */
-const CROSS_SITE = [
+const CROSS_SITE: Record<string, string>[] = [
   { Origin: "http://localhost:8080", "Sec-Fetch-Site": "same-site" },
   { Origin: "http://evil.localhost", "Sec-Fetch-Site": "same-site" },
   { Origin: "http://localhost:8080" },
