@@ -6,12 +6,11 @@ import { getDb } from "@/db";
 import { createUser, EmailTakenError } from "@/db/queries/users";
 import { validatedAction } from "@/lib/action";
 import { hashPassword } from "@/lib/password";
+import { safeReturnPath } from "@/lib/return-path";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
-/** Only same-site paths: an open redirect after sign-in is a phishing aid. */
 function safeCallback(formData: FormData): string {
-  const url = formData.get("callbackUrl");
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+  return safeReturnPath(formData.get("callbackUrl"));
 }
 
 export const signInAction = validatedAction(signInSchema, async (data, formData) => {
@@ -37,5 +36,5 @@ export const signUpAction = validatedAction(signUpSchema, async (data, formData)
 
 /** OAuth sign-in; the provider id comes from a button the page renders only for configured providers. */
 export async function oauthSignInAction(provider: "github" | "google", callbackUrl: string): Promise<void> {
-  await signIn(provider, { redirectTo: callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/" });
+  await signIn(provider, { redirectTo: safeReturnPath(callbackUrl) });
 }

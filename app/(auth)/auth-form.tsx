@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
+import { authHref } from "@/lib/return-path";
 import { Field, FormError } from "../_components/form-fields";
 
 type Mode = "sign-in" | "sign-up";
@@ -46,11 +47,11 @@ export function AuthForm({
       <p className="text-center text-sm text-slate-600">
         {mode === "sign-up" ? (
           <>
-            Already have an account? <Link href="/sign-in" className="text-brand-600 underline">Sign in</Link>
+            Already have an account? <Link href={authHref("/sign-in", callbackUrl)} className="text-brand-600 underline">Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href="/sign-up" className="text-brand-600 underline">Create an account</Link>
+            New here? <Link href={authHref("/sign-up", callbackUrl)} className="text-brand-600 underline">Create an account</Link>
           </>
         )}
       </p>

@@ -39,12 +39,13 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
   if (!run) return;
   const [challenge] = await db.select({ slug: challenges.slug, kind: challenges.kind }).from(challenges).where(eq(challenges.id, run.challengeId));
   let last = 0;
+  // A drizzle query runs only when awaited (then() starts it): each write is chained, in order, and awaited at the end.
   let pending: Promise<unknown> = Promise.resolve();
   const progress = (family: string, e: { epoch: number; epochs: number } & Record<string, unknown>) => {
     const now = Date.now();
     if (now - last < 1000 && e.epoch < e.epochs) return;
     last = now;
-    pending = db.update(baselineRuns).set({ progress: { ...e, family } }).where(eq(baselineRuns.id, runId));
+    pending = pending.then(() => db.update(baselineRuns).set({ progress: { ...e, family } }).where(eq(baselineRuns.id, runId)));
   };
   const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap };
   try {
@@ -59,7 +60,9 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
             ...common,
             family: run.family as FamilyChoice,
             onProgress: (family, e) => progress(family, { ...e }),
-            log: (message) => void db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)),
+            log: (message) => {
+              pending = pending.then(() => db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)));
+            },
           });
     await pending;
     const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore ?? null }));

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
@@ -74,11 +74,22 @@ export async function markFailed(db: Db, id: number, message: string, token?: st
     .where(token ? owned(id, token) : and(eq(submissions.id, id), sql`${submissions.status} in ('queued', 'scoring')`));
 }
 
+/**
+ * The bootstrap's seed, from the file's content hash (SHA-256 hex of the decompressed file): the same file gets the
+ * same ± whenever and however often it is submitted or rescored, and a different file an independent resampling.
+ * 52 bits of the hash, a safe integer.
+ */
+export function bootstrapSeed(sha256Hex: string): number {
+  // Rows stored before hashes were hex (none in this schema's history, but a seed must never fail a scoring).
+  const hex = /^[0-9a-f]{13}/i.test(sha256Hex) ? sha256Hex : createHash("sha256").update(sha256Hex).digest("hex");
+  return Number.parseInt(hex.slice(0, 13), 16);
+}
+
 type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
 
 async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scored> {
   const [row] = await db
-    .select({ challengeId: submissions.challengeId, kind: challenges.kind, metricId: challenges.metricId, gz: submissionFiles.gzipContent })
+    .select({ challengeId: submissions.challengeId, kind: challenges.kind, metricId: challenges.metricId, sha256: submissions.sha256, gz: submissionFiles.gzipContent })
     .from(submissions)
     .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
     .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
@@ -92,12 +103,12 @@ async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scor
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
   const solution = await solutionForChallenge(db, row.challengeId);
+  const seed = bootstrapSeed(row.sha256);
   if (row.kind === "anomaly-detection") {
     const control = await controlSampleForChallenge(db, row.challengeId);
-    return scoreAnomalySubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, control, bootstrap, seed: id });
+    return scoreAnomalySubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, control, bootstrap, seed });
   }
-  // Seeded by the submission id: a rescore gives the same ± as the first score.
-  return scoreSubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, bootstrap, seed: id });
+  return scoreSubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, bootstrap, seed });
 }
 
 /**

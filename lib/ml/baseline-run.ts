@@ -1,6 +1,6 @@
 /**
  * The baseline trainer behind `npm run baseline`: resolve the challenge, read and check its data, train each
- * requested family (XGBoost falls back to tfjs where its library is missing), write the Kaggle submission and
+ * requested family (never another in its place: a family that cannot run fails the run, saying why), write the Kaggle submission and
  * register it as a scored benchmark entry. Every input problem is found before anything is trained or written.
  */
 import { blendSubmission, trainHiggsBlend } from "@/challenges/higgs-tautau/baseline/blend";
@@ -12,7 +12,7 @@ import type { Db } from "@/db";
 import { BaselineInputError, loadHiggsChallengeData, resolveChallenge } from "./baseline-data";
 import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
 import { initTfBackend } from "./tf-backend";
-import { loadXgboost } from "./xgboost";
+import { loadXgboost, needsXgboost, type XgboostLoad } from "./xgboost";
 import { xgboostFamily } from "./xgboost-family";
 
 /** "both" trains and posts each family; "blend" trains both and posts the mean of their probabilities. */
@@ -31,7 +31,7 @@ export interface BaselineRunOptions {
   /** Bootstrap resamples for the score's ± (the worker's SCORING_BOOTSTRAP). */
   bootstrap: number;
   onProgress?: (familyId: string, event: ProgressEvent) => void;
-  /** Notices such as the XGBoost fallback. */
+  /** Notices for the run's log. */
   log?: (message: string) => void;
 }
 
@@ -44,16 +44,22 @@ export interface BaselineRunResult {
   registered: RegisteredBenchmark | null;
 }
 
-/** The families for a choice; XGBoost is replaced by tfjs (once) when its library cannot be loaded. */
-export function resolveFamilies(choice: FamilyChoice, log: (message: string) => void): ModelFamily[] {
+/**
+ * The families for a choice. One that cannot run here stops the run before anything is trained: posting an MLP
+ * under an XGBoost request would mislabel the benchmark everyone compares against.
+ */
+export function resolveFamilies(choice: FamilyChoice, load: () => XgboostLoad = loadXgboost): ModelFamily[] {
   const families: ModelFamily[] = [];
-  if (choice !== "tfjs") {
-    const loaded = loadXgboost();
-    if (loaded.xgb) families.push(xgboostFamily(loaded.xgb));
-    else log(`XGBoost is unavailable: ${loaded.reason}. Using the tfjs family${choice === "both" ? " only" : " instead"}.`);
+  if (needsXgboost(choice)) {
+    const loaded = load();
+    if (!loaded.xgb) {
+      throw new BaselineInputError(
+        `XGBoost cannot run on this worker: ${loaded.reason}. Nothing was trained; choose the tfjs family, or install libxgboost0 where the worker runs.`,
+      );
+    }
+    families.push(xgboostFamily(loaded.xgb));
   }
-  if (choice !== "xgboost" || families.length === 0) families.push(tfjsMlpFamily());
-  if (choice === "blend" && families.length < 2) log("A blend needs both families: training the tfjs family alone.");
+  if (choice !== "xgboost") families.push(tfjsMlpFamily());
   return families;
 }
 
@@ -71,8 +77,9 @@ export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<Bas
   const { train, test } = await loadHiggsChallengeData(db, challenge);
   const problems = higgsTrainingProblems(train);
   if (problems.length > 0) throw new BaselineInputError(`The training data of "${challenge.slug}" cannot be used:\n  ${problems.join("\n  ")}`);
-  const families = resolveFamilies(opts.family, log);
-  if (opts.family === "blend" && families.length > 1) {
+  const families = resolveFamilies(opts.family);
+  log(`Training ${families.map((f) => f.id).join(" and ")}${opts.family === "blend" ? " as a blend" : ""}.`);
+  if (opts.family === "blend") {
     await initTfBackend();
     const blend = await trainHiggsBlend(families, train, { seed: opts.seed, epochs: opts.epochs, ensemble: opts.ensemble }, (e) => opts.onProgress?.("blend", e));
     try {

@@ -134,6 +134,11 @@ class Binding implements Xgboost {
   }
 }
 
+/** The baseline choices (lib/ml/baseline-run.ts) that train an XGBoost model. */
+export function needsXgboost(choice: string): boolean {
+  return choice === "xgboost" || choice === "both" || choice === "blend";
+}
+
 // koffi type names are process-wide: a second bind would redeclare "XgbHandle", so the first load is kept.
 let loaded: XgboostLoad | undefined;
 

@@ -12,7 +12,7 @@ test("a competitor submits a detector design, sees its errors, its score and a p
 
   await signUp(page, "Gerard Tube", `gerard-${Date.now()}@example.org`);
   await page.goto(`/challenges/${SLUG}/submit`);
-  const design = page.getByLabel(/write the design here/);
+  const design = page.getByLabel(/The design that is submitted/);
   // Each violation is named, nothing is queued.
   await design.fill('{"schema": "straw-tracker/v1", "y": [0, 0, 9], "z": [2, 4, 4], "colour": "red"}');
   await page.getByRole("button", { name: "Submit" }).click();
@@ -21,10 +21,17 @@ test("a competitor submits a detector design, sees its errors, its score and a p
   await expect(alert).toContainText("y[2]");
   await expect(page.getByText("None yet.")).toBeVisible();
 
-  // The parameter form writes the design for you.
-  for (const [name, value] of [["y1", "1"], ["y2", "2"], ["y3", "3"]] as const) await page.getByRole("spinbutton", { name, exact: true }).fill(value);
-  await page.getByRole("button", { name: "Use these parameters" }).click();
+  // The text with faults left the fields empty; the fields rewrite the design as they are typed, and Submit sends
+  // exactly that (no separate "apply" step that could be forgotten).
+  await expect(page.getByRole("spinbutton", { name: "y1", exact: true })).toHaveValue("");
+  for (const [name, value] of [["y1", "1"], ["y2", "2"], ["y3", "3"], ["z1", "2"], ["z2", "4"], ["z3", "6"]] as const) {
+    await page.getByRole("spinbutton", { name, exact: true }).fill(value);
+  }
   await expect(design).toHaveValue('{"schema":"straw-tracker/v1","y":[1,2,3],"z":[2,4,6]}');
+  // …and a text edit refills the fields.
+  await design.fill('{"schema":"straw-tracker/v1","y":[1,2,3],"z":[2,4,7]}');
+  await expect(page.getByRole("spinbutton", { name: "z3", exact: true })).toHaveValue("7");
+  await page.getByRole("spinbutton", { name: "z3", exact: true }).fill("6");
   await page.getByRole("button", { name: "Submit" }).click();
   const row = page.getByTestId("submissions").getByRole("listitem").first();
   await expect(row.getByTestId("status")).toHaveText("scored", { timeout: 60_000 });

@@ -11,6 +11,7 @@ import { canManageChallenge, requireUser } from "@/lib/authz";
 import { invalidateChallenge } from "@/lib/challenge-access";
 import { parseRoster } from "@/lib/roster";
 import { resetForRescore, setDisqualified } from "@/db/queries/organiser";
+import { familyUnavailable } from "@/lib/ml/family-availability";
 import { createBaselineRun } from "@/lib/jobs/baseline-job";
 import { enqueueScoring } from "@/lib/jobs/score-submission";
 import { getBoss } from "@/lib/jobs/shared-queue";
@@ -105,6 +106,8 @@ export const startBaselineAction = validatedAction(
     const allowed = BASELINE_FAMILIES[challenge.kind];
     if (!allowed) return { error: "Detector-design benchmarks are the optimisers' designs, posted when the challenge is created." };
     if (!allowed.includes(family)) return { error: `A ${challenge.kind} challenge's baselines are ${allowed.join(", ")}.` };
+    const unavailable = await familyUnavailable(family);
+    if (unavailable) return { error: `${unavailable} Nothing was queued; choose the tfjs MLP ensemble.` };
     await createBaselineRun(db, await getBoss(), { challengeId: challenge.id, requestedBy: user.id, family, seed: seed ?? 1, epochs: epochs ?? null });
     revalidatePath(`/challenges/${slug}/manage`);
     return { success: "Queued: the worker trains it in the background; progress appears below." };

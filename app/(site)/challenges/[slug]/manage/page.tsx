@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { classRoster } from "@/db/queries/classes";
 import { canManageChallenge, requireUser } from "@/lib/authz";
+import { familyUnavailable } from "@/lib/ml/family-availability";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction, startBaselineAction } from "./actions";
 import { Activity } from "./activity";
@@ -26,6 +27,7 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const joinUrl = challenge.joinCode ? `http://${host}/join/${challenge.joinCode}` : null;
   const fmt = (x: number | null) => (x === null ? "—" : x.toFixed(metric?.precision ?? 4));
   const end = challenge.phases.at(-1)?.endsAt;
+  const xgboostProblem = challenge.kind === "higgs-tautau" ? await familyUnavailable("xgboost") : null;
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -60,6 +62,11 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
       {challenge.kind !== "detector-design" && (
         <section className="space-y-3">
           <h2 className="text-xl font-semibold">Reference baseline</h2>
+          {xgboostProblem && (
+            <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="family-unavailable">
+              {xgboostProblem} Only the tfjs MLP ensemble can be trained here.
+            </p>
+          )}
           <ManageForm action={startBaselineAction} slug={slug} button="Train the baseline">
             <div className="flex flex-wrap gap-3 text-sm">
               <label>
@@ -71,11 +78,11 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
                     <option value="both">both</option>
                   </select>
                 ) : (
-                  <select name="family" defaultValue="xgboost" className={input}>
-                    <option value="xgboost">XGBoost</option>
+                  <select name="family" defaultValue={xgboostProblem ? "tfjs" : "xgboost"} className={input}>
+                    <option value="xgboost" disabled={!!xgboostProblem}>XGBoost</option>
                     <option value="tfjs">tfjs MLP ensemble</option>
-                    <option value="both">both, posted apart</option>
-                    <option value="blend">blend of both</option>
+                    <option value="both" disabled={!!xgboostProblem}>both, posted apart</option>
+                    <option value="blend" disabled={!!xgboostProblem}>blend of both</option>
                   </select>
                 )}
               </label>

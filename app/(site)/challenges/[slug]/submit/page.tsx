@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/authz";
 import { env } from "@/lib/env";
+import { authHref } from "@/lib/return-path";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../load";
 import { UploadForm } from "./upload-form";
@@ -14,7 +15,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   if (!user) {
     return (
       <p className="text-slate-600">
-        <Link href={`/sign-in?callbackUrl=/challenges/${slug}/submit`} className="text-brand-600 underline">
+        <Link href={authHref("/sign-in", `/challenges/${slug}/submit`)} className="text-brand-600 underline">
           Sign in
         </Link>{" "}
         to submit predictions.

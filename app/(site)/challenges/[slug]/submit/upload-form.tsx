@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { DesignEditor } from "./design-editor";
 
 type Row = {
   id: number;
@@ -26,6 +27,7 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
   const api = `/api/v1/challenges/${slug}/submissions`;
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
+  const [chosenFile, setChosenFile] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; line?: number } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const descRef = useRef<HTMLInputElement>(null);
@@ -75,6 +77,7 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
       setProgress(null);
       if (xhr.status === 201) {
         if (fileRef.current) fileRef.current.value = "";
+        setChosenFile(null);
         if (descRef.current) descRef.current.value = "";
         void refresh();
       } else {
@@ -105,41 +108,12 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
             ref={fileRef}
             type="file"
             accept={designExample ? ".json,.csv,application/json,text/csv" : ".csv,.gz,text/csv,application/gzip"}
+            onChange={(e) => setChosenFile(e.target.files?.[0]?.name ?? null)}
             className="mt-1 block text-sm"
           />
+          {designExample && chosenFile && <p className="mt-1 text-xs text-amber-700">{chosenFile} is submitted, not the design below.</p>}
         </div>
-        {designExample && (
-          <fieldset className="flex flex-wrap items-end gap-2 text-sm">
-            <legend className="mb-1 font-medium">v1 parameters (cm): layer shifts y and gaps z from the layer before</legend>
-            {(["y1", "y2", "y3", "z1", "z2", "z3"] as const).map((name, i) => (
-              <label key={name} className="flex flex-col">
-                {name}
-                <input name={name} type="number" step="0.001" defaultValue={i < 3 ? 0 : 2 * (i - 2)} className="w-20 rounded border border-slate-300 px-2 py-1" />
-              </label>
-            ))}
-            <button
-              type="button"
-              onClick={(e) => {
-                const form = e.currentTarget.form!;
-                const v = (n: string) => Number((form.elements.namedItem(n) as HTMLInputElement).value);
-                if (designRef.current) {
-                  designRef.current.value = JSON.stringify({ schema: "straw-tracker/v1", y: [v("y1"), v("y2"), v("y3")], z: [v("z1"), v("z2"), v("z3")] });
-                }
-              }}
-              className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
-            >
-              Use these parameters
-            </button>
-          </fieldset>
-        )}
-        {designExample && (
-          <div>
-            <label htmlFor="design-text" className="block text-sm font-medium">
-              …or write the design here
-            </label>
-            <textarea id="design-text" ref={designRef} rows={6} defaultValue={designExample} spellCheck={false} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-mono text-sm" />
-          </div>
-        )}
+        {designExample && <DesignEditor initial={designExample} textRef={designRef} />}
         <div>
           <label htmlFor="submission-description" className="block text-sm font-medium">
             Description (optional)
