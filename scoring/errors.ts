@@ -61,6 +61,12 @@ export class ProblemCollector {
     if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push({ line, message: typeof message === "string" ? message : message() });
   }
 
+  /** A problem that sums up many (e.g. "1,000 of 550,000 events are missing"): kept even past the cap. */
+  addSummary(line: number | null, message: string): void {
+    this.total++;
+    this.problems.push({ line, message });
+  }
+
   fatal(line: number | null, message: string): never {
     this.add(line, message);
     throw this.toError();

@@ -7,7 +7,7 @@
  */
 import type { CsvRecord } from "./csv-reader";
 import { quoteValue } from "./csv-table";
-import type { ProblemCollector } from "./errors";
+import { MAX_REPORTED_PROBLEMS, type ProblemCollector } from "./errors";
 import { fourDigitsAt } from "./parse-number";
 import { denseRow, type DenseIds, type SolutionIndex } from "./solution-index";
 
@@ -178,8 +178,23 @@ export class SubmissionRows<T extends Values | null = null> {
         problems.add(this.lineOf(k), () => `EventId ${JSON.stringify(ids.at(row))} appears again (first on line ${this.lineOf(this.firstRecordOf(row))})`);
       } else seen[row] = 1;
     }
+    // Missing events are one problem, counted, with the first few named: a truncated file would otherwise list
+    // thousands of lines that all say the same thing.
+    const missing: string[] = [];
+    let nMissing = 0;
     for (let row = 0; row < ids.length; row++) {
-      if (!seen[row]) problems.add(null, `EventId ${JSON.stringify(ids.at(row))} is missing`);
+      if (seen[row]) continue;
+      if (nMissing++ < MAX_REPORTED_PROBLEMS) missing.push(JSON.stringify(ids.at(row)));
     }
+    if (nMissing > 0) problems.addSummary(null, missingEventsMessage(nMissing, ids.length, missing));
   }
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** "1,000 of 550,000 events are missing; the first 20: EventIds "7", "9", …" (ids already quoted). */
+export function missingEventsMessage(nMissing: number, nEvents: number, firstIds: readonly string[]): string {
+  if (nMissing === 1) return `1 of ${count(nEvents)} events is missing: EventId ${firstIds[0]}`;
+  const which = firstIds.length < nMissing ? `; the first ${firstIds.length}:` : ":";
+  return `${count(nMissing)} of ${count(nEvents)} events are missing${which} EventIds ${firstIds.join(", ")}`;
 }

@@ -72,11 +72,18 @@ function parseCsv(text: string): Design {
   const fixed = "v1 fixes the tubes at R = 1 cm and pitch = 4 cm; use the straw-tracker/v2 JSON schema for other tubes";
   if (Number.isFinite(radius) && radius !== V1_RADIUS) issues.push({ path: "R", message: `must be ${V1_RADIUS}, got ${radius} (${fixed})` });
   if (Number.isFinite(pitch) && pitch !== V1_PITCH) issues.push({ path: "pitch", message: `must be ${V1_PITCH}, got ${pitch} (${fixed})` });
-  if (issues.length > 0) throw new DesignError(issues);
-  // Report v1 paths ("y[1]") as the CSV's column names ("y2").
-  return validate({ schema: V1_SCHEMA, y: [y1, y2, y3], z: [z1, z2, z3] }, (p) =>
-    p.replace(/^([yz])\[(\d)\]$/, (_, axis: string, i: string) => `${axis}${Number(i) + 1}`),
-  );
+  // Report v1 paths ("y[1]") as the CSV's column names ("y2"), and the layout's faults beside the cells' faults
+  // (a column already named for not being a number is not named twice).
+  const toColumn = (p: string) => p.replace(/^([yz])\[(\d)\]$/, (_, axis: string, i: string) => `${axis}${Number(i) + 1}`);
+  try {
+    const design = validate({ schema: V1_SCHEMA, y: [y1, y2, y3], z: [z1, z2, z3] }, toColumn);
+    if (issues.length === 0) return design;
+  } catch (err) {
+    if (!(err instanceof DesignError)) throw err;
+    const named = new Set(issues.map((i) => i.path));
+    issues.push(...err.issues.filter((i) => !named.has(i.path)));
+  }
+  throw new DesignError(issues);
 }
 
 /** Parses and validates a design given as JSON (either schema) or as the course's one-row CSV. */

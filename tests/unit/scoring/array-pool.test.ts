@@ -64,7 +64,7 @@ describe("parses and scorings against one solution share its pool", () => {
     await expect(parseScoreSubmission(repeated, index)).rejects.toMatchObject({
       problems: [
         { line: 11, message: 'EventId "100008" appears again (first on line 10)' },
-        { line: null, message: 'EventId "100009" is missing' },
+        { line: null, message: '1 of 10 events is missing: EventId "100009"' },
       ],
     });
   });

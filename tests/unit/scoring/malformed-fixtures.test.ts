@@ -36,7 +36,7 @@ describe("malformed HiggsML submissions", () => {
     ["higgs-missing-column.csv", { line: 1, message: 'missing column "Class" in the header (expected EventId,RankOrder,Class)' }],
     ["higgs-extra-column.csv", { line: 1, message: 'unexpected column "Comment" in the header (expected EventId,RankOrder,Class)' }],
     ["higgs-extra-field.csv", { line: 3, message: "expected 3 fields, found 4" }],
-    ["higgs-missing-id.csv", { line: null, message: 'EventId "100009" is missing' }],
+    ["higgs-missing-id.csv", { line: null, message: '1 of 10 events is missing: EventId "100009"' }],
     ["higgs-duplicate-id.csv", { line: 11, message: 'EventId "100008" appears again (first on line 10)' }],
     ["higgs-unknown-id.csv", { line: 11, message: 'unknown EventId "999999"' }],
     ["higgs-rank-duplicate.csv", { line: 11, message: "RankOrder 2 appears again (first on line 10)" }],
@@ -54,7 +54,7 @@ describe("malformed HiggsML submissions", () => {
 
   it("duplicate-id also reports the id it displaced as missing", async () => {
     const { problems, total } = await higgs("higgs-duplicate-id.csv");
-    expect(problems).toContainEqual({ line: null, message: 'EventId "100009" is missing' });
+    expect(problems).toContainEqual({ line: null, message: '1 of 10 events is missing: EventId "100009"' });
     expect(total).toBe(2);
   });
 
@@ -73,12 +73,13 @@ describe("malformed HiggsML submissions", () => {
 
   it("reports all problems up to 20, with the count of the rest", async () => {
     const { problems, total, message } = await higgs("higgs-many-problems.csv");
-    // 30 rows × (rank 0, class q, unknown id) + 10 missing ids.
-    expect(total).toBe(100);
-    expect(problems).toHaveLength(20);
+    // 30 rows × (rank 0, class q, unknown id) + the 10 missing ids as one problem, which is never cut off.
+    expect(total).toBe(91);
+    expect(problems).toHaveLength(21);
     expect(problems[0]).toEqual({ line: 2, message: "RankOrder 0 is out of range 1..10" });
-    expect(message.split("\n")[0]).toBe("The submission has 100 problems:");
-    expect(message.split("\n").at(-1)).toBe("  and 80 more problems");
+    expect(problems[20]!.message).toMatch(/^10 of 10 events are missing: EventIds "100000", /);
+    expect(message.split("\n")[0]).toBe("The submission has 91 problems:");
+    expect(message.split("\n").at(-1)).toBe("  and 70 more problems");
   });
 
   it("a line over the limit is rejected with its line number", async () => {

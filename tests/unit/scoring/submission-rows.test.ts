@@ -35,8 +35,7 @@ describe("score submissions through fast and generic rows", () => {
       expect(await problems(parseScoreSubmission(chunked(encode(bad), size), index))).toEqual([
         { line: 3, message: 'unknown EventId "11\\n"' },
         { line: 7, message: 'EventId "10" appears again (first on line 2)' },
-        { line: null, message: 'EventId "11" is missing' },
-        { line: null, message: 'EventId "15" is missing' },
+        { line: null, message: '2 of 6 events are missing: EventIds "11", "15"' },
       ]);
     }
   });
@@ -45,7 +44,7 @@ describe("score submissions through fast and generic rows", () => {
     const bad = "EventId,score\n10,0.1\n11,0.2,9\n12,0.3\n13,0.4\n14,0.5\n15,0.6\n";
     expect(await problems(parseScoreSubmission(encode(bad), index))).toEqual([
       { line: 3, message: "expected 2 fields, found 3" },
-      { line: null, message: 'EventId "11" is missing' },
+      { line: null, message: '1 of 6 events is missing: EventId "11"' },
     ]);
   });
 });
@@ -69,7 +68,7 @@ describe("HiggsML submissions through fast and generic rows", () => {
     const bad = "EventId,RankOrder,Class\n10,1,s\n11,2,b\n12,3,s\n13,4,b\n14,5,b\n14,6,s\n";
     expect(await problems(parseHiggsSubmission(encode(bad), index))).toEqual([
       { line: 7, message: 'EventId "14" appears again (first on line 6)' },
-      { line: null, message: 'EventId "15" is missing' },
+      { line: null, message: '1 of 6 events is missing: EventId "15"' },
     ]);
   });
 });

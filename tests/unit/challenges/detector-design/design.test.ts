@@ -112,6 +112,10 @@ describe("parseDesign: every violation has its own message and path", () => {
     expect(error?.message).toContain("layers[1].radius: must be in [0.2, 2] cm, got 3");
   });
 
+  it("reports a CSV's bad cells and its layout faults together", () => {
+    expect(issues(`${CSV_HEADER_LINE}\n2,4,0,x,9,2,-4,6`).map((i) => i.path)).toEqual(["y2", "R", "y3", "z2"]);
+  });
+
   it("exports the same rules as a zod schema for the web form", () => {
     const result = designSchema.safeParse({ schema: "straw-tracker/v1", y: [0, 0, 0], z: [2, 1.5, 6] });
     expect(result.success).toBe(false);
