@@ -24,7 +24,7 @@ export interface Field {
   raw: Uint8Array;
 }
 
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 function readVarint(buf: Uint8Array, pos: number): [value: number, next: number] {
   let value = 0;
@@ -50,7 +50,7 @@ export function* fields(buf: Uint8Array): Generator<Field> {
     if (number === 0) throw new ProtobufError("field number 0");
     pos = afterTag;
     let value = 0;
-    let bytes = EMPTY;
+    let bytes: Uint8Array = EMPTY;
     switch (wire) {
       case WIRE_VARINT:
         [value, pos] = readVarint(buf, pos);
