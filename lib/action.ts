@@ -12,7 +12,7 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", "confirm", "token"]);
 
 /**
  * Wraps a server action: parses FormData with the entity's zod schema (the same

@@ -89,3 +89,9 @@ export async function canManageChallenge(
   if (challenge.createdBy === user.id && user.role === "organiser") return true;
   return isChallengeOrganiser(db, challenge.id, user.id);
 }
+
+/** After the signed-in user's own account changed (an address verified): their next request reads it afresh. */
+export async function forgetCachedSessionUser(): Promise<void> {
+  const token = await sessionToken();
+  if (token) sessionUsers.delete(token);
+}

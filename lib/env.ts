@@ -35,6 +35,20 @@ const envSchema = z.object({
   INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Requests per minute one API token may make (per server process); over it the API answers 429. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Public URL of the site; links in mails are built from it (required with SMTP_URL, see parseEnv). */
+  AUTH_URL: z.url({ message: "AUTH_URL must be a URL such as https://arena.example.org" }).optional(),
+  /** Outgoing mail server, e.g. smtps://user:pass@mail.example.org:465; unset: mails go to the admin outbox and the log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465")
+    .optional(),
+  /** Sender of the site's mails: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "MAIL_FROM must be an address or `Name <address>`")
+    .optional(),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry, which the proxy appends. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Size of the built-in challenges' simulated data: 1 = full (250k train + 550k test), tests use 0.01. */
   BUILTIN_DATA_SCALE: z.coerce.number().positive().max(1).default(1),
 });
@@ -58,6 +72,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
     throw new ConfigError(
       "AUTH_SECRET is not set. With DATABASE_URL (production mode) set AUTH_SECRET to a random string of at least 32 characters, e.g. `export AUTH_SECRET=$(openssl rand -base64 33)`.",
+    );
+  }
+  // Mail links carry single-use tokens: built from the request's Host header, a forged Host would send a victim a
+  // reset link to the forger's site. With real mail the operator names the site and the sender.
+  if (env.SMTP_URL && (!env.MAIL_FROM || !env.AUTH_URL)) {
+    throw new ConfigError(
+      `SMTP_URL is set but ${[!env.MAIL_FROM && "MAIL_FROM", !env.AUTH_URL && "AUTH_URL"].filter(Boolean).join(" and ")} is not: set MAIL_FROM to the sender (e.g. "Collider Arena <arena@example.org>") and AUTH_URL to the site's public URL (e.g. https://arena.example.org), which mails link to.`,
     );
   }
   return env;

@@ -13,6 +13,7 @@ import { getDbHandle } from "../db";
 import { seedBuiltInChallenges } from "../db/create-challenge";
 import { ensureAdmin } from "../db/queries/users";
 import { postBuiltInBaselines } from "../lib/built-in-baselines";
+import { stampClientIp } from "../lib/client-ip";
 import { ConfigError, env } from "../lib/env";
 import { isLeaderboardPath, microCache } from "../lib/micro-cache";
 import { getBoss, setBoss } from "../lib/jobs/shared-queue";
@@ -81,7 +82,14 @@ async function main(): Promise<void> {
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   // Leaderboards are the hot read path; anonymous views are shared for two seconds (their data is that stale anyway).
-  const handler = microCache((req, res) => void nextHandler(req, res), { ttlMs: 2000, match: isLeaderboardPath });
+  const trustProxy = e.TRUST_PROXY === "true";
+  const handler = microCache(
+    (req, res) => {
+      stampClientIp(req, trustProxy);
+      void nextHandler(req, res);
+    },
+    { ttlMs: 2000, match: isLeaderboardPath },
+  );
   const server = createServer(handler);
   // Keep idle connections open longer than clients (undici: 4 s) and proxies (often 60 s) do, so a client never
   // sends a request on a socket the server is closing: that race resets uploads under load (seen in bench:rush).

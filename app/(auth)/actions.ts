@@ -7,6 +7,7 @@ import { createUser, EmailTakenError } from "@/db/queries/users";
 import { validatedAction } from "@/lib/action";
 import { hashPassword } from "@/lib/password";
 import { safeReturnPath } from "@/lib/return-path";
+import { signupIpHash, welcomeNewAccount } from "@/lib/mail/sign-up";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
 function safeCallback(formData: FormData): string {
@@ -25,12 +26,19 @@ export const signInAction = validatedAction(signInSchema, async (data, formData)
 
 export const signUpAction = validatedAction(signUpSchema, async (data, formData) => {
   const db = await getDb();
+  let user;
   try {
-    await createUser(db, { name: data.name, email: data.email, passwordHash: await hashPassword(data.password) });
+    user = await createUser(db, {
+      name: data.name,
+      email: data.email,
+      passwordHash: await hashPassword(data.password),
+      signupIpHash: await signupIpHash(),
+    });
   } catch (err) {
     if (err instanceof EmailTakenError) return { error: err.message, fieldErrors: { email: [err.message] } };
     throw err;
   }
+  await welcomeNewAccount(user);
   await signIn("credentials", { email: data.email, password: data.password, redirectTo: safeCallback(formData) });
 });
 

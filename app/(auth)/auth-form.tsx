@@ -35,6 +35,11 @@ export function AuthForm({
         errors={f.password}
         required
       />
+      {mode === "sign-in" && (
+        <p className="text-right text-sm">
+          <Link href="/forgot-password" className="text-brand-600 underline">Forgot password?</Link>
+        </p>
+      )}
       {/* Field errors are shown by their inputs; the banner carries the rest. */}
       <FormError message={Object.keys(f).length ? undefined : state.error} />
       <button

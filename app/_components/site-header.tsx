@@ -23,9 +23,14 @@ export async function SiteHeader() {
             </Link>
           )}
           {user?.role === "admin" && (
-            <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
-              Users
-            </Link>
+            <>
+              <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
+                Users
+              </Link>
+              <Link href="/admin/outbox" className="text-slate-600 hover:text-slate-900">
+                Mail
+              </Link>
+            </>
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

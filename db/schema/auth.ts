@@ -17,6 +17,9 @@ export const users = pgTable("user", {
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("competitor"),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  // HMAC-SHA256 of the address the account signed up from, keyed with AUTH_SECRET: organisers can see that two
+  // accounts share one without anyone (a database copy included) learning the address. Null: not a self sign-up.
+  signupIpHash: text("signup_ip_hash"),
 });
 
 export const accounts = pgTable(

@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./challenges";
 export * from "./submissions";
+export * from "./mail";

@@ -31,4 +31,15 @@ export const signInSchema = z.object({
   password: z.string().min(1, { message: "Enter your password" }),
 });
 
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** The reset form: the link's token travels hidden; the new password follows the sign-up rules. */
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(1, { message: "This link has no token: open the one from the mail." }).max(200),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((d) => d.password === d.confirm, { message: "The two passwords differ", path: ["confirm"] });
+
 export type SignUpInput = z.infer<typeof signUpSchema>;

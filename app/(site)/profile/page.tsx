@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { listApiTokens } from "@/db/queries/api-tokens";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { requireUser } from "@/lib/authz";
+import { verificationSetting } from "@/lib/email-verification";
+import { env } from "@/lib/env";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { CreateTokenForm, RevokeTokenForm } from "./token-forms";
 
@@ -10,7 +13,8 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
-  const tokens = await listApiTokens(await getDb(), user.id);
+  const db = await getDb();
+  const [tokens, verification] = await Promise.all([listApiTokens(db, user.id), verificationSetting(db, Boolean(env().SMTP_URL))]);
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Your profile</h1>
@@ -18,12 +22,16 @@ export default async function ProfilePage() {
         <dt className="font-medium text-slate-500">Name</dt>
         <dd>{user.name}</dd>
         <dt className="font-medium text-slate-500">Email</dt>
-        <dd>{user.email}</dd>
+        <dd>
+          {user.email}{" "}
+          <span data-testid="email-status" className="text-xs text-slate-500">{user.emailVerified ? "(verified)" : "(not verified)"}</span>
+        </dd>
         <dt className="font-medium text-slate-500">Role</dt>
         <dd data-testid="role">{user.role}</dd>
         <dt className="font-medium text-slate-500">Member since</dt>
         <dd>{user.createdAt.toISOString().slice(0, 10)}</dd>
       </dl>
+      <VerifyEmailNotice user={user} required={verification.required} />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-lg font-semibold">API tokens</h2>
         <p className="text-sm text-slate-600">

@@ -29,4 +29,15 @@ describe("parseEnv", () => {
   it("treats empty variables as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
   });
+
+  it("takes SMTP settings only with a sender and the site's URL, which mail links are built from", () => {
+    const smtp = { SMTP_URL: "smtps://arena:pw@mail.example.org:465" };
+    expect(() => parseEnv(smtp)).toThrow(/SMTP_URL is set but MAIL_FROM and AUTH_URL is not/);
+    expect(() => parseEnv({ ...smtp, MAIL_FROM: "arena@example.org" })).toThrow(/but AUTH_URL is not/);
+    const ok = parseEnv({ ...smtp, MAIL_FROM: "Collider Arena <arena@example.org>", AUTH_URL: "https://arena.example.org" });
+    expect(ok.SMTP_URL).toBe(smtp.SMTP_URL);
+    expect(() => parseEnv({ SMTP_URL: "mail.example.org" })).toThrow(/SMTP_URL: SMTP_URL must look like smtp:/);
+    expect(() => parseEnv({ MAIL_FROM: "Arena <not an address>" })).toThrow(/MAIL_FROM/);
+    expect(() => parseEnv({ AUTH_URL: "arena.example.org" })).toThrow(/AUTH_URL/);
+  });
 });

@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { ClassRuleError, joinChallengeByCode } from "@/db/queries/classes";
 import { requireUser } from "@/lib/authz";
 import { invalidateChallenge } from "@/lib/challenge-access";
+import { verificationSetting } from "@/lib/email-verification";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Join a challenge" };
 
@@ -18,7 +20,9 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
     const user = await requireUser(`/join/${encodeURIComponent(code)}`);
     let slug: string;
     try {
-      slug = (await joinChallengeByCode(await getDb(), code, user)).slug;
+      const db = await getDb();
+      const { required } = await verificationSetting(db, Boolean(env().SMTP_URL));
+      slug = (await joinChallengeByCode(db, code, user, { verificationRequired: required })).slug;
     } catch (err) {
       if (err instanceof ClassRuleError) redirect(`/join/${encodeURIComponent(code)}?error=${encodeURIComponent(err.message)}`);
       throw err;

@@ -1,47 +1,7 @@
-"use client";
+import type { ComponentProps } from "react";
+import { ActionForm } from "@/app/_components/action-form";
 
-import { useActionState, type ReactNode } from "react";
-import { FormError } from "@/app/_components/form-fields";
-import type { ActionState } from "@/lib/action";
-
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
-
-/**
- * One organiser action as a form: the challenge's slug travels hidden, the fields are the caller's, and the
- * result (message, error, or a one-time secret such as new passwords) shows underneath.
- */
-export function ManageForm({ action, slug, button, children, hidden, secretName }: {
-  action: Action;
-  slug: string;
-  button: string;
-  children?: ReactNode;
-  hidden?: Record<string, string>;
-  /** File name for downloading a returned secret (CSV). */
-  secretName?: string;
-}) {
-  const [state, formAction, pending] = useActionState(action, {});
-  return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="slug" value={slug} />
-      {Object.entries(hidden ?? {}).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      {children}
-      <button disabled={pending} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60">
-        {button}
-      </button>
-      <FormError message={state.error} />
-      {state.success && <p className="text-sm text-emerald-700">{state.success}</p>}
-      {state.secret && (
-        <div className="space-y-1">
-          <pre data-testid="secret" className="max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-emerald-300">{state.secret}</pre>
-          {secretName && (
-            <a download={secretName} href={`data:text/csv;charset=utf-8,${encodeURIComponent(state.secret)}`} className="text-sm text-brand-600 underline">
-              Download {secretName}
-            </a>
-          )}
-        </div>
-      )}
-    </form>
-  );
+/** One organiser action as a form: the challenge's slug travels hidden with the caller's fields. */
+export function ManageForm({ slug, hidden, ...rest }: Omit<ComponentProps<typeof ActionForm>, "hidden"> & { slug: string; hidden?: Record<string, string> }) {
+  return <ActionForm {...rest} hidden={{ slug, ...hidden }} />;
 }

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
+import { getDb } from "@/db";
 import { currentUser } from "@/lib/authz";
+import { verificationSetting } from "@/lib/email-verification";
 import { env } from "@/lib/env";
 import { authHref } from "@/lib/return-path";
 import { isMetricId, METRICS } from "@/scoring/registry";
@@ -24,6 +27,9 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   }
   if (challenge.state.status !== "open") {
     return <p className="text-slate-600">This challenge is {challenge.state.status}: it does not accept submissions now.</p>;
+  }
+  if (!user.emailVerified && (await verificationSetting(await getDb(), Boolean(env().SMTP_URL))).required) {
+    return <VerifyEmailNotice user={user} required />;
   }
   const precision = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4;
   return (

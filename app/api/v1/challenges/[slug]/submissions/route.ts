@@ -5,6 +5,7 @@ import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
 import { presentSubmission } from "@/lib/api/v1/present";
 import { challengeForApi } from "@/lib/challenge-access";
+import { EmailUnverifiedError, requireVerifiedEmail } from "@/lib/email-verification";
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
 import { prepareDesignUpload, prepareUpload, readBodyLimited, tooLarge } from "@/lib/uploads";
@@ -26,6 +27,10 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
     throw new ApiError(403, "challenge_closed", `This challenge is ${challenge.state.status}: submissions are not accepted now.`);
   }
   if (!isMetricId(challenge.metricId)) throw new Error(`challenge ${challenge.slug} has unknown metric ${challenge.metricId}`);
+  // The one door every upload comes through (browser form, API, command-line client).
+  await requireVerifiedEmail(db, user, Boolean(env().SMTP_URL), "submit").catch((err: unknown) => {
+    throw err instanceof EmailUnverifiedError ? new ApiError(403, "email_unverified", err.message) : err;
+  });
   const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
   const declared = Number(req.headers.get("content-length") ?? "0");
   // Multipart framing adds a little to the declared length.

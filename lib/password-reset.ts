@@ -1,0 +1,55 @@
+import type { Db } from "@/db";
+import { consumeEmailToken, createEmailToken, recentEmailTokens, voidEmailTokens } from "@/db/queries/email-tokens";
+import { getUserByEmail, setPasswordHash } from "@/db/queries/users";
+import type { Mailer } from "./mail/mailer";
+import { hashPassword } from "./password";
+
+export const RESET_TTL_MS = 3600_000;
+/** Reset mails per account per hour: enough for a lost mail, too few to flood someone's inbox through the form. */
+export const RESETS_PER_HOUR = 3;
+
+/** What the form says whatever happened, so it cannot be used to learn which addresses have accounts. */
+export const RESET_REQUESTED_MESSAGE =
+  "If an account uses this address, we have sent it a link to choose a new password. The link works once, for an hour.";
+
+/**
+ * Mails a reset link when the address has an account with a password and is under its hourly limit; otherwise
+ * does nothing. Callers show RESET_REQUESTED_MESSAGE either way.
+ */
+export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, baseUrl: string, now = new Date()): Promise<void> {
+  const user = await getUserByEmail(db, email);
+  if (!user?.email) return;
+  const recent = await recentEmailTokens(db, user.id, "reset", new Date(now.getTime() - 3600_000));
+  if (recent.count >= RESETS_PER_HOUR) return;
+  const token = await createEmailToken(db, { userId: user.id, purpose: "reset", email: user.email, ttlMs: RESET_TTL_MS, now });
+  const link = `${baseUrl.replace(/\/$/, "")}/reset-password?token=${token}`;
+  await mailer.send({
+    to: user.email,
+    subject: "Collider Arena: choose a new password",
+    text: [
+      "Someone (we hope you) asked to reset the password of your Collider Arena account.",
+      "",
+      "Choose a new password here (the link works once, for an hour):",
+      "",
+      link,
+      "",
+      "If it was not you, ignore this mail: your password stays as it is.",
+    ].join("\n"),
+  });
+}
+
+/**
+ * Sets a new password through a reset link (the password already passed passwordSchema). The link is used up, and
+ * so are the account's other reset links. Returns false for an unknown, used or expired link.
+ */
+export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<boolean> {
+  // Hash first: scrypt is slow, and a transaction should not wait on it.
+  const hash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const used = await consumeEmailToken(tx, token, "reset", now);
+    if (!used) return false;
+    await setPasswordHash(tx, used.userId, hash);
+    await voidEmailTokens(tx, used.userId, "reset", now);
+    return true;
+  });
+}
