@@ -9,6 +9,7 @@ import { familyUnavailable } from "@/lib/ml/family-availability";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction, startBaselineAction } from "./actions";
 import { Activity } from "./activity";
+import { MultiAccounts } from "./multi-accounts";
 import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
 
@@ -145,6 +146,7 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
       </section>
 
       <Activity db={db} slug={slug} challengeId={challenge.id} higherIsBetter={metric?.higherIsBetter ?? true} metricLabel={metric?.label ?? "score"} />
+      <MultiAccounts db={db} slug={slug} challengeId={challenge.id} allowedDomains={challenge.allowedEmailDomains} />
 
       <section className="grid gap-8 lg:grid-cols-2">
         <div className="space-y-2">
