@@ -24,6 +24,7 @@ describe("exit codes", () => {
     [413, "too_large", EXIT.badFile],
     [401, "invalid_token", EXIT.auth],
     [403, "session_required", EXIT.auth],
+    [403, "email_unverified", EXIT.auth],
     [403, "challenge_closed", EXIT.limit],
     [404, "not_found", EXIT.notFound],
     [409, "limit_reached", EXIT.limit],
