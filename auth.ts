@@ -1,13 +1,13 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getDb } from "@/db";
-import { getUserByEmail } from "@/db/queries/users";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
-import { verifyPassword } from "@/lib/password";
+import { clientIp } from "@/lib/client-ip";
+import { checkCredentials } from "@/lib/sign-in-guard";
 import { signInSchema } from "@/lib/validations/auth";
 
 /**
@@ -20,13 +20,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
   const providers: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await getUserByEmail(db, parsed.data.email);
-        if (!user?.passwordHash) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, name: user.name, email: user.email };
+        const user = await checkCredentials(db, parsed.data.email, parsed.data.password, clientIp(request.headers));
+        return user && { id: user.id, name: user.name, email: user.email };
       },
     }),
   ];
@@ -44,6 +42,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
     session: { strategy: "jwt" },
     secret: e.AUTH_SECRET,
     trustHost: true,
+    logger: {
+      // A wrong password is routine, not an error worth a stack trace in the log (nor a log line per guess).
+      error(error) {
+        if (!(error instanceof CredentialsSignin)) console.error(error);
+      },
+    },
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {

@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
+          // next-auth imports "next/server" without the extension Node's ESM resolver needs; Vite resolves it.
+          server: { deps: { inline: ["next-auth"] } },
           hookTimeout: 120_000,
         },
       },

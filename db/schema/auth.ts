@@ -20,6 +20,9 @@ export const users = pgTable("user", {
   // HMAC-SHA256 of the address the account signed up from, keyed with AUTH_SECRET: organisers can see that two
   // accounts share one without anyone (a database copy included) learning the address. Null: not a self sign-up.
   signupIpHash: text("signup_ip_hash"),
+  // Every session cookie carries the version it was issued under; raising it (sign-out, password change, "sign out
+  // everywhere") makes every older cookie worthless at once (lib/authz.ts).
+  sessionVersion: integer("session_version").notNull().default(0),
 });
 
 export const accounts = pgTable(
