@@ -6,7 +6,7 @@
  */
 import { FEATURE_INDEX as F, MISSING } from "../schema";
 import { round3 } from "./detector";
-import { missingMass } from "./missing-mass";
+import { missingMass, type MmcParams } from "./missing-mass";
 
 function masslessMass(pt1: number, eta1: number, phi1: number, pt2: number, eta2: number, phi2: number): number {
   // m^2 = 2 pT1 pT2 (cosh(d eta) - cos(d phi)) for massless vectors.
@@ -18,7 +18,7 @@ function wrapPhi(d: number): number {
 }
 
 /** Fills every DER_* column of event `i` from its PRI_* columns. */
-export function computeDerived(cols: Float64Array[], i: number): void {
+export function computeDerived(cols: Float64Array[], i: number, mmcParams: MmcParams): void {
   const get = (f: number): number => (cols[f] as Float64Array)[i] as number;
   const set = (f: number, v: number): void => {
     (cols[f] as Float64Array)[i] = v;
@@ -70,6 +70,6 @@ export function computeDerived(cols: Float64Array[], i: number): void {
     set(F.DER_lep_eta_centrality, MISSING);
   }
   set(F.DER_pt_tot, round3(Math.hypot(totX, totY)));
-  const mmc = missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis);
+  const mmc = missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, mmcParams);
   set(F.DER_mass_MMC, mmc === MISSING ? MISSING : round3(mmc));
 }

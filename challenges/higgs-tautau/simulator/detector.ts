@@ -1,14 +1,19 @@
 /**
  * Detector response and event selection: Gaussian smearing of the lepton, tau
- * and jet momenta, missing transverse energy rebuilt from the neutrinos, the
- * mismeasurement of every visible object and a soft-term resolution growing
- * with the scalar sum of transverse energy, then the acceptance cuts of the
- * HiggsML selection (lepton pT > 26, tau pT > 20, |eta| < 2.5; jets pT > 30,
- * |eta| < 4.5). Accepted events are written as rounded PRI_* columns.
+ * and jet momenta; missing transverse energy built, as ATLAS builds it, from
+ * what is measured: the neutrinos, plus every visible object's mismeasurement,
+ * plus the part of the soft recoil (jets under threshold and the unresolved
+ * recoil that balances the hard system) that the soft term fails to measure,
+ * plus a pile-up resolution term growing with the scalar sum of transverse
+ * energy. The unmeasured recoil is what pushes the real MET outside the
+ * lepton-tau wedge in 0-jet events while DER_pt_tot stays small. Then the
+ * acceptance cuts of the HiggsML selection (lepton pT > 26, tau pT > 20,
+ * |eta| < 2.5; jets pT > 30, |eta| < 4.5). Accepted events are written as
+ * rounded PRI_* columns.
  */
 import type { Random } from "../../shared/random";
 import { FEATURE_INDEX as F, MISSING } from "../schema";
-import { deltaPhi, etaOf, phiOf, ptOf } from "./four-vector";
+import { deltaPhi, etaOf, phiOf, PX, PY, ptOf } from "./four-vector";
 import { SLOT, type TruthEvent } from "./truth-event";
 
 export interface DetectorParams {
@@ -21,6 +26,8 @@ export interface DetectorParams {
   metResolution: number;
   /** Mean of the soft (underlying event and pile-up) scalar ET, gamma-distributed with shape 2. */
   softSumEtMean: number;
+  /** Fraction of the soft recoil's momentum the MET soft term measures (the rest shows up as fake MET). */
+  softResponse: number;
 }
 
 const LEPTON_PT_MIN = 26;
@@ -29,6 +36,8 @@ const CENTRAL_ETA = 2.5;
 const JET_PT_MIN = 30;
 const JET_ETA_MAX = 4.5;
 const OVERLAP_DR = 0.4;
+/** Jets above this pT enter the MET at full calibration, listed or not. */
+const MET_JET_PT_MIN = 20;
 
 /** Rounds like the published CSV files (3 decimals), so derived features use exactly the published primitives. */
 export function round3(x: number): number {
@@ -55,10 +64,19 @@ export function reconstruct(
   const tauPhi = phiOf(p, SLOT.tauVis);
   const lepPhi = phiOf(p, SLOT.lep);
 
-  // Mismeasured visible momentum enters the MET with the opposite sign.
-  let metX = ev.nuX - (tauPt - tauPtTrue) * Math.cos(tauPhi) - (lepPt - lepPtTrue) * Math.cos(lepPhi);
-  let metY = ev.nuY - (tauPt - tauPtTrue) * Math.sin(tauPhi) - (lepPt - lepPtTrue) * Math.sin(lepPhi);
-  let sumEt = tauPt + lepPt + rng.exponential(det.softSumEtMean / 2) + rng.exponential(det.softSumEtMean / 2);
+  // Soft recoil at particle level: whatever balances the generated objects.
+  let softX = -(ev.nuX + (p[SLOT.tauVis + PX] as number) + (p[SLOT.lep + PX] as number));
+  let softY = -(ev.nuY + (p[SLOT.tauVis + PY] as number) + (p[SLOT.lep + PY] as number));
+  for (let k = 0; k < ev.nJets; k++) {
+    softX -= ev.jets[k * 4 + PX] as number;
+    softY -= ev.jets[k * 4 + PY] as number;
+  }
+  const lost = 1 - det.softResponse;
+  // Mismeasured or unmeasured momentum enters the MET with the opposite sign.
+  let metX = ev.nuX - (tauPt - tauPtTrue) * Math.cos(tauPhi) - (lepPt - lepPtTrue) * Math.cos(lepPhi) + lost * softX;
+  let metY = ev.nuY - (tauPt - tauPtTrue) * Math.sin(tauPhi) - (lepPt - lepPtTrue) * Math.sin(lepPhi) + lost * softY;
+  let sumEt = tauPt + lepPt + det.softResponse * Math.hypot(softX, softY)
+    + rng.exponential(det.softSumEtMean / 2) + rng.exponential(det.softSumEtMean / 2);
 
   let nJets = 0;
   let jetAllPt = 0;
@@ -69,18 +87,25 @@ export function reconstruct(
     const phi = phiOf(ev.jets, o);
     const dTau = Math.hypot(eta - tauEta, deltaPhi(phi, tauPhi));
     const dLep = Math.hypot(eta - lepEta, deltaPhi(phi, lepPhi));
-    if (dTau < OVERLAP_DR || dLep < OVERLAP_DR || Math.abs(eta) > 4.9) continue;
+    if (dTau < OVERLAP_DR || dLep < OVERLAP_DR) continue;
     const rel = Math.hypot(det.jetStochastic / Math.sqrt(trueJetPt), det.jetConstant);
     const pt = Math.max(0, trueJetPt * (1 + rng.normal(0, rel)));
-    metX -= (pt - trueJetPt) * Math.cos(phi);
-    metY -= (pt - trueJetPt) * Math.sin(phi);
-    sumEt += pt;
     if (pt > JET_PT_MIN && Math.abs(eta) < JET_ETA_MAX && nJets < 8) {
+      metX -= (pt - trueJetPt) * Math.cos(phi);
+      metY -= (pt - trueJetPt) * Math.sin(phi);
+      sumEt += pt;
       jetPt[nJets] = pt;
       jetEta[nJets] = eta;
       jetPhi[nJets] = phi;
       jetAllPt += pt;
       nJets++;
+    } else {
+      // Under the 30 GeV threshold but calibrated (above 20 GeV), MET counts it in full (it
+      // shows in DER_pt_tot); softer jets only the soft term sees, partly; beyond |eta| 4.9 nothing does.
+      const seen = Math.abs(eta) >= 4.9 ? 0 : pt > MET_JET_PT_MIN ? pt : det.softResponse * pt;
+      metX += (trueJetPt - seen) * Math.cos(phi);
+      metY += (trueJetPt - seen) * Math.sin(phi);
+      sumEt += seen;
     }
   }
   const softSigma = det.metResolution * Math.sqrt(sumEt);

@@ -7,22 +7,48 @@
  * visible momentum fractions x = 1 / (1 + a) and m = m_vis / sqrt(x_tau x_lep).
  * When the taus are nearly back to back the system is singular; then only the
  * MET component along each visible direction is credited to it (projection
- * fallback). The estimate is undefined (-999) when the MET points clearly
- * against the visible taus (a strongly negative solution), which, like the real
- * MMC, happens mostly for W + jets and tt backgrounds.
+ * fallback). The estimate is undefined (-999) when the MET lies outside the
+ * azimuthal wedge of the two visible taus by more than failMet GeV (its
+ * component perpendicular to the nearer edge): a neutrino configuration the MET
+ * resolution cannot explain. Like the real MMC, that never happens at low MET
+ * or low transverse mass, mostly for W + jets and tt backgrounds. The real MMC's
+ * likelihood pulls estimates toward the resonance, narrowing the collinear
+ * mass's spread: hence a linear calibration, scale * m + offset.
  */
 import { MISSING } from "../schema";
 
 /** Below this |sin(dphi)| the collinear system is treated as singular. */
 const SINGULAR_SIN = 0.3;
-/** A neutrino-to-visible ratio below this is inconsistent with tau decays: no estimate. */
-const FAIL_RATIO = -0.7;
-/** Ratios are capped so that near-singular configurations stay in the real range. */
-const MAX_RATIO = 6;
+
+export interface MmcParams {
+  /** Linear calibration scale * m + offset (GeV), so the Higgs and Z peaks sit where the real MMC puts them. */
+  scale: number;
+  offset: number;
+  /** MET (GeV) pointing against the visible taus beyond which there is no estimate. */
+  failMet: number;
+  /** Cap on each neutrino-to-visible momentum ratio, so near-singular configurations stay in the real range. */
+  maxRatio: number;
+}
+
+/** MET component (GeV) beyond the nearer edge of the smaller arc between the two visible directions; 0 inside. */
+function outsideWedge(tauPhi: number, lepPhi: number, metX: number, metY: number): number {
+  const met = Math.hypot(metX, metY);
+  const metPhi = Math.atan2(metY, metX);
+  const span = wrap(tauPhi - lepPhi); // signed arc from the lepton to the tau
+  const pos = wrap(metPhi - lepPhi);
+  const inside = span >= 0 ? pos >= 0 && pos <= span : pos <= 0 && pos >= span;
+  if (inside) return 0;
+  const distance = Math.min(Math.abs(pos), Math.abs(wrap(metPhi - tauPhi)));
+  return distance >= Math.PI / 2 ? met : met * Math.sin(distance);
+}
+
+function wrap(d: number): number {
+  return d - 2 * Math.PI * Math.round(d / (2 * Math.PI));
+}
 
 export function missingMass(
   tauPt: number, tauPhi: number, lepPt: number, lepPhi: number,
-  metX: number, metY: number, massVis: number,
+  metX: number, metY: number, massVis: number, mmc: MmcParams,
 ): number {
   const tx = tauPt * Math.cos(tauPhi), ty = tauPt * Math.sin(tauPhi);
   const lx = lepPt * Math.cos(lepPhi), ly = lepPt * Math.sin(lepPhi);
@@ -32,12 +58,12 @@ export function missingMass(
   if (Math.abs(det) > SINGULAR_SIN * tauPt * lepPt) {
     aTau = (metX * ly - metY * lx) / det;
     aLep = (tx * metY - ty * metX) / det;
-    if (aTau < FAIL_RATIO || aLep < FAIL_RATIO) return MISSING;
+    if (outsideWedge(tauPhi, lepPhi, metX, metY) > mmc.failMet) return MISSING;
   } else {
     aTau = (metX * tx + metY * ty) / (tauPt * tauPt);
     aLep = (metX * lx + metY * ly) / (lepPt * lepPt);
   }
-  aTau = Math.min(MAX_RATIO, Math.max(0, aTau));
-  aLep = Math.min(MAX_RATIO, Math.max(0, aLep));
-  return massVis * Math.sqrt((1 + aTau) * (1 + aLep));
+  aTau = Math.min(mmc.maxRatio, Math.max(0, aTau));
+  aLep = Math.min(mmc.maxRatio, Math.max(0, aLep));
+  return mmc.scale * massVis * Math.sqrt((1 + aTau) * (1 + aLep)) + mmc.offset;
 }

@@ -3,64 +3,102 @@
  * event a process is drawn with its selected-event fraction, then candidates of
  * that process are generated until one passes the selection, so the sample's
  * composition is controlled directly and the run time is bounded by the
- * selection efficiency. Deterministic for a given seed and nEvents.
+ * selection efficiency. Deterministic for a given seed, nEvents, config and
+ * systematics; with shape systematics the nominal events of the same seed are
+ * shifted (see systematics.ts), so nominal and shifted samples are correlated.
  */
 import { Random } from "../../shared/random";
-import { allocateHiggsEvents, HIGGS_PROCESSES, type HiggsEvents, type HiggsProcess } from "../schema";
-import { DETECTOR, GGH, PROCESS_SHARES, TTBAR, VBF, VH, WJETS, ZTAUTAU } from "./config";
+import { allocateHiggsEvents, FEATURE_INDEX, HIGGS_PROCESSES, selectEvents, type HiggsEvents, type HiggsProcess } from "../schema";
+import { DEFAULT_SIMULATOR_CONFIG, type SimulatorConfig } from "./config";
 import { computeDerived } from "./derived-features";
 import { reconstruct } from "./detector";
 import { generateDitau, generateTtbar, generateVbf, generateVh, generateWjets } from "./processes";
+import { resolveSystematics, shiftEvent, shiftsShapes, type Systematics } from "./systematics";
 import { TruthEvent } from "./truth-event";
-import { assignWeights, isSignalProcess } from "./weights";
+import { isSignalProcess, normaliseWeights, rawWeight } from "./weights";
 
 export interface SimulateOptions {
   seed: number;
   nEvents: number;
   /** Id of the first event; ids are consecutive (Kaggle's training set starts at 100000). */
   firstEventId?: number;
+  /** Physics and detector parameters; the fitted defaults when absent. */
+  config?: SimulatorConfig;
+  /** Systematic shifts; nominal when absent (knobs left out stay nominal). */
+  systematics?: Partial<Systematics>;
 }
 
 /** A process whose selection efficiency is this low signals a broken configuration, not bad luck. */
 const MAX_TRIES = 100_000;
 
-const GENERATORS: { readonly [P in HiggsProcess]: (rng: Random, ev: TruthEvent) => void } = {
-  ggH: (rng, ev) => generateDitau(rng, ev, GGH, true),
-  VBF: (rng, ev) => generateVbf(rng, ev, VBF),
-  VH: (rng, ev) => generateVh(rng, ev, VH),
-  Ztautau: (rng, ev) => generateDitau(rng, ev, ZTAUTAU, false),
-  ttbar: (rng, ev) => generateTtbar(rng, ev, TTBAR),
-  Wjets: (rng, ev) => generateWjets(rng, ev, WJETS),
-};
+type Generator = (rng: Random, ev: TruthEvent) => void;
 
-export function simulateHiggs({ seed, nEvents, firstEventId = 100000 }: SimulateOptions): HiggsEvents {
-  if (!Number.isInteger(nEvents) || nEvents < 0) throw new RangeError(`nEvents must be a non-negative integer, got ${nEvents}`);
-  if (!Number.isInteger(firstEventId) || firstEventId < 0 || firstEventId + nEvents > 2 ** 31) {
-    throw new RangeError(`event ids must fit in int32, got firstEventId ${firstEventId}`);
-  }
+function generators(c: SimulatorConfig): { readonly [P in HiggsProcess]: Generator } {
+  return {
+    ggH: (rng, ev) => generateDitau(rng, ev, c.ggH, true),
+    VBF: (rng, ev) => generateVbf(rng, ev, c.vbf),
+    VH: (rng, ev) => generateVh(rng, ev, c.vh),
+    Ztautau: (rng, ev) => generateDitau(rng, ev, c.ztautau, false),
+    ttbar: (rng, ev) => generateTtbar(rng, ev, c.ttbar),
+    Wjets: (rng, ev) => generateWjets(rng, ev, c.wjets),
+  };
+}
+
+/** Nominal events with raw (unnormalised) weight factors. */
+function generateNominal(seed: number, nEvents: number, config: SimulatorConfig): HiggsEvents {
   const root = new Random(seed);
   const processRng = root.fork(1);
   const physicsRng = root.fork(2);
+  const weightRng = root.fork(3);
   const events = allocateHiggsEvents(nEvents, true);
   const process = events.process as Uint8Array;
-  const fractions = HIGGS_PROCESSES.map((name) => PROCESS_SHARES[name].countFraction);
-  const generators = HIGGS_PROCESSES.map((name) => GENERATORS[name]);
+  const fractions = HIGGS_PROCESSES.map((name) => config.shares[name].countFraction);
+  const byName = generators(config);
+  const generate = HIGGS_PROCESSES.map((name) => byName[name]);
+  const weightModels = HIGGS_PROCESSES.map((name) => config.weights[name]);
+  const jetNum = events.features[FEATURE_INDEX.PRI_jet_num] as Float64Array;
   const truth = new TruthEvent();
 
   for (let i = 0; i < nEvents; i++) {
     const p = processRng.choiceIndex(fractions);
-    const generate = generators[p] as (rng: Random, ev: TruthEvent) => void;
+    const gen = generate[p] as Generator;
     let tries = 0;
     do {
       if (++tries > MAX_TRIES) throw new Error(`process ${HIGGS_PROCESSES[p]} passes the selection too rarely`);
       truth.reset();
-      generate(physicsRng, truth);
-    } while (!reconstruct(physicsRng, truth, DETECTOR, events.features, i));
-    computeDerived(events.features, i);
-    events.eventId[i] = firstEventId + i;
+      gen(physicsRng, truth);
+    } while (!reconstruct(physicsRng, truth, config.detector, events.features, i));
+    computeDerived(events.features, i, config.mmc);
     process[i] = p;
     events.label[i] = isSignalProcess(p) ? 1 : 0;
+    events.weight[i] = rawWeight(weightRng, weightModels[p]!, jetNum[i] as number);
   }
-  assignWeights(process, events.weight);
+  return events;
+}
+
+/** Extra nominal events generated per shifted one, so a shape shift that drops events still fills nEvents. */
+const SHIFT_MARGIN = 1.1;
+
+export function simulateHiggs({ seed, nEvents, firstEventId = 100000, config = DEFAULT_SIMULATOR_CONFIG, systematics }: SimulateOptions): HiggsEvents {
+  if (!Number.isInteger(nEvents) || nEvents < 0) throw new RangeError(`nEvents must be a non-negative integer, got ${nEvents}`);
+  if (!Number.isInteger(firstEventId) || firstEventId < 0 || firstEventId + nEvents > 2 ** 31) {
+    throw new RangeError(`event ids must fit in int32, got firstEventId ${firstEventId}`);
+  }
+  const syst = resolveSystematics(systematics);
+  let events: HiggsEvents;
+  if (shiftsShapes(syst)) {
+    const nominal = generateNominal(seed, Math.ceil(nEvents * SHIFT_MARGIN) + 20, config);
+    const shiftRng = new Random(seed).fork(4);
+    const kept: number[] = [];
+    for (let i = 0; i < nominal.label.length && kept.length < nEvents; i++) {
+      if (shiftEvent(nominal.features, i, syst, shiftRng, config.mmc)) kept.push(i);
+    }
+    if (kept.length < nEvents) throw new Error(`the systematic shift leaves only ${kept.length} of ${nEvents} events in the selection`);
+    events = selectEvents(nominal, kept);
+  } else {
+    events = generateNominal(seed, nEvents, config);
+  }
+  for (let i = 0; i < nEvents; i++) events.eventId[i] = firstEventId + i;
+  normaliseWeights(events.process as Uint8Array, events.weight, config, syst);
   return events;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   BACKGROUND_WEIGHT_TOTAL, FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, SIGNAL_WEIGHT_TOTAL,
 } from "@/challenges/higgs-tautau/schema";
+import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
+import { missingMass } from "@/challenges/higgs-tautau/simulator/missing-mass";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 
 const N = 3000;
@@ -39,6 +41,36 @@ describe("simulateHiggs", () => {
     const signalShare = events.label.reduce((a, b) => a + b, 0) / N;
     expect(signalShare).toBeGreaterThan(0.25);
     expect(signalShare).toBeLessThan(0.45);
+  });
+
+  it("gives background continuous weights that fall with the jet multiplicity, signal one weight per process", () => {
+    const distinct = (label: number): number => new Set(events.weight.filter((_, i) => events.label[i] === label)).size;
+    expect(distinct(1)).toBe(3);
+    expect(distinct(0)).toBeGreaterThan(500);
+    const meanWeight = (jets: number): number => {
+      let s = 0;
+      let n = 0;
+      for (let i = 0; i < N; i++) {
+        if (events.label[i] === 0 && col(F.PRI_jet_num)[i] === jets) {
+          s += events.weight[i] as number;
+          n++;
+        }
+      }
+      return s / n;
+    };
+    expect(meanWeight(0)).toBeGreaterThan(1.5 * meanWeight(2));
+  });
+
+  it("takes its parameters from the config passed in", () => {
+    const shifted = structuredClone(DEFAULT_SIMULATOR_CONFIG);
+    shifted.mmc.offset += 10;
+    const base = simulateHiggs({ seed: 7, nEvents: 300 });
+    const moved = simulateHiggs({ seed: 7, nEvents: 300, config: shifted });
+    for (let i = 0; i < 300; i++) {
+      const m = base.features[F.DER_mass_MMC]![i] as number;
+      expect(moved.features[F.DER_mass_MMC]![i]).toBeCloseTo(m === MISSING ? MISSING : m + 10, 6);
+      expect(moved.features[F.PRI_met]![i]).toBe(base.features[F.PRI_met]![i]);
+    }
   });
 
   it("applies the selection cuts", () => {
@@ -110,5 +142,25 @@ describe("simulateHiggs", () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+});
+
+describe("missingMass", () => {
+  const mmc = { scale: 1, offset: 0, failMet: 30, maxRatio: 6 };
+  // Tau along phi = 0, lepton along phi = 2: the wedge between them spans (0, 2).
+  const at = (met: number, phi: number): number => missingMass(40, 0, 40, 2, met * Math.cos(phi), met * Math.sin(phi), 60, mmc);
+
+  it("adds the collinear neutrinos to the visible mass when the MET lies between the taus", () => {
+    // MET on the bisector is shared equally: 30 sin(1) = 40 a sin(2) from the 2x2 collinear system.
+    const a = (30 * Math.sin(1)) / (40 * Math.sin(2));
+    expect(at(30, 1)).toBeCloseTo(60 * (1 + a), 6);
+    expect(at(0, 0)).toBeCloseTo(60, 9);
+  });
+
+  it("is undefined only when the MET outside the wedge exceeds failMet", () => {
+    // 20 GeV at 1 rad outside: 20 sin(1) = 16.8 GeV outside, an estimate; 50 GeV: 42 GeV outside, none.
+    expect(at(20, -1)).not.toBe(MISSING);
+    expect(at(50, -1)).toBe(MISSING);
+    expect(missingMass(40, 0, 40, 2, 50 * Math.cos(-1), 50 * Math.sin(-1), 60, { ...mmc, failMet: 45 })).not.toBe(MISSING);
   });
 });

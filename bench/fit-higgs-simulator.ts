@@ -1,0 +1,183 @@
+/**
+ * Calibration of the Higgs simulator's free parameters against the calibration
+ * half of the real HiggsML sample (bench/lib/higgs-fidelity.ts realHalves; the
+ * other half is kept for bench/fidelity.ts, so the fit never sees what it is
+ * judged on). Objective, lower is better: mean per-class KS distance over the
+ * 30 features + |difference in the DER_mass_MMC -999 share| per class + (AUC − 0.5)
+ * of a small real-vs-simulated GBDT + the DER_mass_MMC peak offsets (signal, Z) / 100 GeV. The simulated sample and the classifier
+ * use fixed seeds (common random numbers), so the objective is a deterministic
+ * function of the parameters. Search: seeded coordinate pattern search in the
+ * parameters' normalised box (one parameter at a time, one step up or down,
+ * per-parameter step widened on success and halved on failure); it starts from
+ * the current defaults, so runs chain.
+ * Writes challenges/higgs-tautau/simulator/fitted-config.ts (the defaults).
+ *   npm run fit:higgs -- [--seconds 180] [--seed 1] [--dry-run]
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { FEATURE_INDEX as F, type HiggsEvents } from "../challenges/higgs-tautau/schema";
+import { DEFAULT_SIMULATOR_CONFIG, type SimulatorConfig } from "../challenges/higgs-tautau/simulator/config";
+import { simulateHiggs } from "../challenges/higgs-tautau/simulator/simulate";
+import { Random } from "../challenges/shared/random";
+import { ksTable, missingShare, mmcPeak, realHalves, realVsSimAuc } from "./lib/higgs-fidelity";
+import { loadRealHiggs, REAL_HIGGS_PATH } from "./lib/real-higgs";
+
+const { values: args } = parseArgs({
+  options: { seconds: { type: "string", default: "180" }, seed: { type: "string", default: "1" }, "dry-run": { type: "boolean", default: false } },
+});
+const budgetMs = Number(args.seconds) * 1000;
+const seed = Number(args.seed);
+
+interface Param {
+  path: string;
+  lo: number;
+  hi: number;
+}
+
+const PROCESS_KEYS = ["ggH", "vbf", "vh", "ztautau", "wjets", "ttbar"] as const;
+const PARAMS: Param[] = [
+  { path: "shares.Ztautau.countFraction", lo: 0.02, hi: 0.6 },
+  { path: "shares.ttbar.countFraction", lo: 0.01, hi: 0.4 },
+  { path: "shares.Wjets.countFraction", lo: 0.02, hi: 0.6 },
+  ...PROCESS_KEYS.flatMap((key) => [
+    ...DEFAULT_SIMULATOR_CONFIG[key].radiation.multiplicity.map((_, k) => ({ path: `${key}.radiation.multiplicity.${k}`, lo: 0, hi: 1 })),
+    { path: `${key}.radiation.ptMin`, lo: 8, hi: 30 },
+    { path: `${key}.radiation.power`, lo: 2.2, hi: 6 },
+    { path: `${key}.radiation.etaSigma`, lo: 0.8, hi: 3.5 },
+    { path: `${key}.ySigma`, lo: 0.3, hi: 2.5 },
+    { path: `${key}.kT`, lo: 0.5, hi: 30 },
+  ]),
+  { path: "vbf.tagPtMin", lo: 15, hi: 60 },
+  { path: "vbf.tagPower", lo: 2, hi: 5 },
+  { path: "vbf.gapMean", lo: 1, hi: 7 },
+  { path: "vbf.gapSigma", lo: 0.5, hi: 3 },
+  { path: "vh.massExcess", lo: 20, hi: 400 },
+  { path: "ttbar.massExcess", lo: 20, hi: 400 },
+  { path: "ttbar.realTauFraction", lo: 0, hi: 1 },
+  { path: "ttbar.zMin", lo: 0.2, hi: 0.95 },
+  { path: "wjets.zMin", lo: 0.2, hi: 0.95 },
+  { path: "detector.leptonResolution", lo: 0.005, hi: 0.05 },
+  { path: "detector.tauResolution", lo: 0.03, hi: 0.25 },
+  { path: "detector.jetStochastic", lo: 0.3, hi: 1.5 },
+  { path: "detector.jetConstant", lo: 0.01, hi: 0.15 },
+  { path: "detector.metResolution", lo: 0.05, hi: 1 },
+  { path: "detector.softSumEtMean", lo: 5, hi: 150 },
+  { path: "detector.softResponse", lo: 0, hi: 1 },
+  { path: "mmc.scale", lo: 0.9, hi: 1.15 },
+  { path: "mmc.offset", lo: -20, hi: 40 },
+  { path: "mmc.failMet", lo: 3, hi: 100 },
+  { path: "mmc.maxRatio", lo: 1, hi: 8 },
+];
+
+type Tree = Record<string, unknown>;
+function getPath(config: SimulatorConfig, path: string): number {
+  return path.split(".").reduce<unknown>((node, key) => (node as Tree)[key], config) as number;
+}
+function setPath(config: SimulatorConfig, path: string, value: number): void {
+  const keys = path.split(".");
+  const parent = keys.slice(0, -1).reduce<unknown>((node, key) => (node as Tree)[key], config) as Tree;
+  parent[keys[keys.length - 1] as string] = value;
+}
+
+/** Config for a point u of the unit box; background count fractions rescaled to keep the real signal share. */
+function configAt(u: Float64Array): SimulatorConfig {
+  const config = structuredClone(DEFAULT_SIMULATOR_CONFIG) as SimulatorConfig;
+  PARAMS.forEach((p, k) => setPath(config, p.path, p.lo + (u[k] as number) * (p.hi - p.lo)));
+  const signal = config.shares.ggH.countFraction + config.shares.VBF.countFraction + config.shares.VH.countFraction;
+  const background = config.shares.Ztautau.countFraction + config.shares.ttbar.countFraction + config.shares.Wjets.countFraction;
+  for (const name of ["Ztautau", "ttbar", "Wjets"] as const) {
+    setPath(config, `shares.${name}.countFraction`, (config.shares[name].countFraction * (1 - signal)) / background);
+  }
+  return config;
+}
+
+const real = loadRealHiggs();
+if (!real) {
+  console.log(`SKIP: real HiggsML sample not found at ${REAL_HIGGS_PATH}`);
+  process.exit(0);
+}
+const { calibration } = realHalves(real);
+const nSim = calibration.label.length;
+const SMALL_GBDT = { trees: 15, depth: 3, learningRate: 0.3, bins: 16, lambda: 1 };
+const realMissing = [0, 1].map((c) => missingShare(calibration, F.DER_mass_MMC, c));
+const realPeaks = [mmcPeak(calibration, 1, 60, 200), mmcPeak(calibration, 0, 60, 110)];
+
+interface Score {
+  value: number;
+  ks: number;
+  miss: number;
+  auc: number;
+  peaks: [number, number];
+}
+
+function objective(config: SimulatorConfig): Score {
+  let sim: HiggsEvents;
+  try {
+    sim = simulateHiggs({ seed: 7001, nEvents: nSim, config });
+  } catch {
+    return { value: Infinity, ks: NaN, miss: NaN, auc: NaN, peaks: [NaN, NaN] }; // a configuration whose selection efficiency collapses
+  }
+  const ks = ksTable(calibration, sim).flat();
+  const meanKs = ks.reduce((a, b) => a + b, 0) / ks.length;
+  const miss = [0, 1].reduce((a, c) => a + Math.abs(missingShare(sim, F.DER_mass_MMC, c) - (realMissing[c] as number)), 0);
+  const auc = realVsSimAuc(calibration, sim, 7002, SMALL_GBDT);
+  const peaks: [number, number] = [mmcPeak(sim, 1, 60, 200), mmcPeak(sim, 0, 60, 110)];
+  const peakOff = Math.abs(peaks[0] - (realPeaks[0] as number)) + Math.abs(peaks[1] - (realPeaks[1] as number));
+  return { value: meanKs + miss + (auc - 0.5) + peakOff / 100, ks: meanKs, miss, auc, peaks };
+}
+
+const start = performance.now();
+const rng = new Random(seed).fork(0xf17);
+let best = Float64Array.from(PARAMS, (p) => (getPath(DEFAULT_SIMULATOR_CONFIG, p.path) - p.lo) / (p.hi - p.lo));
+let bestScore = objective(configAt(best));
+const describe = (s: Score): string =>
+  `objective ${s.value.toFixed(4)} (mean KS ${s.ks.toFixed(4)}, MMC -999 ${s.miss.toFixed(3)}, AUC ${s.auc.toFixed(4)}, peaks s ${s.peaks[0]} Z ${s.peaks[1]})`;
+console.log(`start: ${describe(bestScore)}; ${((performance.now() - start) / 1000).toFixed(1)} s per evaluation; ${PARAMS.length} parameters`);
+// Coordinate pattern search: each parameter in a seeded order tries one step up or down; a success widens its step, a failure halves it.
+const step = new Float64Array(PARAMS.length).fill(0.1);
+let evals = 1;
+let accepted = 0;
+search: for (;;) {
+  for (const k of rng.permutation(PARAMS.length)) {
+    if (performance.now() - start > budgetMs) break search;
+    let improved = false;
+    const first = rng.uniform() < 0.5 ? 1 : -1;
+    for (const dir of [first, -first]) {
+      const trial = Float64Array.from(best);
+      trial[k] = Math.min(1, Math.max(0, (best[k] as number) + dir * (step[k] as number)));
+      if (trial[k] === best[k]) continue;
+      const score = objective(configAt(trial));
+      evals++;
+      if (score.value < bestScore.value) {
+        best = trial;
+        bestScore = score;
+        accepted++;
+        improved = true;
+        console.log(`eval ${evals}: ${PARAMS[k]!.path} -> ${(PARAMS[k]!.lo + (trial[k] as number) * (PARAMS[k]!.hi - PARAMS[k]!.lo)).toPrecision(4)}: ${describe(score)}`);
+        break;
+      }
+    }
+    step[k] = improved ? Math.min(0.3, (step[k] as number) * 1.5) : Math.max(0.01, (step[k] as number) * 0.5);
+  }
+}
+console.log(`done: ${evals} evaluations, ${accepted} accepted, ${((performance.now() - start) / 1000).toFixed(0)} s; ${describe(bestScore)}`);
+
+const fitted = configAt(best);
+const target = fileURLToPath(new URL("../challenges/higgs-tautau/simulator/fitted-config.ts", import.meta.url));
+const text = `/**
+ * Generated by bench/fit-higgs-simulator.ts (npm run fit:higgs -- --seed ${seed} --seconds ${args.seconds}) against the
+ * calibration half of the real HiggsML sample after ${evals} evaluations:
+ * ${describe(bestScore)}.
+ * Edit by rerunning the fit (it starts from these values), not by hand.
+ */
+import type { SimulatorConfig } from "./config";
+
+export const FITTED_CONFIG: SimulatorConfig = ${JSON.stringify(fitted, (_, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(4)) : v), 2).replace(/"(\w+)":/g, "$1:")};
+`;
+if (args["dry-run"]) console.log(text);
+else {
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}
+

@@ -1,0 +1,131 @@
+/**
+ * Measures of how far simulated HiggsML events are from real ones, shared by
+ * bench/fidelity.ts (the report, on the held-out real half) and
+ * scripts/fit-higgs-simulator.ts (the calibration, on the other half):
+ * per-feature per-class KS distances, the -999 share of DER_mass_MMC, the
+ * real-vs-simulated classifier AUC, the mass peaks and the sim→real transfer AMS.
+ */
+import { FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, type HiggsEvents } from "../../challenges/higgs-tautau/schema";
+import { trainTestSplit } from "../../challenges/higgs-tautau/split";
+import { amsAtThreshold, bestCut } from "../../challenges/shared/baseline/validation-metrics";
+import { Random } from "../../challenges/shared/random";
+import { weightedRocAuc } from "../../scoring/metrics/roc-auc";
+import { DEFAULT_GBDT, trainGbdt, type GbdtOptions } from "./gbdt";
+import { ksDistance } from "./ks";
+
+/** Seed of the fixed real-data split: the fit sees only the calibration half, the report only the held-out half. */
+const HALVES_SEED = 0x4a1f;
+
+/** Splits the real events in two fixed halves; weights are renormalised per half to the Kaggle totals. */
+export function realHalves(real: HiggsEvents): { calibration: HiggsEvents; heldOut: HiggsEvents } {
+  const { train, test } = trainTestSplit(real, { seed: HALVES_SEED, testFraction: 0.5 });
+  return { calibration: train, heldOut: test };
+}
+
+/** Defined (non -999) values of feature f for events of class `cls`. */
+export function definedValues(ev: HiggsEvents, f: number, cls: number): Float64Array {
+  const col = ev.features[f] as Float64Array;
+  const out: number[] = [];
+  for (let i = 0; i < col.length; i++) if (ev.label[i] === cls && col[i] !== MISSING) out.push(col[i] as number);
+  return Float64Array.from(out);
+}
+
+/** Share of events of class `cls` whose feature f is -999. */
+export function missingShare(ev: HiggsEvents, f: number, cls: number): number {
+  const col = ev.features[f] as Float64Array;
+  let m = 0;
+  let t = 0;
+  for (let i = 0; i < col.length; i++) {
+    if (ev.label[i] !== cls) continue;
+    t++;
+    if (col[i] === MISSING) m++;
+  }
+  return t === 0 ? Number.NaN : m / t;
+}
+
+/** ks[c][f]: KS distance of feature f's defined values in class c (0 = background, 1 = signal). */
+export function ksTable(real: HiggsEvents, sim: HiggsEvents): [number[], number[]] {
+  return [0, 1].map((c) => HIGGS_FEATURES.map((_, f) => ksDistance(definedValues(real, f, c), definedValues(sim, f, c)))) as [number[], number[]];
+}
+
+/** Rows of two samples stacked as one set of columns, label 1 = first sample. */
+function pool(a: HiggsEvents, b: HiggsEvents): { columns: Float64Array[]; isA: Uint8Array } {
+  const na = a.label.length;
+  const columns = HIGGS_FEATURES.map((_, f) => {
+    const c = new Float64Array(na + b.label.length);
+    c.set(a.features[f] as Float64Array, 0);
+    c.set(b.features[f] as Float64Array, na);
+    return c;
+  });
+  return { columns, isA: new Uint8Array(na + b.label.length).fill(1, 0, na) };
+}
+
+/**
+ * AUC of a GBDT trained to tell real from simulated events (0.5: indistinguishable),
+ * trained on a seeded half of the pooled events and measured on the other half.
+ */
+export function realVsSimAuc(real: HiggsEvents, sim: HiggsEvents, seed: number, opts: GbdtOptions = DEFAULT_GBDT): number {
+  const { columns, isA } = pool(real, sim);
+  const rng = new Random(seed).fork(99);
+  const inTrain = Uint8Array.from(isA, () => (rng.uniform() < 0.5 ? 1 : 0));
+  const rows = (flag: number): Int32Array => Int32Array.from(inTrain.keys()).filter((r) => inTrain[r] === flag);
+  const model = trainGbdt(columns, isA, rows(1), opts);
+  const test = rows(0);
+  return weightedRocAuc(Float64Array.from(test, (r) => model.predict(r)), Uint8Array.from(test, (r) => isA[r] as number), null);
+}
+
+/** Most populated 2 GeV bin of DER_mass_MMC within [lo, hi) for class `cls`, smoothed over 3 bins: the peak. */
+export function mmcPeak(ev: HiggsEvents, cls: number, lo: number, hi: number, process?: number): number {
+  const bin = 2;
+  const counts = new Float64Array(Math.ceil((hi - lo) / bin));
+  const col = ev.features[F.DER_mass_MMC] as Float64Array;
+  for (let i = 0; i < col.length; i++) {
+    if (ev.label[i] !== cls || (process !== undefined && ev.process?.[i] !== process)) continue;
+    const k = Math.floor(((col[i] as number) - lo) / bin);
+    if (col[i] !== MISSING && k >= 0 && k < counts.length) counts[k] = (counts[k] as number) + 1;
+  }
+  let best = 1;
+  let bestCount = -1;
+  for (let k = 1; k < counts.length - 1; k++) {
+    const c = (counts[k - 1] as number) + (counts[k] as number) + (counts[k + 1] as number);
+    if (c > bestCount) {
+      bestCount = c;
+      best = k;
+    }
+  }
+  return lo + (best + 0.5) * bin;
+}
+
+/**
+ * AMS on `test` of the fixed recipe trained on `train`: a GBDT (DEFAULT_GBDT) fitted
+ * on 70% of `train`, its cut chosen by bestCut on the other 30% (weights of both
+ * parts renormalised), then applied to `test` (weights as given).
+ */
+export function transferAms(train: HiggsEvents, test: HiggsEvents, seed: number): number {
+  const { train: fitPart, test: cutPart } = trainTestSplit(train, { seed, testFraction: 0.3 });
+  const { columns } = pool(fitPart, concat(cutPart, test));
+  const nFit = fitPart.label.length;
+  const labels = new Uint8Array(columns[0]!.length);
+  labels.set(fitPart.label, 0);
+  const model = trainGbdt(columns, labels, Int32Array.from({ length: nFit }, (_, i) => i));
+  const nCut = cutPart.label.length;
+  const cutScores = Float64Array.from({ length: nCut }, (_, i) => model.predict(nFit + i));
+  const threshold = bestCut(cutScores, cutPart.label, cutPart.weight).threshold;
+  const testScores = Float64Array.from({ length: test.label.length }, (_, i) => model.predict(nFit + nCut + i));
+  return amsAtThreshold(testScores, test.label, test.weight, threshold);
+}
+
+function concat(a: HiggsEvents, b: HiggsEvents): HiggsEvents {
+  const join = <T extends Float64Array | Uint8Array | Int32Array>(x: T, y: T, make: (n: number) => T): T => {
+    const out = make(x.length + y.length);
+    out.set(x, 0);
+    out.set(y, x.length);
+    return out;
+  };
+  return {
+    eventId: join(a.eventId, b.eventId, (n) => new Int32Array(n)),
+    features: a.features.map((c, f) => join(c, b.features[f] as Float64Array, (n) => new Float64Array(n))),
+    weight: join(a.weight, b.weight, (n) => new Float64Array(n)),
+    label: join(a.label, b.label, (n) => new Uint8Array(n)),
+  };
+}
