@@ -10,6 +10,8 @@ import { clientIp } from "@/lib/client-ip";
 import { checkCredentials } from "@/lib/sign-in-guard";
 import { signInSchema } from "@/lib/validations/auth";
 
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
+
 /**
  * Auth.js v5 (next-auth 5.0.0-beta.32). Configured lazily so the database is
  * opened on first use rather than at import (and never during `next build`).
@@ -24,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const user = await checkCredentials(db, parsed.data.email, parsed.data.password, clientIp(request.headers));
-        return user && { id: user.id, name: user.name, email: user.email };
+        return user && { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
   ];
@@ -39,7 +41,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
     }),
     // Credentials sign-in only works with JWT sessions; roles are re-read from
     // the database on each check (lib/authz.ts) so a role change applies at once.
-    session: { strategy: "jwt" },
+    // A week without signing in again; every cookie is voided at once by a sign-out, a password change or an
+    // admin's "sign out everywhere" (the session version, checked on each request in lib/authz.ts).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     secret: e.AUTH_SECRET,
     trustHost: true,
     logger: {
@@ -51,9 +55,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {
+      jwt({ token, user }) {
+        // At sign-in (credentials, or OAuth through the adapter's row) the cookie records the account's version.
+        if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
+      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        return session;
+        return { ...session, sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : 0 };
       },
     },
   };

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb, type Db } from "@/db";
 import { isChallengeOrganiser, isParticipant } from "@/db/queries/challenges";
-import { getUserById } from "@/db/queries/users";
+import { getUserById, revokeSessions, setUserRole } from "@/db/queries/users";
 import type { Challenge, Role, User } from "@/db/schema";
 import { TtlCache } from "./ttl-cache";
 
@@ -27,24 +27,49 @@ async function sessionToken(): Promise<string | null | undefined> {
   return parts.length === 0 ? null : parts.map((c) => `${c.name}=${c.value}`).join(";");
 }
 
-// Decrypting the session JWT (a key derivation and a JWE decryption) and loading the user cost milliseconds of CPU
-// per request; a signed-in visitor's pages and polls reuse the result for ten seconds. A role change or sign-out
-// therefore takes effect within ten seconds (sign-out at once: the cookie, the cache key, is gone).
-const sessionUsers = new TtlCache<User | undefined>(10_000, 5000);
+// Decrypting the session JWT (a key derivation and a JWE decryption) costs milliseconds of CPU per request: a
+// cookie's decoded contents (who, under which session version) are reused for a minute, as the cookie cannot change.
+const sessionClaims = new TtlCache<{ id: string; version: number } | undefined>(60_000, 5000);
+// The account itself (role, session version) is re-read every two seconds at most, and at once in this process
+// after a change made here (forgetUser): a role change or a revoked session takes effect on the next request.
+const usersById = new TtlCache<User | undefined>(2000, 5000);
 
-async function userOfSession(): Promise<User | undefined> {
+async function claimsOfSession(): Promise<{ id: string; version: number } | undefined> {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return undefined;
-  return getUserById(await getDb(), id);
+  return id ? { id, version: (session as { sessionVersion?: number }).sessionVersion ?? 0 } : undefined;
+}
+
+async function userOfClaims(claims: { id: string; version: number } | undefined): Promise<User | undefined> {
+  if (!claims) return undefined;
+  const user = await usersById.get(claims.id, async () => getUserById(await getDb(), claims.id));
+  // A cookie issued before a sign-out, password change or "sign out everywhere" carries an older version.
+  return user && user.sessionVersion === claims.version ? user : undefined;
 }
 
 // Once per request, however many components ask (header, page, layout).
 export const currentUser = cache(async (): Promise<User | undefined> => {
   const token = await sessionToken();
   if (token === null) return undefined;
-  return token === undefined ? userOfSession() : sessionUsers.get(token, userOfSession);
+  return userOfClaims(await (token === undefined ? claimsOfSession() : sessionClaims.get(token, claimsOfSession)));
 });
+
+/** After an account changed (role, session version, verified address): every request reads it afresh. */
+export function forgetUser(userId: string): void {
+  usersById.delete(userId);
+}
+
+/** Sign-out, "sign out everywhere": every cookie of the account stops working on its next request. */
+export async function endSessions(db: Db, userId: string): Promise<void> {
+  await revokeSessions(db, userId);
+  forgetUser(userId);
+}
+
+/** A role granted or taken away applies to the account's very next request. */
+export async function changeRole(db: Db, userId: string, role: Role): Promise<void> {
+  await setUserRole(db, userId, role);
+  forgetUser(userId);
+}
 
 /** For pages and actions: sends anonymous visitors to sign in. */
 export async function requireUser(callbackUrl = "/"): Promise<User> {
@@ -92,6 +117,6 @@ export async function canManageChallenge(
 
 /** After the signed-in user's own account changed (an address verified): their next request reads it afresh. */
 export async function forgetCachedSessionUser(): Promise<void> {
-  const token = await sessionToken();
-  if (token) sessionUsers.delete(token);
+  const user = await currentUser();
+  if (user) forgetUser(user.id);
 }

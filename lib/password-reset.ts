@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { forgetUser } from "@/lib/authz";
 import { consumeEmailToken, createEmailToken, recentEmailTokens, voidEmailTokens } from "@/db/queries/email-tokens";
 import { getUserByEmail, setPasswordHash } from "@/db/queries/users";
 import type { Mailer } from "./mail/mailer";
@@ -45,11 +46,14 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
 export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<boolean> {
   // Hash first: scrypt is slow, and a transaction should not wait on it.
   const hash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  const userId = await db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, token, "reset", now);
-    if (!used) return false;
+    if (!used) return undefined;
     await setPasswordHash(tx, used.userId, hash);
     await voidEmailTokens(tx, used.userId, "reset", now);
-    return true;
+    return used.userId;
   });
+  // The new password ended the account's sessions (a thief's included): from its next request on, here too.
+  if (userId) forgetUser(userId);
+  return userId !== undefined;
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/auth";
-import { currentUser, hasRole } from "@/lib/authz";
+import { getDb } from "@/db";
+import { currentUser, endSessions, hasRole } from "@/lib/authz";
 import { siteConfig } from "@/lib/site";
 
 export async function SiteHeader() {
@@ -42,6 +43,9 @@ export async function SiteHeader() {
               <form
                 action={async () => {
                   "use server";
+                  // Voids the cookie itself, not just the browser's copy of it: a copied cookie stops working too.
+                  const me = await currentUser();
+                  if (me) await endSessions(await getDb(), me.id);
                   await signOut({ redirectTo: "/" });
                 }}
               >

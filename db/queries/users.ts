@@ -1,4 +1,4 @@
-import { asc, eq, ilike, or } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/password";
 import type { Db } from "../client";
 import { users, type NewUser, type Role, type User } from "../schema";
@@ -34,8 +34,14 @@ export async function setUserRole(db: Db, id: string, role: Role): Promise<void>
   await db.update(users).set({ role }).where(eq(users.id, id));
 }
 
+/** A new password also ends every session of the account (a thief's copied cookie included). */
 export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+  await db.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+}
+
+/** Ends every session of the account: cookies issued before carry an older session version (lib/authz.ts). */
+export async function revokeSessions(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
 }
 
 /** Creates an admin with this email and password unless the email is taken; true if created. */

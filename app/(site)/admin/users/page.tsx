@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
 import { roleEnum } from "@/db/schema";
 import { requireRole } from "@/lib/authz";
-import { setRoleAction } from "./actions";
-import { RoleForm } from "./role-form";
+import { setRoleAction, signOutEverywhereAction } from "./actions";
+import { RoleForm, SignOutEverywhereForm } from "./role-form";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -30,6 +30,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <td>{u.email}</td>
               <td>
                 <RoleForm action={setRoleAction} userId={u.id} role={u.role} roles={roleEnum.enumValues} label={`Role of ${u.email}`} />
+              </td>
+              <td>
+                <SignOutEverywhereForm action={signOutEverywhereAction} userId={u.id} label={`Sign ${u.email} out everywhere`} />
               </td>
             </tr>
           ))}
