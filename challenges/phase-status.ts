@@ -1,9 +1,13 @@
+import type { SubmissionMode } from "./shared/model-contract";
+
 export type ChallengeStatus = "upcoming" | "open" | "ended";
 
 export interface PhaseWindow {
   name: string;
   startsAt: Date;
   endsAt: Date;
+  /** What competitors upload in this phase (default "predictions"). */
+  submissionMode?: SubmissionMode;
 }
 
 export interface StatusAt {

@@ -41,7 +41,8 @@ export const higgsBuiltIn: BuiltInChallenge = {
   description: higgsDescription,
   metricId: "ams",
   config: {},
-  phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
+  // Predictions or ONNX models: a model is run by the server on the test features, with its latency and size shown.
+  phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS), submissionMode: "both" }],
   generate: (scale, seed) =>
     generateHiggsDataset({
       seed,

@@ -25,6 +25,11 @@ export const acceptsPredictions = (mode: SubmissionMode) => mode !== "models";
 /** The file whose features models are run on; in a "models" phase it is not offered for download. */
 export const MODEL_TEST_FILE = "test.csv";
 
+/** Test features stay hidden while any "models" phase has not ended: released earlier, they could be studied first. */
+export function testFeaturesHidden(phases: readonly { endsAt: Date; submissionMode?: SubmissionMode }[], now: Date): boolean {
+  return phases.some((p) => p.submissionMode === "models" && p.endsAt.getTime() > now.getTime());
+}
+
 /** ONNX model metadata key (metadata_props) that sets the signal threshold of a classifying kind. */
 export const THRESHOLD_METADATA_KEY = "threshold";
 export const DEFAULT_THRESHOLD = 0.5;

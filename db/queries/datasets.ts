@@ -40,3 +40,13 @@ export async function getDatasetFile(db: Db, challengeId: number, filename: stri
     .limit(1);
   return row;
 }
+
+/** One file of a given dataset (the scoring worker's view: datasets are immutable, so the id pins the content). */
+export async function getDatasetFileOfDataset(db: Db, datasetId: number, filename: string) {
+  const [row] = await db
+    .select({ gzipContent: datasetFiles.gzipContent })
+    .from(datasetFiles)
+    .where(and(eq(datasetFiles.datasetId, datasetId), eq(datasetFiles.filename, filename)))
+    .limit(1);
+  return row;
+}

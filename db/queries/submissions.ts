@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import { byteaValue } from "../bulk";
 import type { Db } from "../client";
-import { privateScores, publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
+import { type ModelStats, privateScores, publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
 
 export class DailyLimitError extends Error {
   constructor(readonly limit: number) {
@@ -26,6 +26,8 @@ export interface NewUpload {
   gzipContent: Uint8Array;
   sizeBytes: number;
   sha256: string;
+  /** "model" for an ONNX model (default "predictions"). */
+  format?: Submission["format"];
   now?: Date;
 }
 
@@ -58,6 +60,7 @@ export async function createSubmission(db: Db, u: NewUpload): Promise<Submission
         description: u.description,
         sizeBytes: u.sizeBytes,
         sha256: u.sha256,
+        ...(u.format ? { format: u.format } : {}),
         ...(u.now ? { createdAt: u.now } : {}),
       })
       .returning();
@@ -145,4 +148,9 @@ export async function getPrivateScore(db: Db, submissionId: number) {
 export async function getSubmissionFile(db: Db, submissionId: number): Promise<Uint8Array | undefined> {
   const [row] = await db.select({ gz: submissionFiles.gzipContent }).from(submissionFiles).where(eq(submissionFiles.submissionId, submissionId)).limit(1);
   return row?.gz;
+}
+
+/** A model's efficiency figures, measured by the worker that ran it. */
+export async function recordModelStats(db: Db, submissionId: number, stats: ModelStats): Promise<void> {
+  await db.update(submissions).set({ modelStats: stats }).where(eq(submissions.id, submissionId));
 }

@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { SubmissionMode } from "../../challenges/shared/model-contract";
 import { users } from "./auth";
 
 /** Raw bytes; both drivers hand back a Uint8Array (pg a Buffer, which is one). */
@@ -51,6 +52,10 @@ export const challenges = pgTable("challenge", {
   mergerDeadline: timestamp("merger_deadline", { withTimezone: true }),
   /** Set when the private leaderboard is revealed (at the end or by hand). */
   privateRevealedAt: timestamp("private_revealed_at", { withTimezone: true }),
+  /** Largest ONNX model accepted in phases that take models. */
+  modelMaxMb: integer("model_max_mb").notNull().default(50),
+  /** Trigger-style challenges: models slower than this (ms per 1,000 events on the worker) fail; null = no budget. */
+  latencyBudgetMs: doublePrecision("latency_budget_ms"),
   /** Kind-specific settings: simulator version, seed, sizes, source files. */
   config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -68,6 +73,8 @@ export const phases = pgTable(
     position: smallint("position").notNull().default(0),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** What competitors upload in this phase; in "models" phases test.csv is not offered for download. */
+    submissionMode: text("submission_mode").$type<SubmissionMode>().notNull().default("predictions"),
   },
   (t) => [index("phase_challenge_idx").on(t.challengeId)],
 );

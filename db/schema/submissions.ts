@@ -13,6 +13,16 @@ import {
 import { users } from "./auth";
 import { bytea, challenges, teams } from "./challenges";
 
+export interface ModelStats {
+  operatorCount: number;
+  /** Median of three timed passes over up to 10,000 test events, per 1,000 events. */
+  msPer1000: number;
+  loadMs: number;
+  /** The pass over every test event that gave the predictions. */
+  fullMs: number;
+  events: number;
+}
+
 export const submissionStatusEnum = pgEnum("submission_status", ["queued", "scoring", "scored", "failed"]);
 export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
 
@@ -30,6 +40,10 @@ export const submissions = pgTable(
     description: text("description").notNull().default(""),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
+    /** "model": an ONNX model the worker runs on the hidden test features; "predictions": a CSV (or a design). */
+    format: text("format").$type<"predictions" | "model">().notNull().default("predictions"),
+    /** A model's efficiency as measured by the worker: operator count, ms per 1,000 events, load and full-run time. */
+    modelStats: jsonb("model_stats").$type<ModelStats>(),
     status: submissionStatusEnum("status").notNull().default("queued"),
     /** The scoring library's message, line numbers included, when status = failed. */
     error: text("error"),

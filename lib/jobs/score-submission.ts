@@ -7,7 +7,9 @@ import { challenges, privateScores, publicScores, submissionFiles, submissions }
 import { scoreAnomalySubmission } from "@/challenges/anomaly-detection";
 import { DesignError, scoreDesignSubmission } from "@/challenges/detector-design";
 import { currentDataset } from "@/db/queries/datasets";
+import { ModelRejectedError } from "@/lib/onnx/validate";
 import { isMetricId, scoreSubmission, SubmissionFormatError } from "@/scoring";
+import { modelPredictionsCsv } from "./score-model";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
 import { controlSampleForChallenge, solutionForChallenge } from "./solutions";
 
@@ -89,7 +91,16 @@ type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
 
 async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scored> {
   const [row] = await db
-    .select({ challengeId: submissions.challengeId, kind: challenges.kind, metricId: challenges.metricId, sha256: submissions.sha256, gz: submissionFiles.gzipContent })
+    .select({
+      challengeId: submissions.challengeId,
+      kind: challenges.kind,
+      metricId: challenges.metricId,
+      sha256: submissions.sha256,
+      gz: submissionFiles.gzipContent,
+      format: submissions.format,
+      modelMaxMb: challenges.modelMaxMb,
+      latencyBudgetMs: challenges.latencyBudgetMs,
+    })
     .from(submissions)
     .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
     .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
@@ -102,13 +113,16 @@ async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scor
     return scoreDesignSubmission(gunzipSync(row.gz).toString("utf8"), privateSeed);
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
+  // A model's outputs on the hidden test features become the kind's CSV, scored (and seeded) like that CSV uploaded.
+  const model = row.format === "model";
+  const submission = model ? await modelPredictionsCsv(db, id, row.gz, row) : gunzipSync(row.gz);
   const solution = await solutionForChallenge(db, row.challengeId);
-  const seed = bootstrapSeed(row.sha256);
+  const seed = bootstrapSeed(model ? createHash("sha256").update(submission).digest("hex") : row.sha256);
   if (row.kind === "anomaly-detection") {
     const control = await controlSampleForChallenge(db, row.challengeId);
-    return scoreAnomalySubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, control, bootstrap, seed });
+    return scoreAnomalySubmission({ solution, submission, metricId: row.metricId, control, bootstrap, seed });
   }
-  return scoreSubmission({ solution, submission: gunzipSync(row.gz), metricId: row.metricId, bootstrap, seed });
+  return scoreSubmission({ solution, submission, metricId: row.metricId, bootstrap, seed });
 }
 
 /**
@@ -140,7 +154,7 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
       return "scored";
     });
   } catch (err) {
-    if (err instanceof SubmissionFormatError || err instanceof DesignError) {
+    if (err instanceof SubmissionFormatError || err instanceof DesignError || err instanceof ModelRejectedError) {
       await markFailed(db, id, err.message, token);
       return "failed";
     }

@@ -26,7 +26,7 @@ async function load(db: Db, datasetId: number): Promise<Solution> {
 // dataset replaces the old entry rather than piling up beside it.
 // Per database too: a test process talks to several, whose ids overlap.
 /** Memoises `loader` per database and challenge, keyed on the current dataset's id. */
-function perDataset<T>(loader: (db: Db, datasetId: number) => Promise<T>) {
+export function perDataset<T>(loader: (db: Db, datasetId: number) => Promise<T>) {
   const caches = new WeakMap<Db, Map<number, { datasetId: number; value: Promise<T> }>>();
   return async (db: Db, challengeId: number): Promise<T> => {
     const ds = await currentDataset(db, challengeId);

@@ -9,10 +9,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnableModel } from "./strip-zipmap";
-import type { ModelPlan } from "./validate";
+import type { FeatureMatrix } from "@/challenges/shared/feature-matrix";
+import { ModelRejectedError, type ModelPlan } from "./validate";
 
 /** The model's fault (a crash, a limit, bad output): the submission fails with this message and is not retried. */
-export class ModelRunError extends Error {}
+export class ModelRunError extends ModelRejectedError {}
 
 export interface RunLimits {
   /** Wall time for loading and running the model, timing runs included. */
@@ -24,13 +25,6 @@ export interface RunLimits {
 export const DEFAULT_RUN_LIMITS: RunLimits = { timeoutMs: 120_000, memoryMb: 3072 };
 /** Events in the sample timed three times for the latency figure. */
 export const TIMING_ROWS = 10_000;
-
-export interface FeatureMatrix {
-  /** Row-major: rows × cols. */
-  data: Float32Array;
-  rows: number;
-  cols: number;
-}
 
 export interface ModelRun {
   scores: Float64Array;
@@ -65,7 +59,7 @@ function failureMessage(message: string, limits: RunLimits): string {
 }
 
 /** Runs the model over every row of `features`; throws ModelRunError for anything the model caused. */
-export function runModel(model: Uint8Array, plan: ModelPlan, features: FeatureMatrix, limits: RunLimits = DEFAULT_RUN_LIMITS): Promise<ModelRun> {
+export function runModel(model: Uint8Array, plan: ModelPlan, features: Pick<FeatureMatrix, "data" | "rows" | "cols">, limits: RunLimits = DEFAULT_RUN_LIMITS): Promise<ModelRun> {
   const kb = limits.memoryMb * 1024;
   // `exec` keeps the IPC descriptor and replaces the shell, so the pid is node's and a kill reaches it.
   const child: ChildProcess = spawn("/bin/sh", ["-c", `ulimit -v ${kb} && exec "$0" "$@"`, process.execPath, `--max-old-space-size=${Math.min(1024, limits.memoryMb)}`, CHILD], {

@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLD, THRESHOLD_METADATA_KEY } from "@/challenges/shared/m
 import { type Dim, ELEM_DOUBLE, ELEM_FLOAT, ELEM_INT64, ELEM_NAMES, ELEM_STRING, type ModelInfo, readModel, type ValueInfo } from "./model-proto";
 import { ProtobufError } from "./protobuf";
 
+/** A model the competitor must change: refused at upload, or failed by the worker (see ModelRunError). */
 export class ModelRejectedError extends Error {}
 
 /** Operator sets a model may use: the standard ones ("" is ai.onnx). */

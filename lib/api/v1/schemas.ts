@@ -4,6 +4,7 @@
  * schemas, so the document cannot drift from what the handlers send.
  */
 import { z } from "zod";
+import { SUBMISSION_MODES } from "@/challenges/shared/model-contract";
 
 const isoDate = z.iso.datetime().describe("ISO 8601 time, UTC");
 
@@ -33,7 +34,21 @@ export const createdTokenSchema = z
 
 const metricSchema = z.object({ id: z.string(), label: z.string(), higherIsBetter: z.boolean(), precision: z.number().int() });
 
-const phaseSchema = z.object({ name: z.string(), startsAt: isoDate, endsAt: isoDate });
+const phaseSchema = z.object({
+  name: z.string(),
+  startsAt: isoDate,
+  endsAt: isoDate,
+  submissionMode: z.enum(SUBMISSION_MODES).describe("predictions: CSV files; models: ONNX models run on the hidden test features; both: either"),
+});
+
+/** What an ONNX model must take and give (null for kinds without per-event features). */
+const modelContractSchema = z.object({
+  features: z.array(z.string()).describe("the model's input columns, in order: float32 [N, features.length]"),
+  missing: z.string(),
+  output: z.string(),
+  maxMb: z.number(),
+  latencyBudgetMsPer1000: z.number().nullable(),
+});
 
 export const challengeSummarySchema = z
   .object({
@@ -68,6 +83,7 @@ export const challengeDetailSchema = challengeSummarySchema
     maxTeamSize: z.number().int(),
     finalSelections: z.number().int(),
     submissionFormat: z.string(),
+    model: modelContractSchema.nullable(),
     files: z.array(dataFileSchema),
   })
   ;

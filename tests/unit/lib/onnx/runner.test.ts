@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HIGGS_FEATURES } from "@/challenges/higgs-tautau/schema";
-import { ModelRunError, runModel, type FeatureMatrix } from "@/lib/onnx/runner";
+import type { FeatureMatrix } from "@/challenges/shared/feature-matrix";
+import { ModelRunError, runModel } from "@/lib/onnx/runner";
 import { validateModel } from "@/lib/onnx/validate";
 import { buildOnnxModels, onnxSkipReason, type OnnxModels } from "../../../fixtures/onnx/models";
 
 const F = HIGGS_FEATURES.length;
 
-function features(rows: number): FeatureMatrix {
+function features(rows: number): Pick<FeatureMatrix, "data" | "rows" | "cols"> {
   const data = new Float32Array(rows * F);
   for (let i = 0; i < data.length; i++) data[i] = Math.fround(((i * 7919) % 2001) / 10 - 100);
   return { data, rows, cols: F };

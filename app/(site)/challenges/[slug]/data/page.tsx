@@ -1,12 +1,12 @@
 import { getDb } from "@/db";
-import { listDatasetFiles } from "@/db/queries/datasets";
+import { visibleDatasetFiles } from "@/lib/data-files";
 import { formatBytes } from "@/lib/format";
 import { loadChallenge } from "../load";
 
 export default async function DataPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { challenge } = await loadChallenge(slug);
-  const files = await listDatasetFiles(await getDb(), challenge.id);
+  const files = await visibleDatasetFiles(await getDb(), challenge);
   if (files.length === 0) return <p className="text-slate-500">This challenge has no data files yet.</p>;
   return (
     <div className="space-y-3">

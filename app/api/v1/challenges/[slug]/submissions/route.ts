@@ -8,6 +8,7 @@ import { challengeForApi } from "@/lib/challenge-access";
 import { EmailUnverifiedError, requireVerifiedEmail } from "@/lib/email-verification";
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
+import { checkSubmissionMode, isModelFilename, prepareModelUpload } from "@/lib/onnx/upload";
 import { prepareDesignUpload, prepareUpload, readBodyLimited, tooLarge } from "@/lib/uploads";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
@@ -53,7 +54,9 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
     description = decodeURIComponent(req.headers.get("x-description") ?? "");
   }
   const format = METRICS[challenge.metricId].submissionFormat;
-  const prepared = format === "design" ? prepareDesignUpload(bytes) : await prepareUpload(bytes, format, maxBytes);
+  const isModel = isModelFilename(filename);
+  checkSubmissionMode(challenge, isModel);
+  const prepared = isModel ? prepareModelUpload(bytes, challenge) : format === "design" ? prepareDesignUpload(bytes) : await prepareUpload(bytes, format, maxBytes);
   const team = await ensureTeam(db, challenge.id, user);
   let submission;
   try {
@@ -65,6 +68,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
       filename: filename.slice(0, 200),
       description: description.slice(0, 1000),
       ...prepared,
+      format: isModel ? "model" : "predictions",
     });
   } catch (err) {
     if (err instanceof DailyLimitError) throw new ApiError(409, "limit_reached", err.message);
