@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { benchmarkRows, privateLeaderboard, publicLeaderboard, type LeaderboardPage } from "@/db/queries/leaderboard";
 import type { Challenge } from "@/db/schema";
 import { TtlCache } from "@/lib/ttl-cache";
+import { csvLine } from "./csv";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
 export const PAGE_SIZE = 50;
@@ -40,14 +41,12 @@ export async function loadBoard(challenge: BoardChallenge, view: string | null |
   return { metric, revealed, showPrivate, board, benchmarks };
 }
 
-const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** The whole leaderboard (public, or private once revealed) as a CSV download. */
 export async function leaderboardCsvResponse(challenge: BoardChallenge & { slug: string }, view: string | null): Promise<Response> {
   const { showPrivate, board } = await loadBoard(challenge, view, 1, 1_000_000);
   const lines = ["Rank,Team,Score,Std,Entries,LastSubmission"];
   for (const r of board.rows) {
-    lines.push([r.rank, csvField(r.teamName), r.score, r.std ?? "", r.entries, r.lastSubmissionAt.toISOString()].join(","));
+    lines.push(csvLine([r.rank, r.teamName, r.score, r.std, r.entries, r.lastSubmissionAt.toISOString()]));
   }
   return new Response(lines.join("\n") + "\n", {
     headers: {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
+import { csvLine } from "@/lib/csv";
 import { hashPassword } from "@/lib/password";
 import { queryRows, type Db } from "../client";
 import { challengeOrganisers, challenges, participants, phases, teamMembers, users, type Challenge, type User } from "../schema";
@@ -103,13 +104,11 @@ export async function classRoster(db: Db, challenge: Pick<Challenge, "id">, high
   }));
 }
 
-const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** The grade export: one line per student. */
 export function rosterCsv(rows: readonly RosterRow[]): string {
   const lines = ["Name,Email,Team,Submissions,BestPublic,PublicRank,BestPrivate,PrivateRank"];
   for (const r of rows) {
-    lines.push([csvField(r.name), csvField(r.email), csvField(r.teamName ?? ""), r.submissions, r.bestPublic ?? "", r.publicRank ?? "", r.bestPrivate ?? "", r.privateRank ?? ""].join(","));
+    lines.push(csvLine([r.name, r.email, r.teamName, r.submissions, r.bestPublic, r.publicRank, r.bestPrivate, r.privateRank]));
   }
   return lines.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { beforeAll, beforeEach, expect, it, vi } from "vitest";
 
@@ -27,7 +27,7 @@ import * as board from "@/app/api/v1/challenges/[slug]/leaderboard/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
-import { challenges, participants, phases, privateScores, publicScores, submissions, type Challenge } from "@/db/schema";
+import { challenges, participants, phases, privateScores, publicScores, submissions, teams, type Challenge } from "@/db/schema";
 import { invalidateChallenge } from "@/lib/challenge-access";
 import { clearLeaderboardCaches } from "@/lib/leaderboard";
 import { setBoss } from "@/lib/jobs/shared-queue";
@@ -205,6 +205,14 @@ describeEachDatabase("the v1 API", (get) => {
     const csv = await (await board.GET(req(`/challenges/${challenge.slug}/leaderboard?format=csv`), ctx({ slug: challenge.slug }))).text();
     expect(csv.split("\n")[0]).toBe("Rank,Team,Score,Std,Entries,LastSubmission");
     expect(csv.split("\n")[1]).toMatch(/^1,.*,1\.5,0\.1,/);
+
+    // A team named as a spreadsheet formula is written as text (OWASP CSV injection).
+    const { db } = get();
+    await db.update(teams).set({ name: sql`'=HYPERLINK("http://evil.example","open") ' || ${teams.id}` }).where(eq(teams.challengeId, challenge.id));
+    clearLeaderboardCaches();
+    const named = await (await board.GET(req(`/challenges/${challenge.slug}/leaderboard?format=csv`), ctx({ slug: challenge.slug }))).text();
+    expect(named.split("\n")[1]).toMatch(/^1,"'=HYPERLINK\(""http:\/\/evil\.example"",""open""\) \d+",1\.5,/);
+    expect(named).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
   it("answers 429 with Retry-After once a token passes its rate limit", async () => {

@@ -15,6 +15,7 @@ import { familyUnavailable } from "@/lib/ml/family-availability";
 import { createBaselineRun } from "@/lib/jobs/baseline-job";
 import { enqueueScoring } from "@/lib/jobs/score-submission";
 import { getBoss } from "@/lib/jobs/shared-queue";
+import { csvLine } from "@/lib/csv";
 import { emailSchema } from "@/lib/validations/auth";
 
 /** Every manage action starts here: the caller must manage this challenge, else it does not exist for them. */
@@ -86,7 +87,7 @@ export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), 
   const accounts = await enrolAccounts(db, challenge.id, lines);
   changed(slug);
   const created = accounts.filter((a) => a.password !== null).length;
-  const csv = ["name,email,password", ...accounts.map((a) => `${a.name},${a.email},${a.password ?? "(existing account)"}`)].join("\n");
+  const csv = ["name,email,password", ...accounts.map((a) => csvLine([a.name, a.email, a.password ?? "(existing account)"]))].join("\n");
   return { success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`, secret: csv };
 });
 
