@@ -1,4 +1,5 @@
 import type { PhaseWindow } from "./phase-status";
+import type { Seed } from "./shared/random";
 
 type Kind = "higgs-tautau" | "anomaly-detection" | "detector-design";
 
@@ -25,7 +26,7 @@ export interface GeneratedDataset {
   manifest: Record<string, unknown>;
   files: GeneratedFile[];
   solution: GeneratedSolution;
-  /** Server-only inputs of the scorer that are not per-event (a hidden private seed). */
+  /** Server-only secrets: the data's key (dataKey, hex), a detector challenge's private seed or key. */
   secrets?: Record<string, unknown>;
 }
 
@@ -41,10 +42,11 @@ export interface BuiltInChallenge {
   phases(now: Date): PhaseWindow[];
   /**
    * `scale` shrinks the generated sample (tests use 0.01); 1 = the full default size.
-   * `seed` is drawn at random by each installation and kept server-side: with a seed
-   * fixed in this open-source code anyone could rerun the simulator and get the answers.
+   * `seed` is a 32-byte key drawn by each installation from the OS's CSPRNG and kept server-side: with a seed
+   * fixed in this open-source code, or drawn from a space small enough to search, anyone could rerun the simulator
+   * until its output matches the public files and read off the answers. (Tests pass typed integer seeds.)
    */
-  generate(scale: number, seed: number): GeneratedDataset;
+  generate(scale: number, seed: Seed): GeneratedDataset;
   /** Reference entries computed at creation (pure) and posted as benchmark submissions. */
   baselines?(): BaselineEntry[];
 }

@@ -1,10 +1,11 @@
 /**
  * Organiser-made challenges from the platform's simulators: what each kind offers (metrics, sizes, default text)
- * and the dataset for a seed. A teacher who creates a class challenge with a new seed gets fresh data, so last
- * year's answers are worth nothing this year.
+ * and the dataset for a seed. A teacher who creates a class challenge with a fresh key gets fresh data, so last
+ * year's answers are worth nothing this year; a typed integer seed reproduces data anyone can rebuild.
  */
 import { ANOMALY_DEFAULTS, anomalyDescription, generateAnomalyDataset, MIN_CONTROL_EVENTS } from "./anomaly-detection";
 import type { GeneratedDataset } from "./built-in";
+import type { Seed } from "./shared/random";
 import { detectorBuiltIn } from "./detector-design/built-in";
 import { detectorDescription } from "./detector-design/description";
 import { higgsDescription } from "./higgs-tautau/description";
@@ -38,7 +39,8 @@ export const KIND_OPTIONS: Readonly<Record<SimulatedKind, KindOption>> = {
 
 export interface SimulationRequest {
   kind: SimulatedKind;
-  seed: number;
+  /** A fresh 32-byte key (secret data), or a typed integer (data anyone who knows it can rebuild). */
+  seed: Seed;
   trainEvents: number;
   testEvents: number;
   publicFraction: number;

@@ -1,9 +1,11 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { eq } from "drizzle-orm";
 import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
 import { builtInChallenges } from "@/challenges/registry";
+import { KEY_BYTES } from "@/challenges/shared/chacha20";
+import type { Seed } from "@/challenges/shared/random";
 import { byteaValue, insertSolutionRows } from "./bulk";
 import type { Db } from "./client";
 import { challenges, datasetFiles, datasets, phases } from "./schema";
@@ -28,6 +30,15 @@ async function compress(file: GeneratedFile) {
   gzip.end();
   await done;
   return { gzipContent: Buffer.concat(out), sizeBytes, sha256: hash.digest("hex") };
+}
+
+/**
+ * 32 bytes from the OS's CSPRNG: the key a simulated dataset is generated from (challenges/shared/random.ts).
+ * 256 bits, so no search over keys can rebuild the data from its public files; kept only in the dataset's
+ * server-only secrets.
+ */
+export function freshDataKey(): Uint8Array {
+  return new Uint8Array(randomBytes(KEY_BYTES));
 }
 
 /** Settings an organiser chooses; built-in challenges take the schema's defaults. */
@@ -85,9 +96,9 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
 /**
  * At start: creates each built-in challenge that does not exist yet (idempotent).
  * Returns the ones created now, so the caller can post their baseline entries. `seed`: for tests that assert on
- * the data; by default each installation draws a secret one.
+ * the data; by default each challenge gets a fresh secret key.
  */
-export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: number): Promise<{ id: number; spec: BuiltInChallenge }[]> {
+export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: Seed): Promise<{ id: number; spec: BuiltInChallenge }[]> {
   const created: { id: number; spec: BuiltInChallenge }[] = [];
   for (const spec of builtInChallenges) {
     const [exists] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, spec.slug));
@@ -95,8 +106,8 @@ export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: number): P
     const t0 = performance.now();
     console.log(`Creating built-in challenge "${spec.title}"…`);
     const { generate, ...meta } = spec;
-    // A secret seed per installation (recorded in the server-only dataset manifest).
-    const challenge = await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, seed ?? randomInt(1, 2 ** 31)));
+    // A secret key per installation and challenge (kept in the dataset's server-only secrets).
+    const challenge = await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, seed ?? freshDataKey()));
     created.push({ id: challenge.id, spec });
     console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -1,7 +1,6 @@
-import { randomInt } from "node:crypto";
 import { anomalyDescription, datasetFromLhco, linesOf, MIN_CONTROL_EVENTS, parseLhcoCsv } from "@/challenges/anomaly-detection";
 import type { Db } from "./client";
-import { createChallengeWithDataset, type ChallengeSettings } from "./create-challenge";
+import { createChallengeWithDataset, type ChallengeSettings, freshDataKey } from "./create-challenge";
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +29,7 @@ export async function importLhcoChallenge(
   const t0 = performance.now();
   const train = await parseLhcoCsv(linesOf(files.train), { fileName: files.trainName });
   const test = await parseLhcoCsv(linesOf(files.test), { fileName: files.testName });
-  const data = datasetFromLhco(train, test, { seed: opts.seed ?? randomInt(1, 2 ** 31), controlEvents: opts.controlEvents ?? MIN_CONTROL_EVENTS, publicFraction: opts.publicFraction });
+  const data = datasetFromLhco(train, test, { seed: opts.seed ?? freshDataKey(), controlEvents: opts.controlEvents ?? MIN_CONTROL_EVENTS, publicFraction: opts.publicFraction });
   const parsed = performance.now();
   const challenge = await createChallengeWithDataset(
     db,

@@ -2,10 +2,11 @@
  * The built-in anomaly-detection challenge: simulated Track A data (background-only training sample; test sample
  * with a small injected W′ → XY signal plus hidden background-only control events), and Track B black boxes.
  * Every sample has its own seed, derived from the challenge seed and recorded in the manifest with the simulator's
- * full manifest, so the data can be replayed exactly.
+ * full manifest: a typed integer seed replays exactly from the manifest alone; a secret key's samples get keys of
+ * their own, which the manifest never shows (it says "secret key").
  */
 import type { BuiltInChallenge, GeneratedDataset } from "../built-in";
-import { Random } from "../shared/random";
+import { describeSeed, Random, type Seed } from "../shared/random";
 import { type AnomalyDataset, blackBoxDataset, MissingClassError, trackADataset } from "./dataset";
 import { anomalyDescription } from "./description";
 import type { AnomalyParams } from "./simulator/params";
@@ -17,17 +18,23 @@ export const ANOMALY_DEFAULTS = { trainEvents: 200_000, testEvents: 200_000, con
 const DAY_MS = 86_400_000;
 /** Seeds tried in turn by the built-in at a small scale (a miss is ~3% likely, ten in a row ~10^-15). */
 const MAX_SEED_ATTEMPTS = 10;
+/** Stream ids of the retry seeds (retry k uses RETRY_STREAM + k). */
+const RETRY_STREAM = 0x7e7_0000;
 
 /** Stream ids of the per-sample seeds. */
 const SAMPLE = { train: 1, test: 2, control: 3, blackBox: 4 } as const;
 
-/** A uint32 seed for one sample, derived from the challenge seed. */
-function sampleSeed(seed: number, sample: number): number {
-  return new Random(seed).fork(sample).nextUint32();
+/**
+ * The seed of one sample, derived from the challenge seed: a key's samples get keys (a uint32 would fold 256 bits to
+ * a searchable 32); a typed seed is public anyway, so its samples keep integer seeds their manifests can replay.
+ */
+function derivedSeed(seed: Seed, stream: number): Seed {
+  const root = new Random(seed);
+  return typeof seed === "number" ? root.fork(stream).nextUint32() : root.forkKey(stream);
 }
 
 export interface AnomalyDatasetOptions {
-  seed: number;
+  seed: Seed;
   trainEvents: number;
   testEvents: number;
   controlEvents: number;
@@ -45,7 +52,7 @@ export function generateAnomalyDataset(opts: AnomalyDatasetOptions): AnomalyData
     );
   }
   const simulate = (sample: number, nEvents: number, signalFraction: number) =>
-    simulateAnomaly({ seed: sampleSeed(opts.seed, sample), nEvents, signalFraction, params: opts.params });
+    simulateAnomaly({ seed: derivedSeed(opts.seed, sample), nEvents, signalFraction, params: opts.params });
   const train = simulate(SAMPLE.train, opts.trainEvents, 0);
   const test = simulate(SAMPLE.test, opts.testEvents, opts.signalFraction);
   const control = simulate(SAMPLE.control, opts.controlEvents, 0);
@@ -58,14 +65,14 @@ export function generateAnomalyDataset(opts: AnomalyDatasetOptions): AnomalyData
     manifest: {
       source: "simulator",
       simulator: "anomaly-detection",
-      seed: opts.seed,
+      seed: describeSeed(opts.seed),
       samples: { train: train.manifest, test: test.manifest, control: control.manifest },
     },
   });
 }
 
 export interface BlackBoxOptions {
-  seed: number;
+  seed: Seed;
   events: number;
   signalFraction: number;
   publicFraction?: number;
@@ -75,11 +82,11 @@ export interface BlackBoxOptions {
 /** Track B: one unlabelled sample, signal optional (signalFraction 0 = a null sample). */
 export function generateBlackBox(opts: BlackBoxOptions): GeneratedDataset {
   const { events, signalFraction, params } = opts;
-  const sample = simulateAnomaly({ seed: sampleSeed(opts.seed, SAMPLE.blackBox), nEvents: events, signalFraction, params });
+  const sample = simulateAnomaly({ seed: derivedSeed(opts.seed, SAMPLE.blackBox), nEvents: events, signalFraction, params });
   return blackBoxDataset(sample.events, {
     seed: opts.seed,
     publicFraction: opts.publicFraction,
-    manifest: { source: "simulator", simulator: "anomaly-detection", seed: opts.seed, samples: { blackBox: sample.manifest } },
+    manifest: { source: "simulator", simulator: "anomaly-detection", seed: describeSeed(opts.seed), samples: { blackBox: sample.manifest } },
   });
 }
 
@@ -95,18 +102,19 @@ export const anomalyBuiltIn: BuiltInChallenge = {
   config: { track: "A", ...ANOMALY_DEFAULTS },
   phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
   // Floors keep scale 0.01 (tests) meaningful: 2,000 test events with 10 signal events. Those 10 can all fall on one
-  // side of the hashed Public/Private split (about 3% of seeds); the next seed then serves, so that a built-in
-  // challenge is always created (the seed used is the one in the manifest).
+  // side of the hashed Public/Private split (about 3% of seeds); a seed derived from it then serves, so that a
+  // built-in challenge is always created (the manifest's retry says which).
   generate: (scale, seed) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        return generateAnomalyDataset({
-          seed: seed + attempt,
+        const data = generateAnomalyDataset({
+          seed: attempt === 0 ? seed : derivedSeed(seed, RETRY_STREAM + attempt),
           trainEvents: Math.max(1000, Math.round(ANOMALY_DEFAULTS.trainEvents * scale)),
           testEvents: Math.max(2000, Math.round(ANOMALY_DEFAULTS.testEvents * scale)),
           controlEvents: Math.max(MIN_CONTROL_EVENTS, Math.round(ANOMALY_DEFAULTS.controlEvents * scale)),
           signalFraction: ANOMALY_DEFAULTS.signalFraction,
         });
+        return attempt === 0 ? data : { ...data, manifest: { ...data.manifest, retry: attempt } };
       } catch (e) {
         if (!(e instanceof MissingClassError) || attempt === MAX_SEED_ATTEMPTS - 1) throw e;
       }

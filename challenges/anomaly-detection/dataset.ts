@@ -4,7 +4,7 @@
  * Track A: `train.csv` holds background-only events (features, no label, no id); `test.csv` holds the test events
  * (background with injected signal) and the background-only *control* events shuffled together and numbered in the
  * shuffled order, so nothing in the file tells them apart. The solution has a row per test.csv event: label,
- * weight 1, and usage Public/Private by a hash of the EventId keyed by the hidden seed, or USAGE_CONTROL for control
+ * weight 1, and usage Public/Private by a hash of the EventId keyed by the hidden key, or USAGE_CONTROL for control
  * events, which no leaderboard scores: the server keeps their mjj (`control`) to run the mass-sculpting gate
  * (scoring/metrics/mass-sculpting.ts) on the scores submitted for them.
  *
@@ -13,9 +13,8 @@
  * Private by the hash.
  */
 import type { GeneratedDataset, GeneratedFile, GeneratedSolution } from "../built-in";
-import { mix32, seedKey } from "../../scoring/prng";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "../../scoring/solution";
-import { Random } from "../shared/random";
+import { Random, type Seed, seedSecrets } from "../shared/random";
 import { eventsCsv, featuresCsv, publishedValue, sampleSubmissionCsv } from "./csv";
 import { type AnomalyEvents, concatAnomalyEvents, countSignal, FEATURE, selectAnomalyEvents } from "./schema";
 
@@ -29,12 +28,16 @@ export const DEFAULT_PUBLIC_FRACTION = 0.3;
 export type AnomalyDataset = GeneratedDataset & { control: { eventId: Int32Array; mjj: Float64Array } };
 
 const SHUFFLE_STREAM = 0x5f1e;
-const USAGE_SALT = 0x0b5c_a7e5;
+const USAGE_STREAM = 0x0b5c_a7e5;
 
-/** Public (1) or Private (2) by a keyed hash of the id: stable per event, unguessable without the seed. */
-export function hashedUsage(seed: number, eventId: number, publicFraction: number): number {
-  const key = mix32(seedKey(seed) ^ USAGE_SALT);
-  return mix32(key ^ mix32(eventId)) < publicFraction * 2 ** 32 ? USAGE_PUBLIC : USAGE_PRIVATE;
+/**
+ * Public (1) or Private (2) of each EventId by a keyed hash (ChaCha20 under the seed's key, Random.hashIndex):
+ * stable per event, unguessable without the key.
+ */
+export function usageHash(seed: Seed, publicFraction: number): (eventId: number) => number {
+  const hash = new Random(seed).fork(USAGE_STREAM);
+  const threshold = publicFraction * 2 ** 32;
+  return (eventId) => (hash.hashIndex(eventId) < threshold ? USAGE_PUBLIC : USAGE_PRIVATE);
 }
 
 /** A uniformly random permutation of 0..n-1 (the project generator's Fisher–Yates). */
@@ -86,7 +89,7 @@ export interface TrackAInput {
   test: AnomalyEvents;
   /** Background-only control events. */
   control: AnomalyEvents;
-  seed: number;
+  seed: Seed;
   publicFraction?: number;
   manifest: Record<string, unknown>;
 }
@@ -100,7 +103,8 @@ export function trackADataset({ train, test, control, seed, publicFraction = DEF
   const published = selectAnomalyEvents(concatAnomalyEvents(test, control), order);
   const n = order.length;
   const eventId = Int32Array.from({ length: n }, (_, k) => FIRST_EVENT_ID + k);
-  const usage = Uint8Array.from(order, (source, k) => (source >= nTest ? USAGE_CONTROL : hashedUsage(seed, eventId[k]!, publicFraction)));
+  const usageOf = usageHash(seed, publicFraction);
+  const usage = Uint8Array.from(order, (source, k) => (source >= nTest ? USAGE_CONTROL : usageOf(eventId[k]!)));
   const solution = unitWeightSolution(eventId, published.label, usage);
   const controlRows = Int32Array.from(order.keys()).filter((k) => usage[k] === USAGE_CONTROL);
   const mjj = published.features[FEATURE.mjj]!;
@@ -125,6 +129,7 @@ export function trackADataset({ train, test, control, seed, publicFraction = DEF
     },
     files,
     solution,
+    secrets: seedSecrets(seed),
     control: {
       eventId: Int32Array.from(controlRows, (k) => eventId[k]!),
       mjj: Float64Array.from(controlRows, (k) => publishedValue(mjj[k]!, FEATURE.mjj)),
@@ -138,15 +143,16 @@ export function trackADataset({ train, test, control, seed, publicFraction = DEF
  */
 export function blackBoxDataset(
   events: AnomalyEvents,
-  { seed, publicFraction = DEFAULT_PUBLIC_FRACTION, manifest }: { seed: number; publicFraction?: number; manifest: Record<string, unknown> },
+  { seed, publicFraction = DEFAULT_PUBLIC_FRACTION, manifest }: { seed: Seed; publicFraction?: number; manifest: Record<string, unknown> },
 ): GeneratedDataset {
   checkPublicFraction(publicFraction);
   const n = events.label.length;
   const eventId = Int32Array.from({ length: n }, (_, k) => FIRST_EVENT_ID + k);
-  const solution = unitWeightSolution(eventId, events.label, Uint8Array.from(eventId, (id) => hashedUsage(seed, id, publicFraction)));
+  const solution = unitWeightSolution(eventId, events.label, Uint8Array.from(eventId, usageHash(seed, publicFraction)));
   return {
     manifest: { ...manifest, track: "B", events: n, signalEvents: countSignal(events), publicFraction, subsets: subsetCounts(solution, false) },
     files: [file("blackbox.csv", "One sample of events: EventId and the 5 features; it may or may not contain a signal", n, () => eventsCsv(eventId, events))],
     solution,
+    secrets: seedSecrets(seed),
   };
 }

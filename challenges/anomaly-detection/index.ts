@@ -4,7 +4,7 @@ export {
   type BlackBoxOptions,
 } from "./built-in";
 export { eventsCsv, featuresCsv, formatFeature, labelledCsv, publishedValue, sampleSubmissionCsv } from "./csv";
-export { type AnomalyDataset, DEFAULT_PUBLIC_FRACTION, FIRST_EVENT_ID, hashedUsage, USAGE_CONTROL } from "./dataset";
+export { type AnomalyDataset, DEFAULT_PUBLIC_FRACTION, FIRST_EVENT_ID, usageHash, USAGE_CONTROL } from "./dataset";
 export { anomalyDescription } from "./description";
 export { datasetFromLhco, type LhcoDatasetOptions } from "./importer/lhco-dataset";
 export { LHCO_HEADERS, linesOf, parseLhcoCsv, type LhcoParseOptions } from "./importer/lhco-csv";

@@ -5,6 +5,7 @@ import { bayesianOptimisation, randomSearch } from "./optimise";
 import { canonicalDesignJson } from "./design-hash";
 import { PRIVATE_TRACKS, PUBLIC_SEED, PUBLIC_TRACKS, SIMULATOR_VERSION } from "./simulate";
 import { V1_PITCH, V1_RADIUS, V1_SCHEMA, V2_SCHEMA } from "./design-schema";
+import { keyToHex } from "../shared/random";
 
 const DAY_MS = 86_400_000;
 
@@ -58,12 +59,13 @@ export const detectorBuiltIn: BuiltInChallenge = {
   metricId: "design-score",
   config: {},
   phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
-  // Nothing to simulate up front: the data are the example designs; `seed` becomes the private leaderboard's secret.
+  // Nothing to simulate up front: the data are the example designs; `seed` becomes the private leaderboard's secret
+  // (stored as hex: JSON has no bytes).
   baselines: detectorBaselines,
   generate: (_scale, seed) => ({
     manifest: { simulator: SIMULATOR_VERSION, publicSeed: PUBLIC_SEED, publicTracks: PUBLIC_TRACKS, privateTracks: PRIVATE_TRACKS },
     files: EXAMPLES,
     solution: { eventId: new Int32Array(0), label: new Uint8Array(0), weight: new Float64Array(0), usage: new Uint8Array(0) },
-    secrets: { privateSeed: seed === PUBLIC_SEED ? seed + 1 : seed },
+    secrets: { privateSeed: typeof seed === "number" ? (seed === PUBLIC_SEED ? seed + 1 : seed) : keyToHex(seed) },
   }),
 };

@@ -18,4 +18,4 @@ export { bayesianOptimisation, designFromUnitCube, MAX_Z_GAP, type OptimisationR
 export { GaussianProcess, type GaussianProcessOptions } from "./gaussian-process";
 export { detectorDescription } from "./description";
 export { detectorBaselines, detectorBuiltIn } from "./built-in";
-export { scoreDesignSubmission } from "./score-submission";
+export { privateSeedOf, scoreDesignSubmission } from "./score-submission";

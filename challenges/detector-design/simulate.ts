@@ -16,23 +16,24 @@
  * Cost O(tracks × layers), no allocation per track.
  *
  * Worked example: the course's default v1 geometry y = (0, 0, 0),
- * z = (2, 4, 6) (layers at z = 0, 2, 6, 12, all at offset 0) scores 0.6531 on
- * the public tracks (0.658 on 1,000,000): a straight track crossing within
+ * z = (2, 4, 6) (layers at z = 0, 2, 6, 12, all at offset 0) scores 0.6598 on
+ * the public tracks (0.659 on 1,000,000): a straight track crossing within
  * ±1 cm of a tube centre hits all four layers, otherwise none, and the angle
  * spreads that. Shifting the layers by y = (1, 2, 3) (offsets 0, 1, 3, 2)
- * scores 0.7259.
+ * scores 0.7177.
  */
 import { budgetPenalty, designCost } from "./cost";
 import { type Design, designLayers, V1_SCHEMA } from "./design-schema";
 import { designHash } from "./design-hash";
 import { drawTrack, newTrack, type TrackStreams, trackStreams, tubesHit } from "./tracks";
+import { describeSeed, type Seed } from "../shared/random";
 
 /** The published seed of the public leaderboard's tracks. */
 export const PUBLIC_SEED = 20_240_611;
 export const PUBLIC_TRACKS = 10_000;
 export const PRIVATE_TRACKS = 1_000_000;
-export const SIMULATOR_VERSION = "straw-tracker-sim/1";
-export const GENERATOR = "xoshiro128** (challenges/shared/random.ts), streams 0-3: b, α, efficiency, smearing";
+export const SIMULATOR_VERSION = "straw-tracker-sim/2";
+export const GENERATOR = "ChaCha20 keystream (challenges/shared/random.ts), streams 0-3: b, α, efficiency, smearing";
 
 /** v2: probability that a crossed tube records the hit. */
 export const HIT_EFFICIENCY = 0.98;
@@ -48,7 +49,8 @@ export interface DesignScore {
   std: number;
   efficiency: number;
   tracks: number;
-  seed: number;
+  /** The public integer seed; "secret key" for a private board's key, which a score never shows. */
+  seed: number | "secret key";
   simulatorVersion: string;
   generator: string;
   designHash: string;
@@ -58,7 +60,7 @@ export interface DesignScore {
 }
 
 export interface ScoreOptions {
-  seed: number;
+  seed: Seed;
   tracks: number;
 }
 
@@ -139,10 +141,9 @@ function reconstruct(c: Columns, streams: TrackStreams, tracks: number): { good:
 export function scoreDesign(design: Design, opts: ScoreOptions): DesignScore {
   const { seed, tracks } = opts;
   if (!Number.isSafeInteger(tracks) || tracks < 1) throw new RangeError(`tracks must be a positive integer, got ${tracks}`);
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const c = columns(design);
   const streams = trackStreams(seed);
-  const common = { tracks, seed, simulatorVersion: SIMULATOR_VERSION, generator: GENERATOR, designHash: designHash(design) };
+  const common = { tracks, seed: describeSeed(seed), simulatorVersion: SIMULATOR_VERSION, generator: GENERATOR, designHash: designHash(design) };
   const std = (e: number): number => Math.sqrt((e * (1 - e)) / tracks);
   if (design.schema === V1_SCHEMA) {
     const efficiency = countTwoTubeTracks(c, streams, tracks) / tracks;

@@ -22,7 +22,7 @@
  * crossing at y_c = 4.5: u = 1.125, w = 0.25, and (0.875, 1.375) holds one
  * integer, so one tube (the one at y = 4) is hit; at y_c = 6, u = 1.5 holds none.
  */
-import { Random } from "../shared/random";
+import { Random, type Seed } from "../shared/random";
 
 /** Intercepts are uniform in [-B_HALF_RANGE, B_HALF_RANGE] cm. */
 export const B_HALF_RANGE = 100;
@@ -36,7 +36,7 @@ export interface TrackStreams {
   smearing: Random;
 }
 
-export function trackStreams(seed: number): TrackStreams {
+export function trackStreams(seed: Seed): TrackStreams {
   const root = new Random(seed);
   return { intercept: root.fork(0), angle: root.fork(1), efficiency: root.fork(2), smearing: root.fork(3) };
 }

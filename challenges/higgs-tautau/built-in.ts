@@ -3,6 +3,7 @@ import { higgsDescription } from "./description";
 import { higgsDatasetFiles } from "./importer/higgs-import";
 import { simulateHiggs } from "./simulator/simulate";
 import { splitTestSet, trainTestSplit } from "./split";
+import { describeSeed, type Seed, seedSecrets } from "../shared/random";
 
 /** Kaggle's sizes: 250,000 training and 550,000 test events. */
 const TRAIN_EVENTS = 250_000;
@@ -14,7 +15,7 @@ const DAY_MS = 86_400_000;
  * test part into the Public (18%) and Private leaderboard subsets. Each part
  * and subset has its weights renormalised to the full class totals, as Kaggle did.
  */
-export function generateHiggsDataset(opts: { seed: number; trainEvents: number; testEvents: number; publicFraction?: number }): GeneratedDataset {
+export function generateHiggsDataset(opts: { seed: Seed; trainEvents: number; testEvents: number; publicFraction?: number }): GeneratedDataset {
   const total = opts.trainEvents + opts.testEvents;
   const events = simulateHiggs({ seed: opts.seed, nEvents: total });
   const { train, test } = trainTestSplit(events, { seed: opts.seed, testFraction: opts.testEvents / total });
@@ -23,13 +24,14 @@ export function generateHiggsDataset(opts: { seed: number; trainEvents: number; 
     manifest: {
       source: "simulator",
       simulator: "higgs-tautau",
-      seed: opts.seed,
+      seed: describeSeed(opts.seed),
       trainEvents: train.label.length,
       testEvents: test.label.length,
       publicFraction: opts.publicFraction ?? 0.18,
     },
     files: higgsDatasetFiles(train, test),
     solution: { eventId: test.eventId, label: test.label, weight: split.weight, usage: split.usage },
+    secrets: seedSecrets(opts.seed),
   };
 }
 

@@ -5,7 +5,7 @@
  * whatever the size of the part.
  */
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "../../scoring/solution";
-import { Random } from "../shared/random";
+import { Random, type Seed } from "../shared/random";
 import { BACKGROUND_WEIGHT_TOTAL, type HiggsEvents, selectEvents, SIGNAL_WEIGHT_TOTAL } from "./schema";
 
 // One definition of the Usage codes, shared with the scorer that reads them.
@@ -51,7 +51,7 @@ export interface TestSplit {
 }
 
 /** Public/private leaderboard split of a test set (Kaggle: 18% public). */
-export function splitTestSet(events: HiggsEvents, { seed, publicFraction = 0.18 }: { seed: number; publicFraction?: number }): TestSplit {
+export function splitTestSet(events: HiggsEvents, { seed, publicFraction = 0.18 }: { seed: Seed; publicFraction?: number }): TestSplit {
   if (!(publicFraction > 0 && publicFraction < 1)) throw new RangeError(`publicFraction must be in (0, 1), got ${publicFraction}`);
   const n = events.label.length;
   const isPublic = randomSubset(n, Math.round(n * publicFraction), new Random(seed).fork(0x5e1));
@@ -63,7 +63,7 @@ export function splitTestSet(events: HiggsEvents, { seed, publicFraction = 0.18 
  * Train/test split of one simulated sample; each part keeps the original event
  * order and has its weights renormalised to the full class totals.
  */
-export function trainTestSplit(events: HiggsEvents, { seed, testFraction }: { seed: number; testFraction: number }): { train: HiggsEvents; test: HiggsEvents } {
+export function trainTestSplit(events: HiggsEvents, { seed, testFraction }: { seed: Seed; testFraction: number }): { train: HiggsEvents; test: HiggsEvents } {
   if (!(testFraction > 0 && testFraction < 1)) throw new RangeError(`testFraction must be in (0, 1), got ${testFraction}`);
   const n = events.label.length;
   const isTest = randomSubset(n, Math.round(n * testFraction), new Random(seed).fork(0x7e57));

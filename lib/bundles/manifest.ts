@@ -22,6 +22,7 @@
  */
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import { privateSeedOf } from "@/challenges/detector-design/score-submission";
 import { SLUG_PATTERN } from "@/lib/validations/challenge";
 import { isMetricId, METRICS, type SubmissionFormat } from "@/scoring/registry";
 
@@ -106,10 +107,8 @@ function crossFieldIssues(raw: Record<string, unknown>): string[] {
     }
   }
   // The design scorer simulates the private leaderboard from this seed: without it nothing can be scored.
-  const seed = (raw.secrets as { privateSeed?: unknown } | undefined)?.privateSeed;
-  if (kind === "detector-design" && !(typeof seed === "number" && Number.isSafeInteger(seed))) {
-    issues.push("secrets.privateSeed: a detector-design bundle needs an integer secrets.privateSeed (its private leaderboard's seed)");
-  }
+  const seed = kind === "detector-design" ? privateSeedOf(raw.secrets as Record<string, unknown> | undefined) : undefined;
+  if (typeof seed === "string") issues.push(`${seed}: a detector-design bundle needs its private leaderboard's seed`);
   return issues;
 }
 

@@ -5,7 +5,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
 import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
 import { scoreAnomalySubmission } from "@/challenges/anomaly-detection";
-import { DesignError, scoreDesignSubmission } from "@/challenges/detector-design";
+import { DesignError, privateSeedOf, scoreDesignSubmission } from "@/challenges/detector-design";
 import { currentDataset } from "@/db/queries/datasets";
 import { ModelRejectedError } from "@/lib/onnx/validate";
 import { isMetricId, scoreSubmission, SubmissionFormatError } from "@/scoring";
@@ -107,9 +107,9 @@ async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scor
     .where(eq(submissions.id, id));
   if (!row) throw new Error(`submission ${id} has no stored file`);
   if (row.kind === "detector-design") {
-    // A design is simulated, not compared with an answer key; the private seed is the secret.
-    const privateSeed = (await currentDataset(db, row.challengeId))?.secrets.privateSeed;
-    if (typeof privateSeed !== "number") throw new Error(`challenge ${row.challengeId} has no private seed`);
+    // A design is simulated, not compared with an answer key; the private seed (a key) is the secret.
+    const privateSeed = privateSeedOf((await currentDataset(db, row.challengeId))?.secrets);
+    if (typeof privateSeed === "string") throw new Error(`challenge ${row.challengeId}: ${privateSeed}`);
     return scoreDesignSubmission(gunzipSync(row.gz).toString("utf8"), privateSeed);
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);

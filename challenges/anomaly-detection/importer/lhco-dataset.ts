@@ -8,12 +8,13 @@
  * Worked example: train (60,000 events, 395 signal) and test (60,000, 20,000 signal) with controlEvents 10,000 give
  * train.csv 49,605 events and test.csv 70,000 events (10,000 of them control, usage 3).
  */
-import { Random } from "../../shared/random";
+import { describeSeed, Random, type Seed } from "../../shared/random";
 import { type AnomalyDataset, shuffledOrder, trackADataset } from "../dataset";
 import { type AnomalyEvents, countSignal, selectAnomalyEvents } from "../schema";
 
 export interface LhcoDatasetOptions {
-  seed: number;
+  /** Secret key of the control draw and the Public/Private hash (a typed integer only in tests). */
+  seed: Seed;
   /** Background events of the training file moved into test.csv as control events. */
   controlEvents: number;
   publicFraction?: number;
@@ -41,7 +42,7 @@ export function datasetFromLhco(train: AnomalyEvents, test: AnomalyEvents, opts:
     publicFraction: opts.publicFraction,
     manifest: {
       source: "lhco2020-rnd",
-      seed: opts.seed,
+      seed: describeSeed(opts.seed),
       trainFileEvents: train.label.length,
       trainFileSignalDropped: train.label.length - background.length,
     },

@@ -11,7 +11,7 @@
  * chosen by selection sampling; replayAnomalyManifest(manifest) returns the same 1000 × 5 numbers bit for bit.
  */
 import { z } from "zod";
-import { Random } from "../../shared/random";
+import { describeSeed, Random, type Seed } from "../../shared/random";
 import { allocateAnomalyEvents, type AnomalyEvents } from "../schema";
 import { invertSpectrum, tabulateDijet } from "./dijet-spectrum";
 import { type Jet, qcdJet, resonanceJet, storeEvent } from "./jets";
@@ -19,7 +19,7 @@ import { type AnomalyParams, anomalyParamsSchema, DEFAULT_ANOMALY_PARAMS } from 
 
 export const ANOMALY_SIMULATOR = "anomaly-detection";
 /** Bumped whenever a change alters the events of an existing manifest. */
-export const ANOMALY_SIMULATOR_VERSION = 1;
+export const ANOMALY_SIMULATOR_VERSION = 2;
 
 /** Stream ids of Random.fork: fixed forever, since they define the datasets. */
 export const STREAMS = {
@@ -36,14 +36,15 @@ export const STREAMS = {
 export interface AnomalyManifest {
   simulator: typeof ANOMALY_SIMULATOR;
   version: number;
-  seed: number;
+  /** The typed integer seed, or "secret key" (a key is never written to a manifest). */
+  seed: number | "secret key";
   nEvents: number;
   signalFraction: number;
   params: AnomalyParams;
 }
 
 export interface SimulateAnomalyOptions {
-  seed: number;
+  seed: Seed;
   nEvents: number;
   /** Share of signal events, 0 (a null sample) to 1; the count is round(nEvents · signalFraction), exactly. */
   signalFraction: number;
@@ -95,7 +96,7 @@ export function simulateAnomaly(opts: SimulateAnomalyOptions): { manifest: Anoma
       storeEvent(events.features, i, mjj, a, b);
     }
   }
-  return { manifest: { simulator: ANOMALY_SIMULATOR, version: ANOMALY_SIMULATOR_VERSION, seed, nEvents, signalFraction, params }, events };
+  return { manifest: { simulator: ANOMALY_SIMULATOR, version: ANOMALY_SIMULATOR_VERSION, seed: describeSeed(seed), nEvents, signalFraction, params }, events };
 }
 
 const manifestSchema = z

@@ -7,7 +7,7 @@
  * systematics; with shape systematics the nominal events of the same seed are
  * shifted (see systematics.ts), so nominal and shifted samples are correlated.
  */
-import { Random } from "../../shared/random";
+import { Random, type Seed } from "../../shared/random";
 import { allocateHiggsEvents, FEATURE_INDEX, HIGGS_PROCESSES, selectEvents, type HiggsEvents, type HiggsProcess } from "../schema";
 import { DEFAULT_SIMULATOR_CONFIG, type SimulatorConfig } from "./config";
 import { computeDerived } from "./derived-features";
@@ -18,7 +18,7 @@ import { TruthEvent } from "./truth-event";
 import { isSignalProcess, normaliseWeights, rawWeight } from "./weights";
 
 export interface SimulateOptions {
-  seed: number;
+  seed: Seed;
   nEvents: number;
   /** Id of the first event; ids are consecutive (Kaggle's training set starts at 100000). */
   firstEventId?: number;
@@ -45,7 +45,7 @@ function generators(c: SimulatorConfig): { readonly [P in HiggsProcess]: Generat
 }
 
 /** Nominal events with raw (unnormalised) weight factors. */
-function generateNominal(seed: number, nEvents: number, config: SimulatorConfig): HiggsEvents {
+function generateNominal(seed: Seed, nEvents: number, config: SimulatorConfig): HiggsEvents {
   const root = new Random(seed);
   const processRng = root.fork(1);
   const physicsRng = root.fork(2);

@@ -18,6 +18,16 @@ describe("createRng (xoshiro128** seeded by splitmix32)", () => {
     for (const x of xs) expect(Number.isInteger(x) && x >= 0 && x < 2 ** 32).toBe(true);
   });
 
+  it("matches the reference xoshiro128** outputs for state {1, 2, 3, 4}, and pins the splitmix32 seeding", () => {
+    const r = new Xoshiro128(0);
+    r.setState(1, 2, 3, 4);
+    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    const seeded = new Xoshiro128(seedKey(42));
+    expect(Array.from({ length: 5 }, () => seeded.nextUint32())).toEqual([3677897481, 93969352, 3734995561, 1649850020, 865181806]);
+    const big = new Xoshiro128(seedKey(2 ** 40 + 5));
+    expect([big.nextUint32(), big.nextUint32()]).toEqual([125921919, 3995279562]);
+  });
+
   it("rejects seeds outside [0, 2^53)", () => {
     for (const seed of [-1, 1.5, 2 ** 53, NaN]) expect(() => createRng(seed)).toThrow(RangeError);
   });

@@ -1,10 +1,9 @@
 "use server";
 
-import { randomInt } from "node:crypto";
 import { redirect } from "next/navigation";
 import { KIND_OPTIONS, simulateChallengeData } from "@/challenges/simulated";
 import { getDb } from "@/db";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset, freshDataKey } from "@/db/create-challenge";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { newJoinCode } from "@/db/queries/classes";
 import { validatedAction } from "@/lib/action";
@@ -19,8 +18,9 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
   const db = await getDb();
   if (await getChallengeBySlug(db, v.slug)) return { error: `The address /challenges/${v.slug} is taken: choose another slug.`, fieldErrors: { slug: ["Taken"] } };
   const kind = KIND_OPTIONS[v.kind];
-  // Without a seed the data are new for this challenge alone; the seed is kept in the server-only manifest.
-  const seed = v.seed ?? randomInt(1, 2 ** 31);
+  // Without a seed the data come from a fresh 256-bit key (kept in the server-only secrets); a typed seed makes
+  // them reproducible, and so rebuildable by anyone who learns it (the form says so).
+  const seed = v.seed ?? freshDataKey();
   const data = simulateChallengeData({ kind: v.kind, seed, trainEvents: v.trainEvents, testEvents: v.testEvents, publicFraction: v.publicFraction });
   try {
     await createChallengeWithDataset(db, {

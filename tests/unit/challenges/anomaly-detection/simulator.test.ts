@@ -24,17 +24,17 @@ const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / v
 describe("simulateAnomaly: reproducibility", () => {
   it("gives exactly the recorded first events for seed 42", () => {
     const { events } = simulateAnomaly({ seed: 42, nEvents: 4, signalFraction: 0.5 });
-    expect(Array.from(events.label)).toEqual([0, 1, 0, 1]);
-    expect(Array.from(col(events, FEATURE.mjj))).toEqual([3192.4169938863743, 3448.6826205343878, 3685.193852811452, 3628.5311062857754]);
-    expect(Array.from(col(events, FEATURE.mj1))).toEqual([202.173231667543, 129.22578616935414, 65.49991893254239, 54.19852885882274]);
-    expect(Array.from(col(events, FEATURE.delta_mj))).toEqual([651.734041062828, 350.6941795733511, 412.626143722356, 511.2825610903471]);
-    expect(Array.from(col(events, FEATURE.tau21_1))).toEqual([0.699992595474161, 0.48203337819952535, 0.6552519345723492, 0.31614337808203935]);
-    expect(Array.from(col(events, FEATURE.tau21_2))).toEqual([0.18918050989304824, 0.24721414397195696, 0.3687427846914953, 0.07578424641678487]);
+    expect(Array.from(events.label)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(col(events, FEATURE.mjj))).toEqual([3620.8218233965044, 3353.5802923327046, 2814.2634002426566, 3326.8051465954727]);
+    expect(Array.from(col(events, FEATURE.mj1))).toEqual([120.24863704680152, 76.36137855343472, 56.5334806399494, 554.4148163945574]);
+    expect(Array.from(col(events, FEATURE.delta_mj))).toEqual([333.3689178032946, 5.315743787534132, 45.53177065702978, 11.707683919697047]);
+    expect(Array.from(col(events, FEATURE.tau21_1))).toEqual([0.2637703289834002, 0.46527158236914584, 0.9082851814780312, 0.11477503078574289]);
+    expect(Array.from(col(events, FEATURE.tau21_2))).toEqual([0.1153830114725038, 0.35159834710099697, 0.897380536869454, 0.2035115766323363]);
   });
 
   it("replays a manifest (through JSON) bit for bit, and differs between seeds", () => {
     const { manifest, events } = simulateAnomaly({ seed: 5, nEvents: 2000, signalFraction: 0.02 });
-    expect(manifest).toMatchObject({ simulator: "anomaly-detection", version: 1, seed: 5, nEvents: 2000, signalFraction: 0.02 });
+    expect(manifest).toMatchObject({ simulator: "anomaly-detection", version: 2, seed: 5, nEvents: 2000, signalFraction: 0.02 });
     expect(manifest.params).toEqual(DEFAULT_ANOMALY_PARAMS);
     const replayed = replayAnomalyManifest(JSON.parse(JSON.stringify(manifest)));
     expect(replayed.label).toEqual(events.label);
@@ -45,7 +45,11 @@ describe("simulateAnomaly: reproducibility", () => {
 
   it("refuses foreign, other-version or invalid manifests with the reason", () => {
     const { manifest } = simulateAnomaly({ seed: 5, nEvents: 10, signalFraction: 0 });
-    expect(() => replayAnomalyManifest({ ...manifest, version: 2 })).toThrow(/version/);
+    expect(() => replayAnomalyManifest({ ...manifest, version: 1 })).toThrow(/version/);
+    // Data made from a secret key say so, and cannot be replayed from the manifest alone.
+    const keyed = simulateAnomaly({ seed: new Uint8Array(32).fill(7), nEvents: 10, signalFraction: 0 }).manifest;
+    expect(keyed.seed).toBe("secret key");
+    expect(() => replayAnomalyManifest(keyed)).toThrow(/seed/);
     expect(() => replayAnomalyManifest({ ...manifest, simulator: "higgs-tautau" })).toThrow(/simulator/);
     const badWindow = { ...manifest, params: { ...manifest.params, mjjRange: [5000, 4000] } };
     expect(() => replayAnomalyManifest(badWindow)).toThrow(/mjjRange must be increasing/);

@@ -47,9 +47,11 @@ describe("tfjs MLP family", () => {
 
   it("learns: its test predictions separate the classes after some epochs, and frees its tensors", async () => {
     const tensors = tf.memory().numTensors;
-    const fitted = await trainHiggsBaseline(tfjsMlpFamily({ hidden: [16, 16], batchSize: 64, ensemble: 1 }), train, { seed: 1, epochs: 15 }, () => {});
+    // 3,000 events: on 900 the test AUC after 15 epochs scatters from 0.69 to 0.83 between samples, too close to the bar.
+    const larger = trainTestSplit(simulateHiggs({ seed: 11, nEvents: 3000 }), { seed: 11, testFraction: 0.3 });
+    const fitted = await trainHiggsBaseline(tfjsMlpFamily({ hidden: [16, 16], batchSize: 64, ensemble: 1 }), larger.train, { seed: 1, epochs: 15 }, () => {});
     try {
-      const auc = weightedRocAuc(Float64Array.from(predictHiggs(fitted, test)), test.label, null);
+      const auc = weightedRocAuc(Float64Array.from(predictHiggs(fitted, larger.test)), larger.test.label, null);
       expect(auc).toBeGreaterThan(0.8);
     } finally {
       fitted.model.dispose();
