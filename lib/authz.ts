@@ -90,14 +90,19 @@ export async function requireRole(...roles: Role[]): Promise<User> {
   return user;
 }
 
-/** Public challenges are visible to all; private ones to their participants and to organisers. */
+/**
+ * Public challenges are visible to all; a private one (a class) to its participants and to those who manage it
+ * (admins, its creator, its co-organisers). The organiser role alone opens nothing: another school's organiser is
+ * a stranger to this class and gets the same 404 as any competitor.
+ */
 export async function canSeeChallenge(
   db: Db,
-  challenge: Pick<Challenge, "id" | "visibility">,
+  challenge: Pick<Challenge, "id" | "visibility" | "createdBy">,
   user: User | undefined,
 ): Promise<boolean> {
-  if (challenge.visibility === "public" || hasRole(user, "organiser")) return true;
-  return user !== undefined && isParticipant(db, challenge.id, user.id);
+  if (challenge.visibility === "public") return true;
+  if (!user) return false;
+  return (await isParticipant(db, challenge.id, user.id)) || canManageChallenge(db, challenge, user);
 }
 
 /**

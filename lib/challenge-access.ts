@@ -20,7 +20,7 @@ export function invalidateChallenge(slug: string): void {
 
 /**
  * The challenge if this visitor may see it, else undefined. Public challenges
- * need no session lookup; private ones are visible to participants and organisers.
+ * need no session lookup; private ones are visible to their participants and managers (canSeeChallenge).
  */
 export async function findVisibleChallenge(
   slug: string,

@@ -19,7 +19,7 @@ export function privateSeedOf(secrets: Record<string, unknown> | undefined): See
   const raw = secrets?.privateSeed;
   if (typeof raw === "string" && /^[0-9a-f]{64}$/i.test(raw)) return keyFromHex(raw);
   if (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0 && raw !== PUBLIC_SEED) return raw;
-  return "secrets.privateSeed must be a 64-hex-digit key (or a non-negative integer other than the public seed)";
+  return "expected a 64-hex-digit key (or a non-negative integer other than the public seed)";
 }
 
 export function scoreDesignSubmission(text: string, privateSeed: Seed): { Public: DesignScore; Private: DesignScore } {

@@ -108,7 +108,7 @@ function crossFieldIssues(raw: Record<string, unknown>): string[] {
   }
   // The design scorer simulates the private leaderboard from this seed: without it nothing can be scored.
   const seed = kind === "detector-design" ? privateSeedOf(raw.secrets as Record<string, unknown> | undefined) : undefined;
-  if (typeof seed === "string") issues.push(`${seed}: a detector-design bundle needs its private leaderboard's seed`);
+  if (typeof seed === "string") issues.push(`secrets.privateSeed: a detector-design bundle needs its private leaderboard's seed, ${seed}`);
   return issues;
 }
 

@@ -109,7 +109,7 @@ async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scor
   if (row.kind === "detector-design") {
     // A design is simulated, not compared with an answer key; the private seed (a key) is the secret.
     const privateSeed = privateSeedOf((await currentDataset(db, row.challengeId))?.secrets);
-    if (typeof privateSeed === "string") throw new Error(`challenge ${row.challengeId}: ${privateSeed}`);
+    if (typeof privateSeed === "string") throw new Error(`challenge ${row.challengeId}: secrets.privateSeed: ${privateSeed}`);
     return scoreDesignSubmission(gunzipSync(row.gz).toString("utf8"), privateSeed);
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);

@@ -9,7 +9,8 @@ import { anomalyBuiltIn } from "@/challenges/anomaly-detection/built-in";
 import type { GeneratedSolution } from "@/challenges/built-in";
 import { detectorBuiltIn } from "@/challenges/detector-design/built-in";
 import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { keyToHex } from "@/challenges/shared/random";
+import { createChallengeWithDataset, freshDataKey } from "@/db/create-challenge";
 import { challengeForBundle } from "@/db/queries/bundles";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { currentDataset, getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
@@ -122,9 +123,13 @@ describeEachDatabase("challenge bundles", (get) => {
     }
   });
 
-  it("round-trips a detector-design challenge with its private seed", async () => {
+  it("round-trips a detector-design challenge with its private key (or a typed private seed)", async () => {
     const { db } = get();
     const { generate: _generate, baselines: _baselines, ...meta } = detectorBuiltIn;
+    const key = freshDataKey();
+    const keyed = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("straw") }, detectorBuiltIn.generate(1, key));
+    const keyedCopy = (await roundTrip(db, keyed.id)).created;
+    expect((await currentDataset(db, keyedCopy.id))!.secrets).toEqual({ privateSeed: keyToHex(key) });
     const original = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("straw") }, detectorBuiltIn.generate(1, 12345));
     const { zip, created } = await roundTrip(db, original.id);
     expect((await currentDataset(db, created.id))!.secrets).toEqual({ privateSeed: 12345 });
@@ -277,7 +282,7 @@ describeEachDatabase("challenge bundles", (get) => {
     const { generate: _generate, baselines: _baselines, ...meta } = detectorBuiltIn;
     const straw = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("straw") }, detectorBuiltIn.generate(1, 99));
     const zip = withManifest(await exportBundle(db, straw.id), (m) => (m.secrets = {}));
-    await expectRejected(zip, ["challenge.yaml: secrets.privateSeed: a detector-design bundle needs an integer secrets.privateSeed (its private leaderboard's seed)"]);
+    await expectRejected(zip, ["challenge.yaml: secrets.privateSeed: a detector-design bundle needs its private leaderboard's seed, expected a 64-hex-digit key (or a non-negative integer other than the public seed)"]);
   });
 
   it("refuses a slug that is taken, and writes nothing", async () => {

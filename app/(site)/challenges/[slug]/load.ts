@@ -5,7 +5,7 @@ import { findVisibleChallenge } from "@/lib/challenge-access";
 
 /**
  * The challenge for a page, or a 404. A private challenge is visible only to its
- * participants and to organisers: to anyone else it does not exist.
+ * participants and to those who manage it (lib/authz.ts canSeeChallenge): to anyone else it does not exist.
  */
 export const loadChallenge = cache(async (slug: string) => {
   const challenge = await findVisibleChallenge(slug);
