@@ -36,6 +36,18 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     ]);
     const [count] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows).where(eq(solutionRows.datasetId, await higgsDatasetId(db)));
     expect(Number(count!.n)).toBe(1100);
+
+    // Each built-in's data come from a fresh 256-bit key kept in the server-only secrets; its manifest never holds it.
+    const keys = new Set<string>();
+    for (const c of list) {
+      const dataset = (await currentDataset(db, c.id))!;
+      const key = (c.kind === "detector-design" ? dataset.secrets.privateSeed : dataset.secrets.dataKey) as string;
+      expect(key, c.slug).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(dataset.manifest), c.slug).not.toContain(key);
+      keys.add(key);
+    }
+    expect(keys.size).toBe(3);
+    expect((await currentDataset(db, list[0]!.id))!.manifest).toMatchObject({ seed: "secret key" });
   });
 
   it("renormalises each leaderboard subset to the full class totals", async () => {

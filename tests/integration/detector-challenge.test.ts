@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { PRIVATE_TRACKS, PUBLIC_SEED, PUBLIC_TRACKS, scoreDesign, parseDesign } from "@/challenges/detector-design";
+import { PRIVATE_TRACKS, PUBLIC_SEED, PUBLIC_TRACKS, privateSeedOf, scoreDesign, parseDesign } from "@/challenges/detector-design";
 import { seedBuiltInChallenges } from "@/db/create-challenge";
 import { currentDataset, listDatasetFiles, getDatasetFile } from "@/db/queries/datasets";
 import { benchmarkRows } from "@/db/queries/leaderboard";
@@ -31,8 +31,9 @@ describeEachDatabase("built-in detector-design challenge", (get) => {
       expect(() => parseDesign(text)).not.toThrow();
     }
     const secrets = (await currentDataset(db, detector!.id))!.secrets;
-    expect(secrets.privateSeed).toEqual(expect.any(Number));
-    expect(secrets.privateSeed).not.toBe(PUBLIC_SEED);
+    // A fresh 256-bit key, as 64 hex digits (never an integer someone could search for).
+    expect(secrets.privateSeed).toMatch(/^[0-9a-f]{64}$/);
+    expect(privateSeedOf(secrets)).toHaveLength(32);
     const benchmarks = await benchmarkRows(db, detector!.id);
     expect(benchmarks.map((b) => b.name).sort()).toEqual(["Bayesian optimisation (100 designs)", "Random search (1,000 designs)"]);
     for (const b of benchmarks) {
@@ -55,10 +56,12 @@ describeEachDatabase("built-in detector-design challenge", (get) => {
     expect(row!.publicScore).toBe(expected.primary);
     expect(row!.publicStd).toBe(expected.std);
     expect(row!.publicDetails).toMatchObject({ efficiency: expected.efficiency, tracks: PUBLIC_TRACKS, seed: PUBLIC_SEED, designHash: expected.designHash });
-    const privateSeed = (await currentDataset(db, c!.id))!.secrets.privateSeed as number;
+    const privateSeed = privateSeedOf((await currentDataset(db, c!.id))!.secrets) as Uint8Array;
     const priv = await getPrivateScore(db, sub.id);
     expect(priv!.score).toBe(scoreDesign(design, { seed: privateSeed, tracks: PRIVATE_TRACKS }).primary);
-    expect(priv!.details).toMatchObject({ tracks: PRIVATE_TRACKS, seed: privateSeed });
+    // The key itself is never part of a score's details (they are shown after the reveal).
+    expect(priv!.details).toMatchObject({ tracks: PRIVATE_TRACKS, seed: "secret key" });
+    expect(JSON.stringify(priv!.details)).not.toContain((await currentDataset(db, c!.id))!.secrets.privateSeed as string);
   });
 
   it("rejects bad designs at upload with every problem, so nothing is stored or queued", async () => {
