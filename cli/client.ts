@@ -49,7 +49,8 @@ export class ApiClient {
     const target = new URL(this.url(p));
     const transport = target.protocol === "https:" ? https : http;
     const headers = this.headers({
-      "Content-Type": file.endsWith(".gz") ? "application/gzip" : "text/csv",
+      // The server takes a *.onnx file name as an ONNX model, anything else as predictions (or a design).
+      "Content-Type": file.endsWith(".gz") ? "application/gzip" : file.endsWith(".onnx") ? "application/octet-stream" : "text/csv",
       "Content-Length": String(total),
       "X-Filename": encodeURIComponent(path.basename(file)),
       "X-Description": encodeURIComponent(description),

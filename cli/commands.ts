@@ -81,6 +81,8 @@ async function waitForScore(api: ApiClient, io: Io, url: string, timeoutSeconds:
     const { submission } = await api.json<{ submission: ApiSubmissionDetail }>(url);
     if (submission.status === "scored") {
       if (!io.json) io.out(`Public score: ${fmt(submission.public?.score)}${submission.public?.std != null ? ` ± ${fmt(submission.public.std)}` : ""}`);
+      const model = submission.model;
+      if (!io.json && model?.msPer1000 != null) io.out(`Model: ${model.msPer1000.toFixed(3)} ms per 1,000 events, ${model.operatorCount} operators, ${model.sizeBytes} bytes`);
       return submission;
     }
     if (submission.status === "failed") return submission;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { byteaValue } from "../bulk";
 import type { Db } from "../client";
 import { type ModelStats, privateScores, publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
@@ -84,6 +84,9 @@ export async function listTeamSubmissions(db: Db, teamId: number) {
       finishedAt: submissions.finishedAt,
       publicScore: publicScores.score,
       publicStd: publicScores.std,
+      format: submissions.format,
+      sizeBytes: submissions.sizeBytes,
+      modelStats: submissions.modelStats,
     })
     .from(submissions)
     .leftJoin(publicScores, eq(publicScores.submissionId, submissions.id))
@@ -153,4 +156,14 @@ export async function getSubmissionFile(db: Db, submissionId: number): Promise<U
 /** A model's efficiency figures, measured by the worker that ran it. */
 export async function recordModelStats(db: Db, submissionId: number, stats: ModelStats): Promise<void> {
   await db.update(submissions).set({ modelStats: stats }).where(eq(submissions.id, submissionId));
+}
+
+/** Efficiency of the model submissions among `ids` (leaderboard rows): size, operators, ms per 1,000 events. */
+export async function modelEfficiency(db: Db, ids: number[]): Promise<Map<number, { sizeBytes: number; stats: ModelStats }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: submissions.id, sizeBytes: submissions.sizeBytes, stats: submissions.modelStats })
+    .from(submissions)
+    .where(and(inArray(submissions.id, ids), eq(submissions.format, "model")));
+  return new Map(rows.filter((r) => r.stats !== null).map((r) => [r.id, { sizeBytes: Number(r.sizeBytes), stats: r.stats! }]));
 }

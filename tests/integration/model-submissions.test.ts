@@ -11,7 +11,7 @@ import { kaggleSubmission } from "@/challenges/shared/baseline/submission";
 import type { SubmissionMode } from "@/challenges/shared/model-contract";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { getDatasetFile } from "@/db/queries/datasets";
-import { createSubmission } from "@/db/queries/submissions";
+import { createSubmission, modelEfficiency } from "@/db/queries/submissions";
 import { createUser } from "@/db/queries/users";
 import { challenges, phases, privateScores, publicScores, submissions, type Challenge } from "@/db/schema";
 import { invalidateChallenge } from "@/lib/challenge-access";
@@ -153,6 +153,10 @@ describeEachDatabase("ONNX model submissions", (get) => {
       const [row] = await db.select().from(submissions).where(eq(submissions.id, model.id));
       expect(row!.modelStats).toMatchObject({ operatorCount: name === "linear" ? 3 : 2, events: 300 });
       expect(row!.modelStats!.msPer1000).toBeGreaterThan(0);
+      // The leaderboard's efficiency columns: the model has them, the CSV entry none.
+      const efficiency = await modelEfficiency(db, [model.id, csv.id]);
+      expect([...efficiency.keys()]).toEqual([model.id]);
+      expect(efficiency.get(model.id)).toEqual({ sizeBytes: m.bytes(name).byteLength, stats: row!.modelStats });
     }
   });
 

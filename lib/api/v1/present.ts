@@ -2,7 +2,7 @@
 import { isPrivateRevealed, type StatusAt } from "@/challenges/phase-status";
 import type { TokenSummary } from "@/db/queries/api-tokens";
 import type { LeaderboardRow, PrivateLeaderboardRow } from "@/db/queries/leaderboard";
-import type { Challenge } from "@/db/schema";
+import type { Challenge, ModelStats } from "@/db/schema";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import type { ApiChallengeSummary, ApiSubmission } from "./schemas";
 
@@ -39,6 +39,9 @@ type SubmissionInput = {
   finishedAt: Date | null;
   publicScore: number | null;
   publicStd: number | null;
+  format?: "predictions" | "model";
+  sizeBytes?: number;
+  modelStats?: ModelStats | null;
 };
 
 export function presentSubmission(s: SubmissionInput, queuePosition: number | null): ApiSubmission {
@@ -53,6 +56,10 @@ export function presentSubmission(s: SubmissionInput, queuePosition: number | nu
     finishedAt: s.finishedAt?.toISOString() ?? null,
     public: s.publicScore === null ? null : { score: s.publicScore, std: s.publicStd },
     queuePosition,
+    model:
+      s.format === "model"
+        ? { sizeBytes: s.sizeBytes ?? 0, operatorCount: s.modelStats?.operatorCount ?? null, msPer1000: s.modelStats?.msPer1000 ?? null }
+        : null,
   };
 }
 

@@ -102,6 +102,14 @@ export const submissionSchema = z
     finishedAt: isoDate.nullable(),
     public: scoreSchema.nullable(),
     queuePosition: z.number().int().nullable().describe("Submissions ahead in the scoring queue, while queued"),
+    model: z
+      .object({
+        sizeBytes: z.number().int(),
+        operatorCount: z.number().int().nullable(),
+        msPer1000: z.number().nullable().describe("Inference time per 1,000 events on the worker: median of 3 runs, one thread"),
+      })
+      .nullable()
+      .describe("For an ONNX model submission: its size and, once run, its efficiency"),
   })
   ;
 

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { getDb } from "@/db";
 import type { PrivateLeaderboardRow } from "@/db/queries/leaderboard";
+import { modelEfficiency } from "@/db/queries/submissions";
+import { formatBytes } from "@/lib/format";
 import { loadBoard, PAGE_SIZE } from "@/lib/leaderboard";
 import { loadChallenge } from "../load";
 
@@ -18,6 +21,9 @@ export default async function LeaderboardPage({
   const { challenge } = await loadChallenge(slug);
   const { metric, revealed, showPrivate, board, benchmarks } = await loadBoard(challenge, sp.view, page);
   const fmt = (x: number) => x.toFixed(metric.precision);
+  // Model submissions' efficiency columns appear once any ranked entry is a model.
+  const models = await modelEfficiency(await getDb(), board.rows.map((r) => r.submissionId));
+  const modelColumns = models.size > 0;
   const pages = Math.max(1, Math.ceil(board.total / PAGE_SIZE));
   const base = `/challenges/${slug}/leaderboard`;
   const view = showPrivate ? "private" : "public";
@@ -54,6 +60,15 @@ export default async function LeaderboardPage({
             {showPrivate && <th className="px-3 py-2">Δ</th>}
             <th className="px-3 py-2">Team</th>
             <th className="px-3 py-2 text-right">{metric.label}</th>
+            {modelColumns && (
+              <>
+                <th className="px-3 py-2 text-right" title="Inference time per 1,000 events on the worker (one thread, median of 3 runs)">
+                  ms / 1k events
+                </th>
+                <th className="px-3 py-2 text-right">Model size</th>
+                <th className="px-3 py-2 text-right">Operators</th>
+              </>
+            )}
             <th className="px-3 py-2 text-right">Entries</th>
             <th className="px-3 py-2 text-right">Last</th>
           </tr>
@@ -65,7 +80,7 @@ export default async function LeaderboardPage({
               {showPrivate && <td />}
               <td className="px-3 py-2">Benchmark: {b.name}</td>
               <td className="px-3 py-2 text-right tabular-nums">{showPrivate ? "" : fmt(b.score)}</td>
-              <td colSpan={2} />
+              <td colSpan={modelColumns ? 5 : 2} />
             </tr>
           ))}
           {board.rows.map((r) => (
@@ -80,13 +95,14 @@ export default async function LeaderboardPage({
                 {fmt(r.score)}
                 {r.std !== null && <span className="text-slate-500"> ± {fmt(r.std)}</span>}
               </td>
+              {modelColumns && <ModelCells m={models.get(r.submissionId)} />}
               <td className="px-3 py-2 text-right tabular-nums">{r.entries}</td>
               <td className="px-3 py-2 text-right text-slate-500">{r.lastSubmissionAt.toISOString().slice(0, 10)}</td>
             </tr>
           ))}
           {board.rows.length === 0 && (
             <tr>
-              <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+              <td colSpan={modelColumns ? 9 : 6} className="px-3 py-6 text-center text-slate-500">
                 No scored submissions yet.
               </td>
             </tr>
@@ -109,4 +125,16 @@ export default async function LeaderboardPage({
 function formatChange(d: number | null): string {
   if (d === null || d === 0) return "–";
   return d > 0 ? `▲${d}` : `▼${-d}`;
+}
+
+/** A model entry's efficiency; a predictions entry has none. */
+function ModelCells({ m }: { m: { sizeBytes: number; stats: { msPer1000: number; operatorCount: number } } | undefined }) {
+  if (!m) return <td colSpan={3} className="px-3 py-2 text-center text-slate-400">predictions</td>;
+  return (
+    <>
+      <td className="px-3 py-2 text-right tabular-nums" data-testid="model-latency">{m.stats.msPer1000.toFixed(3)}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{formatBytes(m.sizeBytes)}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{m.stats.operatorCount}</td>
+    </>
+  );
 }

@@ -7,6 +7,9 @@ import { env } from "@/lib/env";
 import { authHref } from "@/lib/return-path";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../load";
+import { modelContract } from "@/challenges/shared/model-contract";
+import { currentSubmissionMode } from "@/lib/onnx/upload";
+import { ModelContractPanel } from "./model-contract";
 import { UploadForm } from "./upload-form";
 
 const DESIGN_EXAMPLE = '{"schema": "straw-tracker/v1", "y": [0, 0, 0], "z": [2, 4, 6]}';
@@ -32,6 +35,8 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
     return <VerifyEmailNotice user={user} required />;
   }
   const precision = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4;
+  const contract = modelContract(challenge.kind);
+  const accepts = contract ? currentSubmissionMode(challenge.state) : "predictions";
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -39,10 +44,12 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
         Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The
         public score appears as soon as scoring finishes.
       </p>
+      {contract && accepts !== "predictions" && <ModelContractPanel contract={contract} maxMb={challenge.modelMaxMb} latencyBudgetMs={challenge.latencyBudgetMs} />}
       <UploadForm
         slug={slug}
         precision={precision}
-        maxMb={env().MAX_UPLOAD_MB}
+        accepts={accepts}
+        maxMb={accepts === "models" ? challenge.modelMaxMb : env().MAX_UPLOAD_MB}
         designExample={challenge.kind === "detector-design" ? DESIGN_EXAMPLE : undefined}
       />
     </div>

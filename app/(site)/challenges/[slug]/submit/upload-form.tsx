@@ -13,6 +13,21 @@ type Row = {
   public: { score: number; std: number | null } | null;
   queuePosition: number | null;
   selectedFinal: boolean;
+  model: { sizeBytes: number; operatorCount: number | null; msPer1000: number | null } | null;
+};
+
+/** Which files the current phase takes (its submission mode). */
+export type Accepts = "predictions" | "models" | "both";
+
+const FILE_LABEL: Record<Accepts, (maxMb: number) => string> = {
+  predictions: (maxMb) => `Predictions file (.csv or .csv.gz, at most ${maxMb} MiB)`,
+  models: (maxMb) => `ONNX model (.onnx, at most ${maxMb} MB): the server runs it on the hidden test features`,
+  both: (maxMb) => `Predictions file (.csv or .csv.gz) or ONNX model (.onnx), at most ${maxMb} MiB`,
+};
+const FILE_ACCEPT: Record<Accepts, string> = {
+  predictions: ".csv,.gz,text/csv,application/gzip",
+  models: ".onnx",
+  both: ".csv,.gz,.onnx,text/csv,application/gzip",
 };
 
 const STATUS_STYLE: Record<Row["status"], string> = {
@@ -23,7 +38,19 @@ const STATUS_STYLE: Record<Row["status"], string> = {
 };
 
 /** Upload with a progress bar (XHR reports upload progress; fetch does not), then live status by polling. */
-export function UploadForm({ slug, precision, maxMb, designExample }: { slug: string; precision: number; maxMb: number; designExample?: string }) {
+export function UploadForm({
+  slug,
+  precision,
+  maxMb,
+  designExample,
+  accepts = "predictions",
+}: {
+  slug: string;
+  precision: number;
+  maxMb: number;
+  designExample?: string;
+  accepts?: Accepts;
+}) {
   const api = `/api/v1/challenges/${slug}/submissions`;
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
@@ -66,7 +93,7 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
     // A design can be typed instead of uploaded; a chosen file wins.
     const file = fileRef.current?.files?.[0] ?? (typed ? new File([typed], "design.json", { type: "application/json" }) : undefined);
     setError(null);
-    if (!file) return setError({ message: designExample ? "Enter a design or choose a .json or .csv file first." : "Choose a .csv or .csv.gz file first." });
+    if (!file) return setError({ message: designExample ? "Enter a design or choose a .json or .csv file first." : accepts === "models" ? "Choose an .onnx file first." : "Choose a .csv or .csv.gz file first." });
     if (file.size > maxMb * 1024 * 1024) return setError({ message: `The file is larger than the limit of ${maxMb} MiB.` });
     const xhr = new XMLHttpRequest();
     xhr.open("POST", api);
@@ -101,13 +128,13 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
       <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
         <div>
           <label htmlFor="submission-file" className="block text-sm font-medium">
-            {designExample ? "Design file (.json, or the course's one-row .csv)" : `Predictions file (.csv or .csv.gz, at most ${maxMb} MiB)`}
+            {designExample ? "Design file (.json, or the course's one-row .csv)" : FILE_LABEL[accepts](maxMb)}
           </label>
           <input
             id="submission-file"
             ref={fileRef}
             type="file"
-            accept={designExample ? ".json,.csv,application/json,text/csv" : ".csv,.gz,text/csv,application/gzip"}
+            accept={designExample ? ".json,.csv,application/json,text/csv" : FILE_ACCEPT[accepts]}
             onChange={(e) => setChosenFile(e.target.files?.[0]?.name ?? null)}
             className="mt-1 block text-sm"
           />
@@ -165,6 +192,12 @@ export function UploadForm({ slug, precision, maxMb, designExample }: { slug: st
                   <button type="button" onClick={() => void toggleFinal(r)} className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
                     {r.selectedFinal ? "★ Final (click to unselect)" : "Select as final"}
                   </button>
+                )}
+                {r.model && (
+                  <p className="mt-1 text-xs text-slate-500" data-testid="model-stats">
+                    ONNX model, {(r.model.sizeBytes / 1024).toFixed(1)} KiB
+                    {r.model.msPer1000 !== null && `, ${r.model.msPer1000.toFixed(3)} ms per 1,000 events, ${r.model.operatorCount} operators`}
+                  </p>
                 )}
                 {r.description && <p className="mt-1 text-slate-600">{r.description}</p>}
                 {r.error && <pre className="mt-2 whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-700">{r.error}</pre>}
