@@ -9,7 +9,8 @@ import { EmailUnverifiedError, requireVerifiedEmail } from "@/lib/email-verifica
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
 import { checkSubmissionMode, isModelFilename, prepareModelUpload } from "@/lib/onnx/upload";
-import { prepareDesignUpload, prepareUpload, readBodyLimited, tooLarge } from "@/lib/uploads";
+import { readSubmissionBody } from "@/lib/upload-body";
+import { prepareDesignUpload, prepareUpload } from "@/lib/uploads";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
 export const dynamic = "force-dynamic";
@@ -33,26 +34,8 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
     throw err instanceof EmailUnverifiedError ? new ApiError(403, "email_unverified", err.message) : err;
   });
   const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  // Multipart framing adds a little to the declared length.
-  if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
 
-  let bytes: Uint8Array;
-  let filename: string;
-  let description: string;
-  if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const form = await req.formData();
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new ApiError(400, "empty_file", "Choose a .csv or .csv.gz file to upload.");
-    if (file.size > maxBytes) throw tooLarge(maxBytes);
-    bytes = new Uint8Array(await file.arrayBuffer());
-    filename = file.name;
-    description = String(form.get("description") ?? "");
-  } else {
-    bytes = await readBodyLimited(req.body, maxBytes);
-    filename = decodeURIComponent(req.headers.get("x-filename") ?? "submission.csv");
-    description = decodeURIComponent(req.headers.get("x-description") ?? "");
-  }
+  const { bytes, filename, description } = await readSubmissionBody(req, maxBytes);
   const format = METRICS[challenge.metricId].submissionFormat;
   const isModel = isModelFilename(filename);
   checkSubmissionMode(challenge, isModel);
