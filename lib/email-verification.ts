@@ -1,7 +1,8 @@
 import type { Db } from "@/db";
-import { consumeEmailToken, createEmailToken, markEmailVerified, recentEmailTokens } from "@/db/queries/email-tokens";
+import { consumeEmailToken, markEmailVerified, recentEmailTokens } from "@/db/queries/email-tokens";
 import { getSiteSetting, setSiteSetting } from "@/db/queries/site-mail";
 import type { User } from "@/db/schema";
+import { issueMailLink } from "./mail/links";
 import type { Mailer } from "./mail/mailer";
 
 export const VERIFY_TTL_MS = 48 * 3600_000;
@@ -65,8 +66,7 @@ export async function sendVerificationMail(
     throw new MailRateLimitError(Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - recent.last.getTime())) / 1000));
   }
   if (recent.count >= RESENDS_PER_DAY) throw new MailRateLimitError(24 * 3600);
-  const token = await createEmailToken(db, { userId: user.id, purpose: "verify", email: user.email, ttlMs: VERIFY_TTL_MS, now });
-  const link = `${baseUrl.replace(/\/$/, "")}/verify-email?token=${token}`;
+  const link = await issueMailLink(db, { userId: user.id, purpose: "verify", email: user.email, ttlMs: VERIFY_TTL_MS, now }, baseUrl, "/verify-email");
   await mailer.send({
     to: user.email,
     subject: "Collider Arena: confirm your email address",

@@ -1,7 +1,8 @@
 import type { Db } from "@/db";
 import { forgetUser } from "@/lib/authz";
-import { consumeEmailToken, createEmailToken, recentEmailTokens, voidEmailTokens } from "@/db/queries/email-tokens";
+import { consumeEmailToken, markEmailVerified, recentEmailTokens, voidEmailTokens } from "@/db/queries/email-tokens";
 import { getUserByEmail, setPasswordHash } from "@/db/queries/users";
+import { issueMailLink } from "./mail/links";
 import type { Mailer } from "./mail/mailer";
 import { hashPassword } from "./password";
 
@@ -22,8 +23,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
   if (!user?.email) return;
   const recent = await recentEmailTokens(db, user.id, "reset", new Date(now.getTime() - 3600_000));
   if (recent.count >= RESETS_PER_HOUR) return;
-  const token = await createEmailToken(db, { userId: user.id, purpose: "reset", email: user.email, ttlMs: RESET_TTL_MS, now });
-  const link = `${baseUrl.replace(/\/$/, "")}/reset-password?token=${token}`;
+  const link = await issueMailLink(db, { userId: user.id, purpose: "reset", email: user.email, ttlMs: RESET_TTL_MS, now }, baseUrl, "/reset-password");
   await mailer.send({
     to: user.email,
     subject: "Collider Arena: choose a new password",
@@ -41,7 +41,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
 
 /**
  * Sets a new password through a reset link (the password already passed passwordSchema). The link is used up, and
- * so are the account's other reset links. Returns false for an unknown, used or expired link.
+ * so are the account's other reset links; the address counts as verified. Returns false for an unknown, used or expired link.
  */
 export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<boolean> {
   // Hash first: scrypt is slow, and a transaction should not wait on it.
@@ -51,6 +51,8 @@ export async function resetPassword(db: Db, token: string, password: string, now
     if (!used) return undefined;
     await setPasswordHash(tx, used.userId, hash);
     await voidEmailTokens(tx, used.userId, "reset", now);
+    // Opening a link mailed to the address proves control of it, as a verification link would.
+    await markEmailVerified(tx, used.userId, used.email, now);
     return used.userId;
   });
   // The new password ended the account's sessions (a thief's included): from its next request on, here too.

@@ -4,11 +4,16 @@ import type { Db } from "../client";
 import { emailTokens, users, type EmailTokenPurpose } from "../schema";
 import { hashToken } from "./api-tokens";
 
+export interface NewEmailToken {
+  userId: string;
+  purpose: EmailTokenPurpose;
+  email: string;
+  ttlMs: number;
+  now?: Date;
+}
+
 /** Creates a single-use token for a mailed link; the plain token is returned once and only its hash is stored. */
-export async function createEmailToken(
-  db: Db,
-  p: { userId: string; purpose: EmailTokenPurpose; email: string; ttlMs: number; now?: Date },
-): Promise<string> {
+export async function createEmailToken(db: Db, p: NewEmailToken): Promise<string> {
   const now = p.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   await db.insert(emailTokens).values({

@@ -46,6 +46,7 @@ describeEachDatabase("password reset by email", (get) => {
     const after = await getUserById(db, user.id);
     expect(await verifyPassword("a new passphrase 7", after!.passwordHash!)).toBe(true);
     expect(await verifyPassword("old passphrase 1", after!.passwordHash!)).toBe(false);
+    expect(after?.emailVerified).toBeInstanceOf(Date); // the mailed link proved the address too
     expect(await resetPassword(db, token, "another passphrase 8")).toBe(false); // used
     expect(await resetPassword(db, tokenFrom(first, "/reset-password"), "another passphrase 8")).toBe(false); // voided
     expect(await verifyPassword("a new passphrase 7", (await getUserById(db, user.id))!.passwordHash!)).toBe(true);
