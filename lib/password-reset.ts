@@ -5,6 +5,7 @@ import { getUserByEmail, setPasswordHash } from "@/db/queries/users";
 import { issueMailLink } from "./mail/links";
 import type { Mailer } from "./mail/mailer";
 import { hashPassword } from "./password";
+import { passwordMatchesEmail } from "./validations/auth";
 
 export const RESET_TTL_MS = 3600_000;
 /** Reset mails per account per hour: enough for a lost mail, too few to flood someone's inbox through the form. */
@@ -39,23 +40,37 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
   });
 }
 
+class PasswordIsEmail extends Error {}
+
+export type ResetOutcome = "done" | "invalid-link" | "password-is-email";
+
 /**
- * Sets a new password through a reset link (the password already passed passwordSchema). The link is used up, and
- * so are the account's other reset links; the address counts as verified. Returns false for an unknown, used or expired link.
+ * Sets a new password through a reset link (the password already passed passwordSchema; here it must also not be
+ * the account's email, which only the link's row knows). The link is used up, and so are the account's other reset
+ * links; the address counts as verified. A refused password leaves the link usable.
  */
-export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<boolean> {
+export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<ResetOutcome> {
   // Hash first: scrypt is slow, and a transaction should not wait on it.
   const hash = await hashPassword(password);
-  const userId = await db.transaction(async (tx) => {
-    const used = await consumeEmailToken(tx, token, "reset", now);
-    if (!used) return undefined;
-    await setPasswordHash(tx, used.userId, hash);
-    await voidEmailTokens(tx, used.userId, "reset", now);
-    // Opening a link mailed to the address proves control of it, as a verification link would.
-    await markEmailVerified(tx, used.userId, used.email, now);
-    return used.userId;
-  });
+  let userId: string | undefined;
+  try {
+    userId = await db.transaction(async (tx) => {
+      const used = await consumeEmailToken(tx, token, "reset", now);
+      if (!used) return undefined;
+      // Thrown, not returned: the transaction rolls back and the link stays unused for a better password.
+      if (passwordMatchesEmail(password, used.email)) throw new PasswordIsEmail();
+      await setPasswordHash(tx, used.userId, hash);
+      await voidEmailTokens(tx, used.userId, "reset", now);
+      // Opening a link mailed to the address proves control of it, as a verification link would.
+      await markEmailVerified(tx, used.userId, used.email, now);
+      return used.userId;
+    });
+  } catch (err) {
+    if (err instanceof PasswordIsEmail) return "password-is-email";
+    throw err;
+  }
+  if (!userId) return "invalid-link";
   // The new password ended the account's sessions (a thief's included): from its next request on, here too.
-  if (userId) forgetUser(userId);
-  return userId !== undefined;
+  forgetUser(userId);
+  return "done";
 }

@@ -21,8 +21,13 @@ export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async 
 });
 
 export const resetPasswordAction = validatedAction(resetPasswordSchema, async ({ token, password }) => {
-  if (!(await resetPassword(await getDb(), token, password))) {
+  const outcome = await resetPassword(await getDb(), token, password);
+  if (outcome === "invalid-link") {
     return { error: "This link is used, expired or wrong: ask for a new one on the “Forgot password?” page." };
+  }
+  if (outcome === "password-is-email") {
+    const message = "The password must not be your email or contain its name part";
+    return { error: message, fieldErrors: { password: [message] } };
   }
   return { success: "Your password is changed: sign in with it now." };
 });
