@@ -20,7 +20,7 @@
  *     solution: solution.csv
  *   secrets: {}
  */
-import { parseDocument } from "yaml";
+import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import { privateSeedOf } from "@/challenges/detector-design/score-submission";
 import { SLUG_PATTERN } from "@/lib/validations/challenge";
@@ -122,20 +122,54 @@ function formatIssue(doc: unknown): string | null {
   return null;
 }
 
+/** A manifest is a few kilobytes; this bound keeps a hostile one from costing the server more than milliseconds. */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+/** Aliases expanded at most this many times: an alias bomb ("billion laughs") stops here with a message. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Duplicate keys, found in one pass: the YAML library's own check compares every key with every other (30 MB of
+ * keys took it over half an hour), so it is off and this one stands in.
+ */
+function duplicateKeyIssues(doc: Document, lines: LineCounter): string[] {
+  const issues: string[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          const line = isScalar(pair.key) && pair.key.range ? ` at line ${lines.linePos(pair.key.range[0]).line}` : "";
+          issues.push(`YAML syntax error${line}: map keys must be unique (${JSON.stringify(key)} repeats)`);
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return issues;
+}
+
 /** Parses and validates challenge.yaml; every problem is a message naming the field (or the YAML line and column). */
 export function parseManifest(text: string): { manifest: BundleManifest; issues: [] } | { manifest: null; issues: string[] } {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    return {
-      manifest: null,
-      issues: doc.errors.map((e) => {
-        const where = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
-        const what = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-        return `YAML syntax error${where}: ${what}`;
-      }),
-    };
+  if (text.length > MAX_MANIFEST_BYTES) {
+    return { manifest: null, issues: [`the manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB (a challenge.yaml is a few kilobytes)`] };
   }
-  const data: unknown = doc.toJS();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: false, lineCounter: lines });
+  const errors = doc.errors.map((e) => {
+    const where = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+    const what = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    return `YAML syntax error${where}: ${what}`;
+  });
+  if (errors.length === 0) errors.push(...duplicateKeyIssues(doc, lines));
+  if (errors.length > 0) return { manifest: null, issues: errors };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The library's words for an alias bomb: "Excessive alias count indicates a resource exhaustion attack".
+    return { manifest: null, issues: [`YAML: ${(err as Error).message} (at most ${MAX_ALIAS_COUNT} alias uses)`] };
+  }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { manifest: null, issues: ["expected a mapping of fields at the top level"] };
   const bad = formatIssue(data);
   if (bad) return { manifest: null, issues: [bad] };

@@ -8,11 +8,12 @@
  *   ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)",
  *    "solution.csv: line 2: Label \"s\" is not 1 or 0"].
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { USAGE_CONTROL } from "@/challenges/anomaly-detection/dataset";
 import type { GeneratedSolution } from "@/challenges/built-in";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
 import { BundleError, IssueList } from "./issues";
+import { unzipLimited } from "./unzip";
 import { type BundleManifest, type ChallengeKind, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE } from "./manifest";
 import { parseSolutionCsv, type ParsedSolution } from "./solution-csv";
 import { type IdColumn, isUtf8, lineCount, readIdColumn, sha256Hex } from "./text-file";
@@ -36,7 +37,7 @@ export interface ParsedBundle {
 }
 
 export interface ReadBundleOptions {
-  /** Largest total unzipped size accepted (a zip bomb stops here); default 4 GiB. */
+  /** Largest total unzipped size accepted (a zip bomb stops here, mid-entry); default 4 GiB. */
   maxUnzippedBytes?: number;
 }
 
@@ -53,19 +54,7 @@ const rowsOf = (kind: ChallengeKind, bytes: Uint8Array) => lineCount(bytes) - (k
 
 /** Zip entries by name; a zip made by zipping a folder (one top folder around everything) is read as if flat. */
 function unzipEntries(zip: Uint8Array, maxBytes: number): Map<string, Uint8Array> {
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        total += f.originalSize;
-        return total <= maxBytes && !f.name.endsWith("/") && !f.name.startsWith("__MACOSX/");
-      },
-    });
-  } catch (err) {
-    throw new BundleError([`not a zip archive (${err instanceof Error ? err.message : String(err)})`]);
-  }
-  if (total > maxBytes) throw new BundleError([`the unzipped bundle would exceed ${maxBytes} bytes`]);
+  const files = Object.fromEntries(unzipLimited(zip, maxBytes, (name) => !name.endsWith("/") && !name.startsWith("__MACOSX/")));
   const names = Object.keys(files);
   const top = names[0]?.split("/")[0];
   const prefix = !(MANIFEST_FILE in files) && top && names.every((n) => n.startsWith(`${top}/`)) ? `${top}/` : "";

@@ -13,10 +13,12 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (req: Request) => {
   const { user } = await requireApiUser(req, "import a challenge");
   if (!hasRole(user, "organiser")) throw new ApiError(403, "forbidden", "Only organisers can create challenges.");
-  const zip = await readBodyLimited(req.body, env().MAX_UPLOAD_MB * 1024 * 1024);
+  const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
+  const zip = await readBodyLimited(req.body, maxBytes);
   const slug = new URL(req.url).searchParams.get("slug") || undefined;
   try {
-    const created = await importBundle(await getDb(), readBundle(zip), { slug, createdBy: user.id });
+    // Unzipped, a bundle may be 8 times the upload limit (its CSVs compress ~4x); a zip bomb stops there.
+    const created = await importBundle(await getDb(), readBundle(zip, { maxUnzippedBytes: maxBytes * 8 }), { slug, createdBy: user.id });
     return NextResponse.json({ challenge: { slug: created.slug, url: `/challenges/${created.slug}` } }, { status: 201 });
   } catch (err) {
     if (err instanceof BundleError) throw new ApiError(400, "bad_bundle", err.message);
