@@ -34,7 +34,16 @@ export function challengeStatus(phases: readonly PhaseWindow[], now: Date): Stat
   return { status: "ended" };
 }
 
-/** Private scores are shown once the challenge has ended, or earlier if an organiser revealed them by hand. */
-export function isPrivateRevealed(state: StatusAt, privateRevealedAt: Date | null): boolean {
-  return state.status === "ended" || privateRevealedAt !== null;
+/** What revealing early does, told to organisers on the manage page and in the reveal API's answer. */
+export const REVEAL_RULE =
+  "Revealing the private leaderboard ends the challenge now: no submission is accepted after it, and the challenge cannot reopen.";
+
+/**
+ * Private scores are shown once the challenge has ended, never while it is open: an organiser's early reveal ends
+ * the challenge (db/queries/challenges.ts revealPrivateLeaderboard), so no submission made after a reveal can show
+ * a private score as if the competition were over. (A reveal recorded on a still-open challenge, possible before
+ * that rule, shows nothing until the end.)
+ */
+export function isPrivateRevealed(state: StatusAt): boolean {
+  return state.status === "ended";
 }

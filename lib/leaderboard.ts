@@ -29,7 +29,7 @@ type BoardChallenge = Pick<Challenge, "id" | "metricId" | "privateRevealedAt" | 
 export async function loadBoard(challenge: BoardChallenge, view: string | null | undefined, page: number, pageSize = PAGE_SIZE) {
   if (!isMetricId(challenge.metricId)) throw new Error(`unknown metric ${challenge.metricId}`);
   const metric = METRICS[challenge.metricId];
-  const revealed = isPrivateRevealed(challenge.state, challenge.privateRevealedAt);
+  const revealed = isPrivateRevealed(challenge.state);
   const db = await getDb();
   const params = { challengeId: challenge.id, higherIsBetter: metric.higherIsBetter, limit: pageSize, offset: (page - 1) * pageSize };
   const showPrivate = revealed && view === "private";

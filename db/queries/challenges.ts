@@ -75,17 +75,30 @@ export async function isChallengeOrganiser(db: Db, challengeId: number, userId: 
 
 /** Ends the challenge now: the open phase closes at `now` and later phases are dropped. */
 export async function endChallengeNow(db: Db, challengeId: number, now = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(phases).where(and(eq(phases.challengeId, challengeId), sql`${phases.startsAt} > ${now}`));
-    await tx
-      .update(phases)
-      .set({ endsAt: now })
-      .where(and(eq(phases.challengeId, challengeId), sql`${phases.endsAt} > ${now}`));
-  });
+  await db.transaction((tx) => closePhases(tx as unknown as Db, challengeId, now));
 }
 
+async function closePhases(db: Db, challengeId: number, now: Date): Promise<void> {
+  await db.delete(phases).where(and(eq(phases.challengeId, challengeId), sql`${phases.startsAt} > ${now}`));
+  await db
+    .update(phases)
+    .set({ endsAt: now })
+    .where(and(eq(phases.challengeId, challengeId), sql`${phases.endsAt} > ${now}`));
+}
+
+/**
+ * Reveals the private leaderboard, which ends the challenge at `now` (in one transaction): private scores are
+ * the final standings, so nothing may be submitted after they are shown. A revealed challenge cannot reopen
+ * (classes.ts setDeadline refuses). Revealing twice keeps the first time.
+ */
 export async function revealPrivateLeaderboard(db: Db, challengeId: number, now = new Date()): Promise<void> {
-  await db.update(challenges).set({ privateRevealedAt: now }).where(eq(challenges.id, challengeId));
+  await db.transaction(async (tx) => {
+    await closePhases(tx as unknown as Db, challengeId, now);
+    await tx
+      .update(challenges)
+      .set({ privateRevealedAt: now })
+      .where(and(eq(challenges.id, challengeId), sql`${challenges.privateRevealedAt} is null`));
+  });
 }
 
 /** The challenges `user` runs: all for an admin, else those they created or co-organise. */

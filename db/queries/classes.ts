@@ -135,6 +135,9 @@ export async function setDeadline(db: Db, challengeId: number, endsAt: Date, now
   if (!last) throw new ClassRuleError("This challenge has no phase to extend.");
   if (endsAt <= last.startsAt) throw new ClassRuleError("The new end must be after the phase's start.");
   if (endsAt <= now) throw new ClassRuleError("The new end must be in the future; use “End the challenge now” to close it.");
+  const [challenge] = await db.select({ revealed: challenges.privateRevealedAt }).from(challenges).where(eq(challenges.id, challengeId));
+  // Reopening would let competitors who have seen the private scores submit again.
+  if (challenge?.revealed) throw new ClassRuleError("The private leaderboard has been revealed: the challenge cannot reopen.");
   await db.update(phases).set({ endsAt }).where(eq(phases.id, last.id));
 }
 

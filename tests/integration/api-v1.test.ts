@@ -188,10 +188,18 @@ describeEachDatabase("the v1 API", (get) => {
     expect(await errorOf(await sel({ selected: true }, bob.token))).toMatchObject({ status: 404 });
     expect((await sel({ selected: true })).status).toBe(200);
 
+    // A reveal recorded while the challenge is still open (possible before a reveal ended the challenge) shows nothing.
     await db.update(challenges).set({ privateRevealedAt: new Date() }).where(eq(challenges.id, challenge.id));
+    invalidateChallenge(challenge.slug);
+    const early = (await (await get1(alice.token)).json()) as { submission: { private: { score: number } | null } };
+    expect(early.submission.private).toBeNull();
+    // Once the challenge has ended, the private score is there.
+    const [phase] = await db.select().from(phases).where(eq(phases.challengeId, challenge.id));
+    await db.update(phases).set({ endsAt: new Date(Date.now() - 1) }).where(eq(phases.id, phase!.id));
     invalidateChallenge(challenge.slug);
     const after = (await (await get1(alice.token)).json()) as { submission: { private: { score: number } | null } };
     expect(after.submission.private).toEqual({ score: 1.25, std: 0.1 });
+    await db.update(phases).set({ endsAt: phase!.endsAt }).where(eq(phases.id, phase!.id));
     await db.update(challenges).set({ privateRevealedAt: null }).where(eq(challenges.id, challenge.id));
     invalidateChallenge(challenge.slug);
   });

@@ -118,6 +118,14 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "post",
+    path: "/challenges/{slug}/reveal",
+    summary: "Reveal the private leaderboard of a challenge you organise. Revealing ends the challenge now: no submission is accepted after it, and it cannot reopen",
+    access: "user",
+    ok: { status: 200, description: "{ revealed: true, ended: true, rule }" },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "post",
     path: "/imports",
     summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, kind=higgs-kaggle with `training`, `test` and `solution`, or kind=lhco with `train` and `test`; plus slug and title",
     access: "user",

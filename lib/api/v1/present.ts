@@ -24,7 +24,7 @@ export function presentChallengeSummary(c: SummaryInput): ApiChallengeSummary {
     status: c.state.status,
     statusChangesAt: c.state.changesAt?.toISOString() ?? null,
     metric: presentMetric(c.metricId),
-    privateRevealed: isPrivateRevealed(c.state, c.privateRevealedAt),
+    privateRevealed: isPrivateRevealed(c.state),
   };
 }
 

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { isPrivateRevealed } from "@/challenges/phase-status";
+import { isPrivateRevealed, REVEAL_RULE } from "@/challenges/phase-status";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { classRoster } from "@/db/queries/classes";
@@ -21,7 +21,7 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const db = await getDb();
   const challenge = await getChallengeBySlug(db, slug);
   if (!challenge || !(await canManageChallenge(db, challenge, user))) notFound();
-  const revealed = isPrivateRevealed(challenge.state, challenge.privateRevealedAt);
+  const revealed = isPrivateRevealed(challenge.state);
   const metric = isMetricId(challenge.metricId) ? METRICS[challenge.metricId] : undefined;
   const roster = await classRoster(db, challenge, metric?.higherIsBetter ?? true);
   const host = (await headers()).get("host") ?? "localhost";
@@ -41,11 +41,12 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
           )}
           {!revealed && (
             <form action={revealPrivateAction.bind(null, slug)}>
-              <button className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">Reveal the private leaderboard</button>
+              <button className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">Reveal the private leaderboard and end the challenge</button>
             </form>
           )}
           {revealed && <p className="text-sm text-slate-600">The private leaderboard is visible to everyone.</p>}
         </div>
+        {!revealed && <p className="text-sm text-slate-500">{REVEAL_RULE}</p>}
         <p className="text-sm">
           <a href={`/api/v1/challenges/${slug}/bundle`} className="text-brand-600 underline">
             Export as a bundle (.zip)

@@ -28,7 +28,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   if (!own && !(await canManageChallenge(db, challenge, user))) notFound();
   const metric = isMetricId(challenge.metricId) ? METRICS[challenge.metricId] : undefined;
   const fmt = (x: number) => x.toFixed(metric?.precision ?? 4);
-  const revealed = isPrivateRevealed(challenge.state, challenge.privateRevealedAt);
+  const revealed = isPrivateRevealed(challenge.state);
   const priv = revealed ? await getPrivateScore(db, row.submission.id) : undefined;
   const details = row.publicDetails ?? {};
   const curveX = numbers(details.curveSelected);

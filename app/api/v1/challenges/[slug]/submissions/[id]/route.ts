@@ -26,7 +26,7 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const s = row.submission;
   const position = s.status === "queued" ? await (await getQueue()).position(s.id) : null;
   // The private query runs only after the reveal, so nothing private can be in this payload before it.
-  const priv = isPrivateRevealed(challenge.state, challenge.privateRevealedAt) ? await getPrivateScore(db, s.id) : undefined;
+  const priv = isPrivateRevealed(challenge.state) ? await getPrivateScore(db, s.id) : undefined;
   const body: ApiSubmissionDetail = {
     ...presentSubmission({ ...s, publicScore: row.publicScore, publicStd: row.publicStd }, position),
     publicDetails: row.publicDetails ?? null,
