@@ -62,7 +62,7 @@ for (let j = 0; j <= 3; j++) {
 }
 
 const ztt = HIGGS_PROCESSES.indexOf("Ztautau");
-console.log("\nDER_mass_MMC peaks (2 GeV bins, 3-bin smoothing)");
+console.log("\nDER_mass_MMC peaks (mean shift, ±12 GeV window)");
 console.log(`  signal:                 real ${fmt(mmcPeak(heldOut, 1, 60, 200), 1)}  sim ${fmt(mmcPeak(sim, 1, 60, 200), 1)}  [goal 123–127]`);
 console.log(`  background 60–110 GeV:  real ${fmt(mmcPeak(heldOut, 0, 60, 110), 1)}  sim ${fmt(mmcPeak(sim, 0, 60, 110), 1)}  (sim Z→ττ alone ${fmt(mmcPeak(sim, 0, 60, 110, ztt), 1)})  [goal 88–94]`);
 

@@ -59,9 +59,22 @@ export function missingMass(
     aTau = (metX * ly - metY * lx) / det;
     aLep = (tx * metY - ty * metX) / det;
     if (outsideWedge(tauPhi, lepPhi, metX, metY) > mmc.failMet) return MISSING;
+    // Outside the wedge one ratio is negative: the non-negative least-squares solution credits the MET's
+    // projection to the other tau alone.
+    if (aTau < 0) {
+      aTau = 0;
+      aLep = (metX * lx + metY * ly) / (lepPt * lepPt);
+    } else if (aLep < 0) {
+      aLep = 0;
+      aTau = (metX * tx + metY * ty) / (tauPt * tauPt);
+    }
   } else {
-    aTau = (metX * tx + metY * ty) / (tauPt * tauPt);
-    aLep = (metX * lx + metY * ly) / (lepPt * lepPt);
+    // Nearly back to back: the MET along the tau axis goes to the tau it points along; the component across the
+    // axis, which no collinear solution explains, is shared by both in proportion (the real MMC's likelihood
+    // lets neutrinos leave the visible directions).
+    const across = Math.abs(metX * ty - metY * tx) / tauPt;
+    aTau = (metX * tx + metY * ty) / (tauPt * tauPt) + across / (tauPt + lepPt);
+    aLep = (metX * lx + metY * ly) / (lepPt * lepPt) + across / (tauPt + lepPt);
   }
   aTau = Math.min(mmc.maxRatio, Math.max(0, aTau));
   aLep = Math.min(mmc.maxRatio, Math.max(0, aLep));
