@@ -45,7 +45,7 @@ export function freshDataKey(): Uint8Array {
 export type ChallengeSettings = Partial<
   Pick<
     typeof challenges.$inferInsert,
-    "visibility" | "joinCode" | "allowedEmailDomains" | "dailySubmissionLimit" | "maxTeamSize" | "finalSelections" | "publicFraction" | "createdBy"
+    "visibility" | "joinCode" | "allowedEmailDomains" | "dailySubmissionLimit" | "maxTeamSize" | "finalSelections" | "publicFraction" | "createdBy" | "modelMaxMb" | "latencyBudgetMs"
   >
 >;
 

@@ -36,6 +36,8 @@ async function predict(session, msg, rows, into) {
 }
 
 process.once("message", async (msg) => {
+  // performance.now() counts from this process's start: node's start-up plus receiving the features.
+  const startMs = performance.now();
   try {
     let t = performance.now();
     const session = await ort.InferenceSession.create(msg.model, {
@@ -58,7 +60,8 @@ process.once("message", async (msg) => {
       timingsMs.push(performance.now() - t);
     }
     await session.release();
-    process.send({ ok: true, scores, loadMs, fullMs, sampleRows, timingsMs }, () => process.exit(0));
+    const cpu = process.cpuUsage();
+    process.send({ ok: true, scores, startMs, loadMs, fullMs, sampleRows, timingsMs, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
   } catch (err) {
     process.send({ ok: false, message: err instanceof Error ? err.message : String(err) }, () => process.exit(0));
   }

@@ -28,7 +28,11 @@ export const TIMING_ROWS = 10_000;
 
 export interface ModelRun {
   scores: Float64Array;
+  /** From spawning the child to its having the model and features (node start-up and the transfer). */
+  startMs: number;
   loadMs: number;
+  /** CPU time the child used in all (start-up, load, every pass): what the run costs on an idle core. */
+  cpuMs: number;
   /** The one pass over every event that gave the scores. */
   fullMs: number;
   /** Median of three timed passes over the first min(rows, TIMING_ROWS) events, per 1,000 events. */
@@ -36,7 +40,7 @@ export interface ModelRun {
 }
 
 type ChildReply =
-  | { ok: true; scores: Float64Array; loadMs: number; fullMs: number; sampleRows: number; timingsMs: number[] }
+  | { ok: true; scores: Float64Array; startMs: number; loadMs: number; cpuMs: number; fullMs: number; sampleRows: number; timingsMs: number[] }
   | { ok: false; message: string };
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), "run-model-child.mjs");
@@ -86,7 +90,7 @@ export function runModel(model: Uint8Array, plan: ModelPlan, features: Pick<Feat
       clearTimeout(timer);
       const r = reply as ChildReply | null;
       if (timedOut) return reject(new ModelRunError(`The model did not finish within the time limit of ${limits.timeoutMs / 1000} s (${features.rows} events).`));
-      if (r?.ok) return resolve({ scores: r.scores, loadMs: r.loadMs, fullMs: r.fullMs, msPer1000: (median(r.timingsMs) / r.sampleRows) * 1000 });
+      if (r?.ok) return resolve({ scores: r.scores, startMs: r.startMs, loadMs: r.loadMs, cpuMs: r.cpuMs, fullMs: r.fullMs, msPer1000: (median(r.timingsMs) / r.sampleRows) * 1000 });
       if (r) return reject(new ModelRunError(failureMessage(r.message, limits)));
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
       if (looksOutOfMemory(stderr)) return reject(new ModelRunError(`The model ran out of memory (limit ${limits.memoryMb} MB); the run ended with ${how}.`));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUBMISSION_MODES } from "@/challenges/shared/model-contract";
 import { KIND_OPTIONS, type SimulatedKind } from "@/challenges/simulated";
 import { emailSchema } from "./auth";
 
@@ -33,6 +34,15 @@ export const newChallengeSchema = z
     endsAt: z.coerce.date({ message: "Enter an end date" }),
     /** Optional later phase ("Final", as Codabench's final phase): from the end of the first to this date. */
     finalEndsAt: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional()),
+    /** What each phase takes: predictions files, ONNX models run on hidden test features, or both. */
+    mainMode: z.enum(SUBMISSION_MODES, { message: "Choose what the phase takes" }).default("predictions"),
+    finalMode: z.enum(SUBMISSION_MODES, { message: "Choose what the phase takes" }).default("predictions"),
+    modelMaxMb: count("The model size limit").min(1, "At least 1 MB").max(500, "At most 500 MB").default(50),
+    /** Trigger-style budget: models slower than this many ms per 1,000 events fail. */
+    latencyBudgetMs: z.preprocess(
+      (v) => (v === "" || v === undefined ? undefined : v),
+      z.coerce.number({ message: "The latency budget must be a number" }).positive("The latency budget must be above 0").optional(),
+    ),
     dailySubmissionLimit: count("The daily limit").min(1).max(100).default(5),
     maxTeamSize: count("The team size").min(1).max(50).default(1),
     finalSelections: count("Final selections").min(1).max(10).default(2),
@@ -47,6 +57,9 @@ export const newChallengeSchema = z
     if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start" });
     if (v.finalEndsAt && v.finalEndsAt <= v.endsAt) ctx.addIssue({ code: "custom", path: ["finalEndsAt"], message: "The final phase must end after the first one" });
     const kind = KIND_OPTIONS[v.kind];
+    if (v.kind === "detector-design" && (v.mainMode !== "predictions" || v.finalMode !== "predictions")) {
+      ctx.addIssue({ code: "custom", path: [v.mainMode !== "predictions" ? "mainMode" : "finalMode"], message: "Detector design challenges take designs, not ONNX models" });
+    }
     if (!kind.metrics.includes(v.metricId)) {
       ctx.addIssue({ code: "custom", path: ["metricId"], message: `A ${kind.label} challenge is scored by ${kind.metrics.join(", ")}` });
     }

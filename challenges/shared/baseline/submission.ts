@@ -7,12 +7,42 @@
  * Equal scores get consecutive ranks in EventId-row order, so the file is a function of the scores alone.
  */
 export function rankOrder(scores: ArrayLike<number>): Int32Array {
-  const order = Int32Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]! || a - b);
   const ranks = new Int32Array(scores.length);
+  const packed = packedOrder(scores);
+  if (packed) {
+    for (let k = 0; k < packed.length; k++) ranks[packed[k]! % PACK]! = k + 1;
+    return ranks;
+  }
+  const order = Int32Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]! || a - b);
   order.forEach((row, k) => {
     ranks[row] = k + 1;
   });
   return ranks;
+}
+
+/** Rows per packed sort key: a 32-bit score key times 2²¹ plus the row stays below 2⁵³, exact in a double. */
+const PACK = 2 ** 21;
+
+/**
+ * The same order for float32 scores (every model's output) by a native numeric sort of keys, not a comparator
+ * call per pair (550,000 scores: ~10× faster): key = the float's bits made monotonic (negative floats flipped),
+ * then the row, so equal scores stay in row order. Null when a score is not a float32 (or NaN) or there are too many rows.
+ */
+function packedOrder(scores: ArrayLike<number>): Float64Array | null {
+  const n = scores.length;
+  if (n >= PACK) return null;
+  const f = new Float32Array(1);
+  const bits = new Uint32Array(f.buffer);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = scores[i]!;
+    // −0 and 0 are equal scores, so they must get one key.
+    f[0] = x === 0 ? 0 : x;
+    if (f[0] !== x) return null;
+    const b = bits[0]!;
+    keys[i] = (b >= 0x80000000 ? 0xffffffff - b : b + 0x80000000) * PACK + i;
+  }
+  return keys.sort();
 }
 
 /** The submission as CSV text (about 20 bytes per event). */

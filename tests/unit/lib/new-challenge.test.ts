@@ -27,6 +27,14 @@ describe("the new-challenge form's schema", () => {
     expect([v.trainEvents, v.testEvents, v.dailySubmissionLimit, v.seed]).toEqual([1000, 2000, 5, undefined]);
   });
 
+  it("takes each phase's submission mode and the model limits, with predictions-only and 50 MB by default", () => {
+    const plain = newChallengeSchema.parse(base);
+    expect(plain).toMatchObject({ mainMode: "predictions", finalMode: "predictions", modelMaxMb: 50 });
+    expect(plain.latencyBudgetMs).toBeUndefined();
+    const v = newChallengeSchema.parse({ ...base, mainMode: "both", finalMode: "models", modelMaxMb: "20", latencyBudgetMs: "2.5" });
+    expect(v).toMatchObject({ mainMode: "both", finalMode: "models", modelMaxMb: 20, latencyBudgetMs: 2.5 });
+  });
+
   it.each([
     [{ endsAt: "2026-11-30T09:00" }, "endsAt: The end must be after the start"],
     [{ finalEndsAt: "2026-12-10T09:00" }, "finalEndsAt: The final phase must end after the first one"],
@@ -37,6 +45,10 @@ describe("the new-challenge form's schema", () => {
     [{ allowedEmailDomains: "not a domain" }, "allowedEmailDomains.0: Email domains look like school.example.org"],
     [{ publicFraction: "1" }, "publicFraction: The public share must be below 1"],
     [{ kind: "quantum-gravity" }, "kind: Choose a kind of challenge"],
+    [{ mainMode: "pictures" }, "mainMode: Choose what the phase takes"],
+    [{ kind: "detector-design", metricId: "design-score", mainMode: "models" }, "mainMode: Detector design challenges take designs, not ONNX models"],
+    [{ modelMaxMb: "0" }, "modelMaxMb: At least 1 MB"],
+    [{ latencyBudgetMs: "-1" }, "latencyBudgetMs: The latency budget must be above 0"],
   ])("rejects %j", (change, message) => {
     expect(messages({ ...base, ...change })).toContain(message);
   });

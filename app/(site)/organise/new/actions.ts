@@ -32,8 +32,8 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
       metricId: v.metricId,
       config: { simulated: true },
       phases: () => [
-        { name: "Main", startsAt: v.startsAt, endsAt: v.endsAt },
-        ...(v.finalEndsAt ? [{ name: "Final", startsAt: v.endsAt, endsAt: v.finalEndsAt }] : []),
+        { name: "Main", startsAt: v.startsAt, endsAt: v.endsAt, submissionMode: v.mainMode },
+        ...(v.finalEndsAt ? [{ name: "Final", startsAt: v.endsAt, endsAt: v.finalEndsAt, submissionMode: v.finalMode }] : []),
       ],
       settings: {
         visibility: v.visibility,
@@ -43,6 +43,8 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
         maxTeamSize: v.maxTeamSize,
         finalSelections: v.finalSelections,
         publicFraction: v.publicFraction,
+        modelMaxMb: v.modelMaxMb,
+        latencyBudgetMs: v.latencyBudgetMs ?? null,
         createdBy: user.id,
       },
     }, data);

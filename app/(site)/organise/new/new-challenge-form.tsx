@@ -66,6 +66,21 @@ export function NewChallengeForm({ action, preview, kinds, metricLabels }: { act
         <Field label="Starts (UTC)" name="startsAt" type="datetime-local" defaultValue={v.startsAt ?? day(0)} errors={err("startsAt")} />
         <Field label="Ends (UTC)" name="endsAt" type="datetime-local" defaultValue={v.endsAt ?? day(14)} errors={err("endsAt")} />
         <Field label="Optional final phase ends (UTC): a second phase right after the first" name="finalEndsAt" type="datetime-local" defaultValue={v.finalEndsAt} errors={err("finalEndsAt")} />
+        {(["mainMode", "finalMode"] as const).map((name) => (
+          <div key={name}>
+            <label htmlFor={`field-${name}`} className="block text-sm font-medium">
+              {name === "mainMode" ? "The first phase takes" : "The final phase takes"}
+            </label>
+            <select id={`field-${name}`} name={name} defaultValue={v[name] ?? "predictions"} className="w-full rounded border border-slate-300 px-3 py-2">
+              <option value="predictions">Predictions files (competitors download test.csv)</option>
+              <option value="models">ONNX models only (test.csv hidden: the server runs each model on it)</option>
+              <option value="both">Predictions or ONNX models</option>
+            </select>
+            {err(name) && <p className="mt-1 text-sm text-red-600">{err(name)!.join(" ")}</p>}
+          </div>
+        ))}
+        <Field label="Largest ONNX model (MB)" name="modelMaxMb" type="number" defaultValue={v.modelMaxMb ?? "50"} errors={err("modelMaxMb")} />
+        <Field label="Optional latency budget for models (ms per 1,000 events on the worker; slower models fail)" name="latencyBudgetMs" type="number" step="any" defaultValue={v.latencyBudgetMs} errors={err("latencyBudgetMs")} />
         <Field label="Submissions per team per day" name="dailySubmissionLimit" type="number" defaultValue={v.dailySubmissionLimit ?? "5"} errors={err("dailySubmissionLimit")} />
         <Field label="Largest team" name="maxTeamSize" type="number" defaultValue={v.maxTeamSize ?? "1"} errors={err("maxTeamSize")} />
         <Field label="Final selections per team" name="finalSelections" type="number" defaultValue={v.finalSelections ?? "2"} errors={err("finalSelections")} />

@@ -12,6 +12,22 @@ describe("kaggleSubmission", () => {
     expect(Array.from(rankOrder([0.5, 0.1, 0.5, 0.5]))).toEqual([2, 1, 3, 4]);
   });
 
+  it("orders float32 scores by a packed key sort exactly as by comparing them, ties, signs and ±0 included", () => {
+    const compared = (xs: ArrayLike<number>) => {
+      const order = Array.from({ length: xs.length }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]! || a - b);
+      const ranks = new Array<number>(xs.length);
+      order.forEach((row, k) => (ranks[row] = k + 1));
+      return ranks;
+    };
+    let state = 7;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const scores = Float32Array.from({ length: 5000 }, (_, i) => (i % 10 === 0 ? 0.25 : i % 13 === 0 ? -0 : i % 17 === 0 ? 0 : (next() - 0.5) * 10 ** Math.floor(next() * 8 - 4)));
+    expect(Array.from(rankOrder(scores))).toEqual(compared(scores));
+    // Doubles that are not float32 values take the comparator path, with the same rule.
+    const doubles = Array.from(scores, (x, i) => x + (i % 3) * 1e-12);
+    expect(Array.from(rankOrder(doubles))).toEqual(compared(doubles));
+  });
+
   it("refuses mismatched lengths", () => {
     expect(() => kaggleSubmission([1, 2], [0.5], 0.5)).toThrow("2 event ids for 1 scores");
   });

@@ -22,11 +22,12 @@ async function failure(name: string, m: OnnxModels, limits = { timeoutMs: 60_000
   return (err as Error).message;
 }
 
-describe.skipIf(onnxSkipReason !== null)("runModel (a child process per model)", () => {
+// Each test starts node and onnxruntime in a child process: seconds on a loaded machine, so generous limits.
+describe.skipIf(onnxSkipReason !== null)("runModel (a child process per model)", { timeout: 60_000 }, () => {
   let m: OnnxModels;
   beforeAll(() => {
     m = buildOnnxModels({ trees: 20, depth: 4 });
-  });
+  }, 60_000);
 
   it("gives one score per event, equal to the model computed here, across batches, and times it", async () => {
     const { w, b } = JSON.parse(readFileSync(join(m.dir, "linear.json"), "utf8")) as { w: number[]; b: number };

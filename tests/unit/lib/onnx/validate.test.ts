@@ -42,7 +42,7 @@ describe.skipIf(onnxSkipReason !== null)("validateModel", () => {
   let m: OnnxModels;
   beforeAll(() => {
     m = buildOnnxModels({ trees: 3, depth: 2 });
-  });
+  }, 60_000);
 
   it("accepts a logistic model with output [N, 1] and reports its operators", () => {
     const plan = validateModel(m.bytes("linear"), F);
