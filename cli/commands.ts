@@ -6,7 +6,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import type { ApiChallengeDetail, ApiChallengeSummary, ApiSubmission, ApiSubmissionDetail } from "@/lib/api/v1/schemas";
-import type { ApiClient } from "./client";
+import { UPLOAD_RETRY, type ApiClient } from "./client";
 import { CliError, EXIT } from "./errors";
 import { progressBar } from "./progress";
 
@@ -63,9 +63,16 @@ export async function submit(
   p: { slug: string; file: string; message: string; wait: boolean; timeoutSeconds: number },
 ): Promise<void> {
   const base = `/challenges/${encodeURIComponent(p.slug)}/submissions`;
-  const res = (await api.upload(base, p.file, p.message, (sent, total) => {
-    if (!io.json) io.err(`\rUploading ${progressBar(sent, total)}`);
-  })) as { submission: ApiSubmission };
+  const retry = { ...UPLOAD_RETRY, onRetry: (reason: string, ms: number) => io.err(`\n${reason}; sending it again in ${Math.ceil(ms / 1000)} s (counted once)…\n`) };
+  const res = (await api.upload(
+    base,
+    p.file,
+    p.message,
+    (sent, total) => {
+      if (!io.json) io.err(`\rUploading ${progressBar(sent, total)}`);
+    },
+    retry,
+  )) as { submission: ApiSubmission };
   if (!io.json) io.err("\n");
   let sub: ApiSubmission | ApiSubmissionDetail = res.submission;
   if (!io.json) io.out(`Submission ${sub.id} accepted (${sub.status}${sub.queuePosition ? `, ${sub.queuePosition} ahead in the queue` : ""}).`);

@@ -32,5 +32,7 @@ export function exitCodeFor(status: number, code: string): number {
   if (status === 404) return EXIT.notFound;
   if (status === 409) return EXIT.limit;
   if (status === 429) return EXIT.rateLimited;
+  // The server or a proxy in front of it is briefly down: like a network error, worth trying again later.
+  if (status === 502 || status === 503 || status === 504) return EXIT.network;
   return EXIT.usage;
 }

@@ -31,15 +31,12 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 /** Opens the database, applies pending migrations, and fails fast if it cannot connect. */
 export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.mode === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    // An idle connection dropped by a server restart must not crash the process;
-    // the pool replaces it on the next query.
-    pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
+    const pool = hardenedPool({ connectionString: config.url, max: 10 });
     try {
       await pool.query("select 1");
     } catch (err) {
       await pool.end();
-      throw new Error(`Cannot connect to PostgreSQL at ${redact(config.url)}: ${(err as Error).message}`);
+      throw new Error(`Cannot connect to PostgreSQL at ${redact(config.url)}: ${(err as Error).message}`, { cause: err });
     }
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
@@ -49,6 +46,21 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, mode: "pglite", pglite, close: () => pglite.close() };
+}
+
+/**
+ * A pool that survives the server going away. A connection dropped while idle in the pool, or while checked out
+ * between two statements of a transaction (no query in flight to reject), emits 'error' on its client: without a
+ * listener that ends the process. Logged instead; the pool discards the dead client and the next query (or the
+ * transaction's next statement) fails with an error the caller handles. A connect that hangs (an unreachable
+ * host) gives up after 10 s rather than holding a request forever.
+ */
+export function hardenedPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ connectionTimeoutMillis: 10_000, keepAlive: true, ...config });
+  pool.on("connect", (client) => client.on("error", (err) => console.error("[db] connection lost:", err.message)));
+  // An idle client's error reaches the pool too; the client's own listener has logged it.
+  pool.on("error", () => undefined);
+  return pool;
 }
 
 function redact(url: string): string {

@@ -1,4 +1,8 @@
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable, rootMessage } from "./db-unavailable";
+
+/** What a 503 asks the client to wait before repeating the request. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** The one error shape of every route handler: `{ error: { code, message, line? } }`. */
 export type ApiErrorBody = { error: { code: string; message: string; line?: number } };
@@ -21,6 +25,12 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
     if (err.line !== undefined) body.error.line = err.line;
     return NextResponse.json(body, { status: err.status, headers: err.headers });
+  }
+  if (isDatabaseUnavailable(err)) {
+    // A restart or failover takes seconds; the client may repeat the request (an upload with its Idempotency-Key).
+    console.error(`[api] database unavailable: ${rootMessage(err)}`);
+    const body: ApiErrorBody = { error: { code: "unavailable", message: "The database is briefly unavailable; try again in a few seconds." } };
+    return NextResponse.json(body, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
   }
   console.error(err);
   return NextResponse.json({ error: { code: "internal", message: "Internal server error" } }, { status: 500 });

@@ -3,6 +3,7 @@
  * machines, against one PostgreSQL (DATABASE_URL); each takes jobs from the shared queue.
  */
 import { getDbHandle } from "../db";
+import { retryWhileDatabaseUnavailable, rootMessage, surviveDatabaseOutages } from "../lib/db-unavailable";
 import { ConfigError, env } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
 
@@ -10,7 +11,12 @@ async function main(): Promise<void> {
   const e = env();
   // Two processes on one PGlite folder would corrupt it: the embedded database's worker lives in `npm start`.
   if (!e.DATABASE_URL) throw new ConfigError("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` runs the worker inside the site.");
-  const handle = await getDbHandle();
+  surviveDatabaseOutages("worker");
+  // A worker started while the database restarts waits for it instead of exiting.
+  const handle = await retryWhileDatabaseUnavailable(getDbHandle, {
+    maxWaitMs: 60_000,
+    onWait: (err) => console.error(`[worker] database unavailable (${rootMessage(err)}); waiting for it`),
+  });
   const boss = await startWorker(handle, e, { sole: false });
   console.log(`[worker] working the scoring queue (concurrency ${e.WORKER_CONCURRENCY}, job time limit ${e.SCORING_LEASE_SECONDS} s)`);
   const shutdown = async (signal: string) => {

@@ -37,8 +37,38 @@ export interface NewUpload {
  * a limit L exactly L get in. Failed submissions do not count.
  */
 export async function createSubmission(db: Db, u: NewUpload): Promise<Submission> {
+  return (await storeSubmission(db, u)).submission;
+}
+
+/** The same Idempotency-Key was sent before with another file or for another challenge. */
+export class IdempotencyKeyReuseError extends Error {
+  constructor() {
+    super("This Idempotency-Key was already used for a different upload; send a new key for a new file.");
+  }
+}
+
+const submissionByKey = async (db: Pick<Db, "select">, userId: string, key: string) =>
+  (await db.select().from(submissions).where(and(eq(submissions.userId, userId), eq(submissions.idempotencyKey, key))).limit(1))[0];
+
+function sameUpload(earlier: Submission, u: NewUpload): Submission {
+  if (earlier.challengeId !== u.challengeId || earlier.sha256 !== u.sha256) throw new IdempotencyKeyReuseError();
+  return earlier;
+}
+
+/**
+ * createSubmission with the uploader's optional Idempotency-Key: the first upload with a key is stored; a repeat by
+ * the same user (a client retrying after a lost answer) returns that submission, `replayed`, without storing or
+ * counting anything, even at the daily limit. Repeats in parallel make one row: the team lock orders a team's
+ * uploads, and the unique index on (user, key) settles a race across teams (the later insert waits for the earlier
+ * transaction and yields to it).
+ */
+export async function storeSubmission(db: Db, u: NewUpload & { idempotencyKey?: string }): Promise<{ submission: Submission; replayed: boolean }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${teams} where ${teams.id} = ${u.teamId} for update`);
+    if (u.idempotencyKey) {
+      const earlier = await submissionByKey(tx, u.userId, u.idempotencyKey);
+      if (earlier) return { submission: sameUpload(earlier, u), replayed: true };
+    }
     const [used] = await tx
       .select({ n: sql<number>`count(*)` })
       .from(submissions)
@@ -61,12 +91,19 @@ export async function createSubmission(db: Db, u: NewUpload): Promise<Submission
         sizeBytes: u.sizeBytes,
         sha256: u.sha256,
         ...(u.format ? { format: u.format } : {}),
+        idempotencyKey: u.idempotencyKey ?? null,
         ...(u.now ? { createdAt: u.now } : {}),
       })
+      .onConflictDoNothing({ target: [submissions.userId, submissions.idempotencyKey] })
       .returning();
-    if (!row) throw new Error("insert returned nothing");
+    if (!row) {
+      // Only a keyed upload can conflict: another upload with this key committed since the check above.
+      const earlier = u.idempotencyKey ? await submissionByKey(tx, u.userId, u.idempotencyKey) : undefined;
+      if (!earlier) throw new Error("insert returned nothing");
+      return { submission: sameUpload(earlier, u), replayed: true };
+    }
     await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: byteaValue(u.gzipContent) });
-    return row;
+    return { submission: row, replayed: false };
   });
 }
 

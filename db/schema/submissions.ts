@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea, challenges, teams } from "./challenges";
@@ -53,6 +54,11 @@ export const submissions = pgTable(
      * its scores, so a duplicate job delivery can never score it twice.
      */
     scoringToken: text("scoring_token"),
+    /**
+     * The uploader's Idempotency-Key: a repeated upload with the same key by the same user returns this
+     * submission instead of storing (and counting) another. Unique per user, so parallel repeats make one row.
+     */
+    idempotencyKey: text("idempotency_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -60,6 +66,7 @@ export const submissions = pgTable(
   (t) => [
     index("submission_challenge_idx").on(t.challengeId, t.status),
     index("submission_team_idx").on(t.teamId, t.createdAt),
+    uniqueIndex("submission_idempotency_idx").on(t.userId, t.idempotencyKey),
   ],
 );
 

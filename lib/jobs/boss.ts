@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db";
+import { isDatabaseUnavailable, rootMessage } from "@/lib/db-unavailable";
 
 export const SCORE_QUEUE = "score-submission";
 /** Jobs that used up their retries (thrown or expired) land here, so the submission can be failed with the reason. */
@@ -56,12 +57,30 @@ function pgliteAdapter(pglite: PGlite): PgBoss.Db {
  * polling never waits behind (or starves) the site's queries; on PGlite it runs
  * through the single in-process instance.
  */
-function connection(handle: DbHandle): Pick<PgBoss.ConstructorOptions, "db" | "connectionString" | "max"> {
+function connection(handle: DbHandle): Pick<PgBoss.ConstructorOptions, "db" | "connectionString" | "max"> & { connectionTimeoutMillis?: number } {
   if (handle.mode === "pglite") return { db: pgliteAdapter(handle.pglite!) };
   const url = handle.pool?.options.connectionString;
   if (!url) throw new Error("the PostgreSQL handle has no connection string to give the job queue");
   // Fetching, completing and maintenance need a few connections; a worker's scoring itself uses the app pool.
-  return { connectionString: url, max: 4 };
+  // pg-boss hands all its options to pg.Pool (its types list fewer): give up on a hanging connect rather than stall polling.
+  return { connectionString: url, max: 4, connectionTimeoutMillis: 10_000 };
+}
+
+/**
+ * pg-boss reports every failed poll, maintenance run and job completion as an 'error' event; while the database
+ * is down that is several a second, so outage errors are logged once per 10 s, anything else in full.
+ */
+function queueErrorLogger(): (err: unknown) => void {
+  let lastOutageLog = 0;
+  let suppressed = 0;
+  return (err) => {
+    if (!isDatabaseUnavailable(err)) return console.error("[queue]", err);
+    if (Date.now() - lastOutageLog < 10_000) return void suppressed++;
+    const more = suppressed > 0 ? ` (and ${suppressed} more since the last report)` : "";
+    console.error(`[queue] database unavailable, polling on: ${rootMessage(err)}${more}`);
+    lastOutageLog = Date.now();
+    suppressed = 0;
+  };
 }
 
 /**
@@ -75,7 +94,7 @@ export async function startBoss(handle: DbHandle, settings: QueueSettings = DEFA
     schema: BOSS_SCHEMA,
     maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
   });
-  boss.on("error", (err) => console.error("[queue]", err));
+  boss.on("error", queueErrorLogger());
   await boss.start();
   // The dead-letter queue must exist first: the scoring queue references it.
   await ensureQueue(boss, { name: SCORE_DEAD_LETTER_QUEUE, policy: "standard", retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true });

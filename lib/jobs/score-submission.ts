@@ -8,6 +8,7 @@ import { scoreAnomalySubmission } from "@/challenges/anomaly-detection";
 import { DesignError, privateSeedOf, scoreDesignSubmission } from "@/challenges/detector-design";
 import { currentDataset } from "@/db/queries/datasets";
 import { ModelRejectedError } from "@/lib/onnx/validate";
+import { retryWhileDatabaseUnavailable, rootMessage } from "@/lib/db-unavailable";
 import { isMetricId, scoreSubmission, SubmissionFormatError } from "@/scoring";
 import { modelPredictionsCsv } from "./score-model";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
@@ -164,6 +165,12 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
   }
 }
 
+/**
+ * How long a job waits for an unreachable database before failing back to the queue (where its retry waits out
+ * the backoff): a restart or failover takes seconds, and an outage of a minute or so is ridden out in place.
+ */
+const OUTAGE_WAIT_MS = 90_000;
+
 /** pg-boss handler of the scoring queue: a thrown error makes pg-boss retry, then dead-letter the job. */
 export function scoringHandler(db: Db, opts: ScoringOptions) {
   return async ([job]: PgBoss.JobWithMetadata<ScoringJobData>[]): Promise<void> => {
@@ -171,10 +178,15 @@ export function scoringHandler(db: Db, opts: ScoringOptions) {
     const id = job.data.submissionId;
     const attempt = `attempt ${job.retryCount + 1} of ${job.retryLimit + 1}`;
     try {
-      const outcome = await runScoringJob(db, id, { ...opts, token: job.id });
+      // A claim is re-entrant for its job and the final write happens once, so the whole job can simply run again
+      // once the database is back, rather than fail back to the queue it cannot reach either.
+      const outcome = await retryWhileDatabaseUnavailable(() => runScoringJob(db, id, { ...opts, token: job.id }), {
+        maxWaitMs: OUTAGE_WAIT_MS,
+        onWait: (err) => console.error(`[worker] submission ${id} (${attempt}): database unavailable (${rootMessage(err)}); waiting for it`),
+      });
       console.log(`[worker] submission ${id} (${attempt}): ${outcome}`);
     } catch (err) {
-      console.error(`[worker] submission ${id} (${attempt}) failed: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`[worker] submission ${id} (${attempt}) failed: ${rootMessage(err)}`);
       throw err;
     }
   };
@@ -199,7 +211,7 @@ export function deadLetterHandler(db: Db) {
     // pg-boss copies the scoring job's retry limit onto its dead letter.
     const attempts = job.retryLimit + 1;
     const message = `Scoring failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${failureReason(job.output)}`;
-    await markFailed(db, id, message);
+    await retryWhileDatabaseUnavailable(() => markFailed(db, id, message), { maxWaitMs: OUTAGE_WAIT_MS });
     console.error(`[worker] submission ${id}: ${message}`);
   };
 }

@@ -3,11 +3,16 @@ import type { DbHandle } from "@/db";
 import type { Env } from "@/lib/env";
 import { baselineHandler, failInterruptedBaselineRuns } from "./baseline-job";
 import { BASELINE_QUEUE, DEFAULT_QUEUE_SETTINGS, startBoss, type QueueSettings } from "./boss";
+import { rootMessage } from "@/lib/db-unavailable";
 import { requeueOrphans } from "./orphans";
 import { workScoringQueue, type ScoringOptions } from "./score-submission";
 
-/** How often a worker looks for submissions that no job will pick up, and how old they must be. */
-const ORPHAN_SWEEP_SECONDS = 60;
+/**
+ * How often a worker looks for submissions that no job will pick up, and how old they must be. Short, because it
+ * is what queues an upload stored just before a database outage cut off its job; cheap (an indexed look at the
+ * waiting submissions), and harmless when early: a duplicate job finds the submission claimed.
+ */
+const ORPHAN_SWEEP_SECONDS = 15;
 
 export function settingsFromEnv(e: Env): { queue: QueueSettings; scoring: ScoringOptions & { concurrency: number } } {
   return {
@@ -33,7 +38,7 @@ async function sweep(handle: DbHandle, boss: PgBoss, sole: boolean, minAgeSecond
 /**
  * Starts a scoring worker on this database. `sole` = no other worker can be
  * running (the embedded quick start), so work left mid-way by a crash is
- * requeued at once; afterwards every worker sweeps for orphans once a minute.
+ * requeued at once; afterwards every worker sweeps for orphans every 15 s.
  */
 export async function startWorker(handle: DbHandle, e: Env, opts: { sole: boolean }): Promise<PgBoss> {
   const { queue, scoring } = settingsFromEnv(e);
@@ -43,7 +48,7 @@ export async function startWorker(handle: DbHandle, e: Env, opts: { sole: boolea
   if (opts.sole) await failInterruptedBaselineRuns(handle.db);
   await boss.work(BASELINE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, baselineHandler(handle.db, { bootstrap: scoring.bootstrap }));
   const timer = setInterval(() => {
-    sweep(handle, boss, false, ORPHAN_SWEEP_SECONDS).catch((err: unknown) => console.error("[worker] orphan sweep:", err));
+    sweep(handle, boss, false, ORPHAN_SWEEP_SECONDS).catch((err: unknown) => console.error("[worker] orphan sweep:", rootMessage(err)));
   }, ORPHAN_SWEEP_SECONDS * 1000);
   timer.unref();
   boss.once("stopped", () => clearInterval(timer));

@@ -56,6 +56,11 @@ npx collider-arena leaderboard higgs-boson`}</pre>
                   <div className="text-xs text-slate-500">
                     Access: {ACCESS[e.access]}. Success: {e.ok.status}. Errors: {e.errors.join(", ")}.
                   </div>
+                  {e.headers?.map((h) => (
+                    <div key={h.name} className="text-xs text-slate-500">
+                      Header <code>{h.name}</code>: {h.description}.
+                    </div>
+                  ))}
                 </td>
               </tr>
             ))}

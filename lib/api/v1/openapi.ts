@@ -45,6 +45,7 @@ export interface Endpoint {
   summary: string;
   access: Access;
   query?: { name: string; description: string }[];
+  headers?: { name: string; description: string }[];
   body?: { contentType: string; schema?: ComponentName; description: string };
   /** Success: a JSON body `{ [key]: Component }` (or a list of them), or another content type. */
   ok: { status: number; key?: string; schema?: ComponentName; list?: boolean; contentType?: string; description: string };
@@ -80,8 +81,15 @@ export const ENDPOINTS: Endpoint[] = [
     summary: "Upload predictions (.csv or .csv.gz): the raw file as the body with X-Filename / X-Description headers, or multipart with `file` and `description`",
     access: "user",
     body: { contentType: "text/csv", description: "The predictions file; gzip is detected from its bytes" },
-    ok: { status: 201, key: "submission", schema: "Submission", description: "Accepted and queued for scoring" },
-    errors: [400, 401, 403, 404, 409, 413, 429],
+    headers: [
+      {
+        name: "Idempotency-Key",
+        description:
+          "Any unique string (e.g. a UUID) per file you upload: repeating the upload with the same key (after a lost answer, a 503, a network error) returns the first upload's submission with `Idempotent-Replayed: true` and counts once",
+      },
+    ],
+    ok: { status: 201, key: "submission", schema: "Submission", description: "Accepted and queued for scoring (or, with a repeated Idempotency-Key, the submission stored the first time)" },
+    errors: [400, 401, 403, 404, 409, 413, 422, 429, 503],
   },
   { method: "get", path: "/challenges/{slug}/submissions", summary: "Your team's submissions, newest first", access: "user", ok: { status: 200, key: "submissions", schema: "Submission", list: true, description: "Submissions with public scores" }, errors: [401, 404, 429] },
   { method: "get", path: "/challenges/{slug}/submissions/{id}", summary: "One submission: status, public score, private score once revealed", access: "user", ok: { status: 200, key: "submission", schema: "SubmissionDetail", description: "The submission" }, errors: [401, 404, 429] },
@@ -152,7 +160,9 @@ export const ERROR_MEANINGS: Record<number, string> = {
   409: "Daily submission limit reached (limit_reached), final-selection rule, or a slug already taken (slug_taken)",
   413: "Upload larger than the limit (too_large)",
   415: "A JSON body sent without Content-Type: application/json (unsupported_media_type)",
+  422: "This Idempotency-Key was already used for another file or challenge (idempotency_key_reused)",
   429: "Too many requests with this token (rate_limited; see Retry-After)",
+  503: "The database is briefly unavailable (unavailable; see Retry-After): repeat the request, an upload with the same Idempotency-Key",
 };
 
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
@@ -166,6 +176,7 @@ function successSchema(ok: Endpoint["ok"]) {
 function operation(e: Endpoint) {
   const pathParams = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
   const queryParams = (e.query ?? []).map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } }));
+  const headerParams = (e.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" } }));
   const responses: Record<string, unknown> = {
     [e.ok.status]: {
       description: e.ok.description,
@@ -178,7 +189,7 @@ function operation(e: Endpoint) {
   return {
     summary: e.summary,
     security: e.access === "public" ? [{}, { bearerToken: [] }] : e.access === "session" ? [{ session: [] }] : [{ bearerToken: [] }, { session: [] }],
-    parameters: [...pathParams, ...queryParams],
+    parameters: [...pathParams, ...queryParams, ...headerParams],
     ...(e.body ? { requestBody: { required: true, description: e.body.description, content: { [e.body.contentType]: e.body.schema ? { schema: ref(e.body.schema) } : {} } } } : {}),
     responses,
   };

@@ -29,6 +29,7 @@ describe("exit codes", () => {
     [404, "not_found", EXIT.notFound],
     [409, "limit_reached", EXIT.limit],
     [429, "rate_limited", EXIT.rateLimited],
+    [503, "unavailable", EXIT.network],
     [500, "internal", EXIT.usage],
   ])("HTTP %i %s → %i", (status, code, exit) => expect(exitCodeFor(status, code)).toBe(exit));
 });

@@ -59,6 +59,9 @@ export function UploadForm({
   const fileRef = useRef<HTMLInputElement>(null);
   const descRef = useRef<HTMLInputElement>(null);
   const designRef = useRef<HTMLTextAreaElement>(null);
+  // One Idempotency-Key per chosen file (or per design text): pressing Submit again after an error or a lost answer
+  // repeats the same upload, which the server counts once; choosing another file or changing the design starts anew.
+  const uploadKey = useRef<{ of: string; key: string } | null>(null);
 
   const refresh = useCallback(async () => {
     const res = await fetch(api, { cache: "no-store" });
@@ -99,10 +102,14 @@ export function UploadForm({
     xhr.open("POST", api);
     xhr.setRequestHeader("X-Filename", encodeURIComponent(file.name));
     xhr.setRequestHeader("X-Description", encodeURIComponent(descRef.current?.value ?? ""));
+    const of = fileRef.current?.files?.[0] ? "chosen file" : `design ${typed}`;
+    if (uploadKey.current?.of !== of) uploadKey.current = { of, key: randomKey() };
+    xhr.setRequestHeader("Idempotency-Key", uploadKey.current.key);
     xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(ev.loaded / ev.total);
     xhr.onload = () => {
       setProgress(null);
       if (xhr.status === 201) {
+        uploadKey.current = null;
         if (fileRef.current) fileRef.current.value = "";
         setChosenFile(null);
         if (descRef.current) descRef.current.value = "";
@@ -135,7 +142,10 @@ export function UploadForm({
             ref={fileRef}
             type="file"
             accept={designExample ? ".json,.csv,application/json,text/csv" : FILE_ACCEPT[accepts]}
-            onChange={(e) => setChosenFile(e.target.files?.[0]?.name ?? null)}
+            onChange={(e) => {
+              uploadKey.current = null;
+              setChosenFile(e.target.files?.[0]?.name ?? null);
+            }}
             className="mt-1 block text-sm"
           />
           {designExample && chosenFile && <p className="mt-1 text-xs text-amber-700">{chosenFile} is submitted, not the design below.</p>}
@@ -208,4 +218,9 @@ export function UploadForm({
       </section>
     </div>
   );
+}
+
+/** 128 random bits as hex; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { createSubmission, DailyLimitError, listTeamSubmissions } from "@/db/queries/submissions";
-import { ensureTeam, getTeamOfUser } from "@/db/queries/teams";
+import { listTeamSubmissions } from "@/db/queries/submissions";
+import { getTeamOfUser } from "@/db/queries/teams";
 import { requireApiUser } from "@/lib/api-auth";
 import { ApiError, route } from "@/lib/api-error";
 import { presentSubmission } from "@/lib/api/v1/present";
@@ -9,6 +9,7 @@ import { EmailUnverifiedError, requireVerifiedEmail } from "@/lib/email-verifica
 import { env } from "@/lib/env";
 import { getQueue } from "@/lib/jobs/shared-queue";
 import { checkSubmissionMode, isModelFilename, prepareModelUpload } from "@/lib/onnx/upload";
+import { acceptUpload, idempotencyKeyOf } from "@/lib/submission-upload";
 import { readSubmissionBody } from "@/lib/upload-body";
 import { prepareDesignUpload, prepareUpload } from "@/lib/uploads";
 import { isMetricId, METRICS } from "@/scoring/registry";
@@ -20,9 +21,11 @@ type Ctx = { params: Promise<{ slug: string }> };
 /**
  * Upload a submission: the raw CSV or .csv.gz as the body (name in `X-Filename`,
  * optional `X-Description`, URI-encoded), or multipart with `file` and `description`.
+ * An `Idempotency-Key` header makes a retried upload return the first one's submission.
  */
 export const POST = route(async (req: Request, ctx: Ctx) => {
   const caller = await requireApiUser(req, "submit");
+  const idempotencyKey = idempotencyKeyOf(req);
   const { db, challenge } = await challengeForApi((await ctx.params).slug, caller);
   const { user } = caller;
   if (challenge.state.status !== "open") {
@@ -40,27 +43,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const isModel = isModelFilename(filename);
   checkSubmissionMode(challenge, isModel);
   const prepared = isModel ? prepareModelUpload(bytes, challenge) : format === "design" ? prepareDesignUpload(bytes) : await prepareUpload(bytes, format, maxBytes);
-  const team = await ensureTeam(db, challenge.id, user);
-  let submission;
-  try {
-    submission = await createSubmission(db, {
-      challengeId: challenge.id,
-      teamId: team.id,
-      userId: user.id,
-      dailyLimit: challenge.dailySubmissionLimit,
-      filename: filename.slice(0, 200),
-      description: description.slice(0, 1000),
-      ...prepared,
-      format: isModel ? "model" : "predictions",
-    });
-  } catch (err) {
-    if (err instanceof DailyLimitError) throw new ApiError(409, "limit_reached", err.message);
-    throw err;
-  }
-  // The file is stored before we answer; if enqueueing fails, start-up requeues it.
-  await (await getQueue()).enqueue(submission.id);
-  const body = presentSubmission({ ...submission, publicScore: null, publicStd: null }, await (await getQueue()).position(submission.id));
-  return NextResponse.json({ submission: body }, { status: 201, headers: { Location: `${new URL(req.url).pathname}/${submission.id}` } });
+  return acceptUpload(req, { db, challenge, user, filename, description, prepared, format: isModel ? "model" : "predictions", idempotencyKey });
 });
 
 /** The signed-in user's team's submissions, with public scores and queue positions. */
