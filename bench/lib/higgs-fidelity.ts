@@ -5,21 +5,26 @@
  * per-feature per-class KS distances, the -999 share of DER_mass_MMC, the
  * real-vs-simulated classifier AUC, the mass peaks and the sim→real transfer AMS.
  */
-import { FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, type HiggsEvents } from "../../challenges/higgs-tautau/schema";
-import { trainTestSplit } from "../../challenges/higgs-tautau/split";
+import { FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, selectEvents, type HiggsEvents } from "../../challenges/higgs-tautau/schema";
+import { renormaliseWeights, trainTestSplit } from "../../challenges/higgs-tautau/split";
 import { amsAtThreshold, bestCut } from "../../challenges/shared/baseline/validation-metrics";
 import { Random } from "../../challenges/shared/random";
 import { weightedRocAuc } from "../../scoring/metrics/roc-auc";
 import { DEFAULT_GBDT, trainGbdt, type GbdtOptions } from "./gbdt";
 import { ksDistance } from "./ks";
 
-/** Seed of the fixed real-data split: the fit sees only the calibration half, the report only the held-out half. */
-const HALVES_SEED = 0x4a1f;
-
-/** Splits the real events in two fixed halves; weights are renormalised per half to the Kaggle totals. */
+/**
+ * Splits the real events in two fixed halves by EventId parity (even: calibration, odd: held out), independent of
+ * any random generator, so the halves never move; weights are renormalised per half and class to the Kaggle totals.
+ */
 export function realHalves(real: HiggsEvents): { calibration: HiggsEvents; heldOut: HiggsEvents } {
-  const { train, test } = trainTestSplit(real, { seed: HALVES_SEED, testFraction: 0.5 });
-  return { calibration: train, heldOut: test };
+  const half = (parity: number): HiggsEvents => {
+    const rows = Int32Array.from(real.eventId.keys()).filter((i) => (real.eventId[i] as number) % 2 === parity);
+    const events = selectEvents(real, rows);
+    events.weight = renormaliseWeights(events, new Uint8Array(rows.length).fill(1));
+    return events;
+  };
+  return { calibration: half(0), heldOut: half(1) };
 }
 
 /** Defined (non -999) values of feature f for events of class `cls`. */
