@@ -56,7 +56,7 @@ async function main() {
     const [parseMs, parseCpu] = round === 1 ? [coldParseMs, coldParseCpu] : [0, 0];
     const [plan, checkMs, checkCpu] = await timed(() => validateModel(model, contract.features));
     const [run, runMs, runCpu] = await timed(() => runModel(model, plan, parsed));
-    const [csv, csvMs, csvCpu] = await timed(() => new TextEncoder().encode(contract.submission(parsed.eventIds, run.scores, plan.threshold)));
+    const [csv, csvMs, csvCpu] = await timed(() => contract.submission(parsed.eventIds, run.scores, plan.threshold));
     const [modelScore, scoreMs, scoreCpu] = await timed(() => scoreSubmission({ solution, submission: csv, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 }));
     const [csvScore, csvPathMs, csvPathCpu] = await timed(() => scoreSubmission({ solution, submission: csv, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 }));
     if (csvScore.Public.primary !== modelScore.Public.primary) throw new Error("the model and CSV paths disagree");

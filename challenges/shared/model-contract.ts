@@ -9,7 +9,7 @@
  */
 import { ANOMALY_FEATURES } from "../anomaly-detection/schema";
 import { HIGGS_FEATURES } from "../higgs-tautau/schema";
-import { kaggleSubmission } from "./baseline/submission";
+import { kaggleSubmissionBytes } from "./baseline/submission";
 
 /** Per phase: uploaded predictions only (as before), ONNX models only (test features hidden), or either. */
 export const SUBMISSION_MODES = ["predictions", "models", "both"] as const;
@@ -40,16 +40,16 @@ export interface ModelContract {
   missing: string;
   /** What the one output per event means. */
   output: string;
-  /** The submission CSV from the model's outputs, in the kind's upload format. */
-  submission(eventIds: ArrayLike<number>, scores: ArrayLike<number>, threshold: number): string;
+  /** The submission CSV (UTF-8 bytes) from the model's outputs, in the kind's upload format. */
+  submission(eventIds: ArrayLike<number>, scores: ArrayLike<number>, threshold: number): Uint8Array;
 }
 
 /** `EventId,score` for score-ranked kinds. */
-function scoreSubmission(eventIds: ArrayLike<number>, scores: ArrayLike<number>): string {
+function scoreSubmission(eventIds: ArrayLike<number>, scores: ArrayLike<number>): Uint8Array {
   const lines = new Array<string>(scores.length + 1);
   lines[0] = "EventId,score";
   for (let i = 0; i < scores.length; i++) lines[i + 1] = `${eventIds[i]},${scores[i]}`;
-  return `${lines.join("\n")}\n`;
+  return new TextEncoder().encode(`${lines.join("\n")}\n`);
 }
 
 const CONTRACTS: Record<string, ModelContract> = {
@@ -60,7 +60,7 @@ const CONTRACTS: Record<string, ModelContract> = {
       `one signal score per event (a probability, a margin, or class probabilities of which the second column is the signal); ` +
       `events are ranked by it and classified as signal ("s") where it is at least the threshold: ${DEFAULT_THRESHOLD}, or the model's ` +
       `metadata_props entry "${THRESHOLD_METADATA_KEY}"`,
-    submission: (ids, scores, threshold) => kaggleSubmission(ids, scores, threshold),
+    submission: (ids, scores, threshold) => kaggleSubmissionBytes(ids, scores, threshold),
   },
   "anomaly-detection": {
     features: ANOMALY_FEATURES,

@@ -53,5 +53,5 @@ export async function modelPredictionsCsv(db: Db, submissionId: number, gz: Uint
   if (c.latencyBudgetMs !== null && run.msPer1000 > c.latencyBudgetMs) {
     throw new ModelRunError(`The model takes ${run.msPer1000.toFixed(2)} ms per 1,000 events, over this challenge's latency budget of ${c.latencyBudgetMs} ms.`);
   }
-  return new TextEncoder().encode(contract.submission(test.eventIds, run.scores, plan.threshold));
+  return contract.submission(test.eventIds, run.scores, plan.threshold);
 }

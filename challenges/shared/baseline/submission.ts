@@ -47,10 +47,42 @@ function packedOrder(scores: ArrayLike<number>): Float64Array | null {
 
 /** The submission as CSV text (about 20 bytes per event). */
 export function kaggleSubmission(eventIds: ArrayLike<number>, scores: ArrayLike<number>, threshold: number): string {
+  return new TextDecoder().decode(kaggleSubmissionBytes(eventIds, scores, threshold));
+}
+
+const HEADER = new TextEncoder().encode("EventId,RankOrder,Class\n");
+
+/** Writes a non-negative integer's digits at `pos`; returns the position after them. */
+function writeDigits(out: Uint8Array, pos: number, value: number): number {
+  let end = pos;
+  for (let v = value; ; v = Math.floor(v / 10)) {
+    end++;
+    if (v < 10) break;
+  }
+  for (let v = value, p = end - 1; p >= pos; v = Math.floor(v / 10), p--) out[p] = 48 + (v % 10);
+  return end;
+}
+
+/**
+ * The same file as bytes, written digit by digit (a 550,000-event file: one buffer instead of half a million
+ * strings, which cost more than the scoring). Event ids must be non-negative integers, as in every HiggsML file.
+ */
+export function kaggleSubmissionBytes(eventIds: ArrayLike<number>, scores: ArrayLike<number>, threshold: number): Uint8Array {
   if (eventIds.length !== scores.length) throw new RangeError(`${eventIds.length} event ids for ${scores.length} scores`);
   const ranks = rankOrder(scores);
-  const lines = new Array<string>(scores.length + 1);
-  lines[0] = "EventId,RankOrder,Class";
-  for (let i = 0; i < scores.length; i++) lines[i + 1] = `${eventIds[i]},${ranks[i]},${scores[i]! >= threshold ? "s" : "b"}`;
-  return `${lines.join("\n")}\n`;
+  // Id and rank take at most 16 digits each here (safe integers), plus ",", ",", the class and "\n".
+  const out = new Uint8Array(HEADER.length + scores.length * 36);
+  out.set(HEADER);
+  let pos = HEADER.length;
+  for (let i = 0; i < scores.length; i++) {
+    const id = eventIds[i]!;
+    if (!Number.isSafeInteger(id) || id < 0) throw new RangeError(`event id ${id} is not a non-negative integer`);
+    pos = writeDigits(out, pos, id);
+    out[pos++] = 44;
+    pos = writeDigits(out, pos, ranks[i]!);
+    out[pos++] = 44;
+    out[pos++] = scores[i]! >= threshold ? 115 : 98;
+    out[pos++] = 10;
+  }
+  return out.subarray(0, pos);
 }
