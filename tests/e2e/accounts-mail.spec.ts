@@ -89,12 +89,15 @@ test("without SMTP a newcomer submits at once; once an admin requires it, a new 
 });
 
 test("a forgotten password is reset through the mailed link, which works once", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const email = `emmy-${Date.now()}@example.org`;
   await signUp(page, "Emmy Noether", email);
   await signOut(page);
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();
+  // The sign-in page has an Email field too: type only once the new page is there.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a link" }).click();
   const neutral = "If an account uses this address, we have sent it a link";
