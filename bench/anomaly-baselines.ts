@@ -8,7 +8,6 @@
  */
 import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { type AnomalyEvents, FEATURE, gateBins, generateAnomalyDataset, linesOf, massSculpting, parseLhcoCsv, USAGE_CONTROL } from "../challenges/anomaly-detection";
@@ -18,9 +17,10 @@ import { referenceGroups, trainCwola } from "../challenges/anomaly-detection/bas
 import { ANOMALY_METHODS, runAnomalyMethod } from "../challenges/anomaly-detection/baseline/methods";
 import { selectAnomalyEvents } from "../challenges/anomaly-detection/schema";
 import { initTfBackend } from "../lib/ml/tf-backend";
+import { SHARED_DATA_DIR } from "../lib/shared-data";
 import { maxSic, signalEfficiencyAtBackground, weightedRocAuc } from "../scoring";
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../shared/data");
+const DATA = SHARED_DATA_DIR;
 const { values } = parseArgs({
   options: {
     seed: { type: "string", default: "1" },

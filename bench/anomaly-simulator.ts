@@ -13,10 +13,11 @@ import { parseLhcoCsv } from "../challenges/anomaly-detection/importer/lhco-csv"
 import { ANOMALY_FEATURES, type AnomalyEvents, countSignal, selectAnomalyEvents } from "../challenges/anomaly-detection/schema";
 import { DEFAULT_ANOMALY_PARAMS, SIGNAL_REGION } from "../challenges/anomaly-detection/simulator/params";
 import { simulateAnomaly } from "../challenges/anomaly-detection/simulator/simulate";
+import { SHARED_DATA_DIR } from "../lib/shared-data";
 
 const arg = process.argv.indexOf("--events");
 const nEvents = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
-const DATA = path.resolve(import.meta.dirname, "../../shared/data");
+const DATA = SHARED_DATA_DIR;
 const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 
 simulateAnomaly({ seed: 1, nEvents: 20_000, signalFraction: 0.01 }); // warm-up so the JIT has compiled the hot loop

@@ -4,11 +4,11 @@
  * file is absent so callers can skip with a message.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { sharedDataFile } from "../../lib/shared-data";
 import { allocateHiggsEvents, HIGGS_FEATURES, type HiggsEvents } from "../../challenges/higgs-tautau/schema";
 
-export const REAL_HIGGS_PATH = fileURLToPath(new URL("../../../shared/data/higgsml-v2-first22889.csv.gz", import.meta.url));
+export const REAL_HIGGS_PATH = sharedDataFile("higgsml-v2-first22889.csv.gz");
 
 /** Real events with `weight` = KaggleWeight (the training-set weight). */
 export function loadRealHiggs(): HiggsEvents | null {

@@ -54,7 +54,9 @@ export interface Xgboost {
 
 export type XgboostLoad = { xgb: Xgboost; reason?: undefined } | { xgb: null; reason: string };
 
-const LIBRARY_NAMES = ["libxgboost.so.0", "libxgboost.so", "libxgboost.dylib"];
+// XGBOOST_LIBRARY names the only library to load: another build, or `/nonexistent` to prove the tfjs fallback and
+// the tests' skips on a machine that has libxgboost0.
+const LIBRARY_NAMES = process.env.XGBOOST_LIBRARY ? [process.env.XGBOOST_LIBRARY] : ["libxgboost.so.0", "libxgboost.so", "libxgboost.dylib"];
 
 function bind(koffi: typeof Koffi, lib: Koffi.LibraryHandle): Api {
   const f = (decl: string) => lib.func(decl) as unknown as Fn;

@@ -1,8 +1,12 @@
 import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { loadXgboost } from "../../lib/ml/xgboost";
 import { signIn, signUp } from "./helpers";
 
 const SLUG = `physics-${Date.now().toString(36)}`;
+// The site trains tfjs in XGBoost's place where libxgboost0 is absent (the same XGBOOST_LIBRARY reaches the server).
+const xgboost = loadXgboost();
+const BASELINE = xgboost.xgb ? /Baseline: XGBoost, \d+ trees [^:]*/ : /Baseline: MLP [\d-]+ ReLU, ensemble of \d+ \(tfjs, seed \d+\)/;
 
 test("a teacher creates a simulated class challenge, a student joins with the code and submits, the teacher exports grades", async ({ page, browser }) => {
   test.setTimeout(150_000);
@@ -50,6 +54,7 @@ test("a teacher creates a simulated class challenge, a student joins with the co
 });
 
 test("an organiser trains the reference baseline from the manage page and watches it finish", async ({ page }) => {
+  if (!xgboost.xgb) console.warn(`The baseline trains tfjs in XGBoost's place: ${xgboost.reason}`);
   test.setTimeout(120_000);
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto("/challenges/higgs-boson/manage");
@@ -58,7 +63,7 @@ test("an organiser trains the reference baseline from the manage page and watche
   await expect(page.getByText(/^Queued/)).toBeVisible();
   const run = page.getByTestId("baseline-runs").getByRole("listitem").first();
   await expect(run.getByTestId("baseline-status")).toHaveText("done", { timeout: 90_000 });
-  await expect(run).toContainText(/Baseline: XGBoost, \d+ trees .*: public score \d\.\d{5}/);
+  await expect(run).toContainText(new RegExp(`${BASELINE.source}: public score \\d\\.\\d{5}`));
   await page.goto("/challenges/higgs-boson/leaderboard");
-  await expect(page.getByText(/Baseline: XGBoost/)).toBeVisible();
+  await expect(page.getByText(BASELINE)).toBeVisible();
 });

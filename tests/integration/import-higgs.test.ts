@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -9,9 +8,10 @@ import { importHiggsChallenge } from "@/db/import-higgs";
 import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
 import { challenges, datasets, solutionRows } from "@/db/schema";
 import { scoreSubmission, solutionFromColumns } from "@/scoring";
+import { sharedDataFile } from "@/lib/shared-data";
 import { describeEachDatabase } from "./databases";
 
-const DATA = path.resolve(__dirname, "../../../shared/data/higgsml-v2-first22889.csv.gz");
+const DATA = sharedDataFile("higgsml-v2-first22889.csv.gz");
 const present = existsSync(DATA);
 if (!present) console.warn(`Higgs import tests skipped: the real HiggsML sample is not at ${DATA}`);
 

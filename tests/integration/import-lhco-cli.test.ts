@@ -8,9 +8,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { listDatasetFiles } from "@/db/queries/datasets";
+import { SHARED_DATA_DIR } from "@/lib/shared-data";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DATA = path.join(ROOT, "..", "shared", "data");
+const DATA = SHARED_DATA_DIR;
 const TRAIN = path.join(DATA, "lhco2020-rnd-sr-train.csv.gz");
 const TEST = path.join(DATA, "lhco2020-rnd-sr-test.csv.gz");
 const haveData = existsSync(TRAIN) && existsSync(TEST);

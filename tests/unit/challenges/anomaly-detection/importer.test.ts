@@ -9,6 +9,7 @@ import { datasetFromLhco } from "@/challenges/anomaly-detection/importer/lhco-da
 import { linesOf, parseLhcoCsv } from "@/challenges/anomaly-detection/importer/lhco-csv";
 import { type AnomalyEvents, countSignal, FEATURE } from "@/challenges/anomaly-detection/schema";
 import { simulateAnomaly } from "@/challenges/anomaly-detection/simulator/simulate";
+import { SHARED_DATA_DIR } from "@/lib/shared-data";
 import type { CsvFormatError } from "@/scoring/errors";
 
 const TEV_HEADER = "mjj_TeV,mj_min_TeV,delta_mj_TeV,tau21_jmin,tau21_jmax,label";
@@ -87,7 +88,7 @@ describe("datasetFromLhco", () => {
   });
 });
 
-const DATA = path.resolve(import.meta.dirname, "../../../../../shared/data");
+const DATA = SHARED_DATA_DIR;
 const FILES = ["train", "val", "test", "extrasig"].map((name) => path.join(DATA, `lhco2020-rnd-sr-${name}.csv.gz`));
 const missing = FILES.filter((f) => !existsSync(f));
 if (missing.length > 0) console.warn(`LHCO 2020 R&D import tests skipped: ${missing.join(", ")} not found`);
