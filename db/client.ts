@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
 /** One type for both drivers, so every query is written once: `fn(db, params)`. */
@@ -42,10 +43,17 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     await migratePg(db as never, { migrationsFolder });
     return { db, mode: "postgres", pool, close: () => pool.end() };
   }
-  const pglite = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
-  return { db, mode: "pglite", pglite, close: () => pglite.close() };
+  // A folder is opened by one process at a time (PGlite does not lock it; a second opener loses writes).
+  const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
+  try {
+    const pglite = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
+    const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder });
+    return { db, mode: "pglite", pglite, close: () => pglite.close().finally(unlock) };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import path from "node:path";
 import next from "next";
 import { getDbHandle } from "../db";
 import { seedBuiltInChallenges } from "../db/create-challenge";
+import { DatabaseInUseError } from "../db/pglite-lock";
 import { ensureAdmin } from "../db/queries/users";
 import { postBuiltInBaselines } from "../lib/built-in-baselines";
 import { stampClientIp } from "../lib/client-ip";
@@ -112,6 +113,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof DatabaseInUseError ? err.message : err);
   process.exit(1);
 });
