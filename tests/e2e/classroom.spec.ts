@@ -4,7 +4,7 @@ import { loadXgboost } from "../../lib/ml/xgboost";
 import { signIn, signUp } from "./helpers";
 
 const SLUG = `physics-${Date.now().toString(36)}`;
-// The site trains tfjs in XGBoost's place where libxgboost0 is absent (the same XGBOOST_LIBRARY reaches the server).
+// Where libxgboost0 is absent the manage page offers the tfjs family only (the same XGBOOST_LIBRARY reaches the server).
 const xgboost = loadXgboost();
 const BASELINE = xgboost.xgb ? /Baseline: XGBoost, \d+ trees [^:]*/ : /Baseline: MLP [\d-]+ ReLU, ensemble of \d+ \(tfjs, seed \d+\)/;
 
@@ -54,10 +54,11 @@ test("a teacher creates a simulated class challenge, a student joins with the co
 });
 
 test("an organiser trains the reference baseline from the manage page and watches it finish", async ({ page }) => {
-  if (!xgboost.xgb) console.warn(`The baseline trains tfjs in XGBoost's place: ${xgboost.reason}`);
+  if (!xgboost.xgb) console.warn(`The baseline is tfjs, XGBoost being unavailable: ${xgboost.reason}`);
   test.setTimeout(120_000);
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto("/challenges/higgs-boson/manage");
+  await expect(page.getByTestId("family-unavailable")).toHaveCount(xgboost.xgb ? 0 : 1);
   await page.getByRole("spinbutton", { name: /Epochs/ }).fill("5");
   await page.getByRole("button", { name: "Train the baseline" }).click();
   await expect(page.getByText(/^Queued/)).toBeVisible();
