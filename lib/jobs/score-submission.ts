@@ -1,18 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
-import { gunzipSync } from "node:zlib";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
 import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
-import { scoreAnomalySubmission } from "@/challenges/anomaly-detection";
-import { DesignError, privateSeedOf, scoreDesignSubmission } from "@/challenges/detector-design";
+import { DesignError } from "@/challenges/detector-design";
 import { currentDataset } from "@/db/queries/datasets";
 import { ModelRejectedError } from "@/lib/onnx/validate";
 import { retryWhileDatabaseUnavailable, rootMessage } from "@/lib/db-unavailable";
-import { isMetricId, scoreSubmission, SubmissionFormatError } from "@/scoring";
+import { isMetricId, SubmissionFormatError } from "@/scoring";
 import { modelPredictionsCsv } from "./score-model";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
-import { controlSampleForChallenge, solutionForChallenge } from "./solutions";
+import { scoreOffThread, warmScoringThreads } from "./scoring-pool";
+import { controlSampleForChallenge, datasetKeyForChallenge } from "./solutions";
 
 export interface ScoringOptions {
   /** Bootstrap resamples for the ± on each score. */
@@ -88,16 +87,16 @@ export function bootstrapSeed(sha256Hex: string): number {
   return Number.parseInt(hex.slice(0, 13), 16);
 }
 
-type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
-
-async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scored> {
+/** Reads what the job needs from the database here, and scores it on a scoring thread. */
+async function loadAndScore(db: Db, id: number, bootstrap: number) {
   const [row] = await db
     .select({
       challengeId: submissions.challengeId,
       kind: challenges.kind,
       metricId: challenges.metricId,
       sha256: submissions.sha256,
-      gz: submissionFiles.gzipContent,
+      // The file as base64 text: PGlite decodes a bytea column in JavaScript on the site's thread, ~10× slower.
+      gz: sql<string>`encode(${submissionFiles.gzipContent}, 'base64')`,
       format: submissions.format,
       modelMaxMb: challenges.modelMaxMb,
       latencyBudgetMs: challenges.latencyBudgetMs,
@@ -108,22 +107,24 @@ async function loadAndScore(db: Db, id: number, bootstrap: number): Promise<Scor
     .where(eq(submissions.id, id));
   if (!row) throw new Error(`submission ${id} has no stored file`);
   if (row.kind === "detector-design") {
-    // A design is simulated, not compared with an answer key; the private seed (a key) is the secret.
-    const privateSeed = privateSeedOf((await currentDataset(db, row.challengeId))?.secrets);
-    if (typeof privateSeed === "string") throw new Error(`challenge ${row.challengeId}: secrets.privateSeed: ${privateSeed}`);
-    return scoreDesignSubmission(gunzipSync(row.gz).toString("utf8"), privateSeed);
+    // A design is simulated, not compared with an answer key; the private seed (a key) is the secret, checked there.
+    const privateSeed = (await currentDataset(db, row.challengeId))?.secrets.privateSeed;
+    return scoreOffThread({ kind: "design", privateSeed }, { bytes: Buffer.from(row.gz, "base64"), gzipped: true });
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
+  const gz = Buffer.from(row.gz, "base64");
   // A model's outputs on the hidden test features become the kind's CSV, scored (and seeded) like that CSV uploaded.
   const model = row.format === "model";
-  const submission = model ? await modelPredictionsCsv(db, id, row.gz, row) : gunzipSync(row.gz);
-  const solution = await solutionForChallenge(db, row.challengeId);
-  const seed = bootstrapSeed(model ? createHash("sha256").update(submission).digest("hex") : row.sha256);
-  if (row.kind === "anomaly-detection") {
-    const control = await controlSampleForChallenge(db, row.challengeId);
-    return scoreAnomalySubmission({ solution, submission, metricId: row.metricId, control, bootstrap, seed });
-  }
-  return scoreSubmission({ solution, submission, metricId: row.metricId, bootstrap, seed });
+  const csv = model ? await modelPredictionsCsv(db, id, gz, row) : null;
+  const seed = bootstrapSeed(csv ? createHash("sha256").update(csv).digest("hex") : row.sha256);
+  const { key, columns } = await datasetKeyForChallenge(db, row.challengeId);
+  const anomaly = row.kind === "anomaly-detection";
+  const task = { kind: anomaly ? "anomaly" : "higgs", key, metricId: row.metricId, bootstrap, seed } as const;
+  const file = csv ? { bytes: csv, gzipped: false } : { bytes: gz, gzipped: true };
+  return scoreOffThread(task, file, async () => ({
+    columns: await columns(),
+    control: anomaly ? await controlSampleForChallenge(db, row.challengeId) : undefined,
+  }));
 }
 
 /**
@@ -220,6 +221,8 @@ export function deadLetterHandler(db: Db) {
 export async function workScoringQueue(boss: PgBoss, db: Db, opts: ScoringOptions & { concurrency: number; pollingIntervalSeconds?: number }) {
   const polling = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 } as const;
   const handler = scoringHandler(db, opts);
+  // Not awaited: the first job waits for the threads if it comes before they have loaded.
+  void warmScoringThreads(opts.concurrency);
   for (let i = 0; i < opts.concurrency; i++) {
     // pg-boss waits a full polling interval after every fetch, even a fruitful
     // one; waking the worker after a job lets a backlog drain back to back.

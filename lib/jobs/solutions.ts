@@ -1,9 +1,11 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { USAGE_CONTROL, type ControlSample } from "@/challenges/anomaly-detection";
 import type { Db } from "@/db";
+import { queryRows } from "@/db/client";
 import { currentDataset } from "@/db/queries/datasets";
 import { solutionRows } from "@/db/schema";
 import { solutionFromColumns, type Solution } from "@/scoring";
+import type { DatasetMessage } from "./scoring-pool";
 
 async function load(db: Db, datasetId: number): Promise<Solution> {
   const rows = await db
@@ -18,6 +20,37 @@ async function load(db: Db, datasetId: number): Promise<Solution> {
     weights: Float64Array.from(rows, (r) => r.weight),
     usage: Uint8Array.from(rows, (r) => r.usage),
   });
+}
+
+/** Rows per query when reading an answer key for a scoring thread: the site's event loop gets a turn between them. */
+const KEY_CHUNK_ROWS = 50_000;
+
+/**
+ * The answer key as comma-separated text, aggregated by the database in chunks. Row objects cost ~60 µs each on the
+ * site's thread with the embedded database (a 550k-row key blocked it for many seconds); the text is parsed on the
+ * scoring thread. PostgreSQL ≥ 12 prints float8 in the shortest form that reads back exactly.
+ */
+async function loadKeyText(db: Db, datasetId: number): Promise<DatasetMessage["columns"]> {
+  const columns: DatasetMessage["columns"] = { ids: [], labels: [], weights: [], usage: [] };
+  let after: number | null = null;
+  for (;;) {
+    type Chunk = { n: number; last: string | null } & Record<keyof DatasetMessage["columns"], string | null>;
+    const [chunk]: Chunk[] = await queryRows<Chunk>(
+      db,
+      sql`select count(*)::int as n, max(event_id)::text as last,
+            string_agg(event_id::text, ',' order by event_id) as ids, string_agg(label::text, ',' order by event_id) as labels,
+            string_agg(weight::text, ',' order by event_id) as weights, string_agg(usage::text, ',' order by event_id) as usage
+          from (select event_id, label, weight, usage from ${solutionRows}
+                where dataset_id = ${datasetId} ${after === null ? sql`` : sql`and event_id > ${after}`}
+                order by event_id limit ${KEY_CHUNK_ROWS}) k`,
+    );
+    if (!chunk || chunk.n === 0) break;
+    for (const c of ["ids", "labels", "weights", "usage"] as const) columns[c].push(chunk[c]!);
+    after = Number(chunk.last);
+    if (chunk.n < KEY_CHUNK_ROWS) break;
+  }
+  if (columns.ids.length === 0) throw new Error(`dataset ${datasetId} has no answer key`);
+  return columns;
 }
 
 // Loading 550k answer-key rows takes a second or more; a worker keeps each
@@ -46,6 +79,21 @@ export function perDataset<T>(loader: (db: Db, datasetId: number) => Promise<T>)
 
 /** The answer key of the challenge's current dataset. */
 export const solutionForChallenge = perDataset(load);
+
+const dbKeys = new WeakMap<Db, number>();
+let dbCount = 0;
+
+/**
+ * The current dataset's answer key as columns for a scoring thread, and the key the thread keeps it under (unique
+ * per database and dataset in this process). Only the id is looked up here; `columns` reads the rows when a thread
+ * needs them (its first job on the dataset).
+ */
+export async function datasetKeyForChallenge(db: Db, challengeId: number): Promise<{ key: string; columns: () => Promise<DatasetMessage["columns"]> }> {
+  const ds = await currentDataset(db, challengeId);
+  if (!ds) throw new Error(`challenge ${challengeId} has no dataset`);
+  if (!dbKeys.has(db)) dbKeys.set(db, ++dbCount);
+  return { key: `${dbKeys.get(db)}:${ds.id}`, columns: () => loadKeyText(db, ds.id) };
+}
 
 /** Anomaly detection's background-only control events with their m_JJ, for the mass-sculpting gate. */
 export const controlSampleForChallenge = perDataset(async (db, datasetId): Promise<ControlSample> => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "@/db/client";
 import { submissions } from "@/db/schema";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE, startBoss, type QueueSettings } from "@/lib/jobs/boss";
+import { warmScoringThreads } from "@/lib/jobs/scoring-pool";
 import { requeueOrphans } from "@/lib/jobs/orphans";
 import {
   claimSubmission,
@@ -31,6 +32,8 @@ describeEachDatabase("scoring jobs that die or get lost", (get) => {
   let boss: PgBoss;
   beforeAll(async () => {
     boss = await startBoss(get(), EXPIRING);
+    // As a worker does at start: a job must not wait out the 1 s expiry for its thread to load.
+    await warmScoringThreads(1);
   });
   afterAll(async () => {
     await boss?.stop({ graceful: false, wait: true });

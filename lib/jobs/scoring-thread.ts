@@ -1,0 +1,57 @@
+/**
+ * The scoring thread: parses and scores submissions off the site's event loop (a 550k-row file takes seconds of
+ * CPU). It holds no database: the main thread sends each job's file and, the first time a dataset is seen, its
+ * answer key, which the thread keeps (by key) for the next jobs on that dataset.
+ */
+import { parentPort } from "node:worker_threads";
+import { gunzipSync } from "node:zlib";
+import { type ControlSample, scoreAnomalySubmission } from "@/challenges/anomaly-detection";
+import { DesignError, privateSeedOf, scoreDesignSubmission } from "@/challenges/detector-design";
+import { type MetricId, scoreSubmission, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
+import type { ScoringReply, ScoringRequest, ThreadError } from "./scoring-pool";
+
+/** Datasets kept at once: a few challenges scored in turn; an older one is simply sent again. */
+const KEPT = 4;
+const datasets = new Map<string, { solution: Solution; control?: ControlSample }>();
+
+function errorReply(err: unknown): ThreadError {
+  if (err instanceof SubmissionFormatError) return { type: "submission", problems: err.problems, totalProblems: err.totalProblems };
+  if (err instanceof DesignError) return { type: "design", issues: err.issues };
+  return { type: "other", message: err instanceof Error ? err.message : String(err) };
+}
+
+async function score(req: ScoringRequest): Promise<ScoringReply> {
+  const file = req.file.gzipped ? gunzipSync(req.file.bytes) : Buffer.from(req.file.bytes);
+  if (req.task.kind === "design") {
+    const seed = privateSeedOf({ privateSeed: req.task.privateSeed });
+    if (typeof seed === "string") throw new Error(`secrets.privateSeed: ${seed}`);
+    return { id: req.id, result: scoreDesignSubmission(file.toString("utf8"), seed) };
+  }
+  const { key, metricId, bootstrap, seed } = req.task;
+  if (req.dataset) {
+    datasets.delete(key);
+    if (datasets.size >= KEPT) datasets.delete(datasets.keys().next().value!);
+    const c = req.dataset.columns;
+    const numbers = (chunks: string[]) => chunks.flatMap((chunk) => chunk.split(",").map(Number));
+    const solution = solutionFromColumns({ ids: numbers(c.ids), labels: Uint8Array.from(numbers(c.labels)), weights: Float64Array.from(numbers(c.weights)), usage: Uint8Array.from(numbers(c.usage)) });
+    datasets.set(key, { solution, control: req.dataset.control });
+  }
+  const dataset = datasets.get(key);
+  if (!dataset) return { id: req.id, missing: true };
+  const m = metricId as MetricId;
+  if (req.task.kind === "anomaly") {
+    if (!dataset.control) throw new Error(`dataset ${key} was sent without its control sample`);
+    return { id: req.id, result: await scoreAnomalySubmission({ solution: dataset.solution, submission: file, metricId: m, control: dataset.control, bootstrap, seed }) };
+  }
+  return { id: req.id, result: await scoreSubmission({ solution: dataset.solution, submission: file, metricId: m, bootstrap, seed }) };
+}
+
+// Loaded: the pool's warm-up resolves on this.
+parentPort!.postMessage({ id: 0, ready: true } satisfies ScoringReply);
+
+parentPort!.on("message", (req: ScoringRequest) => {
+  score(req).then(
+    (reply) => parentPort!.postMessage(reply),
+    (err: unknown) => parentPort!.postMessage({ id: req.id, error: errorReply(err) } satisfies ScoringReply),
+  );
+});
