@@ -41,7 +41,8 @@ describeEachDatabase("built-in detector-design challenge", (get) => {
       expect(b.score).toBeCloseTo(b.modelCard.bestPublicScore as number, 12);
       expect((b.modelCard.curve as number[]).length).toBe(b.modelCard.evaluations);
     }
-  });
+    // Seeds the built-in challenges and starts a scoring thread: 60 s ran out with the 2 shared cores loaded ~20.
+  }, 120_000);
 
   it("scores a design on the public seed and, privately, on the secret seed's million tracks", async () => {
     const { db } = get();
