@@ -57,8 +57,7 @@ export type ChallengeSpec = Omit<BuiltInChallenge, "generate"> & { settings?: Ch
  */
 export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, data: GeneratedDataset, now = new Date()) {
   // Compress before the transaction so it stays short.
-  const files: (GeneratedFile & Awaited<ReturnType<typeof compress>>)[] = [];
-  for (const f of data.files) files.push({ ...f, ...(await compress(f)) });
+  const files = await compressFiles(data);
   return db.transaction(async (tx) => {
     const [challenge] = await tx
       .insert(challenges)
@@ -75,22 +74,37 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
       .returning();
     if (!challenge) throw new Error("insert returned nothing");
     await tx.insert(phases).values(spec.phases(now).map((p, i) => ({ ...p, position: i, challengeId: challenge.id })));
-    const [dataset] = await tx.insert(datasets).values({ challengeId: challenge.id, manifest: data.manifest, secrets: data.secrets ?? {} }).returning();
-    if (!dataset) throw new Error("insert returned nothing");
-    for (const f of files) {
-      await tx.insert(datasetFiles).values({
-        datasetId: dataset.id,
-        filename: f.filename,
-        description: f.description,
-        gzipContent: byteaValue(f.gzipContent),
-        sizeBytes: f.sizeBytes,
-        rows: f.rows,
-        sha256: f.sha256,
-      });
-    }
-    await insertSolutionRows(tx as unknown as Db, dataset.id, data.solution);
+    await insertDataset(tx as unknown as Db, challenge.id, data, files);
     return challenge;
   });
+}
+
+type CompressedFile = GeneratedFile & Awaited<ReturnType<typeof compress>>;
+
+/** Compresses a dataset's files, outside any transaction (it is the slow part). */
+export async function compressFiles(data: GeneratedDataset): Promise<CompressedFile[]> {
+  const files: CompressedFile[] = [];
+  for (const f of data.files) files.push({ ...f, ...(await compress(f)) });
+  return files;
+}
+
+/** Stores a dataset version (manifest, secrets, files, answer key) for a challenge: the newest is the current one. */
+export async function insertDataset(db: Db, challengeId: number, data: GeneratedDataset, files: CompressedFile[]): Promise<number> {
+  const [dataset] = await db.insert(datasets).values({ challengeId, manifest: data.manifest, secrets: data.secrets ?? {} }).returning();
+  if (!dataset) throw new Error("insert returned nothing");
+  for (const f of files) {
+    await db.insert(datasetFiles).values({
+      datasetId: dataset.id,
+      filename: f.filename,
+      description: f.description,
+      gzipContent: byteaValue(f.gzipContent),
+      sizeBytes: f.sizeBytes,
+      rows: f.rows,
+      sha256: f.sha256,
+    });
+  }
+  await insertSolutionRows(db, dataset.id, data.solution);
+  return dataset.id;
 }
 
 /**
