@@ -15,10 +15,10 @@
  *   phases: [{ name: Main, start: "2026-01-01T00:00:00.000Z", end: "2026-07-01T00:00:00.000Z" }]
  *   config: {}
  *   dataset:
- *     manifest: { source: simulator, seed: 7 }
+ *     manifest: { source: simulator, seed: secret key }
  *     files: [{ name: test.csv, description: Test events, rows: 300, sha256: 9f86d08… }]
  *     solution: solution.csv
- *   secrets: {}
+ *   secrets: { dataKey: 9c4f… }
  */
 import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";

@@ -51,7 +51,11 @@ export function NewChallengeForm({ action, preview, kinds, metricLabels }: { act
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
         <legend className="px-1 font-semibold">3. Data from the simulator</legend>
-        <Field label="Seed (empty = a new random one, kept secret)" name="seed" type="number" defaultValue={v.seed} errors={err("seed")} />
+        <Field label="Seed (leave empty: the data come from a fresh 256-bit secret key)" name="seed" type="number" defaultValue={v.seed} errors={err("seed")} />
+        <p className="text-sm text-amber-700">
+          A typed seed makes the data reproducible, and so publicly reconstructable: anyone who learns or guesses it can regenerate the
+          answer key. Type one only for practice challenges.
+        </p>
         {kind.sized && (
           <>
             <Field label="Training events" name="trainEvents" type="number" defaultValue={v.trainEvents ?? "10000"} errors={err("trainEvents")} />

@@ -15,7 +15,7 @@ export default async function NewChallengePage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">New challenge</h1>
       <p className="max-w-2xl text-slate-600">
-        The data are simulated for this challenge with a seed of its own, so a class gets fresh data every year. Private challenges get a join code to share with students.
+        The data are simulated for this challenge from a fresh 256-bit secret key, so a class gets fresh data every year and nobody can rebuild the answers. Private challenges get a join code to share with students.
       </p>
       <NewChallengeForm action={createChallengeAction} preview={previewMarkdownAction} kinds={kinds} metricLabels={metricLabels} />
     </div>
