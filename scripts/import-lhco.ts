@@ -4,6 +4,8 @@
  *                          [--control 10000] [--seed N] [--public-fraction 0.3] [--summary TEXT]
  * The training file's signal events are dropped (Track A trains on background only) and --control of its
  * background events are hidden among the test events for the mass-sculpting gate. Labels stay on the server.
+ * Without --seed the control draw and the Public/Private split come from a fresh 256-bit secret key; a typed --seed
+ * makes them reproducible, and so reconstructable by anyone who learns it.
  * Exit status: 0 imported, 2 bad input file (every problem with its line), 1 anything else.
  */
 import { createReadStream, existsSync, mkdirSync } from "node:fs";
