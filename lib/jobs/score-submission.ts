@@ -36,12 +36,22 @@ export async function enqueueScoring(boss: PgBoss, submissionId: number): Promis
   return boss.send(SCORE_QUEUE, data, { singletonKey: String(submissionId) });
 }
 
-/** How many queued submissions (of any challenge: one queue serves all) were created before this one. */
+/**
+ * How many queued submissions of the same challenge were created before this one. One queue serves all challenges,
+ * but counting the others' would tell a competitor how busy private challenges are; within the challenge the
+ * order is the queue's.
+ */
 export async function queuePosition(db: Db, submissionId: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(submissions)
-    .where(and(eq(submissions.status, "queued"), lt(submissions.id, submissionId)));
+    .where(
+      and(
+        eq(submissions.status, "queued"),
+        lt(submissions.id, submissionId),
+        eq(submissions.challengeId, sql`(select ${submissions.challengeId} from ${submissions} where ${submissions.id} = ${submissionId})`),
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 

@@ -60,6 +60,15 @@ describeEachDatabase("scoring jobs", (get) => {
     expect(after).toEqual([0, 1]);
   });
 
+  it("counts only the same challenge's queued submissions (another, private challenge's activity stays hidden)", async () => {
+    const { db } = get();
+    const hidden = await makeHiggsChallenge(db);
+    const mine = await makeHiggsChallenge(db);
+    for (let i = 0; i < 2; i++) await upload(db, hidden.challenge, goodCsv(hidden.ids));
+    const sub = await upload(db, mine.challenge, goodCsv(mine.ids));
+    expect(await queuePosition(db, sub.id)).toBe(0);
+  });
+
   describe("through the queue", () => {
     let bosses: PgBoss[] = [];
     beforeAll(async () => {
