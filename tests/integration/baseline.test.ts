@@ -124,5 +124,6 @@ describe("scripts/baseline.ts", () => {
     expect(wrong.stderr).toContain('--family must be one of tfjs, xgboost, both, blend, got "svm"');
     expect(wrong.stderr).toContain("usage: npm run baseline");
     expect(wrong.status).toBe(1);
-  });
+    // Two CLI runs, each migrating a fresh embedded database: 60 s ran out on the 2 shared cores at load ~20.
+  }, 180_000);
 });
