@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { datasetFiles, datasets } from "../schema";
 
@@ -22,6 +22,8 @@ export async function listDatasetFiles(db: Db, challengeId: number) {
       filename: datasetFiles.filename,
       description: datasetFiles.description,
       sizeBytes: datasetFiles.sizeBytes,
+      /** What a download transfers: the stored gzip stream's length. */
+      gzipBytes: sql<number>`octet_length(${datasetFiles.gzipContent})`.mapWith(Number),
       rows: datasetFiles.rows,
       sha256: datasetFiles.sha256,
     })

@@ -17,7 +17,8 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
             <th className="px-3 py-2">File</th>
             <th className="px-3 py-2">Contents</th>
             <th className="px-3 py-2 text-right">Rows</th>
-            <th className="px-3 py-2 text-right">Size (gzip)</th>
+            <th className="px-3 py-2 text-right">Download (gzip)</th>
+            <th className="px-3 py-2 text-right">Uncompressed</th>
           </tr>
         </thead>
         <tbody>
@@ -30,6 +31,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
               </td>
               <td className="px-3 py-2 text-slate-600">{f.description}</td>
               <td className="px-3 py-2 text-right tabular-nums">{f.rows.toLocaleString("en")}</td>
+              <td className="px-3 py-2 text-right tabular-nums" data-testid="gzip-size">{formatBytes(f.gzipBytes)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatBytes(f.sizeBytes)}</td>
             </tr>
           ))}
