@@ -49,6 +49,11 @@ export interface BuiltInChallenge {
   generate(scale: number, seed: Seed): GeneratedDataset;
   /** Reference entries computed at creation (pure) and posted as benchmark submissions. */
   baselines?(): BaselineEntry[];
+  /**
+   * Reference models the baseline trainer fits at first start, as background runs (the site is up meanwhile):
+   * the families in order of preference, the first one the worker can run is queued.
+   */
+  trainedBaselines?: readonly string[];
 }
 
 /** A benchmark entry a built-in challenge ships with: a submission file and its model card. */

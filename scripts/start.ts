@@ -13,7 +13,7 @@ import { getDbHandle } from "../db";
 import { seedBuiltInChallenges } from "../db/create-challenge";
 import { DatabaseInUseError } from "../db/pglite-lock";
 import { ensureAdmin } from "../db/queries/users";
-import { postBuiltInBaselines } from "../lib/built-in-baselines";
+import { postBuiltInBaselines, queueBuiltInTraining } from "../lib/built-in-baselines";
 import { stampClientIp } from "../lib/client-ip";
 import { ConfigError, env } from "../lib/env";
 import { isLeaderboardPath, microCache } from "../lib/micro-cache";
@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   buildIfStale();
   const handle = await getDbHandle();
   console.log(`Database: ${handle.mode === "pglite" ? `embedded PGlite in ${path.resolve(e.DATA_DIR, "pglite")}` : "PostgreSQL"}`);
-  await postBuiltInBaselines(handle.db, await seedBuiltInChallenges(handle.db, e.BUILTIN_DATA_SCALE), e.SCORING_BOOTSTRAP);
+  const created = await seedBuiltInChallenges(handle.db, e.BUILTIN_DATA_SCALE);
+  await postBuiltInBaselines(handle.db, created, e.SCORING_BOOTSTRAP);
   if (e.INITIAL_ADMIN_EMAIL && e.INITIAL_ADMIN_PASSWORD) {
     const created = await ensureAdmin(handle.db, e.INITIAL_ADMIN_EMAIL, e.INITIAL_ADMIN_PASSWORD);
     if (created) console.log(`Created the initial admin ${e.INITIAL_ADMIN_EMAIL}`);
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   } else {
     console.log("Scoring worker: none in this process; run `npm run worker` (one or more)");
   }
+  await queueBuiltInTraining(handle.db, await getBoss(), created);
 
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();

@@ -101,6 +101,7 @@ export const anomalyBuiltIn: BuiltInChallenge = {
   metricId: "eff-at-1e-3",
   config: { track: "A", ...ANOMALY_DEFAULTS },
   phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
+  trainedBaselines: ["cwola"],
   // Floors keep scale 0.01 (tests) meaningful: 2,000 test events with 10 signal events. Those 10 can all fall on one
   // side of the hashed Public/Private split (about 3% of seeds); a seed derived from it then serves, so that a
   // built-in challenge is always created (the manifest's retry says which).

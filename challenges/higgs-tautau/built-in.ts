@@ -45,6 +45,7 @@ export const higgsBuiltIn: BuiltInChallenge = {
   config: {},
   // Predictions or ONNX models: a model is run by the server on the test features, with its latency and size shown.
   phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS), submissionMode: "both" }],
+  trainedBaselines: ["xgboost", "tfjs"],
   generate: (scale, seed) =>
     generateHiggsDataset({
       seed,

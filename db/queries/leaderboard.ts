@@ -155,3 +155,23 @@ export async function benchmarkRows(db: Db, challengeId: number) {
     submissionId: num(r.submission_id),
   }));
 }
+
+/** A team's place on the public leaderboard (ranked as publicLeaderboard ranks), or null when it has no score there. */
+export async function publicStanding(
+  db: Db,
+  p: { challengeId: number; teamId: number; higherIsBetter: boolean },
+): Promise<{ rank: number; total: number; score: number } | null> {
+  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+  const [row] = await queryRows(db, sql`
+    with best as (
+      select distinct on (s.team_id) s.team_id, ps.score
+      from submission s join public_score ps on ps.submission_id = s.id
+      join team t on t.id = s.team_id and not t.disqualified
+      where s.challenge_id = ${p.challengeId} and s.status = 'scored'
+      order by s.team_id, ps.score ${dir}
+    ), ranked as (
+      select team_id, score, rank() over (order by score ${dir}) as rank, count(*) over () as total from best
+    )
+    select rank, total, score from ranked where team_id = ${p.teamId}`);
+  return row ? { rank: num(row.rank), total: num(row.total), score: num(row.score) } : null;
+}

@@ -8,7 +8,7 @@ import { BASELINE_QUEUE } from "./boss";
 export async function createBaselineRun(
   db: Db,
   boss: Pick<PgBoss, "send">,
-  p: { challengeId: number; requestedBy: string; family: string; seed: number; epochs: number | null },
+  p: { challengeId: number; requestedBy: string | null; family: string; seed: number; epochs: number | null },
 ): Promise<BaselineRun> {
   const [run] = await db.insert(baselineRuns).values(p).returning();
   if (!run) throw new Error("insert returned nothing");

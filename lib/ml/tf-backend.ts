@@ -11,9 +11,10 @@ let chosen: Promise<string> | undefined;
 
 async function choose(): Promise<string> {
   try {
-    // A variable specifier: tfjs-node is optional and not a dependency, so neither TypeScript nor bundlers resolve it.
+    // tfjs-node is optional and not a dependency: a variable specifier keeps TypeScript from resolving it, and the
+    // ignore comments keep the site's bundler from trying (and printing "Can't resolve" at every first start).
     const nodeBackend = "@tensorflow/tfjs-node";
-    await import(nodeBackend);
+    await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ nodeBackend);
     if (await tf.setBackend("tensorflow")) return "tensorflow";
   } catch {
     // Not installed: fall through to WebAssembly.

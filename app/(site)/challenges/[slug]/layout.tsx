@@ -1,10 +1,18 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { Countdown } from "@/app/_components/countdown";
 import { getDb } from "@/db";
 import { canManageChallenge } from "@/lib/authz";
+import { siteConfig } from "@/lib/site";
 import { ChallengeTabs } from "./tabs";
 import { loadChallenge } from "./load";
+
+/** "Leaderboard · Higgs boson … · Collider Arena": each tab names itself, the challenge and the site. */
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { challenge } = await loadChallenge((await params).slug);
+  return { title: { default: `${challenge.title} · ${siteConfig.name}`, template: `%s · ${challenge.title} · ${siteConfig.name}` } };
+}
 
 export default async function ChallengeLayout({
   children,

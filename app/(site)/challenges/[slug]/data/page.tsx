@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { visibleDatasetFiles } from "@/lib/data-files";
 import { formatBytes } from "@/lib/format";
 import { loadChallenge } from "../load";
+
+export const metadata: Metadata = { title: "Data" };
 
 export default async function DataPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

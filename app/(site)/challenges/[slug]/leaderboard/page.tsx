@@ -1,10 +1,15 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import type { PrivateLeaderboardRow } from "@/db/queries/leaderboard";
 import { modelEfficiency } from "@/db/queries/submissions";
 import { formatBytes } from "@/lib/format";
+import { currentUser } from "@/lib/authz";
 import { loadBoard, PAGE_SIZE } from "@/lib/leaderboard";
 import { loadChallenge } from "../load";
+import { teamStanding, YourStanding } from "../your-standing";
+
+export const metadata: Metadata = { title: "Leaderboard" };
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +25,7 @@ export default async function LeaderboardPage({
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const { challenge } = await loadChallenge(slug);
   const { metric, revealed, showPrivate, board, benchmarks } = await loadBoard(challenge, sp.view, page);
+  const mine = await teamStanding(challenge, await currentUser());
   const fmt = (x: number) => x.toFixed(metric.precision);
   // Model submissions' efficiency columns appear once any ranked entry is a model.
   const models = await modelEfficiency(await getDb(), board.rows.map((r) => r.submissionId));
@@ -53,6 +59,7 @@ export default async function LeaderboardPage({
         {metric.label} on the {view} subset ({metric.higherIsBetter ? "higher" : "lower"} is better). ≈ marks a team
         statistically tied with the one above (difference within the combined bootstrap uncertainty).
       </p>
+      {mine && <YourStanding slug={slug} mine={mine} />}
       <table className="w-full border-collapse bg-white text-sm" data-testid="leaderboard">
         <thead>
           <tr className="border-b border-slate-300 text-left">
@@ -84,13 +91,21 @@ export default async function LeaderboardPage({
             </tr>
           ))}
           {board.rows.map((r) => (
-            <tr key={r.teamId} className="border-b border-slate-200">
+            <tr
+              key={r.teamId}
+              className={`border-b border-slate-200 ${r.teamId === mine?.teamId ? "bg-amber-50 font-semibold" : ""}`}
+              aria-current={r.teamId === mine?.teamId ? "true" : undefined}
+              data-testid={r.teamId === mine?.teamId ? "my-row" : undefined}
+            >
               <td className="px-3 py-2 tabular-nums">
                 {r.rank}
                 {r.tiedWithPrevious && <span title="Statistically tied with the team above"> ≈</span>}
               </td>
               {showPrivate && <td className="px-3 py-2 tabular-nums">{formatChange((r as PrivateLeaderboardRow).rankChange)}</td>}
-              <td className="px-3 py-2">{r.teamName}</td>
+              <td className="px-3 py-2">
+                {r.teamName}
+                {r.teamId === mine?.teamId && <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs font-normal">your team</span>}
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">
                 {fmt(r.score)}
                 {r.std !== null && <span className="text-slate-500"> ± {fmt(r.std)}</span>}

@@ -1,5 +1,6 @@
 import { LineChart } from "@/app/_components/line-chart";
 import type { Db } from "@/db";
+import { plural } from "@/lib/format";
 import { bestPublicScores, failedSubmissions, listTeams, submissionsPerDay } from "@/db/queries/organiser";
 import { disqualifyAction, rescoreAllAction } from "./actions";
 import { ManageForm } from "./manage-form";
@@ -32,7 +33,7 @@ export async function Activity({ db, slug, challengeId, higherIsBetter, metricLa
           <LineChart xs={perDay.map((_, i) => i + 1)} ys={perDay.map((d) => d.count)} xLabel={perDay.length ? `days since ${perDay[0]!.day}` : "day"} yLabel="submissions" />
         </div>
         <div>
-          <h3 className="mb-1 font-medium">Teams&apos; best public scores ({scores.length} teams)</h3>
+          <h3 className="mb-1 font-medium">Teams&apos; best public scores ({plural(scores.length, "team")})</h3>
           <LineChart xs={hist.centres} ys={hist.counts} xLabel={metricLabel} yLabel="teams" />
         </div>
       </div>
@@ -59,7 +60,7 @@ export async function Activity({ db, slug, challengeId, higherIsBetter, metricLa
               <tr key={t.id} className="border-t border-slate-100">
                 <td className="py-1">{t.name}{t.disqualified && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-700">disqualified</span>}</td>
                 <td>{t.members} member{t.members === 1 ? "" : "s"}</td>
-                <td>{t.entries} entries</td>
+                <td>{plural(t.entries, "entry", "entries")}</td>
                 <td className="text-right">
                   <ManageForm action={disqualifyAction} slug={slug} hidden={{ teamId: String(t.id), disqualified: String(!t.disqualified) }} button={t.disqualified ? `Reinstate ${t.name}` : `Disqualify ${t.name}`} />
                 </td>

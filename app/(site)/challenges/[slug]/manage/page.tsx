@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { isPrivateRevealed, REVEAL_RULE } from "@/challenges/phase-status";
@@ -12,6 +13,8 @@ import { Activity } from "./activity";
 import { MultiAccounts } from "./multi-accounts";
 import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
+
+export const metadata: Metadata = { title: "Manage" };
 
 const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
 

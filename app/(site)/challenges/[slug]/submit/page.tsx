@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { getDb } from "@/db";
@@ -10,7 +11,10 @@ import { loadChallenge } from "../load";
 import { modelContract } from "@/challenges/shared/model-contract";
 import { currentSubmissionMode } from "@/lib/onnx/upload";
 import { ModelContractPanel } from "./model-contract";
+import { teamStanding, YourStanding } from "../your-standing";
 import { UploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "Submit" };
 
 const DESIGN_EXAMPLE = '{"schema": "straw-tracker/v1", "y": [0, 0, 0], "z": [2, 4, 6]}';
 
@@ -37,8 +41,10 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   const precision = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4;
   const contract = modelContract(challenge.kind);
   const accepts = contract ? currentSubmissionMode(challenge.state) : "predictions";
+  const mine = await teamStanding(challenge, user);
   return (
     <div className="space-y-4">
+      {mine && <YourStanding slug={slug} mine={mine} />}
       <p className="text-sm text-slate-600">
         {challenge.kind === "detector-design" && "Submit a detector design: the server simulates it on the public and private tracks. "}
         Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DesignEditor } from "./design-editor";
 
@@ -73,6 +74,13 @@ export function UploadForm({
   }, [refresh]);
 
   const pending = rows.some((r) => r.status === "queued" || r.status === "scoring");
+  // When the last submission in flight finishes, the server-rendered rank above is stale: re-render it.
+  const router = useRouter();
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) router.refresh();
+    wasPending.current = pending;
+  }, [pending, router]);
   useEffect(() => {
     if (!pending) return;
     const t = setInterval(() => void refresh(), 1500);

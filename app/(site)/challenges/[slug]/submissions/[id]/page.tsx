@@ -1,4 +1,5 @@
 import { gunzipSync } from "node:zlib";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DetectorPicture } from "@/app/_components/detector-picture";
 import { parseDesign, PUBLIC_SEED, sampleTracks } from "@/challenges/detector-design";
@@ -12,6 +13,10 @@ import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../../load";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Submission #${Number.parseInt((await params).id, 10) || "?"}` };
+}
 
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === "number") : []);
 
