@@ -8,13 +8,20 @@ import { createGunzip } from "node:zlib";
 import type { ApiChallengeDetail, ApiChallengeSummary, ApiSubmission, ApiSubmissionDetail } from "@/lib/api/v1/schemas";
 import { UPLOAD_RETRY, type ApiClient } from "./client";
 import { CliError, EXIT } from "./errors";
-import { progressBar } from "./progress";
+import { createProgress, type Progress } from "./progress";
 
 export interface Io {
   out: (line: string) => void;
   /** Progress and notes, on stderr so stdout stays parseable. */
   err: (text: string) => void;
   json: boolean;
+  /** Whether stderr is a terminal (progress is redrawn in place) or a log (a line per 10 %). */
+  tty: boolean;
+}
+
+/** Progress on stderr, or none with --json. */
+function progress(io: Io, label: string, total: number): Progress {
+  return io.json ? { update: () => {}, finish: () => {} } : createProgress(label, total, io.err, io.tty);
 }
 
 const fmt = (x: number | null | undefined, digits = 5) => (x === null || x === undefined ? "—" : x.toFixed(digits));
@@ -42,16 +49,20 @@ export async function download(api: ApiClient, io: Io, slug: string, dir: string
     const target = path.join(dir, f.name);
     const hash = createHash("sha256");
     let bytes = 0;
+    const bar = progress(io, f.name.padEnd(24), f.bytes);
     const tap = new Transform({
       transform(chunk: Buffer, _enc, done) {
         hash.update(chunk);
         bytes += chunk.length;
-        if (!io.json) io.err(`\r${f.name.padEnd(24)} ${progressBar(bytes, f.bytes)}`);
+        bar.update(bytes);
         done(null, chunk);
       },
     });
-    await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createGunzip(), tap, createWriteStream(target));
-    if (!io.json) io.err("\n");
+    try {
+      await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createGunzip(), tap, createWriteStream(target));
+    } finally {
+      bar.finish();
+    }
     if (hash.digest("hex") !== f.sha256) throw new CliError(`${f.name}: checksum mismatch after download; try again.`, EXIT.network);
     io.out(io.json ? JSON.stringify({ file: target, bytes, sha256: f.sha256 }) : `${target}  ${bytes} bytes, SHA-256 verified`);
   }
@@ -63,17 +74,31 @@ export async function submit(
   p: { slug: string; file: string; message: string; wait: boolean; timeoutSeconds: number },
 ): Promise<void> {
   const base = `/challenges/${encodeURIComponent(p.slug)}/submissions`;
-  const retry = { ...UPLOAD_RETRY, onRetry: (reason: string, ms: number) => io.err(`\n${reason}; sending it again in ${Math.ceil(ms / 1000)} s (counted once)…\n`) };
-  const res = (await api.upload(
-    base,
-    p.file,
-    p.message,
-    (sent, total) => {
-      if (!io.json) io.err(`\rUploading ${progressBar(sent, total)}`);
+  let bar: Progress | undefined;
+  // A retry after a lost answer starts a fresh bar, on its own line.
+  const retry = {
+    ...UPLOAD_RETRY,
+    onRetry: (reason: string, ms: number) => {
+      bar?.finish();
+      bar = undefined;
+      io.err(`${reason}; sending it again in ${Math.ceil(ms / 1000)} s (counted once)…\n`);
     },
-    retry,
-  )) as { submission: ApiSubmission };
-  if (!io.json) io.err("\n");
+  };
+  let res: { submission: ApiSubmission };
+  try {
+    res = (await api.upload(
+      base,
+      p.file,
+      p.message,
+      (sent, total) => {
+        bar ??= progress(io, "Uploading", total);
+        bar.update(sent);
+      },
+      retry,
+    )) as { submission: ApiSubmission };
+  } finally {
+    bar?.finish();
+  }
   let sub: ApiSubmission | ApiSubmissionDetail = res.submission;
   if (!io.json) io.out(`Submission ${sub.id} accepted (${sub.status}${sub.queuePosition ? `, ${sub.queuePosition} ahead in the queue` : ""}).`);
   if (p.wait) sub = await waitForScore(api, io, `${base}/${sub.id}`, p.timeoutSeconds);
@@ -84,8 +109,10 @@ export async function submit(
 async function waitForScore(api: ApiClient, io: Io, url: string, timeoutSeconds: number): Promise<ApiSubmissionDetail> {
   const deadline = Date.now() + timeoutSeconds * 1000;
   let delay = 500;
+  let lastLine = "";
   for (;;) {
     const { submission } = await api.json<{ submission: ApiSubmissionDetail }>(url);
+    if ((submission.status === "scored" || submission.status === "failed") && io.tty && lastLine && !io.json) io.err("\n");
     if (submission.status === "scored") {
       if (!io.json) io.out(`Public score: ${fmt(submission.public?.score)}${submission.public?.std != null ? ` ± ${fmt(submission.public.std)}` : ""}`);
       const model = submission.model;
@@ -94,7 +121,10 @@ async function waitForScore(api: ApiClient, io: Io, url: string, timeoutSeconds:
     }
     if (submission.status === "failed") return submission;
     if (Date.now() > deadline) throw new CliError(`Not scored after ${timeoutSeconds} s (status ${submission.status}); check later with \`submissions\`.`, EXIT.network);
-    if (!io.json) io.err(`\r${submission.status}${submission.queuePosition ? ` (${submission.queuePosition} ahead)` : ""}…   `);
+    const line = `${submission.status}${submission.queuePosition ? ` (${submission.queuePosition} ahead)` : ""}…`;
+    // A terminal shows the status redrawn in place; a log gets a line only when it changes.
+    if (!io.json && line !== lastLine) io.err(io.tty ? `\r${line}   ` : `${line}\n`);
+    lastLine = line;
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(3000, delay * 1.5);
   }

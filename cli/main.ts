@@ -49,20 +49,47 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
+/**
+ * The token, asked for on a terminal; piped in otherwise (`echo "$TOKEN" | collider-arena login`). Nothing to read
+ * (stdin closed, e.g. </dev/null in a script) is a usage error, not a hang.
+ */
 async function askToken(url: string): Promise<string> {
-  process.stderr.write(`Create a token at ${url}/profile (API tokens) and paste it here.\n`);
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return (await rl.question("Token: ")).trim();
-  } finally {
-    rl.close();
+  let token: string;
+  if (process.stdin.isTTY) {
+    process.stderr.write(`Create a token at ${url}/profile (API tokens) and paste it here.\n`);
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    const closed = new Promise<string>((resolve) => rl.once("close", () => resolve("")));
+    try {
+      token = (await Promise.race([rl.question("Token: "), closed])).trim();
+    } finally {
+      rl.close();
+    }
+  } else {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    token = Buffer.concat(chunks).toString("utf8").trim();
   }
+  if (!token) {
+    throw new CliError(
+      `No token given. Create one at ${url}/profile, then run \`collider-arena login --token ca_…\`, pipe it in, or set COLLIDER_ARENA_TOKEN.`,
+      EXIT.usage,
+    );
+  }
+  return token;
+}
+
+// Whether stderr's last write left a line open (a progress bar redrawn with \r): an error then starts on a new line.
+let stderrLineOpen = false;
+function writeErr(text: string): void {
+  if (text.length === 0) return;
+  process.stderr.write(text);
+  stderrLineOpen = !text.endsWith("\n");
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values: o, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, ...args] = positionals;
-  const io: commands.Io = { out: (l) => process.stdout.write(l + "\n"), err: (t) => process.stderr.write(t), json: o.json };
+  const io: commands.Io = { out: (l) => process.stdout.write(l + "\n"), err: writeErr, json: o.json, tty: process.stderr.isTTY === true };
   if (o.help || !command || command === "help") {
     io.out(HELP);
     return command || o.help ? EXIT.ok : EXIT.usage;
@@ -136,6 +163,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   try {
     process.exitCode = await run(argv);
   } catch (err) {
+    if (stderrLineOpen) writeErr("\n");
     if (err instanceof CliError) {
       process.stderr.write(`error: ${err.message}${err.line !== undefined ? ` (line ${err.line})` : ""}\n`);
       process.exitCode = err.exitCode;

@@ -141,13 +141,16 @@ export function needsXgboost(choice: string): boolean {
   return choice === "xgboost" || choice === "both" || choice === "blend";
 }
 
-// koffi type names are process-wide: a second bind would redeclare "XgbHandle", so the first load is kept.
-let loaded: XgboostLoad | undefined;
+// koffi type names are process-wide: a second bind would redeclare "XgbHandle", so the first load is kept — on
+// globalThis, because the start script's copy of this module and the site bundle's copy share one process.
+const LOADED = Symbol.for("collider-arena.xgboost");
+type Holder = { [LOADED]?: XgboostLoad };
 
-/** Loads koffi and the XGBoost shared library once; null with the reason where either is unavailable. */
+/** Loads koffi and the XGBoost shared library once per process; null with the reason where either is unavailable. */
 export function loadXgboost(): XgboostLoad {
-  loaded ??= load();
-  return loaded;
+  const g = globalThis as Holder;
+  g[LOADED] ??= load();
+  return g[LOADED];
 }
 
 function load(): XgboostLoad {

@@ -28,12 +28,17 @@ export default function ApiDocsPage() {
       </p>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">Command-line client</h2>
-        <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`npx collider-arena login --url http://localhost:3000      # paste the token when asked
-npx collider-arena challenges list
-npx collider-arena download higgs-boson --dir data/
-npx collider-arena submit higgs-boson predictions.csv.gz -m "xgboost, 400 trees" --wait
-npx collider-arena submissions higgs-boson
-npx collider-arena leaderboard higgs-boson`}</pre>
+        <p className="text-sm text-slate-600">
+          The client is in the platform&apos;s repository, not on npm. In a clone, after <code>npm install</code>, run{" "}
+          <code>npm link</code> once (or <code>npm install -g .</code>) to get the <code>collider-arena</code> command, or run it in place with{" "}
+          <code>node bin/collider-arena.js</code>.
+        </p>
+        <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`collider-arena login --url http://localhost:3000      # paste the token when asked, or pipe it in
+collider-arena challenges list
+collider-arena download higgs-boson --dir data/
+collider-arena submit higgs-boson predictions.csv.gz -m "xgboost, 400 trees" --wait
+collider-arena submissions higgs-boson
+collider-arena leaderboard higgs-boson`}</pre>
         <p className="text-sm text-slate-600">
           The token is stored in <code>~/.config/collider-arena/config.json</code> (mode 0600); <code>COLLIDER_ARENA_TOKEN</code> and{" "}
           <code>COLLIDER_ARENA_URL</code> override it. Exit codes: 0 success, 1 usage or unexpected error, 2 the file was rejected (bad format,

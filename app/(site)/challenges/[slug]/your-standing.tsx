@@ -10,9 +10,10 @@ import { isMetricId, METRICS } from "@/scoring/registry";
 export async function teamStanding(challenge: { id: number; metricId: string }, user: User | undefined) {
   if (!user || !isMetricId(challenge.metricId)) return null;
   const db = await getDb();
-  const team = await getTeamOfUser(db, challenge.id, user.id);
-  if (!team) return null;
   const metric = METRICS[challenge.metricId];
+  const team = await getTeamOfUser(db, challenge.id, user.id);
+  // A competitor gets a team with their first submission (or a visit to the Team tab).
+  if (!team) return { teamId: null, teamName: null, standing: null, precision: metric.precision };
   const standing = await publicStanding(db, { challengeId: challenge.id, teamId: team.id, higherIsBetter: metric.higherIsBetter });
   return { teamId: team.id, teamName: team.name, standing, precision: metric.precision };
 }
@@ -31,7 +32,16 @@ export function YourStanding({ slug, mine }: { slug: string; mine: NonNullable<A
           </Link>
         </>
       ) : (
-        <>Your team <strong>{mine.teamName}</strong> has no scored submission yet: it joins the leaderboard with its first.</>
+        <>
+          {mine.teamName ? (
+            <>
+              Your team <strong>{mine.teamName}</strong> has
+            </>
+          ) : (
+            "You have"
+          )}{" "}
+          no scored submission yet: your team joins the leaderboard with its first.
+        </>
       )}
     </p>
   );
