@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { getPrivateScore, getSubmissionFile, getSubmissionWithPublicScore, listTeamSubmissions } from "@/db/queries/submissions";
 import { getTeamOfUser } from "@/db/queries/teams";
 import { canManageChallenge, requireUser } from "@/lib/authz";
+import { describeDetails } from "@/lib/score-details";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../../load";
 
@@ -39,7 +40,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const curveX = numbers(details.curveSelected);
   const curveY = numbers(details.curveAms);
   const roc = rocPoints(details);
-  const scalars = Object.entries(details).filter((e): e is [string, number | string] => typeof e[1] === "number" || typeof e[1] === "string");
+  const scalars = describeDetails(details);
   const picture = challenge.kind === "detector-design" ? await designSample(db, row.submission.id) : undefined;
   const history = row.submission.teamId
     ? (await listTeamSubmissions(db, row.submission.teamId)).filter((s) => s.publicScore !== null).reverse()
@@ -63,11 +64,14 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
       {scalars.length > 0 && (
         <details className="text-sm" open={challenge.kind === "detector-design"}>
           <summary className="cursor-pointer font-semibold">Score details (public)</summary>
-          <dl className="mt-2 grid max-w-2xl grid-cols-[12rem_1fr] gap-y-1">
-            {scalars.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-500">{k}</dt>
-                <dd className="break-all font-mono">{typeof v === "number" ? Number(v.toPrecision(8)) : v}</dd>
+          <dl className="mt-2 max-w-3xl space-y-2" data-testid="score-details">
+            {scalars.map((d) => (
+              <div key={d.key}>
+                <dt className="flex flex-wrap gap-x-3">
+                  <span className="font-medium">{d.label}</span>
+                  <span className="break-all font-mono tabular-nums">{d.value}</span>
+                </dt>
+                {d.explain && <dd className="text-xs text-slate-500">{d.explain}</dd>}
               </div>
             ))}
           </dl>
