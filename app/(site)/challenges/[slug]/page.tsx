@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { LineChart } from "@/app/_components/line-chart";
 import { getDb } from "@/db";
 import { benchmarkRows } from "@/db/queries/leaderboard";
+import { descriptionWithReference } from "@/challenges/kind-reference";
 import { renderMarkdown } from "@/lib/markdown";
+import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -12,6 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { challenge } = await loadChallenge((await params).slug);
+  const text = descriptionWithReference(challenge.kind, challenge.description);
   // Baselines that searched (the detector optimisers) show how their best score grew with evaluations.
   const curves = (await benchmarkRows(await getDb(), challenge.id)).flatMap((b) => {
     const curve = b.modelCard.curve;
@@ -20,7 +23,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-8">
-        <article className="prose max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.description) }} />
+        <article className="prose max-w-none overflow-x-auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.description) }} />
+        {text.reference && (
+          <section className="space-y-2 border-t border-slate-200 pt-6" data-testid="kind-reference">
+            <p className="text-sm text-slate-500">The platform&apos;s reference for this kind of challenge: data files, format and score.</p>
+            <article className="prose max-w-none overflow-x-auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.reference) }} />
+          </section>
+        )}
         {curves.map((c) => (
           <section key={c.name}>
             <h2 className="mb-2 font-semibold">Benchmark: {c.name}, best public score after each evaluation</h2>
@@ -33,7 +42,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <dl className="space-y-1 text-slate-600">
           <div>
             <dt className="inline font-medium">Metric: </dt>
-            <dd className="inline">{challenge.metricId}</dd>
+            <dd className="inline" data-testid="metric-name">{isMetricId(challenge.metricId) ? METRICS[challenge.metricId].label : challenge.metricId}</dd>
           </div>
           <div>
             <dt className="inline font-medium">Daily submissions: </dt>
