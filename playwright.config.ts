@@ -38,6 +38,9 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR,
       BUILTIN_DATA_SCALE: "0.01",
+      // Training the benchmark models at start would compete with the first tests for the CPU (the integration
+      // test built-in-training covers it).
+      BUILTIN_BASELINE_TRAINING: "false",
       AUTH_URL: `http://localhost:${PORT}`,
       INITIAL_ADMIN_EMAIL: "admin@example.org",
       INITIAL_ADMIN_PASSWORD: "admin-passphrase-42",

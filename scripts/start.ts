@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   } else {
     console.log("Scoring worker: none in this process; run `npm run worker` (one or more)");
   }
-  await queueBuiltInTraining(handle.db, await getBoss(), created);
+  if (e.BUILTIN_BASELINE_TRAINING === "true") await queueBuiltInTraining(handle.db, await getBoss(), created);
 
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();
