@@ -94,6 +94,14 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/challenges/{slug}/submissions", summary: "Your team's submissions, newest first", access: "user", ok: { status: 200, key: "submissions", schema: "Submission", list: true, description: "Submissions with public scores" }, errors: [401, 404, 429] },
   { method: "get", path: "/challenges/{slug}/submissions/{id}", summary: "One submission: status, public score, private score once revealed", access: "user", ok: { status: 200, key: "submission", schema: "SubmissionDetail", description: "The submission" }, errors: [401, 404, 429] },
   {
+    method: "get",
+    path: "/challenges/{slug}/submissions/{id}/file",
+    summary: "Download a submission's file as it was submitted (your team's, or any for organisers; sent with Content-Encoding: gzip)",
+    access: "user",
+    ok: { status: 200, contentType: "text/csv", description: "The file" },
+    errors: [401, 404, 429],
+  },
+  {
     method: "post",
     path: "/challenges/{slug}/submissions/{id}/final",
     summary: "Select (or unselect) a scored submission as one of your team's finals",

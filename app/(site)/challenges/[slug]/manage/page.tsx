@@ -9,6 +9,7 @@ import { canManageChallenge, requireUser } from "@/lib/authz";
 import { familyUnavailable } from "@/lib/ml/family-availability";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction, startBaselineAction } from "./actions";
+import { JoinLink } from "@/app/_components/join-link";
 import { Activity } from "./activity";
 import { MultiAccounts } from "./multi-accounts";
 import { BaselineRuns } from "./baseline-runs";
@@ -110,7 +111,7 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
             Share this link (join code <code data-testid="join-code" className="font-mono">{challenge.joinCode}</code>)
             {challenge.allowedEmailDomains?.length ? `; only ${challenge.allowedEmailDomains.map((d) => `@${d}`).join(", ")} addresses can join` : ""}:
           </p>
-          <p className="font-mono text-sm" data-testid="join-url">{joinUrl}</p>
+          <JoinLink url={joinUrl} />
         </section>
       )}
 

@@ -195,6 +195,9 @@ export function UploadForm({
                   <a href={`/challenges/${slug}/submissions/${r.id}`} className="font-mono text-brand-600 underline">
                     #{r.id} {r.filename}
                   </a>
+                  <a href={`${api}/${r.id}/file`} download className="text-xs text-brand-600 underline">
+                    download
+                  </a>
                   <span className="text-slate-500">{new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
                   {r.status === "queued" && r.queuePosition !== null && (
                     <span className="text-slate-500">position {r.queuePosition + 1} in the queue</span>

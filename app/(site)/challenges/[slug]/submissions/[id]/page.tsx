@@ -50,6 +50,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
       <h2 className="text-xl font-semibold">
         Submission #{row.submission.id}: <span className="font-mono">{row.submission.filename}</span>
       </h2>
+      <a href={`/api/v1/challenges/${slug}/submissions/${row.submission.id}/file`} download className="text-sm text-brand-600 underline">
+        Download this file
+      </a>
       <dl className="grid max-w-lg grid-cols-[10rem_1fr] gap-y-1 text-sm">
         <dt className="text-slate-500">Status</dt>
         <dd>{row.submission.status}</dd>
