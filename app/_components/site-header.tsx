@@ -12,7 +12,7 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-bold text-brand-700">
           ⚛ {siteConfig.name}
         </Link>
-        <nav className="flex gap-4 text-sm">
+        <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {siteConfig.mainNav.map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
               {item.title}

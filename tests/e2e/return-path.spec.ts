@@ -14,6 +14,12 @@ test("a student follows a class link, creates an account on the way and comes ba
   await page.getByRole("button", { name: "Create the challenge" }).click();
   await expect(page).toHaveURL(new RegExp(`/challenges/${SLUG}/manage$`), { timeout: 60_000 });
   const joinPath = new URL((await page.getByTestId("join-url").textContent())!.trim()).pathname;
+  // For the classroom projector: a QR code of the link and a copy button.
+  await expect(page.getByTestId("join-qr").locator("svg")).toBeVisible();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy the link" }).click();
+  await expect(page.getByRole("button", { name: "Copied ✓" })).toBeVisible();
+  expect(new URL(await page.evaluate(() => navigator.clipboard.readText())).pathname).toBe(joinPath);
 
   const student = await browser.newPage();
   await student.goto(joinPath);

@@ -50,27 +50,29 @@ collider-arena leaderboard higgs-boson`}</pre>
         <p className="text-sm text-slate-600">
           Paths are relative to <code>/api/v1</code>. Errors always have the shape <code>{`{"error": {"code", "message", "line"?}}`}</code>.
         </p>
-        <table className="w-full text-sm">
-          <tbody>
-            {ENDPOINTS.map((e) => (
-              <tr key={`${e.method} ${e.path}`} className="border-t border-slate-200 align-top">
-                <td className="py-2 pr-3 font-mono font-semibold uppercase">{e.method}</td>
-                <td className="py-2 pr-3 font-mono">{e.path}</td>
-                <td className="py-2">
-                  {e.summary}
-                  <div className="text-xs text-slate-500">
-                    Access: {ACCESS[e.access]}. Success: {e.ok.status}. Errors: {e.errors.join(", ")}.
-                  </div>
-                  {e.headers?.map((h) => (
-                    <div key={h.name} className="text-xs text-slate-500">
-                      Header <code>{h.name}</code>: {h.description}.
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <tbody>
+              {ENDPOINTS.map((e) => (
+                <tr key={`${e.method} ${e.path}`} className="border-t border-slate-200 align-top">
+                  <td className="py-2 pr-3 font-mono font-semibold uppercase">{e.method}</td>
+                  <td className="py-2 pr-3 font-mono">{e.path}</td>
+                  <td className="py-2">
+                    {e.summary}
+                    <div className="text-xs text-slate-500">
+                      Access: {ACCESS[e.access]}. Success: {e.ok.status}. Errors: {e.errors.join(", ")}.
                     </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    {e.headers?.map((h) => (
+                      <div key={h.name} className="text-xs text-slate-500">
+                        Header <code>{h.name}</code>: {h.description}.
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">Status codes</h2>

@@ -42,28 +42,30 @@ export default async function ProfilePage() {
           ). Only a hash is stored; revoke a token you no longer use.
         </p>
         {tokens.length > 0 && (
-          <table className="w-full text-sm" data-testid="tokens">
-            <thead className="text-left text-slate-500">
-              <tr>
-                <th className="py-1">Name</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className="border-t border-slate-100">
-                  <td className="py-1">{t.name}</td>
-                  <td>{t.createdAt.toISOString().slice(0, 10)}</td>
-                  <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
-                  <td className="text-right">
-                    <RevokeTokenForm action={revokeTokenAction} id={t.id} name={t.name} />
-                  </td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="tokens">
+              <thead className="text-left text-slate-500">
+                <tr>
+                  <th className="py-1">Name</th>
+                  <th>Created</th>
+                  <th>Last used</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.map((t) => (
+                  <tr key={t.id} className="border-t border-slate-100">
+                    <td className="py-1">{t.name}</td>
+                    <td>{t.createdAt.toISOString().slice(0, 10)}</td>
+                    <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+                    <td className="text-right">
+                      <RevokeTokenForm action={revokeTokenAction} id={t.id} name={t.name} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <CreateTokenForm action={createTokenAction} />
       </section>

@@ -22,22 +22,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <input name="q" defaultValue={q} placeholder="name or email" aria-label="Search users" className="rounded border border-slate-300 px-3 py-1.5 text-sm" />
         <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">Search</button>
       </form>
-      <table className="w-full text-sm" data-testid="users">
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-t border-slate-100">
-              <td className="py-1">{u.name}</td>
-              <td>{u.email}</td>
-              <td>
-                <RoleForm action={setRoleAction} userId={u.id} role={u.role} roles={roleEnum.enumValues} label={`Role of ${u.email}`} />
-              </td>
-              <td>
-                <SignOutEverywhereForm action={signOutEverywhereAction} userId={u.id} label={`Sign ${u.email} out everywhere`} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="users">
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-slate-100">
+                <td className="py-1">{u.name}</td>
+                <td>{u.email}</td>
+                <td>
+                  <RoleForm action={setRoleAction} userId={u.id} role={u.role} roles={roleEnum.enumValues} label={`Role of ${u.email}`} />
+                </td>
+                <td>
+                  <SignOutEverywhereForm action={signOutEverywhereAction} userId={u.id} label={`Sign ${u.email} out everywhere`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

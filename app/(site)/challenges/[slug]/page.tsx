@@ -21,8 +21,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
     return Array.isArray(curve) && curve.every((v) => typeof v === "number") ? [{ name: b.name, curve: curve as number[] }] : [];
   });
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
-      <div className="space-y-8">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <div className="min-w-0 space-y-8">
         <article className="prose max-w-none overflow-x-auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.description) }} />
         {text.reference && (
           <section className="space-y-2 border-t border-slate-200 pt-6" data-testid="kind-reference">

@@ -8,7 +8,7 @@ export function ChallengeTabs({ slug, canManage }: { slug: string; canManage: bo
   const active = useSelectedLayoutSegment() ?? "";
   const tabs = canManage ? [...siteConfig.challengeTabs, { title: "Manage", segment: "manage" }] : siteConfig.challengeTabs;
   return (
-    <nav className="flex gap-1 border-b border-slate-200" aria-label="Challenge sections">
+    <nav className="flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200" aria-label="Challenge sections">
       {tabs.map((tab) => {
         const selected = tab.segment === active;
         return (
@@ -16,7 +16,7 @@ export function ChallengeTabs({ slug, canManage }: { slug: string; canManage: bo
             key={tab.segment}
             href={`/challenges/${slug}${tab.segment ? `/${tab.segment}` : ""}`}
             aria-current={selected ? "page" : undefined}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm ${
+            className={`-mb-px border-b-2 px-3 py-2 text-sm sm:px-4 ${
               selected ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"
             }`}
           >

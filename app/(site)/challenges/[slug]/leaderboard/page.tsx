@@ -60,70 +60,72 @@ export default async function LeaderboardPage({
         statistically tied with the one above (difference within the combined bootstrap uncertainty).
       </p>
       {mine && <YourStanding slug={slug} mine={mine} />}
-      <table className="w-full border-collapse bg-white text-sm" data-testid="leaderboard">
-        <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th className="px-3 py-2">#</th>
-            {showPrivate && <th className="px-3 py-2">Δ</th>}
-            <th className="px-3 py-2">Team</th>
-            <th className="px-3 py-2 text-right">{metric.label}</th>
-            {modelColumns && (
-              <>
-                <th className="px-3 py-2 text-right" title="Inference time per 1,000 events on the worker (one thread, median of 3 runs)">
-                  ms / 1k events
-                </th>
-                <th className="px-3 py-2 text-right">Model size</th>
-                <th className="px-3 py-2 text-right">Operators</th>
-              </>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-sm" data-testid="leaderboard">
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th className="px-3 py-2">#</th>
+              {showPrivate && <th className="px-3 py-2">Δ</th>}
+              <th className="px-3 py-2">Team</th>
+              <th className="px-3 py-2 text-right">{metric.label}</th>
+              {modelColumns && (
+                <>
+                  <th className="px-3 py-2 text-right" title="Inference time per 1,000 events on the worker (one thread, median of 3 runs)">
+                    ms / 1k events
+                  </th>
+                  <th className="px-3 py-2 text-right">Model size</th>
+                  <th className="px-3 py-2 text-right">Operators</th>
+                </>
+              )}
+              <th className="px-3 py-2 text-right">Entries</th>
+              <th className="px-3 py-2 text-right">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {benchmarks.map((b) => (
+              <tr key={`b${b.submissionId}`} className="border-b border-slate-200 bg-slate-50 italic text-slate-600" data-testid="benchmark-row">
+                <td className="px-3 py-2">—</td>
+                {showPrivate && <td />}
+                <td className="px-3 py-2">Benchmark: {b.name}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{showPrivate ? "" : fmt(b.score)}</td>
+                <td colSpan={modelColumns ? 5 : 2} />
+              </tr>
+            ))}
+            {board.rows.map((r) => (
+              <tr
+                key={r.teamId}
+                className={`border-b border-slate-200 ${r.teamId === mine?.teamId ? "bg-amber-50 font-semibold" : ""}`}
+                aria-current={r.teamId === mine?.teamId ? "true" : undefined}
+                data-testid={r.teamId === mine?.teamId ? "my-row" : undefined}
+              >
+                <td className="px-3 py-2 tabular-nums">
+                  {r.rank}
+                  {r.tiedWithPrevious && <span title="Statistically tied with the team above"> ≈</span>}
+                </td>
+                {showPrivate && <td className="px-3 py-2 tabular-nums">{formatChange((r as PrivateLeaderboardRow).rankChange)}</td>}
+                <td className="px-3 py-2">
+                  {r.teamName}
+                  {r.teamId === mine?.teamId && <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs font-normal">your team</span>}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {fmt(r.score)}
+                  {r.std !== null && <span className="text-slate-500"> ± {fmt(r.std)}</span>}
+                </td>
+                {modelColumns && <ModelCells m={models.get(r.submissionId)} />}
+                <td className="px-3 py-2 text-right tabular-nums">{r.entries}</td>
+                <td className="px-3 py-2 text-right text-slate-500">{r.lastSubmissionAt.toISOString().slice(0, 10)}</td>
+              </tr>
+            ))}
+            {board.rows.length === 0 && (
+              <tr>
+                <td colSpan={modelColumns ? 9 : 6} className="px-3 py-6 text-center text-slate-500">
+                  No scored submissions yet.
+                </td>
+              </tr>
             )}
-            <th className="px-3 py-2 text-right">Entries</th>
-            <th className="px-3 py-2 text-right">Last</th>
-          </tr>
-        </thead>
-        <tbody>
-          {benchmarks.map((b) => (
-            <tr key={`b${b.submissionId}`} className="border-b border-slate-200 bg-slate-50 italic text-slate-600" data-testid="benchmark-row">
-              <td className="px-3 py-2">—</td>
-              {showPrivate && <td />}
-              <td className="px-3 py-2">Benchmark: {b.name}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{showPrivate ? "" : fmt(b.score)}</td>
-              <td colSpan={modelColumns ? 5 : 2} />
-            </tr>
-          ))}
-          {board.rows.map((r) => (
-            <tr
-              key={r.teamId}
-              className={`border-b border-slate-200 ${r.teamId === mine?.teamId ? "bg-amber-50 font-semibold" : ""}`}
-              aria-current={r.teamId === mine?.teamId ? "true" : undefined}
-              data-testid={r.teamId === mine?.teamId ? "my-row" : undefined}
-            >
-              <td className="px-3 py-2 tabular-nums">
-                {r.rank}
-                {r.tiedWithPrevious && <span title="Statistically tied with the team above"> ≈</span>}
-              </td>
-              {showPrivate && <td className="px-3 py-2 tabular-nums">{formatChange((r as PrivateLeaderboardRow).rankChange)}</td>}
-              <td className="px-3 py-2">
-                {r.teamName}
-                {r.teamId === mine?.teamId && <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs font-normal">your team</span>}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {fmt(r.score)}
-                {r.std !== null && <span className="text-slate-500"> ± {fmt(r.std)}</span>}
-              </td>
-              {modelColumns && <ModelCells m={models.get(r.submissionId)} />}
-              <td className="px-3 py-2 text-right tabular-nums">{r.entries}</td>
-              <td className="px-3 py-2 text-right text-slate-500">{r.lastSubmissionAt.toISOString().slice(0, 10)}</td>
-            </tr>
-          ))}
-          {board.rows.length === 0 && (
-            <tr>
-              <td colSpan={modelColumns ? 9 : 6} className="px-3 py-6 text-center text-slate-500">
-                No scored submissions yet.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       {pages > 1 && (
         <nav className="flex items-center gap-3 text-sm" aria-label="Pages">
           {page > 1 && <Link href={`${base}?view=${view}&page=${page - 1}`}>← Previous</Link>}

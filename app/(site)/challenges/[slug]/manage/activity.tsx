@@ -54,20 +54,22 @@ export async function Activity({ db, slug, challengeId, higherIsBetter, metricLa
       </div>
       <div className="space-y-2">
         <h3 className="font-medium">Teams</h3>
-        <table className="w-full text-sm" data-testid="teams">
-          <tbody>
-            {teams.map((t) => (
-              <tr key={t.id} className="border-t border-slate-100">
-                <td className="py-1">{t.name}{t.disqualified && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-700">disqualified</span>}</td>
-                <td>{t.members} member{t.members === 1 ? "" : "s"}</td>
-                <td>{plural(t.entries, "entry", "entries")}</td>
-                <td className="text-right">
-                  <ManageForm action={disqualifyAction} slug={slug} hidden={{ teamId: String(t.id), disqualified: String(!t.disqualified) }} button={t.disqualified ? `Reinstate ${t.name}` : `Disqualify ${t.name}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="teams">
+            <tbody>
+              {teams.map((t) => (
+                <tr key={t.id} className="border-t border-slate-100">
+                  <td className="py-1">{t.name}{t.disqualified && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-700">disqualified</span>}</td>
+                  <td>{t.members} member{t.members === 1 ? "" : "s"}</td>
+                  <td>{plural(t.entries, "entry", "entries")}</td>
+                  <td className="text-right">
+                    <ManageForm action={disqualifyAction} slug={slug} hidden={{ teamId: String(t.id), disqualified: String(!t.disqualified) }} button={t.disqualified ? `Reinstate ${t.name}` : `Disqualify ${t.name}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <ManageForm action={rescoreAllAction} slug={slug} button="Rescore every submission" />
     </section>

@@ -24,30 +24,32 @@ export async function MultiAccounts({ db, slug, challengeId, allowedDomains }: {
           {groups.slice(0, MAX_GROUPS).map((g) => (
             <li key={`${g.signal}-${g.accounts.map((a) => a.userId).join(",")}`} className="rounded border border-slate-200 p-3">
               <p className="text-sm font-medium">{g.label}</p>
-              <table className="mt-1 w-full text-sm">
-                <tbody>
-                  {g.accounts.map((a) => (
-                    <tr key={a.userId} className="border-t border-slate-100">
-                      <td className="py-1">
-                        {a.name} <span className="text-slate-500">{a.email}</span>
-                        {!a.verified && <span className="ml-1 text-xs text-amber-700">unverified</span>}
-                      </td>
-                      <td className="text-slate-500">{a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
-                      <td>{a.teamName ?? "no team yet"}</td>
-                      <td className="text-right">
-                        {a.teamId !== null && (
-                          <ManageForm
-                            action={disqualifyAction}
-                            slug={slug}
-                            hidden={{ teamId: String(a.teamId), disqualified: String(!a.disqualified) }}
-                            button={a.disqualified ? `Reinstate ${a.teamName}` : `Disqualify ${a.teamName}`}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div className="overflow-x-auto">
+                <table className="mt-1 w-full text-sm">
+                  <tbody>
+                    {g.accounts.map((a) => (
+                      <tr key={a.userId} className="border-t border-slate-100">
+                        <td className="py-1">
+                          {a.name} <span className="text-slate-500">{a.email}</span>
+                          {!a.verified && <span className="ml-1 text-xs text-amber-700">unverified</span>}
+                        </td>
+                        <td className="text-slate-500">{a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                        <td>{a.teamName ?? "no team yet"}</td>
+                        <td className="text-right">
+                          {a.teamId !== null && (
+                            <ManageForm
+                              action={disqualifyAction}
+                              slug={slug}
+                              hidden={{ teamId: String(a.teamId), disqualified: String(!a.disqualified) }}
+                              button={a.disqualified ? `Reinstate ${a.teamName}` : `Disqualify ${a.teamName}`}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </li>
           ))}
         </ul>

@@ -125,28 +125,30 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
         {roster.length === 0 ? (
           <p className="text-sm text-slate-500">Nobody has joined yet.</p>
         ) : (
-          <table className="w-full text-sm" data-testid="roster">
-            <thead className="text-left text-slate-500">
-              <tr>
-                <th className="py-1">Student</th><th>Team</th><th className="text-right">Entries</th>
-                <th className="text-right">Best public (rank)</th><th className="text-right">Best private (rank)</th><th />
-              </tr>
-            </thead>
-            <tbody>
-              {roster.map((r) => (
-                <tr key={r.userId} className="border-t border-slate-100 align-top">
-                  <td className="py-1">{r.name} <span className="text-slate-500">{r.email}</span></td>
-                  <td>{r.teamName ?? "—"}</td>
-                  <td className="text-right tabular-nums">{r.submissions}</td>
-                  <td className="text-right tabular-nums">{fmt(r.bestPublic)}{r.publicRank !== null && ` (${r.publicRank})`}</td>
-                  <td className="text-right tabular-nums">{fmt(r.bestPrivate)}{r.privateRank !== null && ` (${r.privateRank})`}</td>
-                  <td className="pl-3 text-right">
-                    <ManageForm action={removeStudentAction} slug={slug} hidden={{ userId: r.userId }} button={`Remove ${r.name}`} />
-                  </td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="roster">
+              <thead className="text-left text-slate-500">
+                <tr>
+                  <th className="py-1">Student</th><th>Team</th><th className="text-right">Entries</th>
+                  <th className="text-right">Best public (rank)</th><th className="text-right">Best private (rank)</th><th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {roster.map((r) => (
+                  <tr key={r.userId} className="border-t border-slate-100 align-top">
+                    <td className="py-1">{r.name} <span className="text-slate-500">{r.email}</span></td>
+                    <td>{r.teamName ?? "—"}</td>
+                    <td className="text-right tabular-nums">{r.submissions}</td>
+                    <td className="text-right tabular-nums">{fmt(r.bestPublic)}{r.publicRank !== null && ` (${r.publicRank})`}</td>
+                    <td className="text-right tabular-nums">{fmt(r.bestPrivate)}{r.privateRank !== null && ` (${r.privateRank})`}</td>
+                    <td className="pl-3 text-right">
+                      <ManageForm action={removeStudentAction} slug={slug} hidden={{ userId: r.userId }} button={`Remove ${r.name}`} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
