@@ -33,7 +33,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         {curves.map((c) => (
           <section key={c.name}>
             <h2 className="mb-2 font-semibold">Benchmark: {c.name}, best public score after each evaluation</h2>
-            <LineChart xs={c.curve.map((_, i) => i + 1)} ys={c.curve} xLabel="designs evaluated" yLabel="best public score" />
+            <LineChart xs={c.curve.map((_, i) => i + 1)} ys={c.curve} xLabel="designs evaluated" yLabel="best public score" xInteger />
           </section>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { LineChart } from "@/app/_components/line-chart";
+import { histogram } from "@/lib/chart-scale";
 import type { Db } from "@/db";
 import { plural } from "@/lib/format";
 import { bestPublicScores, failedSubmissions, listTeams, submissionsPerDay } from "@/db/queries/organiser";
@@ -6,15 +7,6 @@ import { disqualifyAction, rescoreAllAction } from "./actions";
 import { ManageForm } from "./manage-form";
 
 /** Counts of `values` in `bins` equal-width bins, as (bin centre, count) for a plot. */
-function histogram(values: number[], bins = 20): { centres: number[]; counts: number[] } {
-  if (values.length === 0) return { centres: [], counts: [] };
-  const lo = Math.min(...values);
-  const width = (Math.max(...values) - lo) / bins || 1;
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]!++;
-  return { centres: counts.map((_, i) => lo + (i + 0.5) * width), counts };
-}
-
 /** The organiser's view of how the challenge is going: activity, the field's scores, failures, teams. */
 export async function Activity({ db, slug, challengeId, higherIsBetter, metricLabel }: { db: Db; slug: string; challengeId: number; higherIsBetter: boolean; metricLabel: string }) {
   const [perDay, scores, failed, teams] = await Promise.all([
@@ -30,11 +22,11 @@ export async function Activity({ db, slug, challengeId, higherIsBetter, metricLa
       <div className="grid gap-6 xl:grid-cols-2">
         <div>
           <h3 className="mb-1 font-medium">Submissions per day (UTC)</h3>
-          <LineChart xs={perDay.map((_, i) => i + 1)} ys={perDay.map((d) => d.count)} xLabel={perDay.length ? `days since ${perDay[0]!.day}` : "day"} yLabel="submissions" />
+          <LineChart xs={perDay.map((_, i) => i + 1)} ys={perDay.map((d) => d.count)} xLabel={perDay.length ? `days since ${perDay[0]!.day}` : "day"} yLabel="submissions" xInteger yInteger />
         </div>
         <div>
           <h3 className="mb-1 font-medium">Teams&apos; best public scores ({plural(scores.length, "team")})</h3>
-          <LineChart xs={hist.centres} ys={hist.counts} xLabel={metricLabel} yLabel="teams" />
+          <LineChart xs={hist.centres} ys={hist.counts} xLabel={metricLabel} yLabel="teams" yInteger />
         </div>
       </div>
       <div className="space-y-2">

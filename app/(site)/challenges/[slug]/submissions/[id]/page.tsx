@@ -84,7 +84,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
         <section className="grid gap-6 xl:grid-cols-2">
           <div>
             <h3 className="mb-2 font-semibold">ROC curve (public subset)</h3>
-            <LineChart xs={roc.logEpsB} ys={roc.epsS} xLabel="log₁₀ ε_B (background efficiency)" yLabel="ε_S" />
+            <LineChart xs={roc.logEpsB} ys={roc.epsS} xLabel="log₁₀ ε_B (background efficiency)" yLabel="ε_S" yBounds={[0, 1]} />
           </div>
           <div>
             <h3 className="mb-2 font-semibold">Significance improvement (public subset)</h3>
@@ -107,6 +107,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
             ys={curveY}
             xLabel="events selected as signal (by RankOrder)"
             yLabel="AMS"
+            xInteger
             marker={typeof details.curveMax === "number" && typeof details.curveMaxSelected === "number" ? { x: details.curveMaxSelected, y: details.curveMax, label: `max ${fmt(details.curveMax)}` } : undefined}
           />
         </section>
@@ -114,7 +115,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
       {history.length > 1 && (
         <section>
           <h3 className="mb-2 font-semibold">Your team&apos;s public scores over time</h3>
-          <LineChart xs={history.map((_, i) => i + 1)} ys={history.map((h) => h.publicScore!)} xLabel="submission" yLabel={metric?.label ?? "score"} />
+          <LineChart xs={history.map((_, i) => i + 1)} ys={history.map((h) => h.publicScore!)} xLabel="submission" yLabel={metric?.label ?? "score"} xInteger />
         </section>
       )}
     </div>
