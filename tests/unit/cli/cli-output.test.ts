@@ -77,7 +77,7 @@ describe("the CLI against a server", () => {
     process.exitCode = 0;
     expect(text).toContain("\r");
     expect(text).toMatch(/100%[^\n]*\nerror: test\.csv: checksum mismatch/);
-  });
+  }, 30_000);
 
   it("in a log, writes at most 11 progress lines per file", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "cli-log-"));
@@ -95,7 +95,7 @@ describe("the CLI against a server", () => {
     expect(progressLines.length).toBeGreaterThan(1);
     expect(progressLines.length).toBeLessThanOrEqual(11);
     expect(lines).toContain("error: test.csv: checksum mismatch after download; try again.");
-  });
+  }, 30_000);
 });
 
 describe("running the CLI from a clone", () => {
@@ -104,7 +104,7 @@ describe("running the CLI from a clone", () => {
     const r = spawnSync(process.execPath, [BIN, "login", "--url", "http://127.0.0.1:9"], { input: "", encoding: "utf8", env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home } });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: No token given\. Create one at http:\/\/127\.0\.0\.1:9\/profile/m);
-  });
+  }, 30_000);
 
   it("runs through a linked bin from any folder, as `npm link` or `npm install -g .` installs it", () => {
     const prefix = mkdtempSync(path.join(os.tmpdir(), "cli-link-"));
@@ -114,5 +114,5 @@ describe("running the CLI from a clone", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: collider-arena <command>/);
-  });
+  }, 30_000);
 });
