@@ -24,7 +24,7 @@ export function ImportDataForm() {
       <h2 className="font-semibold">Create a challenge from real data files</h2>
       <label className="block text-sm">
         Data{" "}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={input}>
+        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={`${input} w-full max-w-full`}>
           <option value="higgs-cern">CERN open-data HiggsML file (atlas-higgs-challenge-2014-v2.csv[.gz])</option>
           <option value="higgs-kaggle">HiggsML CSVs in Kaggle&apos;s format (training with Weight and Label, test, solution with Usage)</option>
           <option value="lhco">LHC Olympics 2020 R&amp;D features (train and test files)</option>

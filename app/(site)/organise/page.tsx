@@ -34,7 +34,7 @@ export default async function OrganisePage() {
           ))}
         </ul>
       )}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ImportDataForm />
         <ImportBundleForm />
       </div>

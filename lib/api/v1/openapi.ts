@@ -96,7 +96,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "get",
     path: "/challenges/{slug}/submissions/{id}/file",
-    summary: "Download a submission's file as it was submitted (your team's, or any for organisers; sent with Content-Encoding: gzip)",
+    summary: "Download a submission's file as it was submitted (your team's, or any for organisers)",
     access: "user",
     ok: { status: 200, contentType: "text/csv", description: "The file" },
     errors: [401, 404, 429],

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { getSubmissionFile } from "@/db/queries/submissions";
 import { ApiError, route } from "@/lib/api-error";
 import { visibleSubmission } from "../access";
@@ -6,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * The file as it was submitted (decompressed; a design in its canonical form), for its team or the organisers.
- * Sent gzip-encoded as stored: browsers and HTTP clients decompress it on the way.
+ * Sent decompressed: a browser saves a gzip-encoded download as the raw gzip bytes under the plain name.
  */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string; id: string }> }) => {
   const { slug, id } = await ctx.params;
@@ -16,10 +17,9 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const s = row.submission;
   const name = s.filename.replace(/\.gz$/i, "").replace(/[^\w.+-]/g, "_") || `submission-${s.id}`;
   const type = s.format === "model" ? "application/octet-stream" : name.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
-  return new Response(Buffer.from(gz), {
+  return new Response(gunzipSync(gz), {
     headers: {
       "Content-Type": type,
-      "Content-Encoding": "gzip",
       "Content-Disposition": `attachment; filename="${name}"`,
       "Cache-Control": "private, no-store",
     },
