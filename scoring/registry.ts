@@ -29,7 +29,7 @@ export interface MetricDescriptor {
 }
 
 export const METRICS: Readonly<Record<MetricId, MetricDescriptor>> = {
-  ams: { id: "ams", label: "AMS", higherIsBetter: true, range: [0, null], precision: 5, submissionFormat: "higgs" },
+  ams: { id: "ams", label: "Weighted AMS", higherIsBetter: true, range: [0, null], precision: 5, submissionFormat: "higgs" },
   auc: { id: "auc", label: "ROC AUC", higherIsBetter: true, range: [0, 1], precision: 5, submissionFormat: "scores" },
   sic: { id: "sic", label: "Max SIC", higherIsBetter: true, range: [0, null], precision: 3, submissionFormat: "scores" },
   "eff-at-1e-2": { id: "eff-at-1e-2", label: "ε_S at ε_B = 10⁻²", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },

@@ -38,7 +38,7 @@ test("a competitor creates a token and uses the CLI to download, submit, wait fo
 
   const list = await cli(["challenges", "list"], env);
   expect(list.code).toBe(0);
-  expect(list.stdout).toMatch(/higgs-boson\s+open\s+AMS/);
+  expect(list.stdout).toMatch(/higgs-boson\s+open\s+Weighted AMS/);
 
   const dir = path.join(home, "data");
   const dl = await cli(["download", SLUG, "--dir", dir], env);
