@@ -35,9 +35,9 @@ test("a competitor submits a detector design, sees its errors, its score and a p
   await page.getByRole("button", { name: "Submit" }).click();
   const row = page.getByTestId("submissions").getByRole("listitem").first();
   await expect(row.getByTestId("status")).toHaveText("scored", { timeout: 60_000 });
-  await expect(row.getByTestId("public-score")).toContainText("0.7259");
+  await expect(row.getByTestId("public-score")).toContainText("0.7177");
 
   await row.getByRole("link").first().click();
   await expect(page.getByRole("img", { name: "Detector geometry with simulated tracks" })).toBeVisible();
-  await expect(page.getByText("straw-tracker-sim/1")).toBeVisible();
+  await expect(page.getByText("straw-tracker-sim/2")).toBeVisible();
 });
