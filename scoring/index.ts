@@ -15,6 +15,17 @@ export { bootstrapStd, poissonMultiplicities, type BootstrapOptions } from "./me
 export { createRng, seedKey, Xoshiro128 } from "./prng";
 export type { SubsetScore } from "./evaluate";
 export {
+  isBetter,
+  validateMetricParams,
+  type MetricData,
+  type MetricDirection,
+  type MetricParameter,
+  type MetricParams,
+  type Resampled,
+  type SubmissionFormat,
+  type TargetType,
+} from "./metric-descriptor";
+export {
   isMetricId,
   METRICS,
   metricDescriptors,
@@ -23,6 +34,5 @@ export {
   type MetricId,
   type ScoreRequest,
   type ScoreResult,
-  type SubmissionFormat,
   type SubsetName,
 } from "./registry";

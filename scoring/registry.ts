@@ -1,48 +1,51 @@
 /**
- * Metric descriptors in one registry (as RAMP's score types): what the UI needs to display and rank a metric,
- * plus scoreSubmission, the single entry point that turns a solution and a submission into leaderboard numbers.
+ * The metric descriptors in one list (as RAMP's score types; see metric-descriptor.ts), plus scoreSubmission, the
+ * single entry point that turns a solution and a submission into leaderboard numbers.
  */
 import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions } from "./csv-reader";
-import { evaluateAms, evaluateScores, type Subset, type Subsets, type SubsetScore } from "./evaluate";
+import { evaluateAms, evaluateScores, type ScoreMetricId, type Subset, type Subsets, type SubsetScore } from "./evaluate";
+import { describeMetric, type MetricDescriptor } from "./metric-descriptor";
+import { amsMetric } from "./metrics/ams";
 import { maskedRows, signedWeights } from "./metrics/ranking";
+import { aucMetric } from "./metrics/roc-auc";
+import { sicMetric } from "./metrics/sic";
+import { efficiencyAt1e2Metric, efficiencyAt1e3Metric } from "./metrics/signal-efficiency";
 import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
 import { createSolutionIndex } from "./solution-index";
 import { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
 import { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";
 
-export type MetricId = "ams" | "auc" | "sic" | "eff-at-1e-2" | "eff-at-1e-3" | "design-score";
-/** The CSV formats scored against a solution. */
-export type SubmissionFormat = "higgs" | "scores";
+/** Efficiency minus the budget penalty, which reaches 1.1 at the hard cost cap: scored by simulation, not here. */
+const designScoreMetric = describeMetric({
+  id: "design-score",
+  name: "Design score",
+  direction: "max",
+  range: [-1.1, 1],
+  precision: 4,
+  needsWeights: false,
+  targets: [],
+  submissionFormat: "design",
+  compute: null,
+  resample: null,
+});
 
-export interface MetricDescriptor {
-  id: MetricId;
-  label: string;
-  higherIsBetter: boolean;
-  /** [min, max]; null max = unbounded. */
-  range: readonly [number, number | null];
-  /** Decimals to display. */
-  precision: number;
-  /** "design": a detector design, scored by simulation (challenges/detector-design), not against a solution. */
-  submissionFormat: SubmissionFormat | "design";
-}
+/** Every metric, in the order pages list them. */
+export const metricDescriptors = [amsMetric, aucMetric, sicMetric, efficiencyAt1e2Metric, efficiencyAt1e3Metric, designScoreMetric] as const;
 
-export const METRICS: Readonly<Record<MetricId, MetricDescriptor>> = {
-  ams: { id: "ams", label: "Weighted AMS", higherIsBetter: true, range: [0, null], precision: 5, submissionFormat: "higgs" },
-  auc: { id: "auc", label: "ROC AUC", higherIsBetter: true, range: [0, 1], precision: 5, submissionFormat: "scores" },
-  sic: { id: "sic", label: "Max SIC", higherIsBetter: true, range: [0, null], precision: 3, submissionFormat: "scores" },
-  "eff-at-1e-2": { id: "eff-at-1e-2", label: "ε_S at ε_B = 10⁻²", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },
-  "eff-at-1e-3": { id: "eff-at-1e-3", label: "ε_S at ε_B = 10⁻³", higherIsBetter: true, range: [0, 1], precision: 4, submissionFormat: "scores" },
-  // Efficiency minus the budget penalty, which reaches 1.1 at the hard cost cap.
-  "design-score": { id: "design-score", label: "Design score", higherIsBetter: true, range: [-1.1, 1], precision: 4, submissionFormat: "design" },
-};
+export type MetricId = (typeof metricDescriptors)[number]["id"];
 
-export const metricDescriptors: readonly MetricDescriptor[] = Object.values(METRICS);
+export const METRICS: Readonly<Record<MetricId, MetricDescriptor<MetricId>>> = Object.fromEntries(metricDescriptors.map((m) => [m.id, m])) as Record<
+  MetricId,
+  MetricDescriptor<MetricId>
+>;
 
 export function isMetricId(id: string): id is MetricId {
   return Object.hasOwn(METRICS, id);
 }
+
+export type { MetricDescriptor, SubmissionFormat } from "./metric-descriptor";
 
 export type SubsetName = "Public" | "Private";
 export type ScoreResult = Record<SubsetName, SubsetScore>;
@@ -88,7 +91,7 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
   const { solution, submission, metricId } = req;
   const descriptor = METRICS[metricId];
   if (!descriptor) throw new Error(`unknown metric ${JSON.stringify(metricId)}`);
-  if (metricId === "design-score") throw new Error(`${metricId} is scored by simulating the design, not against a solution`);
+  if (descriptor.compute === null) throw new Error(`${metricId} is scored by simulating the design, not against a solution`);
   const subsets = subsetsOf(solution);
   const opts = { bootstrap: req.bootstrap ?? 0, seed: req.seed ?? 0, sicMinBackground: req.sicMinBackground, amsCurvePoints: req.amsCurvePoints, workspace: subsets.workspace };
   const index = createSolutionIndex(solution);
@@ -98,7 +101,7 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     throw new Error(`metric ${metricId} needs a ${descriptor.submissionFormat} submission, got a parsed ${parsedFormat} one`);
   }
   // What it parses here, it gives back to the index's pool once scored (the result holds none of those arrays).
-  if (metricId === "ams") {
+  if (descriptor.submissionFormat === "higgs") {
     const given = "rankOrder" in submission;
     const parsed = given ? submission : await parseHiggsSubmission(submission as ByteSource, index, req.csv);
     try {
@@ -110,7 +113,7 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     const given = "scores" in submission;
     const parsed = given ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
     try {
-      evaluateScores(parsed, subsets, metricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
+      evaluateScores(parsed, subsets, metricId as ScoreMetricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
     } finally {
       if (!given) index.arrays.give(parsed.scores);
     }

@@ -7,6 +7,10 @@
  * AMS = sqrt(2 (110 · 0.0953101798 − 10)) = sqrt(0.96823955…) = 0.98399164475…
  */
 
+import { describeMetric, type MetricData } from "../metric-descriptor";
+import { binaryLabels, predictedPositive } from "./binary-data";
+import { resampledAms, splitWeights } from "./resampled";
+
 export const AMS_B_REG = 10;
 
 export function ams(s: number, b: number, bReg = AMS_B_REG): number {
@@ -43,3 +47,38 @@ export function amsFromSelection(labels: Uint8Array, weights: Float64Array, sele
   }
   return { ams: ams(s, b, bReg), s, b };
 }
+
+/** The rows a binary prediction selects as signal (predictedPositive: a Higgs submission's `s` arrives as 1). */
+function selectedRows(data: MetricData): Int32Array {
+  const { prediction } = data;
+  let m = 0;
+  for (let i = 0; i < prediction.length; i++) m += predictedPositive(prediction[i]!);
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; i < prediction.length; i++) if (predictedPositive(prediction[i]!)) rows[k++] = i;
+  return rows;
+}
+
+function unitWeights(data: MetricData): Float64Array {
+  return data.weights ?? new Float64Array(data.prediction.length).fill(1);
+}
+
+export const amsMetric = describeMetric({
+  id: "ams",
+  name: "Weighted AMS",
+  direction: "max",
+  range: [0, null],
+  precision: 5,
+  needsWeights: true,
+  targets: ["binary"],
+  submissionFormat: "higgs",
+  compute: (data) => {
+    const selected = new Uint8Array(data.prediction.length);
+    for (let i = 0; i < selected.length; i++) selected[i] = predictedPositive(data.prediction[i]!);
+    return amsFromSelection(binaryLabels(data), unitWeights(data), selected).ams;
+  },
+  // Only the selected events move s and b, so only they need multiplicities.
+  resample: (data) => {
+    const events = splitWeights(selectedRows(data), binaryLabels(data), unitWeights(data));
+    return { events: events.signal.length, metric: (m) => resampledAms(events, m) };
+  },
+});

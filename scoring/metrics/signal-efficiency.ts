@@ -8,7 +8,10 @@
  * cut ≥ 0.9 → (ε_S 0.5, ε_B 0); ≥ 0.8 → (0.5, 0.5); ≥ 0.7 → (1, 0.5); ≥ 0.6 → (1, 1). Result 1.
  * At target 0.4 the result is 0.5.
  */
+import { describeMetric, type MetricParams } from "../metric-descriptor";
+import { rankedEventsOf, rocStepsOf } from "./binary-data";
 import { maskedRocSteps, type RocSteps } from "./ranking";
+import { resampledEfficiency } from "./resampled";
 import { summarizeSteps } from "./roc-summary";
 
 export function efficiencyAtBackgroundFromSteps(steps: RocSteps, backgroundEfficiency: number): number {
@@ -24,3 +27,28 @@ export function signalEfficiencyAtBackground(
 ): number {
   return efficiencyAtBackgroundFromSteps(maskedRocSteps(scores, labels, weights, mask), backgroundEfficiency);
 }
+
+/** ε_S at ε_B with ε_B fixed in the id (the metrics of existing challenges) or chosen by the organiser (epsB). */
+function efficiencyMetric<Id extends string>(id: Id, name: string, epsB: (params: MetricParams) => number, chosen: boolean) {
+  return describeMetric({
+    id,
+    name,
+    direction: "max",
+    range: [0, 1],
+    precision: 4,
+    needsWeights: false,
+    targets: ["binary"],
+    submissionFormat: "scores",
+    params: chosen ? [{ id: "epsB", name: "Background efficiency ε_B", min: 0, max: 1, exclusive: true, default: 1e-3 }] : [],
+    compute: (data, params) => efficiencyAtBackgroundFromSteps(rocStepsOf(data), epsB(params)),
+    resample: (data, params) => {
+      const events = rankedEventsOf(data);
+      const target = epsB(params);
+      return { events: data.prediction.length, metric: (m) => resampledEfficiency(events, m, target) };
+    },
+  });
+}
+
+export const efficiencyAt1e2Metric = efficiencyMetric("eff-at-1e-2", "ε_S at ε_B = 10⁻²", () => 1e-2, false);
+export const efficiencyAt1e3Metric = efficiencyMetric("eff-at-1e-3", "ε_S at ε_B = 10⁻³", () => 1e-3, false);
+export const efficiencyAtBackgroundMetric = efficiencyMetric("eff-at-eps-b", "ε_S at a chosen ε_B", (p) => p.epsB!, true);

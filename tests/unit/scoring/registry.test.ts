@@ -30,7 +30,13 @@ function subsetSum(solution: Solution, usage: number, label: number): number {
 describe("metric registry", () => {
   it("describes every metric with a format, a direction, a range and a precision", () => {
     expect(metricDescriptors.map((m) => m.id)).toEqual(["ams", "auc", "sic", "eff-at-1e-2", "eff-at-1e-3", "design-score"]);
-    for (const m of metricDescriptors) expect(["higgs", "scores", "design"]).toContain(m.submissionFormat);
+    for (const m of metricDescriptors) {
+      expect(["higgs", "scores", "design"]).toContain(m.submissionFormat);
+      expect(["max", "min"]).toContain(m.direction);
+      expect(m.higherIsBetter).toBe(m.direction === "max");
+      expect(m.label).toBe(m.name);
+      expect(m.compute === null).toBe(m.submissionFormat === "design");
+    }
   });
 
   it("refuses a solution without Public or without Private rows, naming the missing subset", async () => {
