@@ -51,8 +51,12 @@ export interface Resampled {
   metric: (multiplicity: Uint8Array) => number;
 }
 
-/** The CSV formats scored against a solution. */
-export type SubmissionFormat = "higgs" | "scores";
+/**
+ * The CSV formats scored against a solution: "higgs" (EventId,RankOrder,Class, ranked with a selection), "scores"
+ * (EventId,score: any finite number per event, ranked), "probabilities" (binary: EventId,score with 0 ≤ score ≤ 1;
+ * multiclass: EventId and one probability column per class), "values" (EventId,prediction: a real number).
+ */
+export type SubmissionFormat = "higgs" | "scores" | "probabilities" | "values";
 
 export interface MetricDescriptor<Id extends string = string> {
   id: Id;
@@ -71,16 +75,13 @@ export interface MetricDescriptor<Id extends string = string> {
   needsWeights: boolean;
   /** The answer-key target types it can score. */
   targets: readonly TargetType[];
-  /**
-   * The submission it reads for a binary target: "higgs" (ranked EventId,RankOrder,Class), "scores" (one score per
-   * event); "design" = scored by simulating a detector design (challenges/detector-design), not against a solution.
-   */
+  /** The submission it reads; "design" = scored by simulating a detector design (challenges/detector-design), not against a solution. */
   submissionFormat: SubmissionFormat | "design";
-  /** True when a binary score must be a probability in [0, 1] (accuracy thresholds it, log-loss takes its log). */
-  needsProbabilities: boolean;
   params: readonly MetricParameter[];
   /** The metric of one subset (NaN when undefined there, e.g. a class is absent); null for "design". */
   compute: ((data: MetricData, params: MetricParams) => number) | null;
+  /** Further figures reported beside the metric (e.g. the bias of a resolution); none when absent. */
+  details?: (data: MetricData, params: MetricParams) => Record<string, number>;
   /**
    * Lays the events out once (sorted, selected...) and returns the metric of a resample; with every multiplicity 1
    * it equals compute up to rounding. Null for "design".
@@ -90,10 +91,9 @@ export interface MetricDescriptor<Id extends string = string> {
 
 /** The descriptor fields derived from others, so each metric file states only what is its own. */
 export function describeMetric<Id extends string>(
-  d: Omit<MetricDescriptor<Id>, "label" | "higherIsBetter" | "params" | "needsProbabilities"> &
-    Partial<Pick<MetricDescriptor<Id>, "params" | "needsProbabilities">>,
+  d: Omit<MetricDescriptor<Id>, "label" | "higherIsBetter" | "params"> & Partial<Pick<MetricDescriptor<Id>, "params">>,
 ): MetricDescriptor<Id> {
-  return { params: [], needsProbabilities: false, ...d, label: d.name, higherIsBetter: d.direction === "max" };
+  return { params: [], ...d, label: d.name, higherIsBetter: d.direction === "max" };
 }
 
 /** Whether a is better than b under `direction` (NaN is never better). */

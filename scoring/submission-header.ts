@@ -12,6 +12,8 @@ import { SCORE_SUBMISSION_COLUMNS } from "./submission-scores";
 export const SUBMISSION_COLUMNS: Readonly<Record<SubmissionFormat, readonly string[]>> = {
   higgs: HIGGS_SUBMISSION_COLUMNS,
   scores: SCORE_SUBMISSION_COLUMNS,
+  probabilities: SCORE_SUBMISSION_COLUMNS,
+  values: ["EventId", "prediction"],
 };
 
 /**
