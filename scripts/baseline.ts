@@ -3,7 +3,8 @@
  * and registers it as a scored benchmark entry (into DATABASE_URL, or the embedded database under DATA_DIR):
  *   npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both|blend] [--seed N] [--epochs N] [--ensemble K]
  *                       [--out FILE] [--no-register]
- * --epochs caps tfjs epochs or XGBoost rounds; --out writes the submission (FILE-<family>.csv with --family both).
+ * --epochs caps tfjs epochs or XGBoost rounds; --out writes the submission (FILE-<family>.csv with --family both)
+ * and the model as ONNX beside it (the same name ending .onnx).
  * Progress (one bar per epoch or round: loss, validation AMS, time left) goes to stderr.
  * Exit status: 0 done, 2 bad input (unknown challenge, no training data, one class, non-finite features), 1 anything
  * else (wrong arguments with the usage, a failed scoring). Stop the site first when it uses the embedded database.
@@ -86,7 +87,9 @@ async function main(): Promise<number> {
       if (values.out) {
         const file = outFile(values.out, r.familyId, results.length > 1);
         writeFileSync(file, r.csv);
-        console.log(`  submission written to ${file}`);
+        const model = `${file.slice(0, file.length - path.extname(file).length)}.onnx`;
+        writeFileSync(model, r.onnx);
+        console.log(`  submission written to ${file}, the model as ONNX to ${model}`);
       }
       if (!reportBenchmark(r.registered)) failed = true;
     }

@@ -2,15 +2,20 @@
  * The baseline trainer behind `npm run baseline`: resolve the challenge, read and check its data, train each
  * requested family (never another in its place: a family that cannot run fails the run, saying why), write the Kaggle submission and
  * register it as a scored benchmark entry. Every input problem is found before anything is trained or written.
+ * Each trained model is also exported to ONNX; where a phase of the challenge takes models, that model file is the
+ * benchmark entry (scored through the model path, and offered as a worked example), else the CSV is.
  */
 import { blendSubmission, trainHiggsBlend } from "@/challenges/higgs-tautau/baseline/blend";
 import { higgsSubmission, higgsTrainingProblems, trainHiggsBaseline } from "@/challenges/higgs-tautau/baseline/train";
 import type { ModelCard } from "@/challenges/shared/baseline/pipeline";
+import { acceptsModels, modelContract } from "@/challenges/shared/model-contract";
 import { tfjsMlpFamily } from "@/challenges/shared/baseline/tfjs-mlp";
 import type { ModelFamily, ProgressEvent } from "@/challenges/shared/baseline/types";
 import type { Db } from "@/db";
+import { getChallengeBySlug } from "@/db/queries/challenges";
 import { BaselineInputError, loadHiggsChallengeData, resolveChallenge } from "./baseline-data";
 import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
+import { exportHiggsBaseline } from "./onnx/export-baseline";
 import { initTfBackend } from "./tf-backend";
 import { loadXgboost, needsXgboost, type XgboostLoad } from "./xgboost";
 import { xgboostFamily } from "./xgboost-family";
@@ -40,6 +45,8 @@ export interface BaselineRunResult {
   /** The benchmark entry's name on the leaderboard. */
   name: string;
   csv: string;
+  /** The same model as ONNX (test.csv's 30 features in, the signal probability out, the cut in its metadata). */
+  onnx: Uint8Array;
   card: ModelCard & { challenge: string; backend: string; testEvents: number; createdAt: string };
   registered: RegisteredBenchmark | null;
 }
@@ -78,12 +85,15 @@ export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<Bas
   const problems = higgsTrainingProblems(train);
   if (problems.length > 0) throw new BaselineInputError(`The training data of "${challenge.slug}" cannot be used:\n  ${problems.join("\n  ")}`);
   const families = resolveFamilies(opts.family);
+  const phases = (await getChallengeBySlug(db, challenge.slug))?.phases ?? [];
+  const asModel = modelContract(challenge.kind) !== undefined && phases.some((p) => acceptsModels(p.submissionMode));
   log(`Training ${families.map((f) => f.id).join(" and ")}${opts.family === "blend" ? " as a blend" : ""}.`);
   if (opts.family === "blend") {
     await initTfBackend();
     const blend = await trainHiggsBlend(families, train, { seed: opts.seed, epochs: opts.epochs, ensemble: opts.ensemble }, (e) => opts.onProgress?.("blend", e));
     try {
-      return [await publish(db, opts, challenge, "blend", blend.card, blendSubmission(blend, test), test.eventId.length, "tfjs + native")];
+      const onnx = exportHiggsBaseline(blend.members, blend.cut.threshold, "Blend of the XGBoost and MLP baselines");
+      return [await publish(db, opts, challenge, "blend", blend.card, { csv: blendSubmission(blend, test), onnx, asModel }, test.eventId.length, "tfjs + native")];
     } finally {
       for (const m of blend.members) m.model.dispose();
     }
@@ -95,7 +105,8 @@ export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<Bas
       opts.onProgress?.(family.id, e),
     );
     try {
-      results.push(await publish(db, opts, challenge, family.id, fitted.card, higgsSubmission(fitted, test), test.eventId.length, backend));
+      const onnx = exportHiggsBaseline([fitted], fitted.cut.threshold, `The ${family.id} baseline`);
+      results.push(await publish(db, opts, challenge, family.id, fitted.card, { csv: higgsSubmission(fitted, test), onnx, asModel }, test.eventId.length, backend));
     } finally {
       fitted.model.dispose();
     }
@@ -110,14 +121,23 @@ async function publish(
   challenge: { id: number; slug: string },
   familyId: string,
   fittedCard: ModelCard,
-  csv: string,
+  files: { csv: string; onnx: Uint8Array; asModel: boolean },
   testEvents: number,
   backend: string,
 ): Promise<BaselineRunResult> {
   const card = { ...fittedCard, challenge: challenge.slug, backend, testEvents, createdAt: new Date().toISOString() };
   const name = entryName(card);
+  const { csv, onnx, asModel } = files;
   const registered = opts.register
-    ? await registerBenchmark(db, { challengeId: challenge.id, name, filename: `baseline-${familyId}.csv`, csv, modelCard: card as unknown as Record<string, unknown>, bootstrap: opts.bootstrap })
+    ? await registerBenchmark(db, {
+        challengeId: challenge.id,
+        name,
+        filename: `baseline-${familyId}.${asModel ? "onnx" : "csv"}`,
+        csv,
+        model: asModel ? onnx : undefined,
+        modelCard: card as unknown as Record<string, unknown>,
+        bootstrap: opts.bootstrap,
+      })
     : null;
-  return { familyId, name, csv, card, registered };
+  return { familyId, name, csv, onnx, card, registered };
 }

@@ -1,7 +1,9 @@
 /**
  * Registers a baseline's submission as a benchmark entry: a submission without a team (so it is never ranked),
  * its gzip file, and the benchmark_entry row with the model card, in one transaction; then the normal scoring path
- * (runScoringJob, the worker's own function) scores it, so its public score is as real as any competitor's.
+ * (runScoringJob, the worker's own function) scores it, so its public score is as real as any competitor's. With
+ * `model` (the baseline exported to ONNX) the entry is that model, scored as a model submission is: run on the
+ * hidden test features, its latency and size recorded.
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -21,9 +23,9 @@ export interface RegisteredBenchmark {
 
 export async function registerBenchmark(
   db: Db,
-  p: { challengeId: number; name: string; filename: string; csv: string; modelCard: Record<string, unknown>; bootstrap: number },
+  p: { challengeId: number; name: string; filename: string; csv: string; model?: Uint8Array; modelCard: Record<string, unknown>; bootstrap: number },
 ): Promise<RegisteredBenchmark> {
-  const bytes = Buffer.from(p.csv, "utf8");
+  const bytes = p.model ? Buffer.from(p.model) : Buffer.from(p.csv, "utf8");
   const submissionId = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(submissions)
@@ -32,6 +34,7 @@ export async function registerBenchmark(
         teamId: null,
         filename: p.filename,
         description: p.name,
+        format: p.model ? "model" : "predictions",
         sizeBytes: bytes.byteLength,
         sha256: createHash("sha256").update(bytes).digest("hex"),
       })

@@ -101,6 +101,7 @@ export function xgboostFamily(xgb: Xgboost, overrides: Partial<XgbHyperparameter
         architecture: { type: "gradient-boosted trees", trees: rounds, maxDepth: hp.maxDepth, library: `xgboost ${xgb.version}` },
         hyperparameters: { ...hp, objective: "binary:logistic", treeMethod: "hist", earlyStopping: "validation loss" },
         bestEpochs: [rounds],
+        exportModel: () => ({ kind: "xgboost-json", json: booster.modelJson(), rounds }),
         dispose: () => booster.free(),
       };
     },

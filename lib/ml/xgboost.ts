@@ -25,6 +25,8 @@ interface Api {
   boosterUpdate: Fn;
   boosterPredict: Fn;
   boosterFree: Fn;
+  boosterSaveToBuffer: Fn;
+  decodeText(ptr: unknown, length: number): string;
   decodeFloats(ptr: unknown, length: number): Float32Array;
   decodeSizes(ptr: unknown, length: number): number[];
 }
@@ -39,8 +41,10 @@ export interface XgbMatrix {
 export interface XgbBooster {
   /** One boosting round (`iteration` counts from 0) on the training matrix. */
   update(iteration: number, train: XgbMatrix): void;
-  /** Probabilities (binary:logistic) using rounds [0, iterationEnd); 0 = every round. */
-  predict(data: XgbMatrix, iterationEnd?: number): Float32Array;
+  /** Probabilities (binary:logistic) using rounds [0, iterationEnd); 0 = every round. `margin`: the untransformed sums. */
+  predict(data: XgbMatrix, iterationEnd?: number, margin?: boolean): Float32Array;
+  /** The whole model in XGBoost's JSON format (trees, base score), which lib/ml/onnx/ turns into an ONNX model. */
+  modelJson(): string;
   free(): void;
 }
 
@@ -73,6 +77,8 @@ function bind(koffi: typeof Koffi, lib: Koffi.LibraryHandle): Api {
       "int XGBoosterPredictFromDMatrix(XgbHandle handle, XgbHandle dmat, const char *config, _Out_ void **shape, _Out_ uint64_t *dim, _Out_ void **result)",
     ),
     boosterFree: f("int XGBoosterFree(XgbHandle handle)"),
+    boosterSaveToBuffer: f("int XGBoosterSaveModelToBuffer(XgbHandle handle, const char *config, _Out_ uint64_t *len, _Out_ void **out)"),
+    decodeText: (ptr, length) => new TextDecoder().decode(koffi.view(ptr, length)),
     // A view of the native buffer, copied at once: the booster reuses that buffer for its next prediction.
     decodeFloats: (ptr, length) => new Float32Array(koffi.view(ptr, length * 4).slice(0)),
     decodeSizes: (ptr, length) => Array.from(koffi.decode(ptr, "uint64_t", length) as ArrayLike<number | bigint>, Number),
@@ -122,14 +128,20 @@ class Binding implements Xgboost {
     }
     return {
       update: (iteration, train) => check(api.boosterUpdate(ptr, iteration, ptrOf(train)), "XGBoosterUpdateOneIter"),
-      predict: (data, iterationEnd = 0) => {
-        const config = JSON.stringify({ type: 0, training: false, iteration_begin: 0, iteration_end: iterationEnd, strict_shape: false });
+      predict: (data, iterationEnd = 0, margin = false) => {
+        const config = JSON.stringify({ type: margin ? 1 : 0, training: false, iteration_begin: 0, iteration_end: iterationEnd, strict_shape: false });
         const shape: unknown[] = [null];
         const dim: number[] = [0];
         const result: unknown[] = [null];
         check(api.boosterPredict(ptr, ptrOf(data), config, shape, dim, result), "XGBoosterPredictFromDMatrix");
         const length = api.decodeSizes(shape[0], Number(dim[0])).reduce((a, b) => a * b, 1);
         return api.decodeFloats(result[0], length);
+      },
+      modelJson: () => {
+        const length: number[] = [0];
+        const out: unknown[] = [null];
+        check(api.boosterSaveToBuffer(ptr, JSON.stringify({ format: "json" }), length, out), "XGBoosterSaveModelToBuffer");
+        return api.decodeText(out[0], Number(length[0]));
       },
       free: () => void api.boosterFree(ptr),
     };

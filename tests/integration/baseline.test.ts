@@ -51,9 +51,15 @@ describeEachDatabase("baseline trainer", (get) => {
     const solution = await solutionForChallenge(db, challenge.id);
     for (const r of results) {
       expect(r.registered?.status).toBe("scored");
-      // The stored score is the scorer's verdict on exactly the file the trainer wrote.
+      // The built-in Higgs phase takes models: the entry is the baseline exported to ONNX, run by the worker on the
+      // hidden test features, and it scores as the trainer's own predictions do (XGBoost's bit for bit).
+      const [stored] = await db.select().from(submissions).where(eq(submissions.id, r.registered!.submissionId));
+      expect(stored).toMatchObject({ format: "model", filename: `baseline-${r.familyId}.onnx`, sizeBytes: r.onnx.byteLength });
+      expect(stored!.modelStats).toMatchObject({ events: 400 });
+      expect(stored!.modelStats!.msPer1000).toBeGreaterThan(0);
       const direct = await scoreSubmission({ solution, submission: new TextEncoder().encode(r.csv), metricId: "ams", bootstrap: 0, seed: 1 });
-      expect(r.registered?.publicScore).toBeCloseTo(direct.Public.primary, 12);
+      if (r.familyId === "xgboost") expect(r.registered?.publicScore).toBe(direct.Public.primary);
+      else expect(r.registered?.publicScore).toBeCloseTo(direct.Public.primary, 12);
       expect(r.card).toMatchObject({ challenge: "baseline-higgs", seed: 1, testEvents: 400, trainEvents: 400, validationEvents: 100 });
     }
     const board = await benchmarkRows(db, challenge.id);
@@ -102,6 +108,17 @@ describeEachDatabase("baseline trainer", (get) => {
     expect(await db.select().from(submissions).where(inArray(submissions.challengeId, ids))).toEqual([]);
     const entries = await db.select({ id: benchmarkEntries.id }).from(benchmarkEntries).innerJoin(submissions, eq(submissions.id, benchmarkEntries.submissionId));
     expect(entries).toHaveLength(FAMILIES.length + (xgboost.xgb ? 1 : 0)); // each family and the blend posted above
+  });
+
+  it("posts the predictions file where no phase takes models", async () => {
+    const { db } = get();
+    const phases = (now: Date) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 86_400_000), submissionMode: "predictions" as const }];
+    await createChallengeWithDataset(db, { ...spec, slug: "baseline-csv-only", phases }, small());
+    const [result] = await run(db, "baseline-csv-only", { family: ONE });
+    const [stored] = await db.select().from(submissions).where(eq(submissions.id, result!.registered!.submissionId));
+    expect(stored).toMatchObject({ format: "predictions", filename: `baseline-${result!.familyId}.csv`, status: "scored", modelStats: null });
+    // The model is exported all the same (the CLI writes it beside the CSV).
+    expect(result!.onnx.byteLength).toBeGreaterThan(0);
   });
 });
 

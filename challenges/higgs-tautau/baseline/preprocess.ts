@@ -7,7 +7,8 @@
  * log(1 + x); each column is standardised with the mean and standard deviation of its present training values, and a
  * missing value becomes 0 (the mean) after standardising, the indicator telling the network it was absent.
  * "raw" (trees): values as they are, missing as NaN (XGBoost's missing marker); trees need no scaling.
- * Both can first remove the φ/η symmetries (symmetry.ts).
+ * Both can first remove the φ/η symmetries (symmetry.ts). Both start from the features rounded to float32, as a
+ * model submission receives them, so the baseline's ONNX export (lib/ml/onnx/) sees the very values it was fitted on.
  *
  * Worked example ("standardised", one column DER_mass_MMC, training values [e − 1, −999, e³ − 1]): log1p gives
  * [1, missing, 3], mean 2, std 1 (population) → [−1, 0, 1] plus the indicator [0, 1, 0].
@@ -81,7 +82,7 @@ function moments(column: Float64Array, kind: OutputColumn["kind"]): { mean: numb
 
 export function fitPreprocessor(train: HiggsEvents, opts: PreprocessOptions): PreprocessorState {
   const symmetrise = opts.symmetrise ?? true;
-  const { names, columns } = higgsColumns(train, symmetrise);
+  const { names, columns } = higgsColumns(train, symmetrise, true);
   const out: OutputColumn[] = [];
   if (opts.style === "raw") {
     names.forEach((name, source) => out.push({ name, source, kind: "value", mean: 0, std: 1 }));
@@ -100,7 +101,7 @@ export function fitPreprocessor(train: HiggsEvents, opts: PreprocessOptions): Pr
 
 /** Row-major features for a model: rows × state.columns.length. */
 export function transformEvents(state: PreprocessorState, events: HiggsEvents): { X: Float32Array; rows: number; cols: number } {
-  const { columns } = higgsColumns(events, state.symmetrise);
+  const { columns } = higgsColumns(events, state.symmetrise, true);
   const rows = events.eventId.length;
   const cols = state.columns.length;
   const X = new Float32Array(rows * cols);

@@ -27,13 +27,18 @@ export interface NamedColumns {
   columns: Float64Array[];
 }
 
-/** The 30 features as named columns, symmetrised (29 columns, no PRI_tau_phi) when `symmetrise` is set. */
-export function higgsColumns(events: HiggsEvents, symmetrise: boolean): NamedColumns {
-  if (!symmetrise) return { names: [...HIGGS_FEATURES], columns: events.features };
-  const columns = events.features.map((c) => c.slice());
+/**
+ * The 30 features as named columns, symmetrised (29 columns, no PRI_tau_phi) when `symmetrise` is set. `float32`
+ * first rounds every value to float32, as a model submission receives test.csv (the model contract).
+ */
+export function higgsColumns(events: HiggsEvents, symmetrise: boolean, float32 = false): NamedColumns {
+  const copy = (c: Float64Array) => (float32 ? Float64Array.from(c, Math.fround) : c.slice());
+  if (!symmetrise) return { names: [...HIGGS_FEATURES], columns: float32 ? events.features.map(copy) : events.features };
+  const columns = events.features.map(copy);
   const n = events.eventId.length;
-  const tauPhi = events.features[F.PRI_tau_phi]!;
-  const tauEta = events.features[F.PRI_tau_eta]!;
+  // Read from the copies (rounded or not); row i's tau η is read before row i's flip changes it.
+  const tauPhi = columns[F.PRI_tau_phi]!;
+  const tauEta = columns[F.PRI_tau_eta]!;
   for (let i = 0; i < n; i++) {
     for (const f of PHIS) {
       const v = columns[f]![i]!;

@@ -67,6 +67,11 @@ export class MlpNetwork {
     snapshot.forEach((t, i) => this.variables[i]!.assign(t));
   }
 
+  /** The weights and biases, layer by layer (W1, b1, W2, b2, …), as copies. */
+  weights(): Float32Array[] {
+    return this.variables.map((v) => Float32Array.from(v.dataSync() as Float32Array));
+  }
+
   parameterCount(): number {
     return this.variables.reduce((n, v) => n + v.size, 0);
   }

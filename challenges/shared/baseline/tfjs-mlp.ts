@@ -121,6 +121,7 @@ export function tfjsMlpFamily(overrides: Partial<MlpHyperparameters> = {}): Mode
         architecture: { type: "mlp", layers: [train.cols, ...hp.hidden, 1], activation: "relu", output: "sigmoid", parameters: members[0]?.parameterCount() ?? 0, members: hp.ensemble },
         hyperparameters: { ...hp, optimizer: "adam", loss: "balanced weighted binary cross-entropy", earlyStopping: "validation loss", backend: tf.getBackend() },
         bestEpochs,
+        exportModel: () => ({ kind: "mlp", members: members.map((net) => ({ sizes: [...net.sizes], weights: net.weights() })) }),
         dispose: () => members.forEach((net) => net.dispose()),
       };
     },

@@ -57,9 +57,19 @@ export interface TrainedModel {
   hyperparameters: Record<string, unknown>;
   /** Epoch or round kept by early stopping, per ensemble member. */
   bestEpochs: number[];
+  /** The fitted model as plain data, for writing it as an ONNX model (lib/ml/onnx/); call before dispose(). */
+  exportModel(): ModelExport;
   /** Frees native or tensor memory; the model cannot predict afterwards. */
   dispose(): void;
 }
+
+/**
+ * A trained model's parameters: XGBoost's own JSON model (trees and base score) with the rounds early stopping
+ * kept, or the ensemble's networks (per member: layer sizes, then weights and biases, W row-major fan-in × fan-out).
+ */
+export type ModelExport =
+  | { kind: "xgboost-json"; json: string; rounds: number }
+  | { kind: "mlp"; members: { sizes: number[]; weights: Float32Array[] }[] };
 
 /** What a family wants its features to look like: scaled with missing indicators, or raw with NaN as missing. */
 export type FeatureStyle = "standardised" | "raw";

@@ -6,6 +6,7 @@ import { descriptionWithReference } from "@/challenges/kind-reference";
 import { renderMarkdown } from "@/lib/markdown";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "./load";
+import { WorkedExamples } from "./worked-examples";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { challenge } = await loadChallenge((await params).slug);
@@ -30,6 +31,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
             <article className="prose max-w-none overflow-x-auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.reference) }} />
           </section>
         )}
+        <WorkedExamples slug={challenge.slug} challengeId={challenge.id} />
         {curves.map((c) => (
           <section key={c.name}>
             <h2 className="mb-2 font-semibold">Benchmark: {c.name}, best public score after each evaluation</h2>

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { visibleDatasetFiles } from "@/lib/data-files";
 import { formatBytes } from "@/lib/format";
 import { loadChallenge } from "../load";
+import { WorkedExamples } from "../worked-examples";
 
 export const metadata: Metadata = { title: "Data" };
 
@@ -42,6 +43,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
           </tbody>
         </table>
       </div>
+      <WorkedExamples slug={slug} challengeId={challenge.id} />
     </div>
   );
 }
