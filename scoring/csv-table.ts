@@ -14,12 +14,23 @@ export function quoteValue(rec: CsvRecord, k: number): string {
   return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
 
-function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: ProblemCollector): Int32Array {
-  const columns = new Int32Array(expected.length).fill(-1);
-  const wanted = expected.map((name) => name.toLowerCase());
+/** Columns a file may have besides the required ones, and a check of the resolved header (e.g. "Label or Class"). */
+export interface HeaderOptions {
+  /** Allowed but not required; their entries in `columns` (after the required ones, in this order) are −1 when absent. */
+  optional?: readonly string[];
+  /** Called with the resolved columns; problems it adds to the collector stop the read like header problems. */
+  check?: (columns: Int32Array, line: number) => void;
+}
+
+function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: ProblemCollector, header: HeaderOptions): Int32Array {
+  const optional = header.optional ?? [];
+  const all = [...expected, ...optional];
+  const columns = new Int32Array(all.length).fill(-1);
+  const wanted = all.map((name) => name.toLowerCase());
   // The expected list is long for wide files (35 columns): say it once, on the first header problem.
   let listed = false;
-  const expectedList = () => (listed ? "" : ((listed = true), ` (expected ${expected.join(",")})`));
+  const optionalList = optional.length ? `, optionally ${optional.join(",")}` : "";
+  const expectedList = () => (listed ? "" : ((listed = true), ` (expected ${expected.join(",")}${optionalList})`));
   for (let k = 0; k < rec.count; k++) {
     const name = fieldText(rec, k);
     const at = wanted.indexOf(name.toLowerCase());
@@ -30,6 +41,7 @@ function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: P
   expected.forEach((name, at) => {
     if (columns[at]! < 0) problems.add(rec.line, `missing column ${JSON.stringify(name)} in the header${expectedList()}`);
   });
+  if (problems.total === 0) header.check?.(columns, rec.line);
   // Without a usable header no row can be interpreted, so stop here.
   problems.throwIfAny();
   return columns;
@@ -37,7 +49,8 @@ function resolveColumns(rec: CsvRecord, expected: readonly string[], problems: P
 
 /**
  * Reads a CSV with the given header; `onRow(rec, columns)` gets each data row with exactly the header's number
- * of fields, where columns[j] is the field index of expected[j]. Returns the number of data rows seen.
+ * of fields, where columns[j] is the field index of expected[j] (then of header.optional[j − expected.length], −1
+ * when absent). Returns the number of data rows seen.
  * `fastRows(columns, width)`, called once the header is known, may supply FastRows for clean rows: they must have
  * the same effect as onRow on the rows they accept (and leave the others to onRow).
  */
@@ -48,6 +61,7 @@ export async function readTable(
   onRow: (rec: CsvRecord, columns: Int32Array) => void,
   opts: CsvReadOptions = {},
   fastRows?: (columns: Int32Array, width: number) => FastRows | null,
+  header: HeaderOptions = {},
 ): Promise<number> {
   let columns: Int32Array | null = null;
   let width = 0;
@@ -56,7 +70,7 @@ export async function readTable(
     problems,
     (rec, control) => {
       if (columns === null) {
-        columns = resolveColumns(rec, expected, problems);
+        columns = resolveColumns(rec, expected, problems, header);
         width = rec.count;
         const fast = fastRows?.(columns, width);
         if (fast) control.useFastRows(fast);

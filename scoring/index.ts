@@ -2,7 +2,19 @@
 export { DEFAULT_MAX_BYTES, type ByteSource } from "./byte-source";
 export { DEFAULT_MAX_LINE_BYTES, type CsvReadOptions } from "./csv-reader";
 export { CsvFormatError, MAX_REPORTED_PROBLEMS, SolutionFormatError, SubmissionFormatError, type FormatProblem } from "./errors";
-export { parseSolution, solutionFromColumns, USAGE_IGNORED, USAGE_PRIVATE, USAGE_PUBLIC, type Solution, type SolutionColumns, type Usage } from "./solution";
+export {
+  solutionFromColumns,
+  USAGE,
+  USAGE_IGNORED,
+  USAGE_NAMES,
+  USAGE_PRIVATE,
+  USAGE_PUBLIC,
+  type Solution,
+  type SolutionColumns,
+  type SolutionTarget,
+  type Usage,
+} from "./solution";
+export { parseSolution, solutionCsv, type SolutionReadOptions } from "./solution-csv";
 export { createSolutionIndex, type SolutionIndex } from "./solution-index";
 export { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
 export { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";

@@ -5,7 +5,8 @@
  */
 import type { ByteSource } from "../../../scoring/byte-source";
 import type { FormatProblem } from "../../../scoring/errors";
-import { parseSolution, type Solution } from "../../../scoring/solution";
+import type { Solution } from "../../../scoring/solution";
+import { parseSolution } from "../../../scoring/solution-csv";
 import type { GeneratedSolution } from "../../built-in";
 import { checkDataset, type HiggsImport } from "./higgs-import";
 import { ImportFormatError, listIds } from "./import-error";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ArrayPool } from "@/scoring/array-pool";
 import { scoreSubmission, type MetricId } from "@/scoring/registry";
-import { parseSolution } from "@/scoring/solution";
+import { parseSolution } from "@/scoring/solution-csv";
 import { createSolutionIndex } from "@/scoring/solution-index";
 import { parseHiggsSubmission } from "@/scoring/submission-higgs";
 import { parseScoreSubmission } from "@/scoring/submission-scores";

@@ -1,7 +1,7 @@
 /** The fixture corpus of malformed files: each must fail with every problem, its line and a clear reason. */
 import { describe, expect, it } from "vitest";
 import { SubmissionFormatError, type FormatProblem } from "@/scoring/errors";
-import { parseSolution } from "@/scoring/solution";
+import { parseSolution } from "@/scoring/solution-csv";
 import { createSolutionIndex } from "@/scoring/solution-index";
 import { parseHiggsSubmission } from "@/scoring/submission-higgs";
 import { parseScoreSubmission } from "@/scoring/submission-scores";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SubmissionFormatError } from "@/scoring/errors";
 import { ams } from "@/scoring/metrics/ams";
 import { metricDescriptors, scoreSubmission } from "@/scoring/registry";
-import { parseSolution, solutionFromColumns, type Solution } from "@/scoring/solution";
+import { solutionFromColumns, type Solution } from "@/scoring/solution";
+import { parseSolution } from "@/scoring/solution-csv";
 import { encode, fixture } from "./helpers";
 
 /** A HiggsML submission CSV from per-row ranks (1..N), listed in `order`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SolutionFormatError } from "@/scoring/errors";
-import { parseSolution, solutionFromColumns, type Solution } from "@/scoring/solution";
+import { solutionFromColumns, type Solution } from "@/scoring/solution";
+import { parseSolution } from "@/scoring/solution-csv";
 import { createSolutionIndex } from "@/scoring/solution-index";
 import { encode, fixture } from "./helpers";
 
@@ -23,7 +24,14 @@ describe("parseSolution", () => {
 
   it("accepts 1/0 labels and columns in any order, header case-insensitive", async () => {
     const solution = await parseSolution(encode("usage,WEIGHT,eventid,Label\nPrivate,0.5,a,1\npublic,2,b,0\n"));
-    expect({ ...solution, ids: idTexts(solution) }).toEqual({ ids: ["a", "b"], labels: Uint8Array.from([1, 0]), weights: Float64Array.from([0.5, 2]), usage: Uint8Array.from([2, 1]) });
+    expect({ ...solution, ids: idTexts(solution) }).toEqual({
+      ids: ["a", "b"],
+      target: { type: "binary" },
+      labels: Uint8Array.from([1, 0]),
+      values: null,
+      weights: Float64Array.from([0.5, 2]),
+      usage: Uint8Array.from([2, 1]),
+    });
   });
 
   it("reports every bad row and duplicate ids with line numbers", async () => {
@@ -43,7 +51,14 @@ describe("parseSolution", () => {
 describe("solutionFromColumns and the id index", () => {
   it("builds a validated solution from arrays (numbers or text)", () => {
     const solution = solutionFromColumns({ ids: [7, 8], labels: ["s", "b"], weights: [1.5, 2], usage: ["Public", 2] });
-    expect({ ...solution, ids: idTexts(solution) }).toEqual({ ids: ["7", "8"], labels: Uint8Array.from([1, 0]), weights: Float64Array.from([1.5, 2]), usage: Uint8Array.from([1, 2]) });
+    expect({ ...solution, ids: idTexts(solution) }).toEqual({
+      ids: ["7", "8"],
+      target: { type: "binary" },
+      labels: Uint8Array.from([1, 0]),
+      values: null,
+      weights: Float64Array.from([1.5, 2]),
+      usage: Uint8Array.from([1, 2]),
+    });
     expect(() => solutionFromColumns({ ids: [1], labels: [2], weights: [0], usage: [1] })).toThrow(SolutionFormatError);
     expect(() => solutionFromColumns({ ids: [1, 2], labels: [1], weights: [1, 1], usage: [1, 1] })).toThrow(/labels has 1 entries but ids has 2/);
   });

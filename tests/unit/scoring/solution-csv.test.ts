@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { SolutionFormatError } from "@/scoring/errors";
+import { solutionFromColumns, USAGE, type Solution } from "@/scoring/solution";
+import { parseSolution, solutionCsv, type SolutionReadOptions } from "@/scoring/solution-csv";
+import { encode } from "./helpers";
+
+const ids = (s: Solution) => Array.from({ length: s.ids.length }, (_, row) => s.ids.at(row));
+
+async function problemsOf(text: string, opts: SolutionReadOptions = {}) {
+  const error = await parseSolution(encode(text), opts).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(SolutionFormatError);
+  return (error as SolutionFormatError).problems;
+}
+
+describe("solution CSV codec", () => {
+  it("reads Kaggle's EventId,Class,Weight,Usage header as a binary key", async () => {
+    const s = await parseSolution(encode("EventId,Class,Weight,Usage\n1,s,2.5,Public\n2,b,1,Private\n3,b,1,Control\n4,s,1,Ignored\n"));
+    expect(s.target).toEqual({ type: "binary" });
+    expect(Array.from(s.labels)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(s.usage)).toEqual([USAGE.Public, USAGE.Private, USAGE.Control, USAGE.Ignored]);
+    expect(s.weights[0]).toBe(2.5);
+  });
+
+  it("multiclass with the organiser's class list: names to indices in that order; Weight optional; own id column", async () => {
+    const s = await parseSolution(encode("Id,Class,Usage\nx1,VBF,Public\nx2,Ztt,Private\nx3,ggH,Public\n"), { target: "multiclass", classes: ["ggH", "VBF", "Ztt"], idColumn: "Id" });
+    expect(ids(s)).toEqual(["x1", "x2", "x3"]);
+    expect(s.target).toEqual({ type: "multiclass", classes: ["ggH", "VBF", "Ztt"] });
+    expect(Array.from(s.labels)).toEqual([1, 2, 0]);
+    expect(Array.from(s.weights)).toEqual([1, 1, 1]);
+  });
+
+  it("multiclass without a list: the distinct names sorted, numerically when all are numbers", async () => {
+    const text = await parseSolution(encode("EventId,Class,Usage\n1,tt,Public\n2,W,Private\n3,ggH,Public\n"), { target: "multiclass" });
+    expect(text.target).toEqual({ type: "multiclass", classes: ["W", "ggH", "tt"] });
+    expect(Array.from(text.labels)).toEqual([2, 0, 1]);
+    const numbers = await parseSolution(encode("EventId,Label,Usage\n1,10,Public\n2,2,Private\n3,0,Public\n"), { target: "multiclass" });
+    expect(numbers.target).toEqual({ type: "multiclass", classes: ["0", "2", "10"] });
+    expect(Array.from(numbers.labels)).toEqual([2, 1, 0]);
+  });
+
+  it("real targets: decimals as given", async () => {
+    const s = await parseSolution(encode("EventId,Label,Weight,Usage\n1,125.5,1,Public\n2,9.1e1,2,Private\n"), { target: "real" });
+    expect(s.target).toEqual({ type: "real" });
+    expect(Array.from(s.values!)).toEqual([125.5, 91]);
+  });
+
+  it("writes a key that reads back equal, for every target type (class names with commas and quotes quoted)", async () => {
+    const keys = [
+      solutionFromColumns({ ids: [5, 6, 7], labels: [1, 0, 1], weights: [0.1, 2, 1e-7], usage: [1, 2, 3] }),
+      solutionFromColumns({ ids: ["a", "b", "c"], labels: [2, 0, 1], weights: [1, 1, 3], usage: [1, 2, 0], target: { type: "multiclass", classes: ["ggH", "VBF", 'Z→"ττ", boosted'] } }),
+      solutionFromColumns({ ids: [1, 2], labels: [124.999999999, 1 / 3], weights: [1, 1], usage: [1, 2], target: { type: "real" } }),
+    ];
+    for (const key of keys) {
+      const opts: SolutionReadOptions = key.target.type === "multiclass" ? { target: "multiclass", classes: key.target.classes } : { target: key.target.type };
+      const back = await parseSolution(encode(solutionCsv(key)), opts);
+      expect({ ...back, ids: ids(back) }).toEqual({ ...key, ids: ids(key) });
+    }
+  });
+
+  it("reports each bad row with its line and reason", async () => {
+    const text = "EventId,Class,Weight,Usage\n1,ggH,1,Public\n2,Hbb,1,Public\n3,VBF,0,Private\n,VBF,1,Private\n5,,1,Public\n";
+    expect(await problemsOf(text, { target: "multiclass", classes: ["ggH", "VBF"] })).toEqual([
+      { line: 3, message: 'Class "Hbb" is not one of the classes ggH, VBF' },
+      { line: 4, message: 'Weight "0" is not a positive finite number' },
+      { line: 5, message: "EventId is empty" },
+      { line: 6, message: 'Class "" is not one of the classes ggH, VBF' },
+    ]);
+    expect(await problemsOf("EventId,Label,Usage\n1,12.5,Public\n2,abc,Private\n3,inf,Public\n4,,Public\n", { target: "real" })).toEqual([
+      { line: 3, message: 'Label "abc" is not a finite number' },
+      { line: 4, message: 'Label "inf" is not a finite number' },
+      { line: 5, message: 'Label "" is not a finite number' },
+    ]);
+    expect(await problemsOf("EventId,Class,Usage\n1,a,Public\n2,,Public\n", { target: "multiclass" })).toEqual([{ line: 3, message: "Class is empty" }]);
+    expect(await problemsOf("EventId,Label,Usage\n1,x,Public\n")).toEqual([{ line: 2, message: 'Label "x" is not s/b or 1/0' }]);
+  });
+
+  it("refuses a header with both Label and Class, or neither, or a missing id column", async () => {
+    const both = await problemsOf("EventId,Label,Class,Usage\n1,s,s,Public\n");
+    expect(both[0]!.message).toMatch(/^the header needs exactly one target column, Label or Class/);
+    expect((await problemsOf("EventId,Weight,Usage\n1,1,Public\n"))[0]).toMatchObject({ line: 1, message: expect.stringMatching(/exactly one target column/) });
+    expect((await problemsOf("Id,Label,Usage\n1,s,Public\n"))[0]).toEqual({ line: 1, message: 'unexpected column "Id" in the header (expected EventId,Usage, optionally Label,Class,Weight)' });
+  });
+
+  it("refuses a multiclass key of one class, and class lists that cannot be", async () => {
+    expect(await problemsOf("EventId,Class,Usage\n1,a,Public\n2,a,Private\n", { target: "multiclass" })).toEqual([{ line: null, message: "a multiclass key needs at least 2 classes, the file has 1" }]);
+    expect((await problemsOf("EventId,Class,Usage\n1,a,Public\n", { target: "multiclass", classes: ["a", "a"] }))[0]!.message).toMatch(/2 to 255 distinct names/);
+    expect((await problemsOf("EventId,Label,Usage\n1,1,Public\n", { target: "binary", classes: ["a", "b"] }))[0]!.message).toMatch(/need a multiclass target/);
+  });
+});
