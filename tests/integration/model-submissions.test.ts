@@ -119,14 +119,26 @@ describeEachDatabase("ONNX model submissions", (get) => {
     await setMode("models");
     const res = await challengeDetail.GET(req(`/challenges/${challenge.slug}`, token), ctx({ slug: challenge.slug }));
     const detail = ((await res.json()) as { challenge: { files: { name: string }[]; phases: { submissionMode: string }[]; model: { features: string[]; maxMb: number } } }).challenge;
-    expect(detail.files.map((f) => f.name).sort()).toEqual(["sample_submission.csv", "training.csv"]);
+    expect(detail.files.map((f) => f.name).sort()).toEqual(["sample_submission.csv", "training.csv", "validation_sample.csv"]);
     expect(detail.phases.map((p) => p.submissionMode)).toEqual(["models"]);
+    // In test.csv's place, the public validation sample: test.csv's format, training events' values as written.
+    const sample = await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "validation_sample.csv" }));
+    expect(sample.status).toBe(200);
+    const sampleCsv = gunzipSync(Buffer.from(await sample.arrayBuffer())).toString("utf8");
+    const testHeader = gunzipSync((await getDatasetFile(get().db, challenge.id, "test.csv"))!.gzipContent).toString("utf8").split("\n")[0];
+    const training = gunzipSync((await getDatasetFile(get().db, challenge.id, "training.csv"))!.gzipContent).toString("utf8").trimEnd().split("\n");
+    const sampleLines = sampleCsv.trimEnd().split("\n");
+    expect(sampleLines[0]).toBe(testHeader);
+    expect(sampleLines).toHaveLength(training.length); // the 50 training events (up to 1,000 are taken) and the header
+    expect(sampleLines[1]).toBe(training[1]!.split(",").slice(0, 31).join(","));
+    expect(sample.headers.get("X-Content-SHA256")).toBe(createHash("sha256").update(sampleCsv).digest("hex"));
     expect(detail.model.features).toHaveLength(30);
     expect(detail.model).toMatchObject({ maxMb: 50 });
     expect(await errorOf(await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "test.csv" })))).toMatchObject({ status: 403, code: "hidden" });
     expect(await errorOf(await post("EventId,RankOrder,Class\n", "p.csv"))).toMatchObject({ status: 400, code: "predictions_not_accepted" });
     await setMode("both");
     expect((await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "test.csv" }))).status).toBe(200);
+    expect((await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "validation_sample.csv" }))).status).toBe(404);
   });
 
   it.skipIf(onnxSkipReason !== null)("runs a model on the hidden features: the same scores and ± as its predictions uploaded as CSV, with its efficiency recorded", async () => {
