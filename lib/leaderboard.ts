@@ -1,6 +1,7 @@
 import { isPrivateRevealed, type StatusAt } from "@/challenges/phase-status";
 import { getDb } from "@/db";
 import { benchmarkRows, privateLeaderboard, publicLeaderboard, type LeaderboardPage } from "@/db/queries/leaderboard";
+import { modelEfficiency } from "@/db/queries/submissions";
 import type { Challenge } from "@/db/schema";
 import { TtlCache } from "@/lib/ttl-cache";
 import { csvLine } from "./csv";
@@ -38,15 +39,27 @@ export async function loadBoard(challenge: BoardChallenge, view: string | null |
     showPrivate ? privateLeaderboard(db, { ...params, finalSelections: challenge.finalSelections }) : publicLeaderboard(db, params),
   );
   const benchmarks = await benchmarkCache.get(String(challenge.id), () => benchmarkRows(db, challenge.id));
-  return { metric, revealed, showPrivate, board, benchmarks };
+  const models = await modelEfficiency(db, [...board.rows, ...benchmarks].map((r) => r.submissionId));
+  return { metric, revealed, showPrivate, board, benchmarks, models };
 }
 
-/** The whole leaderboard (public, or private once revealed) as a CSV download. */
+/** A model entry's efficiency as the API and the CSV give it; null for a predictions file. */
+export function modelFigures(m: ModelEfficiency | undefined): { bytes: number; msPer1000Events: number; operators: number } | null {
+  return m ? { bytes: m.sizeBytes, msPer1000Events: m.stats.msPer1000, operators: m.stats.operatorCount } : null;
+}
+
+type ModelEfficiency = Awaited<ReturnType<typeof modelEfficiency>> extends Map<number, infer V> ? V : never;
+
+/**
+ * The whole leaderboard (public, or private once revealed) as a CSV download. A model entry's size in bytes, time per
+ * 1,000 events (ms) and operator count fill the last three columns, empty for a predictions file.
+ */
 export async function leaderboardCsvResponse(challenge: BoardChallenge & { slug: string }, view: string | null): Promise<Response> {
-  const { showPrivate, board } = await loadBoard(challenge, view, 1, 1_000_000);
-  const lines = ["Rank,Team,Score,Std,Entries,LastSubmission"];
+  const { showPrivate, board, models } = await loadBoard(challenge, view, 1, 1_000_000);
+  const lines = ["Rank,Team,Score,Std,Entries,LastSubmission,ModelBytes,ModelMsPer1000Events,ModelOperators"];
   for (const r of board.rows) {
-    lines.push(csvLine([r.rank, r.teamName, r.score, r.std, r.entries, r.lastSubmissionAt.toISOString()]));
+    const m = modelFigures(models.get(r.submissionId));
+    lines.push(csvLine([r.rank, r.teamName, r.score, r.std, r.entries, r.lastSubmissionAt.toISOString(), m?.bytes ?? null, m?.msPer1000Events ?? null, m?.operators ?? null]));
   }
   return new Response(lines.join("\n") + "\n", {
     headers: {

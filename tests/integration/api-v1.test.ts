@@ -211,7 +211,7 @@ describeEachDatabase("the v1 API", (get) => {
     expect(body.rows[0]).toMatchObject({ rank: 1, score: 1.5 });
     expect(JSON.stringify(body)).not.toContain("1.25");
     const csv = await (await board.GET(req(`/challenges/${challenge.slug}/leaderboard?format=csv`), ctx({ slug: challenge.slug }))).text();
-    expect(csv.split("\n")[0]).toBe("Rank,Team,Score,Std,Entries,LastSubmission");
+    expect(csv.split("\n")[0]).toBe("Rank,Team,Score,Std,Entries,LastSubmission,ModelBytes,ModelMsPer1000Events,ModelOperators");
     expect(csv.split("\n")[1]).toMatch(/^1,.*,1\.5,0\.1,/);
 
     // A team named as a spreadsheet formula is written as text (OWASP CSV injection).

@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 import { beforeAll, beforeEach, expect, it, vi } from "vitest";
 import * as challengeDetail from "@/app/api/v1/challenges/[slug]/route";
 import * as files from "@/app/api/v1/challenges/[slug]/files/[file]/route";
+import * as board from "@/app/api/v1/challenges/[slug]/leaderboard/route";
 import * as subs from "@/app/api/v1/challenges/[slug]/submissions/route";
 import { kaggleSubmission } from "@/challenges/shared/baseline/submission";
 import type { SubmissionMode } from "@/challenges/shared/model-contract";
@@ -15,6 +16,7 @@ import { createSubmission, modelEfficiency } from "@/db/queries/submissions";
 import { createUser } from "@/db/queries/users";
 import { challenges, phases, privateScores, publicScores, submissions, type Challenge } from "@/db/schema";
 import { invalidateChallenge } from "@/lib/challenge-access";
+import { clearLeaderboardCaches } from "@/lib/leaderboard";
 import { runScoringJob } from "@/lib/jobs/score-submission";
 import { setBoss } from "@/lib/jobs/shared-queue";
 import { runnableModel } from "@/lib/onnx/strip-zipmap";
@@ -143,6 +145,7 @@ describeEachDatabase("ONNX model submissions", (get) => {
 
   it.skipIf(onnxSkipReason !== null)("runs a model on the hidden features: the same scores and ± as its predictions uploaded as CSV, with its efficiency recorded", async () => {
     const { db } = get();
+    const figures: { bytes: number; msPer1000Events: number; operators: number }[] = [];
     for (const [name, output, column] of [["linear", "p", null], ["trees-zipmap", "probability_tensor", 1]] as const) {
       const model = await storeModel(name);
       expect(await runScoringJob(db, model.id, SCORING)).toBe("scored");
@@ -169,7 +172,17 @@ describeEachDatabase("ONNX model submissions", (get) => {
       const efficiency = await modelEfficiency(db, [model.id, csv.id]);
       expect([...efficiency.keys()]).toEqual([model.id]);
       expect(efficiency.get(model.id)).toEqual({ sizeBytes: m.bytes(name).byteLength, stats: row!.modelStats });
+      figures.push({ bytes: m.bytes(name).byteLength, msPer1000Events: row!.modelStats!.msPer1000, operators: row!.modelStats!.operatorCount });
     }
+    // The API leaderboard and its CSV carry the same figures; a predictions entry has none.
+    clearLeaderboardCaches();
+    const slug = challenge.slug;
+    const api = (await (await board.GET(req(`/challenges/${slug}/leaderboard?pageSize=500`, token), ctx({ slug }))).json()) as { rows: { model: unknown }[] };
+    for (const f of figures) expect(api.rows.map((r) => r.model)).toContainEqual(f);
+    expect(api.rows.map((r) => r.model)).toContain(null);
+    const csv = (await (await board.GET(req(`/challenges/${slug}/leaderboard?format=csv`, token), ctx({ slug }))).text()).trimEnd().split("\n");
+    for (const f of figures) expect(csv.some((l) => l.endsWith(`,${f.bytes},${f.msPer1000Events},${f.operators}`))).toBe(true);
+    expect(csv.some((l, i) => i > 0 && l.endsWith(",,,"))).toBe(true);
   });
 
   it.skipIf(onnxSkipReason !== null)("fails a model that runs out of memory or is over the latency budget with the reason, and the worker goes on", async () => {

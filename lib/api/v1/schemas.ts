@@ -122,6 +122,15 @@ export const submissionDetailSchema = submissionSchema
 
 export const finalSelectionSchema = z.object({ selected: z.boolean() });
 
+const modelFiguresSchema = z
+  .object({
+    bytes: z.number().int().describe("Size of the .onnx file"),
+    msPer1000Events: z.number().describe("Inference time per 1,000 events on the worker: median of three timed passes over up to 10,000 test events"),
+    operators: z.number().int().describe("Operator (node) count, subgraphs included"),
+  })
+  .nullable()
+  .describe("An ONNX model entry's efficiency; null for a predictions file");
+
 const leaderboardRowSchema = z.object({
   rank: z.number().int(),
   teamName: z.string(),
@@ -132,6 +141,7 @@ const leaderboardRowSchema = z.object({
   tiedWithPrevious: z.boolean().describe("Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²)"),
   publicRank: z.number().int().nullable().optional().describe("Private view only: the rank on the public leaderboard"),
   rankChange: z.number().int().nullable().optional().describe("Private view only: publicRank − rank (positive = moved up)"),
+  model: modelFiguresSchema,
 });
 
 export const leaderboardSchema = z
@@ -143,7 +153,7 @@ export const leaderboardSchema = z
     pageSize: z.number().int(),
     total: z.number().int(),
     rows: z.array(leaderboardRowSchema),
-    benchmarks: z.array(z.object({ name: z.string(), score: z.number().nullable(), std: z.number().nullable() })),
+    benchmarks: z.array(z.object({ name: z.string(), score: z.number().nullable(), std: z.number().nullable(), model: modelFiguresSchema })),
   })
   ;
 

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import type { PrivateLeaderboardRow } from "@/db/queries/leaderboard";
-import { modelEfficiency } from "@/db/queries/submissions";
 import { formatBytes } from "@/lib/format";
 import { currentUser } from "@/lib/authz";
 import { loadBoard, PAGE_SIZE } from "@/lib/leaderboard";
@@ -24,12 +22,11 @@ export default async function LeaderboardPage({
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const { challenge } = await loadChallenge(slug);
-  const { metric, revealed, showPrivate, board, benchmarks } = await loadBoard(challenge, sp.view, page);
+  const { metric, revealed, showPrivate, board, benchmarks, models } = await loadBoard(challenge, sp.view, page);
   const mine = await teamStanding(challenge, await currentUser());
   const fmt = (x: number) => x.toFixed(metric.precision);
-  // Model submissions' efficiency columns appear once any ranked entry is a model.
-  const models = await modelEfficiency(await getDb(), board.rows.map((r) => r.submissionId));
-  const modelColumns = models.size > 0;
+  // Model submissions' efficiency columns appear once any entry shown (a benchmark too) is a model.
+  const modelColumns = [...board.rows, ...benchmarks].some((r) => models.has(r.submissionId));
   const pages = Math.max(1, Math.ceil(board.total / PAGE_SIZE));
   const base = `/challenges/${slug}/leaderboard`;
   const view = showPrivate ? "private" : "public";
@@ -88,7 +85,8 @@ export default async function LeaderboardPage({
                 {showPrivate && <td />}
                 <td className="px-3 py-2">Benchmark: {b.name}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{showPrivate ? "" : fmt(b.score)}</td>
-                <td colSpan={modelColumns ? 5 : 2} />
+                {modelColumns && <ModelCells m={models.get(b.submissionId)} />}
+                <td colSpan={2} />
               </tr>
             ))}
             {board.rows.map((r) => (
