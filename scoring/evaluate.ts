@@ -47,7 +47,7 @@ export interface EvaluateOptions {
 }
 
 /** Adds the bootstrap std when asked for; `resampler` lays the events out once and returns the per-resample metric. */
-function withStd(score: SubsetScore, opts: EvaluateOptions, resampler: () => [count: number, metric: (m: Uint8Array) => number]): SubsetScore {
+export function withStd(score: SubsetScore, opts: EvaluateOptions, resampler: () => [count: number, metric: (m: Uint8Array) => number]): SubsetScore {
   if (opts.bootstrap > 0) {
     const [count, metric] = resampler();
     score.std = bootstrapStd(count, metric, { resamples: opts.bootstrap, seed: opts.seed });
@@ -75,7 +75,16 @@ export function evaluateAms(solution: Solution, submission: HiggsSubmission, sub
   });
 }
 
-export type ScoreMetricId = "auc" | "sic" | "eff-at-1e-2" | "eff-at-1e-3";
+/**
+ * The ROC metrics the leaderboard began with: one walk over the ranked events gives all four (each is reported beside
+ * whichever is primary), so they are evaluated here together rather than one descriptor at a time.
+ */
+export const ROC_SUMMARY_METRICS = ["auc", "sic", "eff-at-1e-2", "eff-at-1e-3"] as const;
+export type ScoreMetricId = (typeof ROC_SUMMARY_METRICS)[number];
+
+export function isRocSummaryMetric(id: string): id is ScoreMetricId {
+  return (ROC_SUMMARY_METRICS as readonly string[]).includes(id);
+}
 
 /** The ε_B targets of the eff-at metrics, in the order RocSummary is given them. */
 const EFFICIENCY_TARGETS = [1e-2, 1e-3];

@@ -4,18 +4,21 @@
  */
 import type { ByteSource } from "./byte-source";
 import type { CsvReadOptions } from "./csv-reader";
-import { evaluateAms, evaluateScores, type ScoreMetricId, type Subset, type Subsets, type SubsetScore } from "./evaluate";
-import { describeMetric, type MetricDescriptor } from "./metric-descriptor";
+import { evaluateAms, evaluateScores, isRocSummaryMetric, type Subset, type Subsets, type SubsetScore } from "./evaluate";
+import { evaluateMetric } from "./evaluate-metric";
+import { describeMetric, validateMetricParams, type MetricDescriptor } from "./metric-descriptor";
 import { amsMetric } from "./metrics/ams";
 import { maskedRows, signedWeights } from "./metrics/ranking";
 import { aucMetric } from "./metrics/roc-auc";
 import { sicMetric } from "./metrics/sic";
 import { efficiencyAt1e2Metric, efficiencyAt1e3Metric } from "./metrics/signal-efficiency";
+import { tabularMetrics } from "./metrics/tabular";
 import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
 import { createSolutionIndex } from "./solution-index";
 import { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
-import { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";
+import { parseProbabilitySubmission } from "./submission-probabilities";
+import { parseScoreSubmission, VALUE_SUBMISSION_COLUMNS, type ScoreSubmission } from "./submission-scores";
 
 /** Efficiency minus the budget penalty, which reaches 1.1 at the hard cost cap: scored by simulation, not here. */
 const designScoreMetric = describeMetric({
@@ -32,7 +35,7 @@ const designScoreMetric = describeMetric({
 });
 
 /** Every metric, in the order pages list them. */
-export const metricDescriptors = [amsMetric, aucMetric, sicMetric, efficiencyAt1e2Metric, efficiencyAt1e3Metric, designScoreMetric] as const;
+export const metricDescriptors = [amsMetric, aucMetric, sicMetric, efficiencyAt1e2Metric, efficiencyAt1e3Metric, ...tabularMetrics, designScoreMetric] as const;
 
 export type MetricId = (typeof metricDescriptors)[number]["id"];
 
@@ -61,6 +64,8 @@ export interface ScoreRequest {
   csv?: CsvReadOptions;
   sicMinBackground?: number;
   amsCurvePoints?: number;
+  /** The organiser's choices for the metric's parameters (validated; absent ones take their defaults). */
+  params?: Readonly<Record<string, unknown>>;
 }
 
 const SUBSET_NAMES: readonly SubsetName[] = ["Public", "Private"];
@@ -80,7 +85,9 @@ function subsetOf(solution: Solution, code: number, index: number): Subset {
   const rows = maskedRows(solution.usage.map((usage) => (usage === code ? 1 : 0)));
   // An empty subset would yield a meaningless 0 or NaN: that is a solution (organiser) error, say so.
   if (rows.length === 0) throw new Error(`the solution has no ${SUBSET_NAMES[index]} rows`);
-  return { rows, signed: signedWeights(solution.labels, solution.weights, rows), index, public: code === USAGE_PUBLIC };
+  // Signed weights serve the ranked binary metrics only.
+  const signed = solution.target.type === "binary" ? signedWeights(solution.labels, solution.weights, rows) : new Float64Array(0);
+  return { rows, signed, index, public: code === USAGE_PUBLIC };
 }
 
 /**
@@ -92,12 +99,17 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
   const descriptor = METRICS[metricId];
   if (!descriptor) throw new Error(`unknown metric ${JSON.stringify(metricId)}`);
   if (descriptor.compute === null) throw new Error(`${metricId} is scored by simulating the design, not against a solution`);
+  if (!descriptor.targets.includes(solution.target.type)) {
+    throw new Error(`${descriptor.name} scores ${descriptor.targets.join(" or ")} targets; this answer key's target is ${solution.target.type}`);
+  }
+  const params = validateMetricParams(descriptor, req.params);
   const subsets = subsetsOf(solution);
   const opts = { bootstrap: req.bootstrap ?? 0, seed: req.seed ?? 0, sicMinBackground: req.sicMinBackground, amsCurvePoints: req.amsCurvePoints, workspace: subsets.workspace };
   const index = createSolutionIndex(solution);
   const result: Partial<ScoreResult> = {};
+  const store = (scores: SubsetScore[]) => scores.forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
   const parsedFormat = "rankOrder" in submission ? "higgs" : "scores" in submission ? "scores" : null;
-  if (parsedFormat !== null && parsedFormat !== descriptor.submissionFormat) {
+  if (parsedFormat !== null && parsedFormat !== descriptor.submissionFormat && !(parsedFormat === "scores" && solution.target.type !== "multiclass")) {
     throw new Error(`metric ${metricId} needs a ${descriptor.submissionFormat} submission, got a parsed ${parsedFormat} one`);
   }
   // What it parses here, it gives back to the index's pool once scored (the result holds none of those arrays).
@@ -109,11 +121,16 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     } finally {
       if (!given) index.arrays.give(parsed.rankOrder, parsed.isSignal);
     }
+  } else if (solution.target.type === "multiclass") {
+    const parsed = await parseProbabilitySubmission(submission as ByteSource, index, solution.target.classes, req.csv);
+    store(evaluateMetric(descriptor, params, solution, parsed.probabilities, parsed.classes, subsets.list, opts));
   } else {
     const given = "scores" in submission;
-    const parsed = given ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv);
+    const format = descriptor.submissionFormat === "values" ? { columns: VALUE_SUBMISSION_COLUMNS } : { probability: descriptor.submissionFormat === "probabilities" };
+    const parsed = given ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv, format);
     try {
-      evaluateScores(parsed, subsets, metricId as ScoreMetricId, opts).forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
+      if (isRocSummaryMetric(metricId)) store(evaluateScores(parsed, subsets, metricId, opts));
+      else store(evaluateMetric(descriptor, params, solution, parsed.scores, 1, subsets.list, opts));
     } finally {
       if (!given) index.arrays.give(parsed.scores);
     }

@@ -5,16 +5,23 @@
  */
 import { readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
-import type { SubmissionFormat } from "./registry";
+import type { SubmissionFormat } from "./metric-descriptor";
 import { HIGGS_SUBMISSION_COLUMNS } from "./submission-higgs";
-import { SCORE_SUBMISSION_COLUMNS } from "./submission-scores";
+import { probabilityColumns } from "./submission-probabilities";
+import { SCORE_SUBMISSION_COLUMNS, VALUE_SUBMISSION_COLUMNS } from "./submission-scores";
 
 export const SUBMISSION_COLUMNS: Readonly<Record<SubmissionFormat, readonly string[]>> = {
   higgs: HIGGS_SUBMISSION_COLUMNS,
   scores: SCORE_SUBMISSION_COLUMNS,
+  // A binary key's probabilities: one column, the probability of class 1.
   probabilities: SCORE_SUBMISSION_COLUMNS,
-  values: ["EventId", "prediction"],
+  values: VALUE_SUBMISSION_COLUMNS,
 };
+
+/** The header a submission needs: a multiclass key's probabilities have one column per class (its names). */
+export function submissionColumns(format: SubmissionFormat, classes?: readonly string[]): readonly string[] {
+  return format === "probabilities" && classes ? probabilityColumns(classes) : SUBMISSION_COLUMNS[format];
+}
 
 /**
  * Checks the start of an upload: `head` is the first bytes of the decompressed
@@ -23,9 +30,9 @@ export const SUBMISSION_COLUMNS: Readonly<Record<SubmissionFormat, readonly stri
  * SubmissionFormatError for a wrong header, an empty or header-only file, or
  * rows with the wrong number of fields among those lines.
  */
-export async function checkSubmissionHead(head: Uint8Array, complete: boolean, format: SubmissionFormat): Promise<void> {
+export async function checkSubmissionHead(head: Uint8Array, complete: boolean, format: SubmissionFormat, classes?: readonly string[]): Promise<void> {
   const cut = complete ? head.length : head.lastIndexOf(0x0a) + 1;
   const problems = new ProblemCollector(SubmissionFormatError);
-  await readTable(head.subarray(0, cut), SUBMISSION_COLUMNS[format], problems, () => {});
+  await readTable(head.subarray(0, cut), submissionColumns(format, classes), problems, () => {});
   problems.throwIfAny();
 }

@@ -1,4 +1,8 @@
-/** Score submission (anomaly detection and other challenges): `EventId,score`, one finite decimal per event. */
+/**
+ * One number per event: `EventId,score` (anomaly detection and other ranked challenges: any finite decimal), the same
+ * with 0 ≤ score ≤ 1 for metrics that read a probability (accuracy, log-loss...), or `EventId,prediction` for a
+ * regression (any finite decimal).
+ */
 import type { ByteSource } from "./byte-source";
 import { FAST_ROW_MAX_BYTES, type CsvReadOptions, type FastRows } from "./csv-reader";
 import { quoteValue, readTable } from "./csv-table";
@@ -8,6 +12,14 @@ import type { SolutionIndex } from "./solution-index";
 import { SubmissionRows } from "./submission-rows";
 
 export const SCORE_SUBMISSION_COLUMNS = ["EventId", "score"] as const;
+export const VALUE_SUBMISSION_COLUMNS = ["EventId", "prediction"] as const;
+
+export interface ScoreColumnOptions {
+  /** The header, default SCORE_SUBMISSION_COLUMNS. */
+  columns?: readonly [string, string];
+  /** Each value must lie in [0, 1] (a probability of class 1). */
+  probability?: boolean;
+}
 
 /** Aligned with the solution's rows: scores[i] belongs to solution.ids[i]. */
 export interface ScoreSubmission {
@@ -30,6 +42,8 @@ class FastScoreRows implements FastRows {
   constructor(
     private readonly records: SubmissionRows,
     private readonly scores: Float64Array,
+    /** Values outside [0, 1] are left to the generic path, which reports them. */
+    private readonly probability: boolean,
   ) {}
 
   parse(data: Uint8Array, start: number, end: number, line: number): number {
@@ -48,6 +62,7 @@ class FastScoreRows implements FastRows {
       if (j < 0 || (data[j] !== LF && data[j] !== CR)) j = parseOtherDecimal(data, from, score);
       if (data[j] === CR) j++;
       if (data[j] !== LF || j - i > FAST_ROW_MAX_BYTES || !Number.isFinite(score[0]!)) break;
+      if (this.probability && !(score[0]! >= 0 && score[0]! <= 1)) break;
       rows[k++] = row;
       scores[row] = score[0]!;
       i = j + 1;
@@ -79,7 +94,9 @@ function everyScoreWritten(scores: Float64Array): boolean {
 }
 
 /** Pooled arrays as in parseHiggsSubmission: on success the caller owns `scores` and may give it back to `index.arrays`. */
-export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}): Promise<ScoreSubmission> {
+export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}, format: ScoreColumnOptions = {}): Promise<ScoreSubmission> {
+  const columns = format.columns ?? SCORE_SUBMISSION_COLUMNS;
+  const probability = format.probability ?? false;
   const problems = new ProblemCollector(SubmissionFormatError);
   const records = new SubmissionRows(index, problems, null);
   // NaN = no valid record yet (a valid score is finite).
@@ -87,18 +104,22 @@ export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex
   try {
     await readTable(
       src,
-      SCORE_SUBMISSION_COLUMNS,
+      columns,
       problems,
       (rec, col) => {
         const cScore = col[1]!;
         const score = parseDecimal(rec.buf, rec.starts[cScore]!, rec.ends[cScore]!);
-        const finite = Number.isFinite(score);
-        if (!finite) problems.add(rec.line, `score ${quoteValue(rec, cScore)} is not a finite number`);
+        let valid = Number.isFinite(score);
+        if (!valid) problems.add(rec.line, `${columns[1]} ${quoteValue(rec, cScore)} is not a finite number`);
+        else if (probability && !(score >= 0 && score <= 1)) {
+          problems.add(rec.line, `${columns[1]} ${quoteValue(rec, cScore)} is not a probability between 0 and 1`);
+          valid = false;
+        }
         const row = records.add(rec, col[0]!);
-        if (row >= 0 && finite) scores[row] = score;
+        if (row >= 0 && valid) scores[row] = score;
       },
       opts,
-      (columns, width) => (width === 2 && columns[0] === 0 && records.dense !== null ? new FastScoreRows(records, scores) : null),
+      (cols, width) => (width === 2 && cols[0] === 0 && records.dense !== null ? new FastScoreRows(records, scores, probability) : null),
     );
     records.reportIdProblems(everyScoreWritten(scores));
     problems.throwIfAny();

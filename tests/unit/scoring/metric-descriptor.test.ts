@@ -34,9 +34,9 @@ describe("metric descriptors", () => {
     expect(METRICS.ams.compute!(data, {})).toBeCloseTo(ams(s, b), 12);
   });
 
-  it("resample with every multiplicity 1 gives compute's value, for every metric scored against a solution", () => {
+  it("resample with every multiplicity 1 gives compute's value, for every binary metric (the others: their own tests)", () => {
     for (const m of metricDescriptors) {
-      if (m.compute === null) continue;
+      if (m.compute === null || !m.targets.includes("binary")) continue;
       const params = validateMetricParams(m);
       const { events, metric } = m.resample!(data, params);
       expect(metric(new Uint8Array(events).fill(1)), m.id).toBeCloseTo(m.compute(data, params), 12);

@@ -30,9 +30,26 @@ function subsetSum(solution: Solution, usage: number, label: number): number {
 
 describe("metric registry", () => {
   it("describes every metric with a format, a direction, a range and a precision", () => {
-    expect(metricDescriptors.map((m) => m.id)).toEqual(["ams", "auc", "sic", "eff-at-1e-2", "eff-at-1e-3", "design-score"]);
+    expect(metricDescriptors.map((m) => m.id)).toEqual([
+      "ams",
+      "auc",
+      "sic",
+      "eff-at-1e-2",
+      "eff-at-1e-3",
+      "eff-at-eps-b",
+      "rejection-at-eps-s",
+      "accuracy",
+      "balanced-accuracy",
+      "log-loss",
+      "f1",
+      "rmse",
+      "mae",
+      "r2",
+      "mass-resolution",
+      "design-score",
+    ]);
     for (const m of metricDescriptors) {
-      expect(["higgs", "scores", "design"]).toContain(m.submissionFormat);
+      expect(["higgs", "scores", "probabilities", "values", "design"]).toContain(m.submissionFormat);
       expect(["max", "min"]).toContain(m.direction);
       expect(m.higherIsBetter).toBe(m.direction === "max");
       expect(m.label).toBe(m.name);
