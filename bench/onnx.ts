@@ -10,7 +10,7 @@
 import { loadavg } from "node:os";
 import { generateHiggsDataset } from "../challenges/higgs-tautau/built-in";
 import { parseFeatureCsv } from "../challenges/shared/feature-matrix";
-import { modelContract } from "../challenges/shared/model-contract";
+import { higgsKind } from "../challenges/higgs-tautau/kind";
 import { runModel } from "../lib/onnx/runner";
 import { validateModel } from "../lib/onnx/validate";
 import { scoreSubmission, solutionFromColumns } from "../scoring/index";
@@ -38,7 +38,7 @@ async function main() {
     console.log(`bench:onnx skipped: ${onnxSkipReason}`);
     return;
   }
-  const contract = modelContract("higgs-tautau")!;
+  const contract = higgsKind.modelContract!;
   let t = performance.now();
   const data = generateHiggsDataset({ seed: 24, trainEvents: 100, testEvents: EVENTS });
   const testFile = data.files.find((f) => f.filename === "test.csv")!;

@@ -1,7 +1,6 @@
 import type { PhaseWindow } from "./phase-status";
 import type { Seed } from "./shared/random";
 
-type Kind = "higgs-tautau" | "anomaly-detection" | "detector-design";
 
 /** A file competitors download, produced as text chunks so it never sits whole in memory as a string. */
 export interface GeneratedFile {
@@ -33,7 +32,8 @@ export interface GeneratedDataset {
 /** A challenge the platform creates by itself at first start, with data from a seeded simulator. */
 export interface BuiltInChallenge {
   slug: string;
-  kind: Kind;
+  /** The id of the kind that lists it (challenges/<kind>/kind.ts). */
+  kind: string;
   title: string;
   summary: string;
   description: string;

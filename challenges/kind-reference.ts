@@ -1,24 +1,13 @@
 /**
  * A kind's generated reference sections (features, files, metric, submission format, leaderboards) are facts of
  * the platform, not prose: an organiser's own description replaces the introduction, never these. They are cut
- * from the kind's standard description by their headings.
+ * from the kind's standard description by their headings (the kind's `reference`).
  */
-import { anomalyDescription } from "./anomaly-detection/description";
-import { detectorDescription } from "./detector-design/description";
-import { higgsDescription } from "./higgs-tautau/description";
-
-const KINDS: Record<string, { description: string; reference: RegExp }> = {
-  "higgs-tautau": { description: higgsDescription, reference: /^## (The features|The data files|The score|Submission format|Public and private leaderboards)/ },
-  "anomaly-detection": {
-    description: anomalyDescription,
-    reference: /^## (The features|The tracks|The data files|Submission format|The scores|The validity gate|Public and private leaderboards)/,
-  },
-  "detector-design": { description: detectorDescription, reference: /^## (Geometry|Version 1|Version 2|Submitting and ranking)/ },
-};
+import { findKind } from "./index";
 
 /** The kind's reference sections, each "## …" section whole, in their order; "" for an unknown kind. */
 export function kindReference(kind: string): string {
-  const k = Object.hasOwn(KINDS, kind) ? KINDS[kind]! : undefined;
+  const k = findKind(kind);
   if (!k) return "";
   const sections = k.description.split(/\n(?=## )/);
   return sections.filter((s) => k.reference.test(s)).join("\n").trim();

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { eq } from "drizzle-orm";
 import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
-import { builtInChallenges } from "@/challenges/registry";
+import { builtInChallenges } from "@/challenges";
 import { KEY_BYTES } from "@/challenges/shared/chacha20";
 import type { Seed } from "@/challenges/shared/random";
 import { byteaValue, insertSolutionRows } from "./bulk";

@@ -5,6 +5,7 @@ import {
   type HiggsImportSource,
 } from "@/challenges/higgs-tautau/importer";
 import type { GeneratedDataset } from "@/challenges/built-in";
+import { higgsKind } from "@/challenges/higgs-tautau/kind";
 import type { PhaseWindow } from "@/challenges/phase-status";
 import type { Db } from "./client";
 import { createChallengeWithDataset, type ChallengeSettings } from "./create-challenge";
@@ -72,7 +73,7 @@ export async function storeHiggsImport(db: Db, prepared: PreparedHiggsImport, me
     db,
     {
       slug: meta.slug,
-      kind: "higgs-tautau",
+      kind: higgsKind.id,
       title: meta.title,
       summary: meta.summary ?? "Tell H → ττ decays from background in ATLAS simulated events (HiggsML 2014 data). Scored by weighted AMS.",
       description: meta.description ?? importedHiggsDescription(meta.title, prepared.origin),

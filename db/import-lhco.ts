@@ -1,4 +1,5 @@
 import { anomalyDescription, datasetFromLhco, linesOf, MIN_CONTROL_EVENTS, parseLhcoCsv } from "@/challenges/anomaly-detection";
+import { anomalyKind } from "@/challenges/anomaly-detection/kind";
 import type { Db } from "./client";
 import { createChallengeWithDataset, type ChallengeSettings, freshDataKey } from "./create-challenge";
 
@@ -35,7 +36,7 @@ export async function importLhcoChallenge(
     db,
     {
       slug: opts.slug,
-      kind: "anomaly-detection",
+      kind: anomalyKind.id,
       title: opts.title,
       summary: opts.summary ?? "Find the anomaly in the LHC Olympics 2020 R&D dataset without labels.",
       description: anomalyDescription,

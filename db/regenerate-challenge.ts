@@ -12,7 +12,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { BuiltInChallenge } from "@/challenges/built-in";
-import { builtInChallenges } from "@/challenges/registry";
+import { builtInChallenges, kindOf } from "@/challenges";
 import type { Seed } from "@/challenges/shared/random";
 import type { Db } from "./client";
 import { compressFiles, freshDataKey, insertDataset } from "./create-challenge";
@@ -39,7 +39,7 @@ export async function regenerateBuiltInChallenge(db: Db, slug: string, opts: { s
   const scale = typeof challenge.config.scale === "number" ? challenge.config.scale : 1;
   const data = spec.generate(scale, opts.seed ?? freshDataKey());
   const files = await compressFiles(data);
-  if (spec.kind === "detector-design") {
+  if (kindOf(spec.kind).regenerate === "rescore") {
     const datasetId = await insertDataset(db, challenge.id, data, files);
     return { challengeId: challenge.id, datasetId, outcome: "rescored", submissions: (await resetForRescore(db, challenge.id)).length };
   }

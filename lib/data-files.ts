@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { constants, gunzipSync, gzipSync } from "node:zlib";
-import { MODEL_TEST_FILE, modelContract, type SubmissionMode, testFeaturesHidden } from "@/challenges/shared/model-contract";
+import { modelContract } from "@/challenges";
+import { MODEL_TEST_FILE, type SubmissionMode, testFeaturesHidden } from "@/challenges/shared/model-contract";
 import { VALIDATION_SAMPLE_FILE, validationSampleCsv } from "@/challenges/shared/validation-sample";
 import { getDb, type Db } from "@/db";
 import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";

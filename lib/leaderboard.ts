@@ -38,7 +38,7 @@ export async function loadBoard(challenge: BoardChallenge, view: string | null |
   const board = await boards.get(key, () =>
     showPrivate ? privateLeaderboard(db, { ...params, finalSelections: challenge.finalSelections }) : publicLeaderboard(db, params),
   );
-  const benchmarks = await benchmarkCache.get(String(challenge.id), () => benchmarkRows(db, challenge.id));
+  const benchmarks = await benchmarkCache.get(String(challenge.id), () => benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: metric.higherIsBetter }));
   const models = await modelEfficiency(db, [...board.rows, ...benchmarks].map((r) => r.submissionId));
   return { metric, revealed, showPrivate, board, benchmarks, models };
 }

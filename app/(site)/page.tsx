@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { findKind } from "@/challenges";
 import { getDb } from "@/db";
 import { listChallenges } from "@/db/queries/challenges";
 import { currentUser } from "@/lib/authz";
@@ -7,12 +8,6 @@ import { Countdown } from "../_components/countdown";
 import { StatusBadge } from "../_components/status-badge";
 
 export const dynamic = "force-dynamic";
-
-const KIND_LABEL = {
-  "higgs-tautau": "Classification",
-  "anomaly-detection": "Anomaly detection",
-  "detector-design": "Detector design",
-} as const;
 
 export default async function HomePage() {
   const user = await currentUser();
@@ -33,7 +28,7 @@ export default async function HomePage() {
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <div className="flex items-center gap-2 text-xs text-slate-500">
                 <StatusBadge status={c.state.status} />
-                <span>{KIND_LABEL[c.kind]}</span>
+                <span>{findKind(c.kind)?.category ?? c.kind}</span>
                 {c.visibility === "private" && <span className="rounded bg-slate-100 px-1">private</span>}
               </div>
               <h2 className="mt-2 text-lg font-semibold">

@@ -7,9 +7,6 @@
  * Worked example (Higgs): ids [10, 11], model outputs [0.7, 0.2], threshold 0.5 → "EventId,RankOrder,Class /
  * 10,2,s / 11,1,b".
  */
-import { ANOMALY_FEATURES } from "../anomaly-detection/schema";
-import { HIGGS_FEATURES } from "../higgs-tautau/schema";
-import { kaggleSubmissionBytes } from "./baseline/submission";
 
 /** Per phase: uploaded predictions only (as before), ONNX models only (test features hidden), or either. */
 export const SUBMISSION_MODES = ["predictions", "models", "both"] as const;
@@ -34,6 +31,7 @@ export function testFeaturesHidden(phases: readonly { endsAt: Date; submissionMo
 export const THRESHOLD_METADATA_KEY = "threshold";
 export const DEFAULT_THRESHOLD = 0.5;
 
+/** Each kind declares its own (challenges/<kind>/kind.ts `modelContract`). */
 export interface ModelContract {
   features: readonly string[];
   /** How undefined feature values are fed, as the challenge page states it. */
@@ -45,32 +43,9 @@ export interface ModelContract {
 }
 
 /** `EventId,score` for score-ranked kinds. */
-function scoreSubmission(eventIds: ArrayLike<number>, scores: ArrayLike<number>): Uint8Array {
+export function eventScoresCsv(eventIds: ArrayLike<number>, scores: ArrayLike<number>): Uint8Array {
   const lines = new Array<string>(scores.length + 1);
   lines[0] = "EventId,score";
   for (let i = 0; i < scores.length; i++) lines[i + 1] = `${eventIds[i]},${scores[i]}`;
   return new TextEncoder().encode(`${lines.join("\n")}\n`);
-}
-
-const CONTRACTS: Record<string, ModelContract> = {
-  "higgs-tautau": {
-    features: HIGGS_FEATURES,
-    missing: "undefined values (jet features of events with too few jets, DER_mass_MMC when it fails) arrive as −999.0, as in test.csv, not as NaN",
-    output:
-      `one signal score per event (a probability, a margin, or class probabilities of which the second column is the signal); ` +
-      `events are ranked by it and classified as signal ("s") where it is at least the threshold: ${DEFAULT_THRESHOLD}, or the model's ` +
-      `metadata_props entry "${THRESHOLD_METADATA_KEY}"`,
-    submission: (ids, scores, threshold) => kaggleSubmissionBytes(ids, scores, threshold),
-  },
-  "anomaly-detection": {
-    features: ANOMALY_FEATURES,
-    missing: "every feature is defined for every event",
-    output: "one anomaly score per event, higher = more signal-like (a probability, a score, or class probabilities of which the second column is the signal)",
-    submission: (ids, scores) => scoreSubmission(ids, scores),
-  },
-};
-
-/** The contract of a challenge kind, or undefined when the kind has no per-event features (detector design). */
-export function modelContract(kind: string): ModelContract | undefined {
-  return CONTRACTS[kind];
 }

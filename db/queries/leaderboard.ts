@@ -138,15 +138,16 @@ export async function privateLeaderboard(
   };
 }
 
-/** Benchmark entries with their public scores: shown distinctly, never ranked. */
-export async function benchmarkRows(db: Db, challengeId: number) {
+/** Benchmark entries with their public scores, best first in the metric's direction: shown distinctly, never ranked. */
+export async function benchmarkRows(db: Db, p: { challengeId: number; higherIsBetter: boolean }) {
+  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
   const raw = await queryRows(db, sql`
     select be.name, be.model_card, ps.score, ps.std, s.id as submission_id
     from benchmark_entry be
     join submission s on s.id = be.submission_id
     join public_score ps on ps.submission_id = s.id
-    where s.challenge_id = ${challengeId} and s.status = 'scored'
-    order by ps.score desc`);
+    where s.challenge_id = ${p.challengeId} and s.status = 'scored'
+    order by ps.score ${dir}, s.id`);
   return raw.map((r) => ({
     name: String(r.name),
     modelCard: r.model_card as Record<string, unknown>,

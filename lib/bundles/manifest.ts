@@ -22,9 +22,9 @@
  */
 import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
-import { privateSeedOf } from "@/challenges/detector-design/score-submission";
+import { findKind, KIND_IDS } from "@/challenges";
 import { SLUG_PATTERN } from "@/lib/validations/challenge";
-import { isMetricId, METRICS, type SubmissionFormat } from "@/scoring/registry";
+import { isMetricId, METRICS } from "@/scoring/registry";
 
 export const BUNDLE_FORMAT = "collider-arena-bundle/1";
 export const MANIFEST_FILE = "challenge.yaml";
@@ -32,22 +32,6 @@ export const DESCRIPTION_FILE = "description.md";
 export const SOLUTION_FILE = "solution.csv";
 export const DATA_DIR = "data/";
 
-const CHALLENGE_KINDS = ["higgs-tautau", "anomaly-detection", "detector-design"] as const;
-export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
-
-/** The submission format each kind's scorer reads: a metric suits a kind when it scores that format. */
-const KIND_FORMAT: Readonly<Record<ChallengeKind, SubmissionFormat | "design">> = {
-  "higgs-tautau": "higgs",
-  "anomaly-detection": "scores",
-  "detector-design": "design",
-};
-
-/** Metric ids that can score a challenge of `kind` (ams for Higgs, the score metrics for anomaly detection…). */
-function metricsForKind(kind: ChallengeKind): string[] {
-  return Object.values(METRICS)
-    .filter((m) => m.submissionFormat === KIND_FORMAT[kind])
-    .map((m) => m.id);
-}
 
 /** The platform's slug rule (as the organiser's form): 3–50 lower-case letters, digits and dashes. */
 export { SLUG_PATTERN };
@@ -72,7 +56,7 @@ const fileSchema = z.strictObject({
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   slug: z.string().regex(SLUG_PATTERN, "must be 3–50 lower-case letters, digits and dashes"),
-  kind: z.enum(CHALLENGE_KINDS),
+  kind: z.enum(KIND_IDS),
   title: z.string().min(1),
   summary: z.string(),
   metric: z.string(),
@@ -91,12 +75,12 @@ export const manifestSchema = z.strictObject({
  */
 function crossFieldIssues(raw: Record<string, unknown>): string[] {
   const issues: string[] = [];
-  const kind = CHALLENGE_KINDS.find((k) => k === raw.kind);
+  const kind = typeof raw.kind === "string" ? findKind(raw.kind) : undefined;
   const metric = raw.metric;
   if (typeof metric === "string" && !isMetricId(metric)) {
     issues.push(`metric: unknown metric ${JSON.stringify(metric)} (known: ${Object.keys(METRICS).join(", ")})`);
-  } else if (typeof metric === "string" && kind && !metricsForKind(kind).includes(metric)) {
-    issues.push(`metric: ${metric} cannot score a ${kind} challenge (use ${metricsForKind(kind).join(" or ")})`);
+  } else if (typeof metric === "string" && kind && !(kind.metrics as readonly string[]).includes(metric)) {
+    issues.push(`metric: ${metric} cannot score a ${kind.id} challenge (use ${kind.metrics.join(" or ")})`);
   }
   const files = (raw.dataset as { files?: unknown } | undefined)?.files;
   const seen = new Set<unknown>();
@@ -106,9 +90,8 @@ function crossFieldIssues(raw: Record<string, unknown>): string[] {
       seen.add(f?.name);
     }
   }
-  // The design scorer simulates the private leaderboard from this seed: without it nothing can be scored.
-  const seed = kind === "detector-design" ? privateSeedOf(raw.secrets as Record<string, unknown> | undefined) : undefined;
-  if (typeof seed === "string") issues.push(`secrets.privateSeed: a detector-design bundle needs its private leaderboard's seed, ${seed}`);
+  // Secrets a scorer cannot work without (the design scorer's private seed).
+  issues.push(...(kind?.secretsIssues?.(raw.secrets as Record<string, unknown> | undefined) ?? []));
   return issues;
 }
 

@@ -10,11 +10,12 @@
  */
 import { strFromU8 } from "fflate";
 import { USAGE_CONTROL } from "@/challenges/anomaly-detection/dataset";
+import { type ChallengeKind, kindOf } from "@/challenges";
 import type { GeneratedSolution } from "@/challenges/built-in";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
 import { BundleError, IssueList } from "./issues";
 import { unzipLimited } from "./unzip";
-import { type BundleManifest, type ChallengeKind, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE } from "./manifest";
+import { type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE } from "./manifest";
 import { parseSolutionCsv, type ParsedSolution } from "./solution-csv";
 import { type IdColumn, isUtf8, lineCount, readIdColumn, sha256Hex } from "./text-file";
 
@@ -42,15 +43,10 @@ export interface ReadBundleOptions {
 }
 
 /** Files each kind's solution must match by EventId: the file competitors predict on. */
-const TEST_FILES: Readonly<Record<ChallengeKind, readonly string[]>> = {
-  "higgs-tautau": ["test.csv"],
-  // A Track B challenge publishes its one sample as blackbox.csv.
-  "anomaly-detection": ["test.csv", "blackbox.csv"],
-  "detector-design": [],
-};
+const testFilesOf = (kind: ChallengeKind) => kind.answerKey?.testFiles ?? [];
 
-/** The tabular kinds count data rows below a header; detector-design's example designs count lines, as its generator does. */
-const rowsOf = (kind: ChallengeKind, bytes: Uint8Array) => lineCount(bytes) - (kind === "detector-design" ? 0 : 1);
+/** CSV files count data rows below a header; a kind whose files are not tables (example designs) counts lines. */
+const rowsOf = (kind: ChallengeKind, bytes: Uint8Array) => lineCount(bytes) - (kind.fileRows === "lines" ? 0 : 1);
 
 /** Zip entries by name; a zip made by zipping a folder (one top folder around everything) is read as if flat. */
 function unzipEntries(zip: Uint8Array, maxBytes: number): Map<string, Uint8Array> {
@@ -78,12 +74,12 @@ function checkIdsMatch(testFile: string, test: IdColumn, solution: ParsedSolutio
 
 /** What a scorer of the kind needs from the answer key beyond well-formed rows. */
 function checkSolutionForKind(kind: ChallengeKind, s: ParsedSolution, issues: IssueList): void {
-  if (kind === "detector-design") return;
+  if (!kind.answerKey) return;
   // scoring/ refuses an empty leaderboard subset at every score; say so now, once.
   for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
     if (!s.usage.includes(code)) issues.add(SOLUTION_FILE, `no ${name} rows: each leaderboard needs some`);
   }
-  if (kind !== "anomaly-detection") return;
+  if (!kind.answerKey.controlNeedsAux) return;
   // The mass-sculpting gate reads the control events' m_JJ from Aux.
   s.usage.forEach((u, i) => {
     if (u === USAGE_CONTROL && !(s.aux && Number.isFinite(s.aux[i]!))) issues.add(SOLUTION_FILE, `line ${s.lines[i]}: a Control row needs its m_JJ in Aux`);
@@ -103,7 +99,7 @@ function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, s
     if (!isUtf8(content)) issues.add(path, "is not UTF-8 text");
     const sha256 = sha256Hex(content);
     if (sha256 !== entry.sha256) issues.add(path, `SHA-256 is ${sha256}, ${MANIFEST_FILE} says ${entry.sha256} (the file was changed or damaged)`);
-    const rows = rowsOf(manifest.kind, content);
+    const rows = rowsOf(kindOf(manifest.kind), content);
     if (rows !== entry.rows) issues.add(path, `has ${rows} rows, ${MANIFEST_FILE} says ${entry.rows}`);
     files.push({ ...entry, content });
   }
@@ -111,16 +107,17 @@ function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, s
   for (const name of entries.keys()) {
     if (![MANIFEST_FILE, DESCRIPTION_FILE, SOLUTION_FILE].includes(name) && !listed.has(name)) issues.add(name, `is in the zip but not listed in ${MANIFEST_FILE}`);
   }
-  const testName = TEST_FILES[manifest.kind].find((name) => listed.has(`${DATA_DIR}${name}`));
-  if (TEST_FILES[manifest.kind].length > 0 && !testName) {
-    issues.add(MANIFEST_FILE, `a ${manifest.kind} bundle needs ${TEST_FILES[manifest.kind].join(" or ")} in dataset.files (the events the solution labels)`);
+  const testFiles = testFilesOf(kindOf(manifest.kind));
+  const testName = testFiles.find((name) => listed.has(`${DATA_DIR}${name}`));
+  if (testFiles.length > 0 && !testName) {
+    issues.add(MANIFEST_FILE, `a ${manifest.kind} bundle needs ${testFiles.join(" or ")} in dataset.files (the events the solution labels)`);
   }
   const testContent = testName && entries.get(`${DATA_DIR}${testName}`);
   if (testName && testContent && solution) {
     const ids = readIdColumn(testContent, `${DATA_DIR}${testName}`, issues);
     if (ids) checkIdsMatch(`${DATA_DIR}${testName}`, ids, solution, issues);
   }
-  if (solution) checkSolutionForKind(manifest.kind, solution, issues);
+  if (solution) checkSolutionForKind(kindOf(manifest.kind), solution, issues);
   return files;
 }
 

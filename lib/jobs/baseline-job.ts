@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
+import { findKind } from "@/challenges";
 import type { Db } from "@/db";
 import { baselineRuns, challenges, type BaselineRun } from "@/db/schema";
 import type { FamilyChoice } from "@/lib/ml/baseline-run";
@@ -50,7 +51,7 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
   const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap };
   try {
     const results =
-      challenge?.kind === "anomaly-detection"
+      findKind(challenge?.kind ?? "")?.baselines?.trainer === "anomaly"
         ? await runAnomalyBaseline(db, {
             ...common,
             methods: run.family === "both" ? ["autoencoder", "cwola"] : [run.family as "autoencoder" | "cwola"],

@@ -5,7 +5,8 @@
  */
 import { gunzipSync } from "node:zlib";
 import { parseFeatureCsv } from "@/challenges/shared/feature-matrix";
-import { MODEL_TEST_FILE, modelContract } from "@/challenges/shared/model-contract";
+import { modelContract } from "@/challenges";
+import { MODEL_TEST_FILE } from "@/challenges/shared/model-contract";
 import type { Db } from "@/db";
 import { getDatasetFileOfDataset } from "@/db/queries/datasets";
 import { recordModelStats } from "@/db/queries/submissions";

@@ -3,6 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
 import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
+import { kindOf } from "@/challenges";
 import { DesignError } from "@/challenges/detector-design";
 import { currentDataset } from "@/db/queries/datasets";
 import { ModelRejectedError } from "@/lib/onnx/validate";
@@ -116,10 +117,11 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
     .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
     .where(eq(submissions.id, id));
   if (!row) throw new Error(`submission ${id} has no stored file`);
-  if (row.kind === "detector-design") {
-    // A design is simulated, not compared with an answer key; the private seed (a key) is the secret, checked there.
-    const privateSeed = (await currentDataset(db, row.challengeId))?.secrets.privateSeed;
-    return scoreOffThread({ kind: "design", privateSeed }, { bytes: Buffer.from(row.gz, "base64"), gzipped: true });
+  const kind = kindOf(row.kind);
+  if (kind.scoring.by === "simulation") {
+    // Simulated, not compared with an answer key; the dataset's secrets (a design's private seed) are checked there.
+    const secrets = (await currentDataset(db, row.challengeId))?.secrets ?? {};
+    return scoreOffThread({ kind: kind.id, by: "simulation", metricId: row.metricId, secrets }, { bytes: Buffer.from(row.gz, "base64"), gzipped: true });
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
   const gz = Buffer.from(row.gz, "base64");
@@ -128,12 +130,12 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
   const csv = model ? await modelPredictionsCsv(db, id, gz, row) : null;
   const seed = bootstrapSeed(csv ? createHash("sha256").update(csv).digest("hex") : row.sha256);
   const { key, columns } = await datasetKeyForChallenge(db, row.challengeId);
-  const anomaly = row.kind === "anomaly-detection";
-  const task = { kind: anomaly ? "anomaly" : "higgs", key, metricId: row.metricId, bootstrap, seed } as const;
+  const control = kind.scoring.control === true;
+  const task = { kind: kind.id, by: "answer-key", key, metricId: row.metricId, bootstrap, seed } as const;
   const file = csv ? { bytes: csv, gzipped: false } : { bytes: gz, gzipped: true };
   return scoreOffThread(task, file, async () => ({
     columns: await columns(),
-    control: anomaly ? await controlSampleForChallenge(db, row.challengeId) : undefined,
+    control: control ? await controlSampleForChallenge(db, row.challengeId) : undefined,
   }));
 }
 

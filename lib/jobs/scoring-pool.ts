@@ -10,9 +10,10 @@ import type { DesignIssue } from "@/challenges/detector-design";
 import { DesignError } from "@/challenges/detector-design";
 import { type FormatProblem, SubmissionFormatError } from "@/scoring";
 
+/** A job for the kind's scorer (challenges/<kind>/kind.ts `score`); the kind's `scoring` says what it needs. */
 export type ScoringTask =
-  | { kind: "design"; /** The dataset's secrets.privateSeed as stored (privateSeedOf checks it on the thread). */ privateSeed: unknown }
-  | { kind: "higgs" | "anomaly"; /** Names the answer key, unique in this process. */ key: string; metricId: string; bootstrap: number; seed: number };
+  | { kind: string; by: "simulation"; metricId: string; /** The dataset's secrets as stored (the kind checks them on the thread). */ secrets: Record<string, unknown> }
+  | { kind: string; by: "answer-key"; /** Names the answer key, unique in this process. */ key: string; metricId: string; bootstrap: number; seed: number };
 
 /** An answer key in transit: each column as comma-separated text in chunks (see loadKeyText), the control sample. */
 export interface DatasetMessage {

@@ -5,9 +5,10 @@
  */
 import { parentPort } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
-import { type ControlSample, scoreAnomalySubmission } from "@/challenges/anomaly-detection";
-import { DesignError, privateSeedOf, scoreDesignSubmission } from "@/challenges/detector-design";
-import { type MetricId, scoreSubmission, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
+import { kindOf } from "@/challenges";
+import type { ControlSample } from "@/challenges/anomaly-detection";
+import { DesignError } from "@/challenges/detector-design";
+import { type MetricId, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
 import type { ScoringReply, ScoringRequest, ThreadError } from "./scoring-pool";
 
 /** Datasets kept at once: a few challenges scored in turn; an older one is simply sent again. */
@@ -22,12 +23,10 @@ function errorReply(err: unknown): ThreadError {
 
 async function score(req: ScoringRequest): Promise<ScoringReply> {
   const file = req.file.gzipped ? gunzipSync(req.file.bytes) : Buffer.from(req.file.bytes);
-  if (req.task.kind === "design") {
-    const seed = privateSeedOf({ privateSeed: req.task.privateSeed });
-    if (typeof seed === "string") throw new Error(`secrets.privateSeed: ${seed}`);
-    return { id: req.id, result: scoreDesignSubmission(file.toString("utf8"), seed) };
-  }
-  const { key, metricId, bootstrap, seed } = req.task;
+  const kind = kindOf(req.task.kind);
+  const metricId = req.task.metricId as MetricId;
+  if (req.task.by === "simulation") return { id: req.id, result: await kind.score({ submission: file, metricId, secrets: req.task.secrets }) };
+  const { key, bootstrap, seed } = req.task;
   if (req.dataset) {
     datasets.delete(key);
     if (datasets.size >= KEPT) datasets.delete(datasets.keys().next().value!);
@@ -38,12 +37,7 @@ async function score(req: ScoringRequest): Promise<ScoringReply> {
   }
   const dataset = datasets.get(key);
   if (!dataset) return { id: req.id, missing: true };
-  const m = metricId as MetricId;
-  if (req.task.kind === "anomaly") {
-    if (!dataset.control) throw new Error(`dataset ${key} was sent without its control sample`);
-    return { id: req.id, result: await scoreAnomalySubmission({ solution: dataset.solution, submission: file, metricId: m, control: dataset.control, bootstrap, seed }) };
-  }
-  return { id: req.id, result: await scoreSubmission({ solution: dataset.solution, submission: file, metricId: m, bootstrap, seed }) };
+  return { id: req.id, result: await kind.score({ solution: dataset.solution, submission: file, metricId, control: dataset.control, bootstrap, seed }) };
 }
 
 // Loaded: the pool's warm-up resolves on this.

@@ -3,6 +3,8 @@
  * submission and register it as a scored benchmark entry. Used by scripts/anomaly-baseline.ts and the worker's
  * baseline runs. Every input problem is found before anything is trained or written.
  */
+import { findKind } from "@/challenges";
+import { anomalyKind } from "@/challenges/anomaly-detection/kind";
 import { type ChallengeFile, readChallengeFile, scoreSubmissionCsv } from "@/challenges/anomaly-detection/baseline/challenge-files";
 import { type AnomalyMethod, type AnomalyModelCard, runAnomalyMethod } from "@/challenges/anomaly-detection/baseline/methods";
 import type { EpochListener } from "@/challenges/anomaly-detection/baseline/progress";
@@ -14,7 +16,7 @@ import { BaselineInputError, resolveChallenge } from "./baseline-data";
 import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
 import { initTfBackend } from "./tf-backend";
 
-const ANOMALY_KIND = "anomaly-detection";
+const ANOMALY_KIND = anomalyKind.id;
 /** Fewest training events worth an autoencoder (it also holds 20% out for early stopping). */
 const MIN_TRAIN_EVENTS = 50;
 
@@ -60,7 +62,7 @@ function entryName(card: AnomalyModelCard): string {
 /** Resolves and reads the challenge (every input problem first), then trains, scores and registers each method. */
 export async function runAnomalyBaseline(db: Db, opts: AnomalyBaselineOptions): Promise<AnomalyBaselineResult[]> {
   const challenge = await resolveChallenge(db, opts.challenge);
-  if (challenge.kind !== ANOMALY_KIND) throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the anomaly baselines handle ${ANOMALY_KIND} only`);
+  if (findKind(challenge.kind)?.baselines?.trainer !== "anomaly") throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the anomaly baselines handle ${ANOMALY_KIND} only`);
   const train = await readStored(db, challenge, "train.csv", false);
   const test = await readStored(db, challenge, "test.csv", true);
   const nTrain = train.events.label.length;

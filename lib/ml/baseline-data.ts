@@ -3,6 +3,8 @@
  * training and test events parsed from the stored gzip CSV files with the importer's validating reader.
  */
 import { eq } from "drizzle-orm";
+import { findKind } from "@/challenges";
+import { higgsKind } from "@/challenges/higgs-tautau/kind";
 import type { HiggsEvents } from "@/challenges/higgs-tautau/schema";
 import { KAGGLE_TEST_LAYOUT, KAGGLE_TRAINING_LAYOUT, readEventFile, type FileLayout } from "@/challenges/higgs-tautau/importer/read-events";
 import { ImportFormatError } from "@/challenges/higgs-tautau/importer/import-error";
@@ -17,7 +19,7 @@ export class BaselineInputError extends Error {
 }
 
 /** The kind whose baseline this trainer knows. */
-export const HIGGS_KIND = "higgs-tautau";
+export const HIGGS_KIND = higgsKind.id;
 
 /**
  * The challenge named `name`: a slug, or the kind "higgs-tautau" when exactly one challenge has that kind (a slug
@@ -49,7 +51,7 @@ async function readStoredEvents(db: Db, challenge: Challenge, filename: string, 
 
 /** Training events (with labels and weights) and test events (features only) of a Higgs challenge. */
 export async function loadHiggsChallengeData(db: Db, challenge: Challenge): Promise<{ train: HiggsEvents; test: HiggsEvents }> {
-  if (challenge.kind !== HIGGS_KIND) throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the baseline trainer handles ${HIGGS_KIND} only`);
+  if (findKind(challenge.kind)?.baselines?.trainer !== "higgs") throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the baseline trainer handles ${HIGGS_KIND} only`);
   const train = await readStoredEvents(db, challenge, "training.csv", KAGGLE_TRAINING_LAYOUT);
   const test = await readStoredEvents(db, challenge, "test.csv", KAGGLE_TEST_LAYOUT);
   return { train, test };

@@ -8,7 +8,8 @@
 import { blendSubmission, trainHiggsBlend } from "@/challenges/higgs-tautau/baseline/blend";
 import { higgsSubmission, higgsTrainingProblems, trainHiggsBaseline } from "@/challenges/higgs-tautau/baseline/train";
 import type { ModelCard } from "@/challenges/shared/baseline/pipeline";
-import { acceptsModels, modelContract } from "@/challenges/shared/model-contract";
+import { modelContract } from "@/challenges";
+import { acceptsModels } from "@/challenges/shared/model-contract";
 import { tfjsMlpFamily } from "@/challenges/shared/baseline/tfjs-mlp";
 import type { ModelFamily, ProgressEvent } from "@/challenges/shared/baseline/types";
 import type { Db } from "@/db";

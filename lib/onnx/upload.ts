@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { StatusAt } from "@/challenges/phase-status";
-import { acceptsModels, acceptsPredictions, modelContract, type SubmissionMode } from "@/challenges/shared/model-contract";
+import { modelContract } from "@/challenges";
+import { acceptsModels, acceptsPredictions, type SubmissionMode } from "@/challenges/shared/model-contract";
 import { ApiError } from "../api-error";
 import type { PreparedUpload } from "../uploads";
 import { ModelRejectedError, validateModel } from "./validate";

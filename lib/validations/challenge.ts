@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { SUBMISSION_MODES } from "@/challenges/shared/model-contract";
-import { KIND_OPTIONS, type SimulatedKind } from "@/challenges/simulated";
+import { KIND_OPTIONS, SIMULATED_KIND_IDS } from "@/challenges/simulated";
 import { emailSchema } from "./auth";
 
 /** A challenge's address: /challenges/<slug>. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/;
 
-const kinds = Object.keys(KIND_OPTIONS) as [SimulatedKind, ...SimulatedKind[]];
 const count = (label: string) => z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`);
 const optionalInt = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).max(2 ** 31 - 1).optional());
 
@@ -16,7 +15,7 @@ const optionalInt = z.preprocess((v) => (v === "" || v === undefined ? undefined
  */
 export const newChallengeSchema = z
   .object({
-    kind: z.enum(kinds, { message: "Choose a kind of challenge" }),
+    kind: z.enum(SIMULATED_KIND_IDS, { message: "Choose a kind of challenge" }),
     title: z.string().trim().min(3, "Give the challenge a title (3 characters or more)").max(120),
     slug: z
       .string()
@@ -56,9 +55,9 @@ export const newChallengeSchema = z
   .superRefine((v, ctx) => {
     if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start" });
     if (v.finalEndsAt && v.finalEndsAt <= v.endsAt) ctx.addIssue({ code: "custom", path: ["finalEndsAt"], message: "The final phase must end after the first one" });
-    const kind = KIND_OPTIONS[v.kind];
-    if (v.kind === "detector-design" && (v.mainMode !== "predictions" || v.finalMode !== "predictions")) {
-      ctx.addIssue({ code: "custom", path: [v.mainMode !== "predictions" ? "mainMode" : "finalMode"], message: "Detector design challenges take designs, not ONNX models" });
+    const kind = KIND_OPTIONS[v.kind]!;
+    if (!kind.models && (v.mainMode !== "predictions" || v.finalMode !== "predictions")) {
+      ctx.addIssue({ code: "custom", path: [v.mainMode !== "predictions" ? "mainMode" : "finalMode"], message: `${kind.category} challenges take ${kind.uploads}, not ONNX models` });
     }
     if (!kind.metrics.includes(v.metricId)) {
       ctx.addIssue({ code: "custom", path: ["metricId"], message: `A ${kind.label} challenge is scored by ${kind.metrics.join(", ")}` });

@@ -35,7 +35,7 @@ describeEachDatabase("anomaly baselines", (get) => {
       expect(r.card).toMatchObject({ challenge: "anomaly-detection", seed: 1, epochs: 2, backend: "tfjs wasm", testEvents: 12_000 });
     }
     expect(results[0]!.card.trainEvents).toBe(2000);
-    const board = await benchmarkRows(db, challenge!.id);
+    const board = await benchmarkRows(db, { challengeId: challenge!.id, higherIsBetter: true });
     expect(board.map((b) => b.name).sort()).toEqual(results.map((r) => r.name).sort());
     expect(board.map((b) => b.modelCard.method).sort()).toEqual(["autoencoder", "cwola"]);
   });

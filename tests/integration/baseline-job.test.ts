@@ -36,11 +36,11 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     const [done] = await listBaselineRuns(db, challenge.id);
     expect(done).toMatchObject({ status: "done", progress: { family: TRAINED, epoch: 5, epochs: 5 } });
     expect(done!.results).toHaveLength(1);
-    const [entry] = await benchmarkRows(db, challenge.id);
+    const [entry] = await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true });
     expect(done!.results![0]).toEqual({ name: entry!.name, publicScore: entry!.score });
     // A second delivery of the same job finds the run taken and does nothing.
     await executeBaselineRun(db, run.id, { bootstrap: 0 });
-    expect(await benchmarkRows(db, challenge.id)).toHaveLength(1);
+    expect(await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true })).toHaveLength(1);
   });
 
   it("trains an anomaly challenge's CWoLa baseline the same way", async () => {
@@ -52,7 +52,7 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     await executeBaselineRun(db, run.id, { bootstrap: 0 });
     const [done] = await listBaselineRuns(db, anomaly.id);
     expect(done, done?.message ?? "").toMatchObject({ status: "done", progress: { family: "cwola", epoch: 1, epochs: 1 } });
-    const [entry] = await benchmarkRows(db, anomaly.id);
+    const [entry] = await benchmarkRows(db, { challengeId: anomaly.id, higherIsBetter: true });
     expect(done!.results).toEqual([{ name: entry!.name, publicScore: entry!.score }]);
   });
 
@@ -65,7 +65,7 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     const [row] = await db.select().from(baselineRuns).where(eq(baselineRuns.id, run.id));
     expect(row!.status).toBe("failed");
     expect(row!.message).toMatch(/training/i);
-    expect(await benchmarkRows(db, c.id)).toHaveLength(0);
+    expect(await benchmarkRows(db, { challengeId: c.id, higherIsBetter: true })).toHaveLength(0);
   });
 
   it("marks runs a dead worker left running as failed at the next start", async () => {

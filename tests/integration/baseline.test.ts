@@ -62,7 +62,7 @@ describeEachDatabase("baseline trainer", (get) => {
       else expect(r.registered?.publicScore).toBeCloseTo(direct.Public.primary, 12);
       expect(r.card).toMatchObject({ challenge: "baseline-higgs", seed: 1, testEvents: 400, trainEvents: 400, validationEvents: 100 });
     }
-    const board = await benchmarkRows(db, challenge.id);
+    const board = await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true });
     expect(board.map((b) => b.name).sort()).toEqual(results.map((r) => r.name).sort());
     expect(board.every((b) => b.modelCard.family !== undefined && Number.isFinite(b.score))).toBe(true);
     const [teamless] = await db.select({ n: sql<number>`count(*)` }).from(submissions).where(sql`${submissions.challengeId} = ${challenge.id} and ${submissions.teamId} is null`);

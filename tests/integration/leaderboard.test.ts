@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { privateLeaderboard, publicLeaderboard } from "@/db/queries/leaderboard";
-import { submissions, teams } from "@/db/schema";
+import { benchmarkRows, privateLeaderboard, publicLeaderboard } from "@/db/queries/leaderboard";
+import { benchmarkEntries, submissions, teams } from "@/db/schema";
 import { describeEachDatabase } from "./databases";
 import { makeChallenge, makeScored, makeUserWithTeam } from "./fixtures";
 
@@ -35,6 +35,20 @@ describeEachDatabase("leaderboards", (get) => {
     await db.update(teams).set({ disqualified: true }).where(eq(teams.id, b.team.id));
     const dq = await publicLeaderboard(db, { challengeId: c.id, higherIsBetter: true, limit: 10, offset: 0 });
     expect(dq.rows.map((r) => r.teamName)).toEqual(["alice", "zed"]);
+  });
+
+  it("lists benchmark entries best first in the metric's direction", async () => {
+    const { db } = get();
+    const c = await makeChallenge(db);
+    const owner = await makeUserWithTeam(db, c.id, "bench");
+    for (const [name, pub] of [["middle", 0.5], ["low", 0.1], ["high", 0.9]] as const) {
+      const s = await makeScored(db, { challengeId: c.id, teamId: owner.team.id, pub, priv: pub });
+      await db.insert(benchmarkEntries).values({ submissionId: s.id, name, modelCard: {} });
+    }
+    const names = async (higherIsBetter: boolean) => (await benchmarkRows(db, { challengeId: c.id, higherIsBetter })).map((b) => b.name);
+    expect(await names(true)).toEqual(["high", "middle", "low"]);
+    // An error such as RMSE: the smallest is the best.
+    expect(await names(false)).toEqual(["low", "middle", "high"]);
   });
 
   it("marks neighbours whose difference is within their combined uncertainty", async () => {

@@ -17,7 +17,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const { challenge } = await loadChallenge((await params).slug);
   const text = descriptionWithReference(challenge.kind, challenge.description);
   // Baselines that searched (the detector optimisers) show how their best score grew with evaluations.
-  const curves = (await benchmarkRows(await getDb(), challenge.id)).flatMap((b) => {
+  const higherIsBetter = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].higherIsBetter : true;
+  const curves = (await benchmarkRows(await getDb(), { challengeId: challenge.id, higherIsBetter })).flatMap((b) => {
     const curve = b.modelCard.curve;
     return Array.isArray(curve) && curve.every((v) => typeof v === "number") ? [{ name: b.name, curve: curve as number[] }] : [];
   });

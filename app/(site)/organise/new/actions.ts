@@ -17,7 +17,7 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
   if (!hasRole(user, "organiser")) return { error: "Only organisers can create challenges." };
   const db = await getDb();
   if (await getChallengeBySlug(db, v.slug)) return { error: `The address /challenges/${v.slug} is taken: choose another slug.`, fieldErrors: { slug: ["Taken"] } };
-  const kind = KIND_OPTIONS[v.kind];
+  const kind = KIND_OPTIONS[v.kind]!;
   // Without a seed the data come from a fresh 256-bit key (kept in the server-only secrets); a typed seed makes
   // them reproducible, and so rebuildable by anyone who learns it (the form says so).
   const seed = v.seed ?? freshDataKey();

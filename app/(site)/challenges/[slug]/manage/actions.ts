@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { findKind } from "@/challenges";
 import { getDb } from "@/db";
 import { addCoOrganiser, ClassRuleError, enrolAccounts, removeParticipant, setDeadline } from "@/db/queries/classes";
 import { endChallengeNow, getChallengeBySlug, revealPrivateLeaderboard } from "@/db/queries/challenges";
@@ -91,12 +92,6 @@ export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), 
   return { success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`, secret: csv };
 });
 
-/** The baseline families the trainer offers per challenge kind ("both" = all of them). */
-const BASELINE_FAMILIES: Partial<Record<string, string[]>> = {
-  "higgs-tautau": ["xgboost", "tfjs", "both", "blend"],
-  "anomaly-detection": ["cwola", "autoencoder", "both"],
-};
-
 const optionalCount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).optional());
 
 /** Starts the reference baseline trainer as a background job; its progress shows on the manage page. */
@@ -104,8 +99,9 @@ export const startBaselineAction = validatedAction(
   z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "autoencoder", "cwola", "both", "blend"]), epochs: optionalCount, seed: optionalCount }),
   async ({ slug, family, epochs, seed }) => {
     const { db, challenge, user } = await managedChallenge(slug);
-    const allowed = BASELINE_FAMILIES[challenge.kind];
-    if (!allowed) return { error: "Detector-design benchmarks are the optimisers' designs, posted when the challenge is created." };
+    // The baseline families the kind's trainer offers ("both" = all of them).
+    const allowed = findKind(challenge.kind)?.baselines?.families.map((f) => f.id);
+    if (!allowed) return { error: `A ${challenge.kind} challenge has no trainer to start: its benchmarks are posted when the challenge is created.` };
     if (!allowed.includes(family)) return { error: `A ${challenge.kind} challenge's baselines are ${allowed.join(", ")}.` };
     const unavailable = await familyUnavailable(family);
     if (unavailable) return { error: `${unavailable} Nothing was queued; choose the tfjs MLP ensemble.` };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { defaultBaselineFamily, findKind } from "@/challenges";
 import { isPrivateRevealed, REVEAL_RULE } from "@/challenges/phase-status";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
@@ -32,7 +33,8 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const joinUrl = challenge.joinCode ? `http://${host}/join/${challenge.joinCode}` : null;
   const fmt = (x: number | null) => (x === null ? "—" : x.toFixed(metric?.precision ?? 4));
   const end = challenge.phases.at(-1)?.endsAt;
-  const xgboostProblem = challenge.kind === "higgs-tautau" ? await familyUnavailable("xgboost") : null;
+  const baselines = findKind(challenge.kind)?.baselines;
+  const xgboostProblem = baselines?.families.some((f) => f.needsXgboost) ? await familyUnavailable("xgboost") : null;
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -65,7 +67,7 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
         </ManageForm>
       </section>
 
-      {challenge.kind !== "detector-design" && (
+      {baselines && (
         <section className="space-y-3">
           <h2 className="text-xl font-semibold">Reference baseline</h2>
           {xgboostProblem && (
@@ -77,20 +79,13 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
             <div className="flex flex-wrap gap-3 text-sm">
               <label>
                 Family{" "}
-                {challenge.kind === "anomaly-detection" ? (
-                  <select name="family" defaultValue="cwola" className={input}>
-                    <option value="cwola">CWoLa classifier (weak supervision)</option>
-                    <option value="autoencoder">autoencoder</option>
-                    <option value="both">both</option>
-                  </select>
-                ) : (
-                  <select name="family" defaultValue={xgboostProblem ? "tfjs" : "xgboost"} className={input}>
-                    <option value="xgboost" disabled={!!xgboostProblem}>XGBoost</option>
-                    <option value="tfjs">tfjs MLP ensemble</option>
-                    <option value="both" disabled={!!xgboostProblem}>both, posted apart</option>
-                    <option value="blend" disabled={!!xgboostProblem}>blend of both</option>
-                  </select>
-                )}
+                <select name="family" defaultValue={defaultBaselineFamily(baselines, !!xgboostProblem)} className={input}>
+                  {baselines.families.map((f) => (
+                    <option key={f.id} value={f.id} disabled={!!xgboostProblem && f.needsXgboost}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
               </label>
               <label>
                 Epochs / rounds (optional) <input name="epochs" type="number" min={1} className={`w-24 ${input}`} />

@@ -8,15 +8,13 @@ import { env } from "@/lib/env";
 import { authHref } from "@/lib/return-path";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../load";
-import { modelContract } from "@/challenges/shared/model-contract";
+import { kindOf, modelContract } from "@/challenges";
 import { currentSubmissionMode } from "@/lib/onnx/upload";
 import { ModelContractPanel } from "./model-contract";
 import { teamStanding, YourStanding } from "../your-standing";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "Submit" };
-
-const DESIGN_EXAMPLE = '{"schema": "straw-tracker/v1", "y": [0, 0, 0], "z": [2, 4, 6]}';
 
 export default async function SubmitPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -40,13 +38,14 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   }
   const precision = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4;
   const contract = modelContract(challenge.kind);
+  const pages = kindOf(challenge.kind).pages;
   const accepts = contract ? currentSubmissionMode(challenge.state) : "predictions";
   const mine = await teamStanding(challenge, user);
   return (
     <div className="space-y-4">
       {mine && <YourStanding slug={slug} mine={mine} />}
       <p className="text-sm text-slate-600">
-        {challenge.kind === "detector-design" && "Submit a detector design: the server simulates it on the public and private tracks. "}
+        {pages?.submitIntro}
         Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The
         public score appears as soon as scoring finishes.
       </p>
@@ -56,7 +55,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
         precision={precision}
         accepts={accepts}
         maxMb={accepts === "models" ? challenge.modelMaxMb : env().MAX_UPLOAD_MB}
-        designExample={challenge.kind === "detector-design" ? DESIGN_EXAMPLE : undefined}
+        designExample={pages?.submitExample}
       />
     </div>
   );

@@ -4,7 +4,7 @@ import { visibleDatasetFiles } from "@/lib/data-files";
 import { presentChallengeSummary } from "@/lib/api/v1/present";
 import type { ApiChallengeDetail } from "@/lib/api/v1/schemas";
 import { challengeForApi } from "@/lib/challenge-access";
-import { modelContract } from "@/challenges/shared/model-contract";
+import { modelContract } from "@/challenges";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
 export const dynamic = "force-dynamic";

@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DetectorPicture } from "@/app/_components/detector-picture";
+import { findKind } from "@/challenges";
 import { parseDesign, PUBLIC_SEED, sampleTracks } from "@/challenges/detector-design";
 import { LineChart } from "@/app/_components/line-chart";
 import { isPrivateRevealed } from "@/challenges/phase-status";
@@ -41,7 +42,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const curveY = numbers(details.curveAms);
   const roc = rocPoints(details);
   const scalars = describeDetails(details);
-  const picture = challenge.kind === "detector-design" ? await designSample(db, row.submission.id) : undefined;
+  const designPicture = findKind(challenge.kind)?.pages?.designPicture === true;
+  const picture = designPicture ? await designSample(db, row.submission.id) : undefined;
   const history = row.submission.teamId
     ? (await listTeamSubmissions(db, row.submission.teamId)).filter((s) => s.publicScore !== null).reverse()
     : [];
@@ -65,7 +67,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
         <dd className="tabular-nums">{priv ? `${fmt(priv.score)}${priv.std !== null ? ` ± ${fmt(priv.std)}` : ""}` : "revealed when the challenge ends"}</dd>
       </dl>
       {scalars.length > 0 && (
-        <details className="text-sm" open={challenge.kind === "detector-design"}>
+        <details className="text-sm" open={designPicture}>
           <summary className="cursor-pointer font-semibold">Score details (public)</summary>
           <dl className="mt-2 max-w-3xl space-y-2" data-testid="score-details">
             {scalars.map((d) => (

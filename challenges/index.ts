@@ -1,0 +1,47 @@
+/**
+ * The only list of challenge kinds. Everything that depends on a kind (the database's kind column, bundles, the
+ * organiser's form, labels, the scoring worker, built-in challenges) reads it from here; adding a kind is its
+ * folder plus one line below.
+ */
+import { anomalyKind } from "./anomaly-detection/kind";
+import type { BuiltInChallenge } from "./built-in";
+import { detectorKind } from "./detector-design/kind";
+import { higgsKind } from "./higgs-tautau/kind";
+import type { ChallengeKind } from "./kind";
+import type { ModelContract } from "./shared/model-contract";
+
+export const CHALLENGE_KINDS: readonly ChallengeKind[] = [higgsKind, anomalyKind, detectorKind];
+
+/** Every kind's id, in list order (a non-empty tuple, as z.enum wants). */
+export const KIND_IDS = CHALLENGE_KINDS.map((k) => k.id) as [string, ...string[]];
+
+const BY_ID = new Map(CHALLENGE_KINDS.map((k) => [k.id, k]));
+
+/** The kind with this id, or undefined (an id read from a bundle or a form is checked here). */
+export function findKind(id: string): ChallengeKind | undefined {
+  return BY_ID.get(id);
+}
+
+/** The kind of a stored challenge: an unknown id there is a broken database, not a user's error. */
+export function kindOf(id: string): ChallengeKind {
+  const kind = BY_ID.get(id);
+  if (!kind) throw new Error(`unknown challenge kind ${JSON.stringify(id)} (known: ${KIND_IDS.join(", ")})`);
+  return kind;
+}
+
+/** The challenges created at first start, every kind's in list order. */
+export const builtInChallenges: readonly BuiltInChallenge[] = CHALLENGE_KINDS.flatMap((k) => k.builtIns);
+
+/** The ONNX model contract of a kind, or undefined when it takes uploaded files only. */
+export function modelContract(kindId: string): ModelContract | undefined {
+  return findKind(kindId)?.modelContract;
+}
+
+/** The family the manage form preselects: the kind's default, or the first that runs without XGBoost when it cannot load. */
+export function defaultBaselineFamily(baselines: NonNullable<ChallengeKind["baselines"]>, xgboostMissing: boolean): string {
+  const preferred = baselines.families.find((f) => f.id === baselines.defaultFamily);
+  if (!xgboostMissing || !preferred?.needsXgboost) return baselines.defaultFamily;
+  return baselines.families.find((f) => !f.needsXgboost)?.id ?? baselines.defaultFamily;
+}
+
+export type { BaselineFamily, ChallengeKind, KindScore, KindScoreInput, SimulationRequest } from "./kind";

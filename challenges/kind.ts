@@ -1,0 +1,90 @@
+/**
+ * A challenge kind as one declarative object (as RAMP's problem.py): everything the platform needs to know about
+ * a kind — its label, the metrics it offers, what competitors submit and how it is scored, the answer key it
+ * needs, the data an organiser can generate, its built-in challenges, its baselines and the extra parts of its
+ * pages. Each kind lives in challenges/<kind>/kind.ts; challenges/index.ts holds the only list, and the database,
+ * bundles, forms, labels and the scoring worker read it from there instead of naming kinds.
+ */
+import type { MetricId } from "../scoring/registry";
+import type { Solution } from "../scoring/solution";
+import type { BuiltInChallenge, GeneratedDataset } from "./built-in";
+import type { ControlSample } from "./anomaly-detection/score-submission";
+import type { ModelContract } from "./shared/model-contract";
+import type { Seed } from "./shared/random";
+
+/** Leaderboard numbers per subset, as the scoring worker stores them (primary score, its ±, details). */
+export type KindScore = Record<"Public" | "Private", { primary: number; std?: number }>;
+
+/** What the scoring worker hands a kind's scorer: the submission, and what the kind's `scoring` asked for. */
+export interface KindScoreInput {
+  /** The submission file, decompressed. */
+  submission: Uint8Array;
+  metricId: MetricId;
+  bootstrap?: number;
+  seed?: number;
+  /** The answer key, for kinds scored against one. */
+  solution?: Solution;
+  /** The background-only control events, for kinds whose `scoring.control` is set. */
+  control?: ControlSample;
+  /** The dataset's server-side secrets, for kinds scored by simulation. */
+  secrets?: Record<string, unknown>;
+}
+
+/** What an organiser's generated dataset for the kind is made from. */
+export interface SimulationRequest {
+  /** A fresh 32-byte key (secret data), or a typed integer (data anyone who knows it can rebuild). */
+  seed: Seed;
+  trainEvents: number;
+  testEvents: number;
+  publicFraction: number;
+}
+
+export interface BaselineFamily {
+  id: string;
+  label: string;
+  /** Needs the XGBoost library (the option is disabled, with the reason, where it cannot load). */
+  needsXgboost?: boolean;
+}
+
+export interface ChallengeKind {
+  /** Stored in challenge.kind and written in bundles (challenge.yaml `kind:`). */
+  id: string;
+  /** The organiser's form: what the kind is. */
+  label: string;
+  /** The challenge list: the kind's category in a word or two. */
+  category: string;
+  /** Metric ids this kind can be scored by; the first is the default. */
+  metrics: readonly MetricId[];
+  /** How a submission is scored: against the stored answer key, or by simulating the submission (no answer key). */
+  scoring: { by: "answer-key"; /** Loads the background-only control sample too. */ control?: boolean } | { by: "simulation" };
+  score(input: KindScoreInput): Promise<KindScore> | KindScore;
+  /** The answer key's requirements: files whose EventIds must be exactly the solution's, and the control rows' Aux. */
+  answerKey: { testFiles: readonly string[]; controlNeedsAux?: boolean } | null;
+  /** A bundle's data files: "csv" counts data rows under a header; "lines" counts every line. */
+  fileRows: "csv" | "lines";
+  /** Checks of the dataset's secrets a bundle must carry; a message per problem. */
+  secretsIssues?(secrets: Record<string, unknown> | undefined): string[];
+  /** ONNX models: what a model receives and returns; absent = the kind takes uploaded files only. */
+  modelContract?: ModelContract;
+  /** The kind's standard description, and the headings of its reference sections (facts of the platform). */
+  description: string;
+  reference: RegExp;
+  /** Organiser-made challenges from the kind's simulator; absent = none. */
+  simulate?: { sized: boolean; maxTrain: number; maxTest: number; generate(r: SimulationRequest): GeneratedDataset };
+  /** When data are regenerated: old submissions are rescored (a submission is independent of the data) or voided. */
+  regenerate: "rescore" | "void";
+  builtIns: readonly BuiltInChallenge[];
+  /** The reference trainer an organiser can start from the manage page, and its families ("both" runs each). */
+  baselines?: { trainer: "higgs" | "anomaly"; families: readonly BaselineFamily[]; defaultFamily: string };
+  /** Extra parts of the kind's pages. */
+  pages?: {
+    /** What competitors upload, in words; "predictions files" when absent. */
+    uploads?: string;
+    /** Said above the submit form. */
+    submitIntro?: string;
+    /** An example file shown by the submit form. */
+    submitExample?: string;
+    /** The submission page draws the detector a design describes. */
+    designPicture?: boolean;
+  };
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "challenge" ALTER COLUMN "kind" SET DATA TYPE text;--> statement-breakpoint
+DROP TYPE "public"."challenge_kind";
