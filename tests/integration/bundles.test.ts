@@ -207,9 +207,7 @@ describeEachDatabase("challenge bundles", (get) => {
   });
 
   it("rejects an unknown metric id", async () => {
-    await expectRejected(withManifest(higgsZip, (m) => (m.metric = "f1")), [
-      'challenge.yaml: metric: unknown metric "f1" (known: ams, auc, sic, eff-at-1e-2, eff-at-1e-3, design-score)',
-    ]);
+    await expectRejected(withManifest(higgsZip, (m) => (m.metric = "f2")), [/^challenge\.yaml: metric: unknown metric "f2" \(known: ams, auc, .*design-score\)$/]);
   });
 
   it("rejects a metric that cannot score the kind", async () => {
