@@ -2,7 +2,7 @@
 
 usage: sklearn-reference.py CASES.json [REPEATS]
 CASES.json: a list of {"metric", "type", "target", "prediction" (flat; multiclass row-major), "classes", "weights"
-(or null), "params"}. Prints one JSON list: per case {"value": v, "details": {...}, "seconds": [t, ...]}, where each
+(or null), "params"}; an array may instead be {"file": PATH} naming raw little-endian float64 (the benchmark's 1M rows). Prints one JSON list: per case {"value": v, "details": {...}, "seconds": [t, ...]}, where each
 time is one metric call on arrays already in memory (sklearn's input validation included).
 The definitions here are sklearn's own functions wherever sklearn has the metric; the few without one (AMS, SIC,
 rejection and efficiency at a working point, mass resolution) are written from sklearn's roc_curve or plain numpy.
@@ -30,15 +30,27 @@ def ams(s, b, br=10.0):
     return float(np.sqrt(2 * ((s + b + br) * np.log(1 + s / (b + br)) - s)))
 
 
-def evaluate(case):
-    y = np.asarray(case["target"])
-    p = np.asarray(case["prediction"], dtype=np.float64)
+def load(value):
+    if isinstance(value, dict):
+        return np.fromfile(value["file"], dtype="<f8")
+    return None if value is None else np.asarray(value, dtype=np.float64)
+
+
+def prepare(case):
+    """The case's arrays, loaded once (not part of the timed metric call)."""
+    y = load(case["target"])
+    p = load(case["prediction"])
+    if case["type"] != "real":
+        y = y.astype(int)
     if case["type"] == "multiclass":
         p = p.reshape(-1, case["classes"])
-        y = y.astype(int)
-    elif case["type"] == "binary":
-        y = y.astype(int)
-    w = None if case["weights"] is None else np.asarray(case["weights"], dtype=np.float64)
+    return {**case, "target": y, "prediction": p, "weights": load(case["weights"])}
+
+
+def evaluate(case):
+    y = case["target"]
+    p = case["prediction"]
+    w = case["weights"]
     params = case["params"]
     metric = case["metric"]
     if metric == "accuracy":
@@ -82,7 +94,7 @@ def main():
     cases = json.load(open(sys.argv[1]))
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     out = []
-    for case in cases:
+    for case in map(prepare, cases):
         seconds = []
         for _ in range(repeats):
             t0 = time.perf_counter()
