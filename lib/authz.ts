@@ -115,9 +115,18 @@ export async function canManageChallenge(
   user: User | undefined,
 ): Promise<boolean> {
   if (!user) return false;
+  return managesChallenge(challenge, user, () => isChallengeOrganiser(db, challenge.id, user.id));
+}
+
+/** canManageChallenge's rule, for a caller that already knows (or can cheaply find out) whether the user co-organises. */
+export async function managesChallenge(
+  challenge: Pick<Challenge, "createdBy">,
+  user: Pick<User, "id" | "role">,
+  coOrganiser: () => boolean | Promise<boolean>,
+): Promise<boolean> {
   if (user.role === "admin") return true;
   if (challenge.createdBy === user.id && user.role === "organiser") return true;
-  return isChallengeOrganiser(db, challenge.id, user.id);
+  return coOrganiser();
 }
 
 /** After the signed-in user's own account changed (an address verified): their next request reads it afresh. */

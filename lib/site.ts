@@ -19,4 +19,6 @@ export const siteConfig = {
     { title: "Submit", segment: "submit" },
     { title: "Team", segment: "team" },
   ],
+  /** Rows per leaderboard page (the site's pages; the API takes pageSize). */
+  leaderboardPageSize: 50,
 } as const;

@@ -16,6 +16,10 @@ import { ensureAdmin } from "../db/queries/users";
 import { postBuiltInBaselines, queueBuiltInTraining } from "../lib/built-in-baselines";
 import { stampClientIp } from "../lib/client-ip";
 import { ConfigError, env } from "../lib/env";
+import { sql } from "drizzle-orm";
+import { leaderboardShare } from "../lib/leaderboard-share";
+import { databaseProbe, withOutagePage } from "../lib/outage-page";
+import { siteConfig } from "../lib/site";
 import { isLeaderboardPath, microCache } from "../lib/micro-cache";
 import { getBoss, setBoss } from "../lib/jobs/shared-queue";
 import { startWorker } from "../lib/jobs/worker";
@@ -90,14 +94,20 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  // Leaderboards are the hot read path; anonymous views are shared for two seconds (their data is that stale anyway).
+  // Leaderboards are the hot read path: a public one is rendered once per version of its data (a new score shows at
+  // once) and at most every two seconds (its countdown and phase move with time), and that render serves every
+  // reader, signed in or not; the page marks the reader's own row through a small request of its own.
   const trustProxy = e.TRUST_PROXY === "true";
-  const handler = microCache(
-    (req, res) => {
-      stampClientIp(req, trustProxy);
-      void nextHandler(req, res);
-    },
-    { ttlMs: 2000, match: isLeaderboardPath },
+  const handler = withOutagePage(
+    microCache(
+      (req, res) => {
+        stampClientIp(req, trustProxy);
+        void nextHandler(req, res);
+      },
+      { ttlMs: 2000, match: isLeaderboardPath, share: leaderboardShare(handle.db) },
+    ),
+    // A page that failed while the database is unreachable says so (503, retrying) instead of a bare 500.
+    { databaseDown: databaseProbe(() => handle.db.execute(sql`select 1`)), siteName: siteConfig.name },
   );
   const server = createServer(handler);
   // Keep idle connections open longer than clients (undici: 4 s) and proxies (often 60 s) do, so a client never

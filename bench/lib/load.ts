@@ -19,21 +19,39 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function runLoad(url: string, clients: number, durationMs: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+/** One request per client loop; `headers` may differ per client (each signed in as someone else). */
+export async function runLoad(
+  url: string,
+  clients: number,
+  durationMs: number,
+  headers: Record<string, string> | ((client: number) => Record<string, string>) = {},
+): Promise<LoadResult> {
+  const headersOf = typeof headers === "function" ? headers : () => headers;
+  return runLoadWith(clients, durationMs, (client) => [{ url, headers: headersOf(client) }]);
+}
+
+/** Each client loop sends the requests `visit` lists one after the other and times them together (one page view). */
+export async function runLoadWith(
+  clients: number,
+  durationMs: number,
+  visit: (client: number) => { url: string; headers: Record<string, string> }[],
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const start = performance.now();
   const end = start + durationMs;
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, client) => {
       while (performance.now() < end) {
         const t0 = performance.now();
-        try {
-          const res = await fetch(url, { headers });
-          await res.arrayBuffer();
-          if (!res.ok) errors++;
-        } catch {
-          errors++;
+        for (const { url, headers } of visit(client)) {
+          try {
+            const res = await fetch(url, { headers });
+            await res.arrayBuffer();
+            if (!res.ok) errors++;
+          } catch {
+            errors++;
+          }
         }
         latencies.push(performance.now() - t0);
       }

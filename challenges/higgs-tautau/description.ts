@@ -93,7 +93,7 @@ You select a region of events you call signal. With s the sum of weights of
 true signal events you selected and b the sum of weights of background events
 you selected:
 
-AMS = √( 2 ( (s + b + b_r) · ln(1 + s / (b + b_r)) − s ) ),   b_r = 10
+$$\\text{AMS} = \\sqrt{2\\left((s + b + b_r)\\ln\\left(1 + \\frac{s}{b + b_r}\\right) - s\\right)}, \\qquad b_r = 10$$
 
 (natural logarithm). It approximates the statistical significance, in standard
 deviations, of a discovery: it rewards selecting a lot of signal with little

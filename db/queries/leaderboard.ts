@@ -157,22 +157,32 @@ export async function benchmarkRows(db: Db, p: { challengeId: number; higherIsBe
   }));
 }
 
-/** A team's place on the public leaderboard (ranked as publicLeaderboard ranks), or null when it has no score there. */
-export async function publicStanding(
-  db: Db,
-  p: { challengeId: number; teamId: number; higherIsBetter: boolean },
-): Promise<{ rank: number; total: number; score: number } | null> {
-  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+/** The challenge's leaderboard version (migration 0008's triggers raise it with every change to its board). */
+export async function leaderboardVersion(db: Db, challengeId: number): Promise<number> {
+  const [row] = await queryRows(db, sql`select version from leaderboard_version where challenge_id = ${challengeId}`);
+  return row ? num(row.version) : 0;
+}
+
+/** For sharing one render of a board: whether the challenge is public, and its leaderboard version (undefined: no such challenge). */
+export async function boardVisibility(db: Db, slug: string): Promise<{ public: boolean; version: number } | undefined> {
   const [row] = await queryRows(db, sql`
-    with best as (
-      select distinct on (s.team_id) s.team_id, ps.score
-      from submission s join public_score ps on ps.submission_id = s.id
-      join team t on t.id = s.team_id and not t.disqualified
-      where s.challenge_id = ${p.challengeId} and s.status = 'scored'
-      order by s.team_id, ps.score ${dir}
-    ), ranked as (
-      select team_id, score, rank() over (order by score ${dir}) as rank, count(*) over () as total from best
-    )
-    select rank, total, score from ranked where team_id = ${p.teamId}`);
-  return row ? { rank: num(row.rank), total: num(row.total), score: num(row.score) } : null;
+    select c.visibility, coalesce(v.version, 0) as version
+    from challenge c left join leaderboard_version v on v.challenge_id = c.id
+    where c.slug = ${slug}`);
+  return row ? { public: row.visibility === "public", version: num(row.version) } : undefined;
+}
+
+/** What one signed-in reader's view of a challenge needs, in one indexed look-up: their team, and whether they co-organise it. */
+export async function readerOfChallenge(db: Db, challengeId: number, userId: string): Promise<{ teamId: number | null; teamName: string | null; coOrganiser: boolean }> {
+  const [row] = await queryRows(db, sql`
+    select t.id as team_id, t.name as team_name,
+           exists(select 1 from challenge_organiser o where o.challenge_id = ${challengeId} and o.user_id = ${userId}) as co_organiser
+    from (select 1) one
+    left join team_member m on m.challenge_id = ${challengeId} and m.user_id = ${userId}
+    left join team t on t.id = m.team_id`);
+  return {
+    teamId: row?.team_id == null ? null : num(row.team_id),
+    teamName: row?.team_name == null ? null : String(row.team_name),
+    coOrganiser: row?.co_organiser === true,
+  };
 }

@@ -12,6 +12,7 @@ import {
   errorSchema,
   finalSelectionSchema,
   leaderboardSchema,
+  readerStandingSchema,
   newTokenSchema,
   submissionDetailSchema,
   submissionSchema,
@@ -32,6 +33,7 @@ const COMPONENTS = {
   SubmissionDetail: submissionDetailSchema,
   FinalSelection: finalSelectionSchema,
   Leaderboard: leaderboardSchema,
+  ReaderStanding: readerStandingSchema,
 } as const;
 
 type ComponentName = keyof typeof COMPONENTS;
@@ -122,6 +124,14 @@ export const ENDPOINTS: Endpoint[] = [
       { name: "format", description: "json (default) or csv (the whole board)" },
     ],
     ok: { status: 200, schema: "Leaderboard", description: "One page of the leaderboard" },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/challenges/{slug}/leaderboard/me",
+    summary: "The caller's own place on the leaderboard: their team, its rank and best public score (the leaderboard page fills its highlighted row from this)",
+    access: "public",
+    ok: { status: 200, schema: "ReaderStanding", description: "The caller's standing (all null for an anonymous caller)" },
     errors: [401, 404, 429],
   },
   {

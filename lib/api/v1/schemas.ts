@@ -157,6 +157,17 @@ export const leaderboardSchema = z
   })
   ;
 
+export const readerStandingSchema = z.object({
+  user: userSchema.omit({ id: true }).nullable().describe("Null for an anonymous caller"),
+  canManage: z.boolean().describe("Whether the caller organises this challenge"),
+  team: z.object({ id: z.number().int(), name: z.string() }).nullable().describe("The caller's team in this challenge, if any"),
+  standing: z
+    .object({ rank: z.number().int(), total: z.number().int(), score: z.number() })
+    .nullable()
+    .describe("The team's place on the public leaderboard; null until it has a scored submission"),
+  precision: z.number().int().describe("Decimals the metric is shown with"),
+});
+
 export type ApiChallengeSummary = z.infer<typeof challengeSummarySchema>;
 export type ApiChallengeDetail = z.infer<typeof challengeDetailSchema>;
 export type ApiSubmission = z.infer<typeof submissionSchema>;

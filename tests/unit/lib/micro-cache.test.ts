@@ -63,6 +63,47 @@ describe("microCache", () => {
     expect(calls).toBe(6);
   });
 
+  it("with a version tag: shares one cookie-free render with signed-in page loads, re-rendering when the version moves", async () => {
+    let version: string | null = "v1";
+    let cookies: (string | undefined)[] = [];
+    let shared = 0;
+    const tagged = createServer(
+      microCache(
+        (req, res) => {
+          shared++;
+          cookies.push(req.headers.cookie);
+          setTimeout(() => res.writeHead(200, { "content-type": "text/plain" }).end(`render ${shared} ${version}`), 20);
+        },
+        { ttlMs: 60_000, match: (p) => p.startsWith("/board"), share: async (p) => (p === "/board/private" ? null : version) },
+      ),
+    );
+    await new Promise<void>((r) => tagged.listen(0, "127.0.0.1", r));
+    const at = `http://127.0.0.1:${(tagged.address() as AddressInfo).port}`;
+    const load = async (path: string, headers: Record<string, string> = {}) => (await fetch(at + path, { headers })).text();
+    const session = { cookie: "authjs.session-token=abc; theme=dark" };
+    try {
+      const first = await Promise.all([load("/board"), ...Array.from({ length: 5 }, () => load("/board", session))]);
+      expect(new Set(first)).toEqual(new Set(["render 1 v1"]));
+      // The one render ran without the reader's cookie: what they get is what anyone gets.
+      expect(cookies).toEqual([undefined]);
+      expect(await load("/board", session)).toBe("render 1 v1");
+      version = "v2"; // a new score: the next reader gets a fresh render, long before the TTL
+      expect(await load("/board", session)).toBe("render 2 v2");
+      expect(await load("/board")).toBe("render 2 v2");
+      // Not shared: a private class's board for a signed-in reader (rendered with their cookie), an API token, and a
+      // signed-in navigation inside the app (a React Server Components request).
+      cookies = [];
+      await load("/board/private", session);
+      await load("/board/private", session);
+      await load("/board", { ...session, rsc: "1" });
+      await load("/board", { authorization: "Bearer ca_x" });
+      expect(cookies).toEqual([session.cookie, session.cookie, session.cookie, undefined]);
+      expect(shared).toBe(6);
+    } finally {
+      await new Promise<void>((r) => tagged.close(() => r()));
+    }
+  });
+
   it("matches the leaderboard page and JSON paths only", () => {
     expect(isLeaderboardPath("/challenges/higgs-boson/leaderboard")).toBe(true);
     expect(isLeaderboardPath("/api/v1/challenges/higgs-boson/leaderboard")).toBe(true);

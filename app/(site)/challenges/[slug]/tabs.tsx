@@ -2,11 +2,15 @@
 
 import Link from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
+import { useReaderOf } from "@/app/_components/reader";
 import { siteConfig } from "@/lib/site";
 
 export function ChallengeTabs({ slug, canManage }: { slug: string; canManage: boolean }) {
   const active = useSelectedLayoutSegment() ?? "";
-  const tabs = canManage ? [...siteConfig.challengeTabs, { title: "Manage", segment: "manage" }] : siteConfig.challengeTabs;
+  // A shared render (the leaderboard) knows no reader: its personal request may say this one organises the challenge.
+  const reader = useReaderOf(slug);
+  const manages = canManage || reader?.canManage === true;
+  const tabs = manages ? [...siteConfig.challengeTabs, { title: "Manage", segment: "manage" }] : siteConfig.challengeTabs;
   return (
     <nav className="flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200" aria-label="Challenge sections">
       {tabs.map((tab) => {

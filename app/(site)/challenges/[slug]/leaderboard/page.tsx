@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { PrivateLeaderboardRow } from "@/db/queries/leaderboard";
 import { formatBytes } from "@/lib/format";
-import { currentUser } from "@/lib/authz";
 import { loadBoard, PAGE_SIZE } from "@/lib/leaderboard";
 import { loadChallenge } from "../load";
-import { teamStanding, YourStanding } from "../your-standing";
+import { BoardRow, ReaderStanding, YourTeamBadge } from "./reader-marks";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 
@@ -22,8 +21,9 @@ export default async function LeaderboardPage({
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const { challenge } = await loadChallenge(slug);
+  // The same page for every reader, so that one render serves them all (scripts/start.ts's micro-cache); what is the
+  // reader's own (their row, their rank) is marked in the browser by ReaderStanding.
   const { metric, revealed, showPrivate, board, benchmarks, models } = await loadBoard(challenge, sp.view, page);
-  const mine = await teamStanding(challenge, await currentUser());
   const fmt = (x: number) => x.toFixed(metric.precision);
   // Model submissions' efficiency columns appear once any entry shown (a benchmark too) is a model.
   const modelColumns = [...board.rows, ...benchmarks].some((r) => models.has(r.submissionId));
@@ -56,7 +56,7 @@ export default async function LeaderboardPage({
         {metric.label} on the {view} subset ({metric.higherIsBetter ? "higher" : "lower"} is better). ≈ marks a team
         statistically tied with the one above (difference within the combined bootstrap uncertainty).
       </p>
-      {mine && <YourStanding slug={slug} mine={mine} />}
+      <ReaderStanding slug={slug} />
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm" data-testid="leaderboard">
           <thead>
@@ -90,12 +90,7 @@ export default async function LeaderboardPage({
               </tr>
             ))}
             {board.rows.map((r) => (
-              <tr
-                key={r.teamId}
-                className={`border-b border-slate-200 ${r.teamId === mine?.teamId ? "bg-amber-50 font-semibold" : ""}`}
-                aria-current={r.teamId === mine?.teamId ? "true" : undefined}
-                data-testid={r.teamId === mine?.teamId ? "my-row" : undefined}
-              >
+              <BoardRow key={r.teamId} slug={slug} teamId={r.teamId}>
                 <td className="px-3 py-2 tabular-nums">
                   {r.rank}
                   {r.tiedWithPrevious && <span title="Statistically tied with the team above"> ≈</span>}
@@ -103,7 +98,7 @@ export default async function LeaderboardPage({
                 {showPrivate && <td className="px-3 py-2 tabular-nums">{formatChange((r as PrivateLeaderboardRow).rankChange)}</td>}
                 <td className="px-3 py-2">
                   {r.teamName}
-                  {r.teamId === mine?.teamId && <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs font-normal">your team</span>}
+                  <YourTeamBadge slug={slug} teamId={r.teamId} />
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">
                   {fmt(r.score)}
@@ -112,7 +107,7 @@ export default async function LeaderboardPage({
                 {modelColumns && <ModelCells m={models.get(r.submissionId)} />}
                 <td className="px-3 py-2 text-right tabular-nums">{r.entries}</td>
                 <td className="px-3 py-2 text-right text-slate-500">{r.lastSubmissionAt.toISOString().slice(0, 10)}</td>
-              </tr>
+              </BoardRow>
             ))}
             {board.rows.length === 0 && (
               <tr>

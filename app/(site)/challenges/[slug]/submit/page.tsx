@@ -11,7 +11,8 @@ import { loadChallenge } from "../load";
 import { kindOf, modelContract } from "@/challenges";
 import { currentSubmissionMode } from "@/lib/onnx/upload";
 import { ModelContractPanel } from "./model-contract";
-import { teamStanding, YourStanding } from "../your-standing";
+import { readerStanding } from "@/lib/reader-standing";
+import { YourStanding } from "../your-standing";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "Submit" };
@@ -40,7 +41,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   const contract = modelContract(challenge.kind);
   const pages = kindOf(challenge.kind).pages;
   const accepts = contract ? currentSubmissionMode(challenge.state) : "predictions";
-  const mine = await teamStanding(challenge, user);
+  const mine = await readerStanding(challenge, user);
   return (
     <div className="space-y-4">
       {mine && <YourStanding slug={slug} mine={mine} />}

@@ -1,0 +1,117 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, expect, it, vi } from "vitest";
+
+// No browser session here: callers are anonymous or bring an API token (the real lookup).
+vi.mock("@/auth", () => ({ auth: async () => null }));
+
+import * as standingRoute from "@/app/api/v1/challenges/[slug]/leaderboard/me/route";
+import { createApiToken } from "@/db/queries/api-tokens";
+import { getChallengeBySlug } from "@/db/queries/challenges";
+import { leaderboardVersion } from "@/db/queries/leaderboard";
+import { benchmarkEntries, challengeOrganisers, challenges, submissions, teams } from "@/db/schema";
+import { invalidateChallenge } from "@/lib/challenge-access";
+import { clearLeaderboardCaches, loadBoard } from "@/lib/leaderboard";
+import { leaderboardShare } from "@/lib/leaderboard-share";
+import { describeEachDatabase } from "./databases";
+import { makeChallenge, makeScored, makeUserWithTeam } from "./fixtures";
+
+const DB_KEY = Symbol.for("collider-arena.db");
+
+describeEachDatabase("leaderboard caching by version", (get) => {
+  beforeEach(() => {
+    (globalThis as Record<symbol, unknown>)[DB_KEY] = Promise.resolve(get());
+    clearLeaderboardCaches();
+  });
+
+  it("raises a challenge's version with each change to its board, and not with a queued upload or a claim", async () => {
+    const { db } = get();
+    const c = await makeChallenge(db);
+    const other = await makeChallenge(db);
+    const a = await makeUserWithTeam(db, c.id);
+    const v = () => leaderboardVersion(db, c.id);
+    expect(await v()).toBe(0);
+
+    const [queued] = await db
+      .insert(submissions)
+      .values({ challengeId: c.id, teamId: a.team.id, filename: "q.csv", sizeBytes: 1, sha256: "x" })
+      .returning();
+    await db.update(submissions).set({ status: "scoring" }).where(eq(submissions.id, queued!.id));
+    expect(await v()).toBe(0);
+    await db.update(submissions).set({ status: "failed", error: "line 2: bad" }).where(eq(submissions.id, queued!.id));
+    const afterFailure = await v();
+    expect(afterFailure).toBeGreaterThan(0);
+
+    const scored = await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 2, priv: 1 });
+    const afterScore = await v();
+    expect(afterScore).toBeGreaterThan(afterFailure);
+    await db.update(teams).set({ name: "renamed" }).where(eq(teams.id, a.team.id));
+    const afterRename = await v();
+    expect(afterRename).toBeGreaterThan(afterScore);
+    await db.insert(benchmarkEntries).values({ submissionId: scored.id, name: "MLP", modelCard: {} });
+    const afterBenchmark = await v();
+    expect(afterBenchmark).toBeGreaterThan(afterRename);
+    await db.update(submissions).set({ selectedFinal: true }).where(eq(submissions.id, scored.id));
+    expect(await v()).toBeGreaterThan(afterBenchmark);
+    // Another challenge's board is untouched by all of this.
+    expect(await leaderboardVersion(db, other.id)).toBe(0);
+    // A challenge still deletes whole (its submissions' triggers run in the cascade).
+    await db.delete(challenges).where(eq(challenges.id, c.id));
+    expect(await db.select().from(submissions).where(eq(submissions.challengeId, c.id))).toEqual([]);
+  });
+
+  it("shows a new score, a disqualification and a reader's new rank on the very next read", async () => {
+    const { db } = get();
+    const c = (await getChallengeBySlug(db, (await makeChallenge(db)).slug))!;
+    const a = await makeUserWithTeam(db, c.id);
+    const b = await makeUserWithTeam(db, c.id);
+    await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 2, priv: 1 });
+    const first = await loadBoard(c, "public", 1);
+    expect(first.board.rows.map((r) => r.teamId)).toEqual([a.team.id]);
+    // Served from the cache while nothing changed: the same object.
+    expect((await loadBoard(c, "public", 1)).board).toBe(first.board);
+
+    await makeScored(db, { challengeId: c.id, teamId: b.team.id, pub: 3, priv: 1 });
+    expect((await loadBoard(c, "public", 1)).board.rows.map((r) => [r.rank, r.teamId])).toEqual([
+      [1, b.team.id],
+      [2, a.team.id],
+    ]);
+
+    // The reader's own standing (what the page's personal request answers) moves with it.
+    const token = (await createApiToken(db, a.user.id, "t")).token;
+    const ask = async () => {
+      const res = await standingRoute.GET(
+        new Request(`http://localhost/api/v1/challenges/${c.slug}/leaderboard/me`, { headers: { Authorization: `Bearer ${token}` } }),
+        { params: Promise.resolve({ slug: c.slug }) },
+      );
+      expect(res.status).toBe(200);
+      return (await res.json()) as { team: { id: number } | null; standing: { rank: number; total: number } | null; canManage: boolean };
+    };
+    expect(await ask()).toMatchObject({ team: { id: a.team.id }, standing: { rank: 2, total: 2 }, canManage: false });
+    await db.update(teams).set({ disqualified: true }).where(eq(teams.id, b.team.id));
+    expect((await loadBoard(c, "public", 1)).board.rows.map((r) => r.teamId)).toEqual([a.team.id]);
+    expect(await ask()).toMatchObject({ standing: { rank: 1, total: 1 } });
+    // A co-organiser is told they manage it (the Manage tab on a shared page comes from this).
+    await db.insert(challengeOrganisers).values({ challengeId: c.id, userId: a.user.id });
+    expect(await ask()).toMatchObject({ canManage: true });
+    // Someone with no team has no standing; an anonymous caller has no user.
+    const anon = await standingRoute.GET(new Request(`http://localhost/api/v1/challenges/${c.slug}/leaderboard/me`), { params: Promise.resolve({ slug: c.slug }) });
+    expect(await anon.json()).toMatchObject({ user: null, team: null, standing: null, canManage: false });
+  });
+
+  it("tags a public board with its version for the shared render, and never shares a private class's", async () => {
+    const { db } = get();
+    const pub = await makeChallenge(db);
+    const cls = await makeChallenge(db, { visibility: "private" });
+    const a = await makeUserWithTeam(db, pub.id);
+    const share = leaderboardShare(db);
+    const before = await share(`/challenges/${pub.slug}/leaderboard`);
+    expect(before).toMatch(/^v\d+$/);
+    expect(await share(`/api/v1/challenges/${pub.slug}/leaderboard`)).toBe(before);
+    await makeScored(db, { challengeId: pub.id, teamId: a.team.id, pub: 1, priv: 1 });
+    expect(await share(`/challenges/${pub.slug}/leaderboard`)).not.toBe(before);
+    expect(await share(`/challenges/${cls.slug}/leaderboard`)).toBeNull();
+    expect(await share(`/challenges/no-such-challenge/leaderboard`)).toBeNull();
+    expect(await share(`/challenges/${pub.slug}/submit`)).toBeNull();
+    invalidateChallenge(pub.slug);
+  });
+});
