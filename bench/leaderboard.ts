@@ -74,16 +74,20 @@ async function main(): Promise<void> {
     ] as const;
     const check = (await (await fetch(me, { headers: cookies[0] })).json()) as { standing: { rank: number } | null };
     if (!check.standing) throw new Error(`the reader's standing is missing: ${JSON.stringify(check)}`);
-    for (const [, url, headers] of targets) await runLoad(url, 10, 2000, headers); // warm-up
+    for (const [, url, headers] of targets) await runLoad(url, 10, 2000, headers); // warm-up (and the first decode of each session)
     console.log(`\n${CLIENTS} concurrent clients, ${SECONDS} s each (goal: p95 < 100 ms; * = signed in, each client a different reader)`);
     console.log("target      requests  errors    req/s   p50 ms   p95 ms   p99 ms   max ms");
     const print = (name: string, r: Awaited<ReturnType<typeof runLoad>>) =>
       console.log(
         `${name.padEnd(10)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
       );
-    for (const [name, url, headers] of targets) print(name, await runLoad(url, CLIENTS, SECONDS * 1000, headers));
+    // BENCH_ONLY=me*,page*+me* runs those targets alone (e.g. with BENCH_CPU_PROF, to profile one path).
+    const only = process.env.BENCH_ONLY?.split(",");
+    const wanted = (name: string) => !only || only.includes(name);
+    for (const [name, url, headers] of targets) if (wanted(name)) print(name, await runLoad(url, CLIENTS, SECONDS * 1000, headers));
     // The whole signed-in view: the page, then its personal request, timed together.
-    print("page*+me*", await runLoadWith(CLIENTS, SECONDS * 1000, (c) => [{ url: page, headers: cookies[c]! }, { url: me, headers: cookies[c]! }]));
+    const view = (c: number) => [{ url: page, headers: cookies[c]! }, { url: me, headers: cookies[c]! }];
+    if (wanted("page*+me*")) print("page*+me*", await runLoadWith(CLIENTS, SECONDS * 1000, view));
   } finally {
     await stopProcess(server);
     await scratch.drop();

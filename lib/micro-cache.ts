@@ -12,8 +12,14 @@ export function isAnonymous(req: IncomingMessage): boolean {
 // Next.js answers these with a React Server Components payload for a client-side navigation, shaped by the router's state.
 const RSC_HEADERS = ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"];
 
-/** What besides the URL shapes a response: a page's HTML and its navigation payloads are different responses. */
-const variantOf = (req: IncomingMessage) => RSC_HEADERS.map((h) => String(req.headers[h] ?? "")).join("|");
+const rscVariant = (req: IncomingMessage) => RSC_HEADERS.map((h) => String(req.headers[h] ?? "")).join("|");
+const isNavigation = (req: IncomingMessage, url: string) => rscVariant(req) !== "||||" || url.includes("_rsc=");
+
+/**
+ * What besides the URL shapes a response: a page's HTML and its navigation payloads differ, and Next.js compresses
+ * for a client that accepts it (a compressed body must not be replayed to one that does not).
+ */
+const variantOf = (req: IncomingMessage) => `${rscVariant(req)}|${req.headers["accept-encoding"] ?? ""}`;
 
 export interface MicroCacheOptions {
   ttlMs: number;
@@ -109,7 +115,7 @@ export function microCache(handler: Handler, opts: MicroCacheOptions): Handler {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.authorization || !opts.match(path)) return handler(req, res);
     const anonymous = isAnonymous(req);
     if (!opts.share) return anonymous ? serve(req, res, "") : handler(req, res);
-    if (!anonymous && (variantOf(req) !== "||||" || url.includes("_rsc="))) return handler(req, res);
+    if (!anonymous && isNavigation(req, url)) return handler(req, res);
     opts.share(path).then(
       (tag) => {
         if (tag === null) return anonymous ? serve(req, res, "private") : handler(req, res);

@@ -32,38 +32,40 @@ export function withOutagePage(handler: Handler, opts: { databaseDown: () => Pro
     if ((req.method !== "GET" && req.method !== "HEAD") || (req.url ?? "").startsWith("/api/")) return handler(req, res);
     const { writeHead, write, end } = res;
     const held: (() => void)[] = [];
-    let holding = false;
-    const restore = () => Object.assign(res, { writeHead, write, end });
-    /** Whether this write belongs to a 500 (held back); anything else restores the real methods and passes through. */
-    const hold = (status: number) => {
-      if (holding || status === 500) return (holding = true);
-      restore();
-      return false;
+    // The overrides stay in place (a wrapper inside may have captured them); once the status is known to be anything
+    // but 500 they only pass through.
+    let mode: "undecided" | "pass" | "hold" = "undecided";
+    const holding = (status: number) => {
+      if (mode === "undecided") mode = status === 500 ? "hold" : "pass";
+      return mode === "hold";
     };
     res.writeHead = ((status: number, ...rest: unknown[]) => {
-      if (!hold(status)) return (writeHead as (...a: unknown[]) => ServerResponse).call(res, status, ...rest);
-      held.push(() => (writeHead as (...a: unknown[]) => ServerResponse).call(res, status, ...rest));
+      const call = () => (writeHead as (...a: unknown[]) => ServerResponse).call(res, status, ...rest);
+      if (!holding(status)) return call();
+      held.push(call);
       return res;
     }) as typeof res.writeHead;
     res.write = ((...args: unknown[]) => {
-      if (!hold(res.statusCode)) return (write as (...a: unknown[]) => boolean).apply(res, args);
-      held.push(() => (write as (...a: unknown[]) => boolean).apply(res, args));
+      const call = () => (write as (...a: unknown[]) => boolean).apply(res, args);
+      if (!holding(res.statusCode)) return call();
+      held.push(call);
       return true;
     }) as typeof res.write;
     res.end = ((...args: unknown[]) => {
-      if (!hold(res.statusCode)) return (end as (...a: unknown[]) => ServerResponse).apply(res, args);
-      restore();
+      const call = () => (end as (...a: unknown[]) => ServerResponse).apply(res, args);
+      if (!holding(res.statusCode)) return call();
+      mode = "pass";
       const original = () => {
         for (const step of held) step();
-        return res.end(...(args as []));
+        call();
       };
       void opts.databaseDown().then(
         (down) => {
           if (!down || res.headersSent) return original();
           // Next's headers for its own error body (length, encoding) do not describe this one.
           for (const h of ["content-length", "content-encoding", "etag", "content-type"]) res.removeHeader(h);
-          res.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(OUTAGE_RETRY_SECONDS), "Cache-Control": "no-store" });
-          res.end(req.method === "HEAD" ? undefined : outagePageHtml(opts.siteName));
+          (writeHead as (...a: unknown[]) => ServerResponse).call(res, 503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(OUTAGE_RETRY_SECONDS), "Cache-Control": "no-store" });
+          (end as (...a: unknown[]) => ServerResponse).call(res, req.method === "HEAD" ? undefined : outagePageHtml(opts.siteName));
         },
         () => original(),
       );

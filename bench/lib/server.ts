@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 /** Starts `scripts/<script>.ts` with tsx in a child process. */
 export function startScript(script: string, env: Record<string, string>, quiet = false): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`], {
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", `scripts/${script}.ts`], {
     env: { ...process.env, ...env },
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
   });

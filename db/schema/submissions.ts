@@ -144,8 +144,9 @@ export type BaselineRun = typeof baselineRuns.$inferSelect;
 /**
  * A counter per challenge that database triggers (migration 0008) raise in the same transaction as any change that
  * can alter its leaderboard: a submission's status, team or final selection, a score, a team's name or
- * disqualification, a benchmark. Caches of the board are keyed by it, so a new score shows on the next request in
- * every process (site, workers), with no timer. A new upload (still queued) does not raise it: only its scoring does.
+ * disqualification, a benchmark, the challenge or its phases (a reveal, an early end). Caches of the board are keyed
+ * by it, so a new score shows on the next request in every process (site, workers), with no timer. A new upload
+ * (still queued) does not raise it: only its scoring does.
  * No foreign key: a challenge's deletion cascades into submissions, whose trigger must not then need the challenge.
  */
 export const leaderboardVersions = pgTable("leaderboard_version", {

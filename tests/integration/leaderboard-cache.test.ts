@@ -6,7 +6,7 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 
 import * as standingRoute from "@/app/api/v1/challenges/[slug]/leaderboard/me/route";
 import { createApiToken } from "@/db/queries/api-tokens";
-import { getChallengeBySlug } from "@/db/queries/challenges";
+import { endChallengeNow, getChallengeBySlug } from "@/db/queries/challenges";
 import { leaderboardVersion } from "@/db/queries/leaderboard";
 import { benchmarkEntries, challengeOrganisers, challenges, submissions, teams } from "@/db/schema";
 import { invalidateChallenge } from "@/lib/challenge-access";
@@ -23,23 +23,24 @@ describeEachDatabase("leaderboard caching by version", (get) => {
     clearLeaderboardCaches();
   });
 
-  it("raises a challenge's version with each change to its board, and not with a queued upload or a claim", async () => {
+  it("raises a challenge's version with each change to its board, the challenge's end included, and not with a queued upload or a claim", async () => {
     const { db } = get();
     const c = await makeChallenge(db);
     const other = await makeChallenge(db);
     const a = await makeUserWithTeam(db, c.id);
     const v = () => leaderboardVersion(db, c.id);
-    expect(await v()).toBe(0);
+    const created = await v();
+    const otherCreated = await leaderboardVersion(db, other.id);
 
     const [queued] = await db
       .insert(submissions)
       .values({ challengeId: c.id, teamId: a.team.id, filename: "q.csv", sizeBytes: 1, sha256: "x" })
       .returning();
     await db.update(submissions).set({ status: "scoring" }).where(eq(submissions.id, queued!.id));
-    expect(await v()).toBe(0);
+    expect(await v()).toBe(created);
     await db.update(submissions).set({ status: "failed", error: "line 2: bad" }).where(eq(submissions.id, queued!.id));
     const afterFailure = await v();
-    expect(afterFailure).toBeGreaterThan(0);
+    expect(afterFailure).toBeGreaterThan(created);
 
     const scored = await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 2, priv: 1 });
     const afterScore = await v();
@@ -52,8 +53,12 @@ describeEachDatabase("leaderboard caching by version", (get) => {
     expect(afterBenchmark).toBeGreaterThan(afterRename);
     await db.update(submissions).set({ selectedFinal: true }).where(eq(submissions.id, scored.id));
     expect(await v()).toBeGreaterThan(afterBenchmark);
+    // Ending the challenge (which reveals the private board) changes what the board shows.
+    const beforeEnd = await v();
+    await endChallengeNow(db, c.id);
+    expect(await v()).toBeGreaterThan(beforeEnd);
     // Another challenge's board is untouched by all of this.
-    expect(await leaderboardVersion(db, other.id)).toBe(0);
+    expect(await leaderboardVersion(db, other.id)).toBe(otherCreated);
     // A challenge still deletes whole (its submissions' triggers run in the cascade).
     await db.delete(challenges).where(eq(challenges.id, c.id));
     expect(await db.select().from(submissions).where(eq(submissions.challengeId, c.id))).toEqual([]);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { microCache } from "@/lib/micro-cache";
 import { databaseProbe, withOutagePage } from "@/lib/outage-page";
 
 let down = true;
@@ -57,6 +58,36 @@ describe("withOutagePage", () => {
     down = false;
     expect(await get("/challenges/higgs-boson")).toMatchObject({ status: 500, body: "Internal Server Error", retryAfter: null });
     expect(await get("/implicit")).toMatchObject({ status: 500, body: "Server error!" });
+  });
+});
+
+describe("withOutagePage around the micro-cache (as scripts/start.ts runs them)", () => {
+  it("leaves a streamed page whole, for its reader and for the cache's later readers", async () => {
+    const chunks = Array.from({ length: 20 }, (_, i) => `<p>row ${i}</p>`);
+    const nested = createServer(
+      withOutagePage(
+        microCache(
+          (_req, res) => {
+            res.setHeader("content-type", "text/html");
+            // Streamed as React does: status set, then many writes.
+            let i = 0;
+            const next = () => (i < chunks.length ? (res.write(chunks[i++]), setImmediate(next)) : res.end());
+            next();
+          },
+          { ttlMs: 60_000, match: () => true },
+        ),
+        { databaseDown: async () => true, siteName: "Collider Arena" },
+      ),
+    );
+    await new Promise<void>((r) => nested.listen(0, "127.0.0.1", r));
+    const at = `http://127.0.0.1:${(nested.address() as AddressInfo).port}/board`;
+    try {
+      const bodies = await Promise.all(Array.from({ length: 5 }, async () => (await fetch(at)).text()));
+      bodies.push(await (await fetch(at)).text());
+      expect(bodies).toEqual(Array.from({ length: 6 }, () => chunks.join("")));
+    } finally {
+      await new Promise<void>((r) => nested.close(() => r()));
+    }
   });
 });
 
