@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/db";
 import { isChallengeOrganiser, isParticipant } from "@/db/queries/challenges";
 import { getUserById, revokeSessions, setUserRole } from "@/db/queries/users";
 import type { Challenge, Role, User } from "@/db/schema";
+import { managesChallenge } from "./manages-challenge";
 import { TtlCache } from "./ttl-cache";
 
 /**
@@ -118,16 +119,6 @@ export async function canManageChallenge(
   return managesChallenge(challenge, user, () => isChallengeOrganiser(db, challenge.id, user.id));
 }
 
-/** canManageChallenge's rule, for a caller that already knows (or can cheaply find out) whether the user co-organises. */
-export async function managesChallenge(
-  challenge: Pick<Challenge, "createdBy">,
-  user: Pick<User, "id" | "role">,
-  coOrganiser: () => boolean | Promise<boolean>,
-): Promise<boolean> {
-  if (user.role === "admin") return true;
-  if (challenge.createdBy === user.id && user.role === "organiser") return true;
-  return coOrganiser();
-}
 
 /** After the signed-in user's own account changed (an address verified): their next request reads it afresh. */
 export async function forgetCachedSessionUser(): Promise<void> {

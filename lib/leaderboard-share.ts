@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { boardVisibility } from "@/db/queries/leaderboard";
+import { boardOf } from "@/db/queries/leaderboard";
 import { leaderboardSlugOf } from "./micro-cache";
 import { singleFlight } from "./versioned-cache";
 
@@ -9,7 +9,7 @@ import { singleFlight } from "./versioned-cache";
  * One indexed look-up, shared by the requests that arrive while it is in flight.
  */
 export function leaderboardShare(db: Db): (path: string) => Promise<string | null> {
-  const look = singleFlight((slug: string) => boardVisibility(db, slug));
+  const look = singleFlight((slug: string) => boardOf(db, slug));
   return async (path) => {
     const slug = leaderboardSlugOf(path);
     if (!slug) return null;

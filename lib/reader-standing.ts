@@ -1,7 +1,9 @@
 import { getDb } from "@/db";
 import { readerOfChallenge } from "@/db/queries/leaderboard";
 import type { Challenge, User } from "@/db/schema";
-import { managesChallenge } from "@/lib/authz";
+import type { readerStandingSchema } from "@/lib/api/v1/schemas";
+import type { z } from "zod";
+import { managesChallenge } from "@/lib/manages-challenge";
 import { publicStanding } from "@/lib/leaderboard";
 import { isMetricId, METRICS } from "@/scoring/registry";
 
@@ -25,4 +27,19 @@ export async function readerStanding(challenge: Pick<Challenge, "id" | "metricId
   const standing = mine.teamId === null ? null : await publicStanding(challenge, mine.teamId);
   const precision = isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4;
   return { teamId: mine.teamId, teamName: mine.teamName, standing, precision, canManage };
+}
+
+/** The answer of GET /api/v1/challenges/{slug}/leaderboard/me (the route, and the start script's edge for sessions). */
+export async function readerStandingBody(
+  challenge: Pick<Challenge, "id" | "metricId" | "createdBy">,
+  user: User | undefined,
+): Promise<z.infer<typeof readerStandingSchema>> {
+  const mine = await readerStanding(challenge, user);
+  return {
+    user: user ? { name: user.name, email: user.email, role: user.role } : null,
+    canManage: mine?.canManage ?? false,
+    team: mine?.teamId != null ? { id: mine.teamId, name: mine.teamName ?? "" } : null,
+    standing: mine?.standing ?? null,
+    precision: mine?.precision ?? (isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4),
+  };
 }

@@ -19,6 +19,7 @@ import { ConfigError, env } from "../lib/env";
 import { sql } from "drizzle-orm";
 import { leaderboardShare } from "../lib/leaderboard-share";
 import { databaseProbe, withOutagePage } from "../lib/outage-page";
+import { readerEdge } from "../lib/reader-edge";
 import { siteConfig } from "../lib/site";
 import { isLeaderboardPath, microCache } from "../lib/micro-cache";
 import { getBoss, setBoss } from "../lib/jobs/shared-queue";
@@ -98,14 +99,15 @@ async function main(): Promise<void> {
   // once) and at most every two seconds (its countdown and phase move with time), and that render serves every
   // reader, signed in or not; the page marks the reader's own row through a small request of its own.
   const trustProxy = e.TRUST_PROXY === "true";
+  const shared = microCache(
+    (req, res) => {
+      stampClientIp(req, trustProxy);
+      void nextHandler(req, res);
+    },
+    { ttlMs: 2000, match: isLeaderboardPath, share: leaderboardShare(handle.db) },
+  );
   const handler = withOutagePage(
-    microCache(
-      (req, res) => {
-        stampClientIp(req, trustProxy);
-        void nextHandler(req, res);
-      },
-      { ttlMs: 2000, match: isLeaderboardPath, share: leaderboardShare(handle.db) },
-    ),
+    e.AUTH_SECRET ? readerEdge(shared, handle.db, e.AUTH_SECRET) : shared,
     // A page that failed while the database is unreachable says so (503, retrying) instead of a bare 500.
     { databaseDown: databaseProbe(() => handle.db.execute(sql`select 1`)), siteName: siteConfig.name },
   );

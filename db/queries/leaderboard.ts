@@ -163,13 +163,23 @@ export async function leaderboardVersion(db: Db, challengeId: number): Promise<n
   return row ? num(row.version) : 0;
 }
 
-/** For sharing one render of a board: whether the challenge is public, and its leaderboard version (undefined: no such challenge). */
-export async function boardVisibility(db: Db, slug: string): Promise<{ public: boolean; version: number } | undefined> {
+/** A challenge's board as the start script's edge needs it: who may see it, its metric and its leaderboard version. */
+export async function boardOf(
+  db: Db,
+  slug: string,
+): Promise<{ id: number; metricId: string; createdBy: string | null; public: boolean; version: number } | undefined> {
   const [row] = await queryRows(db, sql`
-    select c.visibility, coalesce(v.version, 0) as version
+    select c.id, c.metric_id, c.created_by, c.visibility, coalesce(v.version, 0) as version
     from challenge c left join leaderboard_version v on v.challenge_id = c.id
     where c.slug = ${slug}`);
-  return row ? { public: row.visibility === "public", version: num(row.version) } : undefined;
+  if (!row) return undefined;
+  return {
+    id: num(row.id),
+    metricId: String(row.metric_id),
+    createdBy: row.created_by == null ? null : String(row.created_by),
+    public: row.visibility === "public",
+    version: num(row.version),
+  };
 }
 
 /** What one signed-in reader's view of a challenge needs, in one indexed look-up: their team, and whether they co-organise it. */

@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { beforeEach, expect, it, vi } from "vitest";
 
 // No browser session here: callers are anonymous or bring an API token (the real lookup).
@@ -8,10 +11,11 @@ import * as standingRoute from "@/app/api/v1/challenges/[slug]/leaderboard/me/ro
 import { createApiToken } from "@/db/queries/api-tokens";
 import { endChallengeNow, getChallengeBySlug } from "@/db/queries/challenges";
 import { leaderboardVersion } from "@/db/queries/leaderboard";
-import { benchmarkEntries, challengeOrganisers, challenges, submissions, teams } from "@/db/schema";
+import { benchmarkEntries, challengeOrganisers, challenges, submissions, teams, users } from "@/db/schema";
 import { invalidateChallenge } from "@/lib/challenge-access";
 import { clearLeaderboardCaches, loadBoard } from "@/lib/leaderboard";
 import { leaderboardShare } from "@/lib/leaderboard-share";
+import { readerEdge, sessionCookieOf } from "@/lib/reader-edge";
 import { describeEachDatabase } from "./databases";
 import { makeChallenge, makeScored, makeUserWithTeam } from "./fixtures";
 
@@ -118,5 +122,54 @@ describeEachDatabase("leaderboard caching by version", (get) => {
     expect(await share(`/challenges/no-such-challenge/leaderboard`)).toBeNull();
     expect(await share(`/challenges/${pub.slug}/submit`)).toBeNull();
     invalidateChallenge(pub.slug);
+  });
+
+  it("answers a browser session's …/leaderboard/me in front of Next.js with the route's body, and leaves the rest to it", async () => {
+    const { db } = get();
+    const c = (await getChallengeBySlug(db, (await makeChallenge(db)).slug))!;
+    const cls = await makeChallenge(db, { visibility: "private" });
+    const a = await makeUserWithTeam(db, c.id);
+    await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 2, priv: 1 });
+    const secret = "s".repeat(40);
+    const cookie = `theme=dark; authjs.session-token=${await encode({ token: { sub: a.user.id, sessionVersion: 0 }, secret, salt: "authjs.session-token" })}`;
+    const passed: string[] = [];
+    const server = createServer(readerEdge((req, res) => (passed.push(req.url!), res.writeHead(299).end()), db, secret));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const ask = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(at + path, { headers });
+      return { status: res.status, body: res.status === 200 ? await res.json() : null };
+    };
+    try {
+      const me = `/api/v1/challenges/${c.slug}/leaderboard/me`;
+      const edge = await ask(me, { cookie });
+      const route = await standingRoute.GET(new Request(`http://localhost${me}`, { headers: { Authorization: `Bearer ${(await createApiToken(db, a.user.id, "t")).token}` } }), {
+        params: Promise.resolve({ slug: c.slug }),
+      });
+      expect(edge).toEqual({ status: 200, body: await route.json() });
+      expect(edge.body).toMatchObject({ user: { name: a.user.name }, team: { id: a.team.id }, standing: { rank: 1, total: 1, score: 2 } });
+      // No session, or a forged one: an anonymous answer.
+      expect((await ask(me)).body).toMatchObject({ user: null, team: null, standing: null });
+      expect((await ask(me, { cookie: "authjs.session-token=forged" })).body).toMatchObject({ user: null });
+      // Left to Next.js: a private class (its participants' rules live there), an API token, a chunked cookie, other paths.
+      expect((await ask(`/api/v1/challenges/${cls.slug}/leaderboard/me`, { cookie })).status).toBe(299);
+      expect((await ask(me, { authorization: "Bearer ca_x" })).status).toBe(299);
+      expect((await ask(me, { cookie: "authjs.session-token.0=a; authjs.session-token.1=b" })).status).toBe(299);
+      expect((await ask(`/api/v1/challenges/${c.slug}/leaderboard`, { cookie })).status).toBe(299);
+      expect(passed).toHaveLength(4);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    // A session revoked since ("sign out everywhere" raises the account's version) no longer counts, on a fresh edge.
+    await db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, a.user.id));
+    const fresh = createServer(readerEdge((_q, res) => res.writeHead(299).end(), db, secret));
+    await new Promise<void>((r) => fresh.listen(0, "127.0.0.1", r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(fresh.address() as AddressInfo).port}/api/v1/challenges/${c.slug}/leaderboard/me`, { headers: { cookie } });
+      expect(await res.json()).toMatchObject({ user: null, standing: null });
+    } finally {
+      await new Promise<void>((r) => fresh.close(() => r()));
+    }
+    expect(sessionCookieOf("a=b; __Secure-authjs.session-token=xyz")).toEqual({ name: "__Secure-authjs.session-token", value: "xyz" });
   });
 });
