@@ -157,7 +157,7 @@ export async function benchmarkRows(db: Db, p: { challengeId: number; higherIsBe
   }));
 }
 
-/** The challenge's leaderboard version (migration 0008's triggers raise it with every change to its board). */
+/** The challenge's leaderboard version (migration 0009's triggers raise it with every change to its board). */
 export async function leaderboardVersion(db: Db, challengeId: number): Promise<number> {
   const [row] = await queryRows(db, sql`select version from leaderboard_version where challenge_id = ${challengeId}`);
   return row ? num(row.version) : 0;

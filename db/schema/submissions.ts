@@ -142,7 +142,7 @@ export const baselineRuns = pgTable("baseline_run", {
 export type BaselineRun = typeof baselineRuns.$inferSelect;
 
 /**
- * A counter per challenge that database triggers (migration 0008) raise in the same transaction as any change that
+ * A counter per challenge that database triggers (migration 0009) raise in the same transaction as any change that
  * can alter its leaderboard: a submission's status, team or final selection, a score, a team's name or
  * disqualification, a benchmark, the challenge or its phases (a reveal, an early end). Caches of the board are keyed
  * by it, so a new score shows on the next request in every process (site, workers), with no timer. A new upload
