@@ -39,7 +39,7 @@ async function main() {
     return;
   }
   const contract = higgsKind.modelContract!;
-  let t = performance.now();
+  const t = performance.now();
   const data = generateHiggsDataset({ seed: 24, trainEvents: 100, testEvents: EVENTS });
   const testFile = data.files.find((f) => f.filename === "test.csv")!;
   const testBytes = new TextEncoder().encode([...testFile.chunks].join(""));

@@ -19,7 +19,7 @@ type Holder = { [KEY]?: Promise<DbHandle> };
 export function getDbHandle(): Promise<DbHandle> {
   const g = globalThis as Holder;
   g[KEY] ??= openDb(dbConfigFromEnv(env())).catch((err: unknown) => {
-    delete g[KEY];
+    g[KEY] = undefined;
     throw err;
   });
   return g[KEY];

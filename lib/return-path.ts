@@ -6,6 +6,7 @@
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/")) return "/";
   // Browsers read a backslash as a slash and drop tabs and newlines, so "/\evil.org" and "/\t/evil.org" leave the site.
+  // eslint-disable-next-line no-control-regex -- the control characters are what this test looks for
   if (/[\\\u0000-\u001f\u007f]/.test(value) || value.startsWith("//")) return "/";
   const base = "http://same-site.invalid";
   let url: URL;

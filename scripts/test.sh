@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check, unit and integration tests (PGlite, plus PostgreSQL when
+# `npm test`: type check, lint (eslint.config.mjs), unit and integration tests (PGlite, plus PostgreSQL when
 # reachable), then the Playwright end-to-end tests in Debian's Chromium. Every stage
 # runs even when an earlier one fails; the summary lists each stage's result and the
 # script exits non-zero if any failed.
@@ -33,6 +33,7 @@ stage() {
 }
 
 stage "type check" npx tsc --noEmit
+stage "lint" npx eslint .
 stage "unit and integration tests" npx vitest run
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 function format(ms: number): string {
   if (ms <= 0) return "now";
@@ -13,15 +13,18 @@ function format(ms: number): string {
   return `${m}m ${s % 60}s`;
 }
 
+function everySecond(tick: () => void): () => void {
+  const t = setInterval(tick, 1000);
+  return () => clearInterval(t);
+}
+
+// Whole seconds, so React sees the same snapshot until the displayed text can change.
+const currentSecond = () => Math.floor(Date.now() / 1000) * 1000;
+
 /** Live "closes in 3d 4h" text; renders the server's value first to avoid a hydration mismatch. */
 export function Countdown({ to, label }: { to: string; label: string }) {
   const target = new Date(to).getTime();
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
+  const now = useSyncExternalStore(everySecond, currentSecond, () => null);
   return (
     <span title={new Date(to).toUTCString()}>
       {label} {now === null ? new Date(to).toISOString().slice(0, 16).replace("T", " ") + " UTC" : format(target - now)}

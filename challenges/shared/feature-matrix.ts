@@ -89,7 +89,7 @@ export function parseFeatureCsv(bytes: Uint8Array): FeatureMatrix {
         try {
           value = parseCell(bytes, cell, next);
         } catch (err) {
-          throw new Error(`line ${line} of the test file, column ${c + 1}: ${(err as Error).message}`);
+          throw new Error(`line ${line} of the test file, column ${c + 1}: ${(err as Error).message}`, { cause: err });
         }
         if (c === 0) eventIds[row] = value;
         else data[row * cols + c - 1] = value;

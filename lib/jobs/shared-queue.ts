@@ -22,7 +22,7 @@ export function getBoss(): Promise<PgBoss> {
   g[KEY] ??= getDbHandle()
     .then((handle) => startBoss(handle, settingsFromEnv(env()).queue))
     .catch((err: unknown) => {
-      delete g[KEY];
+      g[KEY] = undefined;
       throw err;
     });
   return g[KEY];

@@ -27,7 +27,7 @@ import * as board from "@/app/api/v1/challenges/[slug]/leaderboard/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { createUser } from "@/db/queries/users";
-import { challenges, participants, phases, privateScores, publicScores, submissions, teams, type Challenge } from "@/db/schema";
+import { challenges, participants, phases, submissions, teams, type Challenge } from "@/db/schema";
 import { invalidateChallenge } from "@/lib/challenge-access";
 import { clearLeaderboardCaches } from "@/lib/leaderboard";
 import { setBoss } from "@/lib/jobs/shared-queue";

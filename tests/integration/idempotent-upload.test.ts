@@ -185,7 +185,7 @@ describe.skipIf(!PG_URL)("an Idempotency-Key race across teams [postgres]", () =
   });
 
   it("waits for the other upload's transaction and yields to it (replayed, or 422 for another challenge)", async () => {
-    const { challenge: one, ids } = await makeHiggsChallenge(handle.db);
+    const { challenge: one } = await makeHiggsChallenge(handle.db);
     const { challenge: two } = await makeHiggsChallenge(handle.db);
     const { user, team } = await makeUserWithTeam(handle.db, one.id);
     const otherTeam = await ensureTeam(handle.db, two.id, user);

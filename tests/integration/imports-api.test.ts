@@ -85,7 +85,7 @@ describeEachDatabase("imports from the browser", (get) => {
     const solution = [...solutionCsv(test, split.usage, split.weight)].join("");
     const bad = await errorOf(await post(kaggle(solution.replace(/,s,/, ",signal,"))));
     expect(bad).toMatchObject({ status: 400, code: "bad_file" });
-    expect(bad.message).toMatch(/solution has 1 problem:\n  line \d+: Label "signal" is not s\/b/);
+    expect(bad.message).toMatch(/solution has 1 problem:\n {2}line \d+: Label "signal" is not s\/b/);
     expect(await getChallengeBySlug(db, `kaggle-${n}`)).toBeUndefined();
     expect((await post(kaggle(solution))).status).toBe(201);
   });

@@ -30,7 +30,11 @@ describe("metric descriptors", () => {
     expect(METRICS.sic.compute!(data, validateMetricParams(METRICS.sic, { minBackground: 3 }))).toBe(maxSic(data.prediction, labels, data.weights, { minBackground: 3 }).sic);
     let s = 0;
     let b = 0;
-    for (let i = 0; i < labels.length; i++) if (data.prediction[i]! > 0.5) (labels[i] ? (s += data.weights![i]!) : (b += data.weights![i]!));
+    for (let i = 0; i < labels.length; i++) {
+      if (data.prediction[i]! <= 0.5) continue;
+      if (labels[i]) s += data.weights![i]!;
+      else b += data.weights![i]!;
+    }
     expect(METRICS.ams.compute!(data, {})).toBeCloseTo(ams(s, b), 12);
   });
 

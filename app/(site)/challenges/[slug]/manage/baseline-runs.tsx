@@ -20,6 +20,8 @@ export function BaselineRuns({ slug }: { slug: string }) {
     const res = await fetch(`/challenges/${slug}/manage/baselines`, { cache: "no-store" });
     if (res.ok) setRuns(((await res.json()) as { runs: Run[] }).runs);
   }, [slug]);
+  // The first load on mount: the state is set when the fetch answers, not synchronously in the effect.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => void refresh(), [refresh]);
   const active = runs.some((r) => r.status === "queued" || r.status === "running");
   useEffect(() => {

@@ -70,6 +70,8 @@ export function UploadForm({
   }, [api]);
 
   useEffect(() => {
+    // The first load on mount: the state is set when the fetch answers, not synchronously in the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
 
