@@ -6,11 +6,10 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { beforeEach, expect, it, vi } from "vitest";
 import * as example from "@/app/(site)/challenges/[slug]/examples/[id]/route";
-import { HIGGS_FEATURES } from "@/challenges/higgs-tautau/schema";
 import { createSubmission } from "@/db/queries/submissions";
 import { workedExamples } from "@/db/queries/worked-examples";
 import { registerBenchmark } from "@/lib/ml/benchmark-entry";
-import { ELEM_FLOAT, GraphBuilder } from "@/lib/onnx/write-model";
+import { linearModel } from "../fixtures/onnx/linear-model";
 import { describeEachDatabase } from "./databases";
 import { makeUserWithTeam } from "./fixtures";
 import { makeHiggsChallenge } from "./queue-fixtures";
@@ -20,16 +19,6 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 const DB_KEY = Symbol.for("collider-arena.db");
 const ctx = (slug: string, id: string) => ({ params: Promise.resolve({ slug, id }) });
 const get = (slug: string, id: string) => example.GET(new Request(`http://localhost/challenges/${slug}/examples/${id}`), ctx(slug, id));
-
-/** sigmoid(x · w) with w = 0.01 for every feature: a valid model built here, no python needed. */
-function linearModel(): Uint8Array {
-  const b = new GraphBuilder();
-  const x = b.input("X", ELEM_FLOAT, ["N", HIGGS_FEATURES.length]);
-  const z = b.node("MatMul", [x, b.constant(new Float32Array(HIGGS_FEATURES.length).fill(0.01), [HIGGS_FEATURES.length, 1])]);
-  b.nodeTo(["p"], "Sigmoid", [z]);
-  b.output("p", ELEM_FLOAT, ["N", 1]);
-  return b.model({ opsets: { "": 17 } });
-}
 
 describeEachDatabase("worked examples", (db) => {
   beforeEach(() => {
