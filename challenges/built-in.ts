@@ -1,4 +1,5 @@
 import type { PhaseWindow } from "./phase-status";
+import { MAX_CLASSES, type SolutionTarget } from "../scoring/solution";
 import type { Seed } from "./shared/random";
 
 
@@ -13,7 +14,12 @@ export interface GeneratedFile {
 /** The private answer key: one entry per test event, in scoring/'s Usage codes. */
 export interface GeneratedSolution {
   eventId: Int32Array;
+  /** Binary 1/0, or the class index of a multiclass key (0 for a real-valued one). */
   label: Uint8Array;
+  /** What the target is; absent = binary. Stored with the dataset (its manifest's `target`). */
+  target?: SolutionTarget;
+  /** The target of a real-valued key (regression). */
+  value?: Float64Array;
   weight: Float64Array;
   usage: Uint8Array;
   /** Optional per-event quantity for the scorer (NaN = none): the control events' m_JJ in anomaly detection. */
@@ -62,4 +68,16 @@ export interface BaselineEntry {
   filename: string;
   content: string;
   modelCard: Record<string, unknown>;
+}
+
+/** The answer key's target as stored in a dataset's manifest (absent: binary, as every key before targets had). */
+export function answerKeyTarget(manifest: Record<string, unknown>): SolutionTarget {
+  const t = manifest.target as { type?: unknown; classes?: unknown } | undefined;
+  if (t === undefined || t.type === "binary") return { type: "binary" };
+  if (t.type === "real") return { type: "real" };
+  const classes = t.classes;
+  if (t.type === "multiclass" && Array.isArray(classes) && classes.length >= 2 && classes.length <= MAX_CLASSES && classes.every((c) => typeof c === "string")) {
+    return { type: "multiclass", classes: classes as string[] };
+  }
+  throw new Error(`the dataset's manifest has an invalid answer-key target: ${JSON.stringify(t)}`);
 }

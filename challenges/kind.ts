@@ -20,6 +20,8 @@ export interface KindScoreInput {
   /** The submission file, decompressed. */
   submission: Uint8Array;
   metricId: MetricId;
+  /** The organiser's choices for the metric's parameters (validated by the scorer). */
+  params?: Record<string, unknown>;
   bootstrap?: number;
   seed?: number;
   /** The answer key, for kinds scored against one. */
@@ -46,6 +48,40 @@ export interface BaselineFamily {
   needsXgboost?: boolean;
 }
 
+/** One of an organiser's upload form fields: free text, or a choice among options. */
+export interface UploadField {
+  name: string;
+  label: string;
+  options?: readonly { value: string; label: string }[];
+  /** Left empty by default (a choice defaults to its first option). */
+  optional?: boolean;
+}
+
+/** What an organiser's upload became: the challenge's metric, its settings and the dataset. */
+export interface PreparedUpload {
+  metricId: MetricId;
+  config: Record<string, unknown>;
+  data: GeneratedDataset;
+}
+
+/** Problems in an organiser's files or choices, each with its file (or field) and line: nothing was stored. */
+export class UploadError extends Error {
+  override readonly name = "UploadError";
+  constructor(readonly issues: readonly { file: string; line: number | null; message: string }[]) {
+    const listed = issues.map((i) => `  ${i.file}${i.line === null ? "" : ` line ${i.line}`}: ${i.message}`);
+    super(`Nothing was created; ${issues.length === 1 ? "one problem" : `${issues.length} problems`}:\n${listed.join("\n")}`);
+  }
+}
+
+/** A challenge made from an organiser's own files (the site's import form and POST /api/v1/imports read this). */
+export interface KindUpload {
+  /** The import form's option. */
+  label: string;
+  files: readonly { name: string; label: string }[];
+  fields: readonly UploadField[];
+  prepare(input: { files: Readonly<Record<string, Uint8Array>>; fields: Readonly<Record<string, string | undefined>> }): Promise<PreparedUpload>;
+}
+
 export interface ChallengeKind {
   /** Stored in challenge.kind and written in bundles (challenge.yaml `kind:`). */
   id: string;
@@ -69,6 +105,8 @@ export interface ChallengeKind {
   /** The kind's standard description, and the headings of its reference sections (facts of the platform). */
   description: string;
   reference: RegExp;
+  /** Organiser-made challenges from their own files; absent = none. */
+  upload?: KindUpload;
   /** Organiser-made challenges from the kind's simulator; absent = none. */
   simulate?: { sized: boolean; maxTrain: number; maxTest: number; generate(r: SimulationRequest): GeneratedDataset };
   /** When data are regenerated: old submissions are rescored (a submission is independent of the data) or voided. */

@@ -22,15 +22,16 @@ export async function insertSolutionRows(db: Db, datasetId: number, s: Generated
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
     await db.execute(sql`
-      insert into solution_row (dataset_id, event_id, label, weight, usage, aux)
-      select ${datasetId}, e, l, w, u, nullif(a, 'NaN'::float8)
+      insert into solution_row (dataset_id, event_id, label, weight, usage, aux, value)
+      select ${datasetId}, e, l, w, u, nullif(a, 'NaN'::float8), v
       from unnest(
         ${arrayLiteral(s.eventId, from, to)}::bigint[],
         ${arrayLiteral(s.label, from, to)}::smallint[],
         ${arrayLiteral(s.weight, from, to)}::float8[],
         ${arrayLiteral(s.usage, from, to)}::smallint[],
-        ${s.aux ? arrayLiteral(s.aux, from, to) : "{}"}::float8[]
-      ) as t(e, l, w, u, a)`);
+        ${s.aux ? arrayLiteral(s.aux, from, to) : "{}"}::float8[],
+        ${s.value ? arrayLiteral(s.value, from, to) : "{}"}::float8[]
+      ) as t(e, l, w, u, a, v)`);
   }
 }
 

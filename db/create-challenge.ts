@@ -90,7 +90,10 @@ export async function compressFiles(data: GeneratedDataset): Promise<CompressedF
 
 /** Stores a dataset version (manifest, secrets, files, answer key) for a challenge: the newest is the current one. */
 export async function insertDataset(db: Db, challengeId: number, data: GeneratedDataset, files: CompressedFile[]): Promise<number> {
-  const [dataset] = await db.insert(datasets).values({ challengeId, manifest: data.manifest, secrets: data.secrets ?? {} }).returning();
+  // The key's target travels in the manifest, where the scorer reads it (answerKeyTarget).
+  const target = data.solution.target;
+  const manifest = target && target.type !== "binary" ? { ...data.manifest, target } : data.manifest;
+  const [dataset] = await db.insert(datasets).values({ challengeId, manifest, secrets: data.secrets ?? {} }).returning();
   if (!dataset) throw new Error("insert returned nothing");
   for (const f of files) {
     await db.insert(datasetFiles).values({

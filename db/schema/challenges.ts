@@ -154,6 +154,8 @@ export const solutionRows = pgTable(
     usage: smallint("usage").notNull(),
     /** A per-event quantity the scorer needs besides the label: m_JJ of anomaly detection's control events. */
     aux: doublePrecision("aux"),
+    /** The target of a real-valued answer key (regression; label is then 0); null for binary and class targets. */
+    value: doublePrecision("value"),
   },
   (t) => [primaryKey({ columns: [t.datasetId, t.eventId] })],
 );

@@ -15,7 +15,9 @@
  */
 import { strToU8 } from "fflate";
 import { Document } from "yaml";
+import { answerKeyTarget } from "@/challenges/built-in";
 import type { Db } from "@/db/client";
+import { ApiError } from "@/lib/api-error";
 import { challengeForBundle } from "@/db/queries/bundles";
 import { BUNDLE_FORMAT, type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, SOLUTION_FILE } from "./manifest";
 import { solutionCsv } from "./solution-csv";
@@ -43,6 +45,9 @@ export async function exportBundle(db: Db, challengeId: number): Promise<Uint8Ar
   const found = await challengeForBundle(db, challengeId);
   if (!found) throw new Error(`challenge ${challengeId} does not exist or has no dataset`);
   const { challenge: c, dataset } = found;
+  // solution.csv in a bundle holds 1/0 labels: a class or real-valued key would be written wrong, so it is refused.
+  const target = answerKeyTarget(dataset.manifest);
+  if (target.type !== "binary") throw new ApiError(409, "not_supported", `Bundles carry binary answer keys only; this challenge's key is ${target.type}, so it cannot be exported as a bundle yet.`);
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     slug: c.slug,

@@ -105,6 +105,7 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
       challengeId: submissions.challengeId,
       kind: challenges.kind,
       metricId: challenges.metricId,
+      config: challenges.config,
       sha256: submissions.sha256,
       // The file as base64 text: PGlite decodes a bytea column in JavaScript on the site's thread, ~10× slower.
       gz: sql<string>`encode(${submissionFiles.gzipContent}, 'base64')`,
@@ -129,12 +130,14 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
   const model = row.format === "model";
   const csv = model ? await modelPredictionsCsv(db, id, gz, row) : null;
   const seed = bootstrapSeed(csv ? createHash("sha256").update(csv).digest("hex") : row.sha256);
-  const { key, columns } = await datasetKeyForChallenge(db, row.challengeId);
+  const { key, target, columns } = await datasetKeyForChallenge(db, row.challengeId);
   const control = kind.scoring.control === true;
-  const task = { kind: kind.id, by: "answer-key", key, metricId: row.metricId, bootstrap, seed } as const;
+  const params = row.config.metricParams as Record<string, unknown> | undefined;
+  const task = { kind: kind.id, by: "answer-key", key, metricId: row.metricId, params, bootstrap, seed } as const;
   const file = csv ? { bytes: csv, gzipped: false } : { bytes: gz, gzipped: true };
   return scoreOffThread(task, file, async () => ({
     columns: await columns(),
+    target,
     control: control ? await controlSampleForChallenge(db, row.challengeId) : undefined,
   }));
 }

@@ -9,15 +9,30 @@ import type { ControlSample } from "@/challenges/anomaly-detection";
 import type { DesignIssue } from "@/challenges/detector-design";
 import { DesignError } from "@/challenges/detector-design";
 import { type FormatProblem, SubmissionFormatError } from "@/scoring";
+import type { SolutionTarget } from "@/scoring/solution";
 
 /** A job for the kind's scorer (challenges/<kind>/kind.ts `score`); the kind's `scoring` says what it needs. */
 export type ScoringTask =
   | { kind: string; by: "simulation"; metricId: string; /** The dataset's secrets as stored (the kind checks them on the thread). */ secrets: Record<string, unknown> }
-  | { kind: string; by: "answer-key"; /** Names the answer key, unique in this process. */ key: string; metricId: string; bootstrap: number; seed: number };
+  | {
+      kind: string;
+      by: "answer-key";
+      /** Names the answer key, unique in this process. */
+      key: string;
+      metricId: string;
+      /** The organiser's choices for the metric's parameters (challenge.config.metricParams). */
+      params?: Record<string, unknown>;
+      bootstrap: number;
+      seed: number;
+    };
 
-/** An answer key in transit: each column as comma-separated text in chunks (see loadKeyText), the control sample. */
+/**
+ * An answer key in transit: each column as comma-separated text in chunks (see loadKeyText; `labels` holds a real
+ * key's values), what its target is, the control sample.
+ */
 export interface DatasetMessage {
   columns: { ids: string[]; labels: string[]; weights: string[]; usage: string[] };
+  target: SolutionTarget;
   control?: ControlSample;
 }
 

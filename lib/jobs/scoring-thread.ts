@@ -26,18 +26,20 @@ async function score(req: ScoringRequest): Promise<ScoringReply> {
   const kind = kindOf(req.task.kind);
   const metricId = req.task.metricId as MetricId;
   if (req.task.by === "simulation") return { id: req.id, result: await kind.score({ submission: file, metricId, secrets: req.task.secrets }) };
-  const { key, bootstrap, seed } = req.task;
+  const { key, bootstrap, seed, params } = req.task;
   if (req.dataset) {
     datasets.delete(key);
     if (datasets.size >= KEPT) datasets.delete(datasets.keys().next().value!);
     const c = req.dataset.columns;
     const numbers = (chunks: string[]) => chunks.flatMap((chunk) => chunk.split(",").map(Number));
-    const solution = solutionFromColumns({ ids: numbers(c.ids), labels: Uint8Array.from(numbers(c.labels)), weights: Float64Array.from(numbers(c.weights)), usage: Uint8Array.from(numbers(c.usage)) });
+    const { target } = req.dataset;
+    const labels = target.type === "real" ? Float64Array.from(numbers(c.labels)) : Uint8Array.from(numbers(c.labels));
+    const solution = solutionFromColumns({ ids: numbers(c.ids), labels, weights: Float64Array.from(numbers(c.weights)), usage: Uint8Array.from(numbers(c.usage)), target });
     datasets.set(key, { solution, control: req.dataset.control });
   }
   const dataset = datasets.get(key);
   if (!dataset) return { id: req.id, missing: true };
-  return { id: req.id, result: await kind.score({ solution: dataset.solution, submission: file, metricId, control: dataset.control, bootstrap, seed }) };
+  return { id: req.id, result: await kind.score({ solution: dataset.solution, submission: file, metricId, params, control: dataset.control, bootstrap, seed }) };
 }
 
 // Loaded: the pool's warm-up resolves on this.

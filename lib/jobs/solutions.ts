@@ -1,22 +1,26 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { USAGE_CONTROL, type ControlSample } from "@/challenges/anomaly-detection";
+import { answerKeyTarget } from "@/challenges/built-in";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
 import { currentDataset } from "@/db/queries/datasets";
-import { solutionRows } from "@/db/schema";
+import { datasets, solutionRows } from "@/db/schema";
 import { solutionFromColumns, type Solution } from "@/scoring";
 import type { DatasetMessage } from "./scoring-pool";
 
 async function load(db: Db, datasetId: number): Promise<Solution> {
+  const [ds] = await db.select({ manifest: datasets.manifest }).from(datasets).where(eq(datasets.id, datasetId));
+  const target = answerKeyTarget(ds?.manifest ?? {});
   const rows = await db
-    .select({ id: solutionRows.eventId, label: solutionRows.label, weight: solutionRows.weight, usage: solutionRows.usage })
+    .select({ id: solutionRows.eventId, label: solutionRows.label, value: solutionRows.value, weight: solutionRows.weight, usage: solutionRows.usage })
     .from(solutionRows)
     .where(eq(solutionRows.datasetId, datasetId))
     .orderBy(asc(solutionRows.eventId));
   if (rows.length === 0) throw new Error(`dataset ${datasetId} has no answer key`);
   return solutionFromColumns({
     ids: rows.map((r) => Number(r.id)),
-    labels: Uint8Array.from(rows, (r) => r.label),
+    labels: target.type === "real" ? Float64Array.from(rows, (r) => r.value ?? NaN) : Uint8Array.from(rows, (r) => r.label),
+    target,
     weights: Float64Array.from(rows, (r) => r.weight),
     usage: Uint8Array.from(rows, (r) => r.usage),
   });
@@ -38,9 +42,9 @@ async function loadKeyText(db: Db, datasetId: number): Promise<DatasetMessage["c
     const [chunk]: Chunk[] = await queryRows<Chunk>(
       db,
       sql`select count(*)::int as n, max(event_id)::text as last,
-            string_agg(event_id::text, ',' order by event_id) as ids, string_agg(label::text, ',' order by event_id) as labels,
+            string_agg(event_id::text, ',' order by event_id) as ids, string_agg(coalesce(value::text, label::text), ',' order by event_id) as labels,
             string_agg(weight::text, ',' order by event_id) as weights, string_agg(usage::text, ',' order by event_id) as usage
-          from (select event_id, label, weight, usage from ${solutionRows}
+          from (select event_id, label, value, weight, usage from ${solutionRows}
                 where dataset_id = ${datasetId} ${after === null ? sql`` : sql`and event_id > ${after}`}
                 order by event_id limit ${KEY_CHUNK_ROWS}) k`,
     );
@@ -88,11 +92,14 @@ let dbCount = 0;
  * per database and dataset in this process). Only the id is looked up here; `columns` reads the rows when a thread
  * needs them (its first job on the dataset).
  */
-export async function datasetKeyForChallenge(db: Db, challengeId: number): Promise<{ key: string; columns: () => Promise<DatasetMessage["columns"]> }> {
+export async function datasetKeyForChallenge(
+  db: Db,
+  challengeId: number,
+): Promise<{ key: string; target: DatasetMessage["target"]; columns: () => Promise<DatasetMessage["columns"]> }> {
   const ds = await currentDataset(db, challengeId);
   if (!ds) throw new Error(`challenge ${challengeId} has no dataset`);
   if (!dbKeys.has(db)) dbKeys.set(db, ++dbCount);
-  return { key: `${dbKeys.get(db)}:${ds.id}`, columns: () => loadKeyText(db, ds.id) };
+  return { key: `${dbKeys.get(db)}:${ds.id}`, target: answerKeyTarget(ds.manifest), columns: () => loadKeyText(db, ds.id) };
 }
 
 /** Anomaly detection's background-only control events with their m_JJ, for the mass-sculpting gate. */

@@ -6,8 +6,19 @@ import { openCreatedChallenge } from "./open-created-challenge";
 
 const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
 
-/** Real data from the browser: the CERN HiggsML open-data file, or the LHC Olympics R&D train and test files. */
-export function ImportDataForm() {
+/** A kind that makes a challenge from an organiser's own files, as its declaration describes the form (challenges/kind.ts). */
+export interface UploadKindOption {
+  id: string;
+  label: string;
+  files: readonly { name: string; label: string }[];
+  fields: readonly { name: string; label: string; options?: readonly { value: string; label: string }[]; optional?: boolean }[];
+}
+
+/**
+ * Real data from the browser: the CERN HiggsML open-data file, the LHC Olympics R&D train and test files, or any
+ * kind's own files (a tabular challenge's train.csv, test.csv and answer key), its inputs drawn from its declaration.
+ */
+export function ImportDataForm({ uploads }: { uploads: readonly UploadKindOption[] }) {
   const [kind, setKind] = useState("higgs-cern");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -28,6 +39,11 @@ export function ImportDataForm() {
           <option value="higgs-cern">CERN open-data HiggsML file (atlas-higgs-challenge-2014-v2.csv[.gz])</option>
           <option value="higgs-kaggle">HiggsML CSVs in Kaggle&apos;s format (training with Weight and Label, test, solution with Usage)</option>
           <option value="lhco">LHC Olympics 2020 R&amp;D features (train and test files)</option>
+          {uploads.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.label}
+            </option>
+          ))}
         </select>
       </label>
       <div className="flex flex-wrap gap-3 text-sm">
@@ -48,6 +64,33 @@ export function ImportDataForm() {
           <label>Test file <input name="test" type="file" accept=".csv,.gz" /></label>
         </div>
       )}
+      {uploads
+        .filter((u) => u.id === kind)
+        .map((u) => (
+          <div key={u.id} className="space-y-2 text-sm">
+            {u.files.map((f) => (
+              <label key={f.name} className="block">
+                {f.label} <input name={f.name} type="file" accept=".csv,.gz" />
+              </label>
+            ))}
+            {u.fields.map((f) => (
+              <label key={f.name} className="block">
+                {f.label}{" "}
+                {f.options ? (
+                  <select name={f.name} className={`${input} w-full max-w-full`}>
+                    {f.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input name={f.name} className={input} />
+                )}
+              </label>
+            ))}
+          </div>
+        ))}
       <FormError message={error} />
       <button disabled={pending} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60">
         {pending ? "Checking and importing…" : "Import"}

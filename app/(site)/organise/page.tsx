@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { CHALLENGE_KINDS } from "@/challenges";
 import { getDb } from "@/db";
 import { managedChallenges } from "@/db/queries/challenges";
 import { requireRole } from "@/lib/authz";
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: "Organise" };
 export default async function OrganisePage() {
   const user = await requireRole("organiser");
   const rows = await managedChallenges(await getDb(), user);
+  // What the import form offers for each kind that takes an organiser's own files (plain data for the client).
+  const uploads = CHALLENGE_KINDS.flatMap((k) => (k.upload ? [{ id: k.id, label: k.upload.label, files: k.upload.files, fields: k.upload.fields }] : []));
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-4">
@@ -35,7 +38,7 @@ export default async function OrganisePage() {
         </ul>
       )}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <ImportDataForm />
+        <ImportDataForm uploads={uploads} />
         <ImportBundleForm />
       </div>
     </div>

@@ -1,7 +1,10 @@
 import { gunzipSync } from "node:zlib";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { CHALLENGE_KINDS } from "@/challenges";
 import { MIN_CONTROL_EVENTS } from "@/challenges/anomaly-detection";
+import { UploadError } from "@/challenges/kind";
+import { createChallengeWithDataset } from "@/db/create-challenge";
 import { getDb } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { importLhcoChallenge } from "@/db/import-lhco";
@@ -17,9 +20,14 @@ import { CsvFormatError } from "@/scoring/errors";
 
 export const dynamic = "force-dynamic";
 
+/** Kinds that make a challenge from an organiser's own files (challenges/<kind>/kind.ts `upload`), by id. */
+const UPLOAD_KINDS = new Map(CHALLENGE_KINDS.flatMap((k) => (k.upload ? [[k.id, k] as const] : [])));
+const IMPORTERS = ["higgs-cern", "higgs-kaggle", "lhco", ...UPLOAD_KINDS.keys()] as [string, ...string[]];
+const DAY_MS = 86_400_000;
+
 const fieldsSchema = z.object({
-  kind: z.enum(["higgs-cern", "higgs-kaggle", "lhco"], {
-    message: 'kind must be "higgs-cern" (the CERN open-data HiggsML file), "higgs-kaggle" (training, test and solution CSVs) or "lhco" (LHC Olympics R&D train and test files)',
+  kind: z.enum(IMPORTERS, {
+    message: `kind must be "higgs-cern" (the CERN open-data HiggsML file), "higgs-kaggle" (training, test and solution CSVs), "lhco" (LHC Olympics R&D train and test files)${[...UPLOAD_KINDS.values()].map((k) => ` or "${k.id}" (${k.upload!.label})`).join("")}`,
   }),
   slug: z.string().trim().toLowerCase().regex(SLUG_PATTERN, "slug: use 3–50 lower-case letters, digits and dashes"),
   title: z.string().trim().min(3, "title: 3 characters or more").max(120),
@@ -61,7 +69,28 @@ export const POST = route(async (req: Request) => {
   const settings = { createdBy: user.id };
   if (await getChallengeBySlug(db, slug)) throw new ApiError(409, "slug_taken", `The address /challenges/${slug} is taken: choose another slug.`);
   try {
-    if (kind === "higgs-cern") {
+    const uploadKind = UPLOAD_KINDS.get(kind);
+    if (uploadKind?.upload) {
+      const { upload } = uploadKind;
+      const files: Record<string, Uint8Array> = {};
+      for (const f of upload.files) files[f.name] = (await fileBytes(form, f.name, maxBytes)).bytes;
+      const prepared = await upload.prepare({ files, fields: Object.fromEntries(upload.fields.map((f) => [f.name, form.fields.get(f.name)])) });
+      await createChallengeWithDataset(
+        db,
+        {
+          slug,
+          kind: uploadKind.id,
+          title,
+          summary: "",
+          description: uploadKind.description,
+          metricId: prepared.metricId,
+          config: prepared.config,
+          phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 90 * DAY_MS) }],
+          settings,
+        },
+        prepared.data,
+      );
+    } else if (kind === "higgs-cern") {
       const { bytes, name } = await fileBytes(form, "file", maxBytes);
       // The file's own Kaggle split, as `npm run import:higgs -- --cern` does (the CLI can re-split with a seed).
       const prepared = await prepareHiggsImport({ format: "cern", file: bytes, fileName: name }, maxBytes * 8);
@@ -81,6 +110,7 @@ export const POST = route(async (req: Request) => {
     }
   } catch (err) {
     if (err instanceof CsvFormatError) throw new ApiError(400, "bad_file", err.message, err.problems[0]?.line ?? undefined);
+    if (err instanceof UploadError) throw new ApiError(400, "bad_file", err.message, err.issues[0]?.line ?? undefined);
     if (err instanceof RangeError) throw new ApiError(400, "bad_request", err.message);
     throw err;
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "solution_row" ADD COLUMN "value" double precision;
