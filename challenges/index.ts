@@ -9,8 +9,9 @@ import { detectorKind } from "./detector-design/kind";
 import { higgsKind } from "./higgs-tautau/kind";
 import type { ChallengeKind } from "./kind";
 import type { ModelContract } from "./shared/model-contract";
+import { tabularKind } from "./tabular/kind";
 
-export const CHALLENGE_KINDS: readonly ChallengeKind[] = [higgsKind, anomalyKind, detectorKind];
+export const CHALLENGE_KINDS: readonly ChallengeKind[] = [higgsKind, anomalyKind, detectorKind, tabularKind];
 
 /** Every kind's id, in list order (a non-empty tuple, as z.enum wants). */
 export const KIND_IDS = CHALLENGE_KINDS.map((k) => k.id) as [string, ...string[]];

@@ -1,0 +1,69 @@
+/**
+ * The tabular kind's import form (KindUpload): the three files, the target type, the metric and its parameters.
+ * The metric must suit the target (a regression cannot be scored by an accuracy); its parameters are checked against
+ * the metric's allowed ranges (scoring/metric-descriptor.ts) before anything is stored.
+ */
+import { validateMetricParams } from "../../scoring/metric-descriptor";
+import { isMetricId, METRICS, type MetricId } from "../../scoring/registry";
+import { type KindUpload, type UploadField, UploadError } from "../kind";
+import { TABULAR_FILES, tabularDataset } from "./upload";
+
+const TARGETS = [
+  { value: "binary", label: "binary classification (Label 1/0 or s/b)" },
+  { value: "multiclass", label: "multi-class classification (a class name per event)" },
+  { value: "real", label: "regression (a number per event)" },
+] as const;
+type Target = (typeof TARGETS)[number]["value"];
+
+const direction = (id: MetricId) => (METRICS[id].higherIsBetter ? "higher is better" : "lower is better");
+
+/** Every parameter of the offered metrics, once each, as an optional field named after it. */
+function paramFields(metrics: readonly MetricId[]): UploadField[] {
+  const seen = new Map<string, UploadField>();
+  for (const id of metrics) {
+    for (const p of METRICS[id].params) if (!seen.has(p.id)) seen.set(p.id, { name: p.id, label: `${p.name} (for ${METRICS[id].name}; default ${p.default})`, optional: true });
+  }
+  return [...seen.values()];
+}
+
+export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
+  return {
+    label: "Tabular: your own train.csv, test.csv and answer key, any metric",
+    files: [
+      { name: "train", label: `Training data (${TABULAR_FILES.train}: features and target)` },
+      { name: "test", label: `Test data (${TABULAR_FILES.test}: EventId and features)` },
+      { name: "solution", label: `Answer key (EventId, Label or Class, optional Weight, Usage Public/Private)` },
+    ],
+    fields: [
+      { name: "target", label: "Target", options: TARGETS },
+      { name: "metric", label: "Metric", options: metrics.map((id) => ({ value: id, label: `${METRICS[id].name} (${METRICS[id].targets.join("/")}; ${direction(id)})` })) },
+      { name: "classes", label: "Class names in order, comma-separated (multi-class; default: the key's names, sorted)", optional: true },
+      ...paramFields(metrics),
+    ],
+    async prepare({ files, fields }) {
+      const target = (TARGETS.find((t) => t.value === fields.target)?.value ?? null) as Target | null;
+      const metricId = fields.metric ?? "";
+      const problems: { file: string; line: null; message: string }[] = [];
+      if (!target) problems.push({ file: "target", line: null, message: `choose binary, multiclass or real (got ${JSON.stringify(fields.target ?? "")})` });
+      if (!isMetricId(metricId) || !metrics.includes(metricId)) problems.push({ file: "metric", line: null, message: `unknown metric ${JSON.stringify(metricId)} (known: ${metrics.join(", ")})` });
+      else if (target && !METRICS[metricId].targets.includes(target)) {
+        problems.push({ file: "metric", line: null, message: `${METRICS[metricId].name} scores ${METRICS[metricId].targets.join(" or ")} targets, not ${target}` });
+      }
+      let metricParams: Record<string, number> = {};
+      if (isMetricId(metricId) && metrics.includes(metricId)) {
+        const given = Object.fromEntries(METRICS[metricId].params.flatMap((p) => (fields[p.id]?.trim() ? [[p.id, Number(fields[p.id])]] : [])));
+        try {
+          metricParams = { ...validateMetricParams(METRICS[metricId], given) };
+        } catch (err) {
+          if (!(err instanceof RangeError)) throw err;
+          problems.push({ file: "metric", line: null, message: err.message });
+        }
+      }
+      const classes = fields.classes?.split(",").map((c) => c.trim()).filter(Boolean);
+      for (const f of ["train", "test", "solution"] as const) if (!files[f]?.byteLength) problems.push({ file: TABULAR_FILES[f], line: null, message: "attach this file" });
+      if (problems.length > 0 || !target) throw new UploadError(problems);
+      const data = await tabularDataset({ train: files.train!, test: files.test!, solution: files.solution!, target, classes: classes?.length ? classes : undefined });
+      return { metricId: metricId as MetricId, config: Object.keys(metricParams).length ? { metricParams } : {}, data };
+    },
+  };
+}

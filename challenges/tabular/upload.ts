@@ -1,0 +1,141 @@
+/**
+ * A tabular challenge's dataset from the organiser's three CSV files: train.csv (anything with a header: features
+ * and the training target, published as is), test.csv (an EventId column and the features, published) and the
+ * answer key (EventId, Label or Class, optional Weight, Usage: scoring/solution-csv.ts), kept private.
+ * Checked before anything is stored: every problem with its file and line; the test file's ids exactly the key's;
+ * no answer-key column (Label, Class, Weight, Usage) in test.csv, which competitors download; both leaderboards
+ * non-empty; ids whole numbers (the database keys events by them).
+ *
+ * Example: test.csv "EventId,x / 1,0.5 / 2,0.7" with solution.csv "EventId,Label,Usage / 1,1,Public / 2,0,Private"
+ * gives a binary key of two events, one per leaderboard.
+ */
+import type { ByteSource } from "../../scoring/byte-source";
+import { fieldText, readCsvRecords } from "../../scoring/csv-reader";
+import { CsvFormatError, type FormatProblem, ProblemCollector } from "../../scoring/errors";
+import { parseSolution } from "../../scoring/solution-csv";
+import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "../../scoring/solution";
+import type { GeneratedDataset, GeneratedFile } from "../built-in";
+import { UploadError } from "../kind";
+
+export const TABULAR_FILES = { train: "train.csv", test: "test.csv", solution: "solution.csv" } as const;
+type FileRole = keyof typeof TABULAR_FILES;
+type Issues = { file: string; line: number | null; message: string }[];
+
+
+class FileProblems extends CsvFormatError {
+  constructor(problems: FormatProblem[], total = problems.length) {
+    super("The file", problems, total);
+  }
+}
+
+export interface TabularUpload {
+  train: Uint8Array;
+  test: Uint8Array;
+  solution: Uint8Array;
+  /** What the key's Label/Class column holds. */
+  target: "binary" | "multiclass" | "real";
+  /** Multiclass: the class names in order (absent: the key's own names, sorted). */
+  classes?: readonly string[];
+}
+
+const KEY_COLUMNS = new Set(["label", "class", "weight", "usage"]);
+const INT32_MAX = 2 ** 31 - 1;
+
+interface TableInfo {
+  header: string[];
+  rows: number;
+  /** The EventId column's values with their lines (test.csv only). */
+  ids: { id: string; line: number }[];
+}
+
+async function readTableInfo(src: ByteSource, problems: ProblemCollector, wantIds: boolean): Promise<TableInfo> {
+  const info: TableInfo = { header: [], rows: 0, ids: [] };
+  let idColumn = -1;
+  let width = 0;
+  const records = await readCsvRecords(src, problems, (rec) => {
+    if (width === 0) {
+      info.header = Array.from({ length: rec.count }, (_, k) => fieldText(rec, k));
+      width = rec.count;
+      idColumn = info.header.findIndex((h) => h.toLowerCase() === "eventid");
+      if (wantIds && idColumn < 0) problems.fatal(rec.line, `the header has no EventId column (found ${info.header.slice(0, 8).join(",")}${width > 8 ? ",…" : ""})`);
+      return;
+    }
+    if (rec.malformed !== null) problems.add(rec.line, rec.malformed);
+    else if (rec.count !== width) problems.add(rec.line, `expected ${width} fields, found ${rec.count}`);
+    else if (wantIds) info.ids.push({ id: fieldText(rec, idColumn), line: rec.line });
+    info.rows++;
+  });
+  if (records === 0) problems.fatal(null, "the file is empty");
+  if (info.rows === 0) problems.fatal(null, "the file has a header but no rows");
+  problems.throwIfAny();
+  return info;
+}
+
+/** Runs one file's check, collecting its problems under the file's name instead of throwing at the first file. */
+async function checked<T>(role: FileRole, issues: Issues, read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!(err instanceof CsvFormatError)) throw err;
+    for (const p of err.problems) issues.push({ file: TABULAR_FILES[role], line: p.line, message: p.message });
+    if (err.totalProblems > err.problems.length) issues.push({ file: TABULAR_FILES[role], line: null, message: `and ${err.totalProblems - err.problems.length} more problems` });
+    return null;
+  }
+}
+
+function checkKeyAgainstTest(solution: Solution, test: TableInfo, issues: Issues): Int32Array {
+  const add = (role: FileRole, line: number | null, message: string) => issues.length < 40 && issues.push({ file: TABULAR_FILES[role], line, message });
+  for (const name of test.header) if (KEY_COLUMNS.has(name.toLowerCase())) add("test", 1, `column ${JSON.stringify(name)} belongs to the answer key: competitors download test.csv, so it must not carry it`);
+  const n = solution.ids.length;
+  const eventId = new Int32Array(n);
+  const keyIds = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = solution.ids.at(i);
+    const v = Number(id);
+    if (!/^\d+$/.test(id) || v > INT32_MAX) add("solution", null, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${INT32_MAX}`);
+    eventId[i] = v;
+    keyIds.set(id, i);
+  }
+  const seen = new Map<string, number>();
+  for (const { id, line } of test.ids) {
+    const first = seen.get(id);
+    if (first !== undefined) add("test", line, `EventId ${JSON.stringify(id)} appears twice (first on line ${first})`);
+    else seen.set(id, line);
+    if (!keyIds.has(id)) add("test", line, `EventId ${JSON.stringify(id)} has no row in ${TABULAR_FILES.solution}`);
+  }
+  let missing = 0;
+  for (const id of keyIds.keys()) if (!seen.has(id) && missing++ < 5) add("solution", null, `EventId ${JSON.stringify(id)} is not in ${TABULAR_FILES.test}`);
+  for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
+    if (!solution.usage.includes(code)) add("solution", null, `no ${name} rows: each leaderboard needs some (Usage column)`);
+  }
+  return eventId;
+}
+
+function publishedFile(role: "train" | "test", bytes: Uint8Array, rows: number, description: string): GeneratedFile {
+  return { filename: TABULAR_FILES[role], description, rows, chunks: [new TextDecoder().decode(bytes)] };
+}
+
+/** The dataset of an organiser's tabular challenge, or an UploadError with every problem found. */
+export async function tabularDataset(u: TabularUpload): Promise<GeneratedDataset> {
+  const issues: Issues = [];
+  const train = await checked("train", issues, () => readTableInfo(u.train, new ProblemCollector(FileProblems), false));
+  const test = await checked("test", issues, () => readTableInfo(u.test, new ProblemCollector(FileProblems), true));
+  const solution = await checked("solution", issues, () => parseSolution(u.solution, { target: u.target, classes: u.classes }));
+  const eventId = solution && test ? checkKeyAgainstTest(solution, test, issues) : null;
+  if (issues.length > 0 || !train || !test || !solution || !eventId) throw new UploadError(issues);
+  return {
+    manifest: { source: "organiser upload", target: solution.target, events: { train: train.rows, test: test.rows }, trainColumns: train.header.length },
+    files: [
+      publishedFile("train", u.train, train.rows, "Training events: the features and the target, as the organiser gave them"),
+      publishedFile("test", u.test, test.rows, "Test events: EventId and the features; predict the target for each"),
+    ],
+    solution: {
+      eventId,
+      label: solution.labels,
+      target: solution.target,
+      ...(solution.values ? { value: solution.values } : {}),
+      weight: solution.weights,
+      usage: solution.usage,
+    },
+  };
+}

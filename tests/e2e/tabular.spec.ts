@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signUp } from "./helpers";
+
+const SLUG = `mass-${Date.now().toString(36)}`;
+const IDS = [1, 2, 3, 4, 5, 6];
+const TRUTH = [100, 120, 90, 125, 91, 130];
+const csv = (lines: string[]) => Buffer.from(`${lines.join("\n")}\n`);
+const file = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: csv(lines) });
+const predictions = (offset: (i: number) => number) => file("predictions.csv", ["EventId,prediction", ...IDS.map((id, k) => `${id},${TRUTH[k]! + offset(id)}`)]);
+
+test("a teacher creates a regression challenge from three CSV files, students submit, the board ranks the smaller error first", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await signIn(page, "admin@example.org", "admin-passphrase-42");
+  await page.goto("/organise");
+  await page.getByRole("combobox", { name: /^Data/ }).selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
+  await page.getByLabel("Title").fill("Di-tau mass by hand");
+  await page.getByLabel("Slug").fill(SLUG);
+  await page.getByLabel(/^Training data/).setInputFiles(file("train.csv", ["x,mass", "0.1,125", "0.2,91"]));
+  await page.getByLabel(/^Test data/).setInputFiles(file("test.csv", ["EventId,x", ...IDS.map((id) => `${id},${id / 10}`)]));
+  await page.getByLabel(/^Target/).selectOption("real");
+  await page.getByLabel(/^Metric/).selectOption("rmse");
+  // A key that leaves the private leaderboard empty: refused with the reason, nothing created.
+  await page.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},Public`)]));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("alert")).toContainText("solution.csv: no Private rows");
+  await page.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},${id % 2 ? "Public" : "Private"}`)]));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(new RegExp(`/challenges/${SLUG}/manage$`), { timeout: 60_000 });
+
+  // Two students: one off by 2 on every event (RMSE 2), one off by 1 (RMSE 1).
+  for (const [name, offset] of [["Lise Meitner", 2], ["Chien-Shiung Wu", 1]] as const) {
+    const student = await browser.newPage();
+    await signUp(student, name, `${name.split(" ")[0]!.toLowerCase()}-${Date.now()}@example.org`);
+    await student.goto(`/challenges/${SLUG}/submit`);
+    await student.getByLabel(/Predictions file/).setInputFiles(predictions(() => offset));
+    await student.getByRole("button", { name: "Submit" }).click();
+    await expect(student.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", { timeout: 60_000 });
+    await student.close();
+  }
+  await page.goto(`/challenges/${SLUG}/leaderboard`);
+  await expect(page.getByText("lower is better")).toBeVisible();
+  const rows = page.getByTestId("leaderboard").locator("tbody tr");
+  await expect(rows.nth(0)).toContainText("Chien-Shiung Wu");
+  await expect(rows.nth(0)).toContainText("1.00000");
+  await expect(rows.nth(1)).toContainText("Lise Meitner");
+  await expect(rows.nth(1)).toContainText("2.00000");
+});
