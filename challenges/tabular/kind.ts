@@ -7,6 +7,7 @@ import { metricDescriptors, scoreSubmission, type MetricId } from "../../scoring
 import type { TargetType } from "../../scoring/metric-descriptor";
 import type { ChallengeKind } from "../kind";
 import { tabularDescription } from "./description";
+import { processesBuiltIn } from "./higgs-processes";
 import { tabularUpload } from "./upload-form";
 
 /** The metrics a tabular key can be scored by: every metric computed against an answer key from a generic submission. */
@@ -33,5 +34,5 @@ export const tabularKind: ChallengeKind = {
   reference: /^## (The data files|Submission format|Public and private leaderboards)/,
   upload: tabularUpload(TABULAR_METRICS),
   regenerate: "void",
-  builtIns: [],
+  builtIns: [processesBuiltIn],
 };
