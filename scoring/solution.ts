@@ -75,10 +75,12 @@ export interface SolutionColumns {
 }
 
 function labelProblem(target: SolutionTarget, raw: number | string): string | null {
-  if (target.type === "binary") return binaryLabelCode(String(raw)) < 0 ? `label ${JSON.stringify(raw)} is not s/b or 1/0` : null;
+  // Numbers as JavaScript spells them (NaN stays NaN, where JSON would say null).
+  const shown = typeof raw === "number" ? String(raw) : JSON.stringify(raw);
+  if (target.type === "binary") return binaryLabelCode(String(raw)) < 0 ? `label ${shown} is not s/b or 1/0` : null;
   const value = typeof raw === "number" ? raw : Number(raw);
-  if (target.type === "real") return Number.isFinite(value) ? null : `target ${JSON.stringify(raw)} is not a finite number`;
-  return Number.isInteger(value) && value >= 0 && value < target.classes.length ? null : `class ${JSON.stringify(raw)} is not an index below ${target.classes.length}`;
+  if (target.type === "real") return Number.isFinite(value) ? null : `target ${shown} is not a finite number`;
+  return Number.isInteger(value) && value >= 0 && value < target.classes.length ? null : `class ${shown} is not an index below ${target.classes.length}`;
 }
 
 /** A Solution from column arrays (e.g. read from a database), validated like a parsed file. */
