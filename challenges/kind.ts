@@ -39,6 +39,17 @@ export interface SimulationRequest {
   trainEvents: number;
   testEvents: number;
   publicFraction: number;
+  /** Shifts of the test set's systematic uncertainties by knob name (kinds that declare knobs); nominal when absent. */
+  testSystematics?: Readonly<Record<string, number>>;
+}
+
+/** A systematic uncertainty an organiser can shift a kind's simulated test set by (a robustness challenge). */
+export interface SystematicKnob {
+  name: string;
+  label: string;
+  nominal: number;
+  min: number;
+  max: number;
 }
 
 export interface BaselineFamily {
@@ -108,7 +119,14 @@ export interface ChallengeKind {
   /** Organiser-made challenges from their own files; absent = none. */
   upload?: KindUpload;
   /** Organiser-made challenges from the kind's simulator; absent = none. */
-  simulate?: { sized: boolean; maxTrain: number; maxTest: number; generate(r: SimulationRequest): GeneratedDataset };
+  simulate?: {
+    sized: boolean;
+    maxTrain: number;
+    maxTest: number;
+    /** Knobs the organiser's form offers for the test set; absent = none. */
+    systematics?: readonly SystematicKnob[];
+    generate(r: SimulationRequest): GeneratedDataset;
+  };
   /** When data are regenerated: old submissions are rescored (a submission is independent of the data) or voided. */
   regenerate: "rescore" | "void";
   builtIns: readonly BuiltInChallenge[];

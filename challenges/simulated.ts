@@ -5,7 +5,7 @@
  */
 import type { GeneratedDataset } from "./built-in";
 import { CHALLENGE_KINDS, findKind } from "./index";
-import type { ChallengeKind, SimulationRequest } from "./kind";
+import type { ChallengeKind, SimulationRequest, SystematicKnob } from "./kind";
 
 export interface KindOption {
   label: string;
@@ -20,10 +20,12 @@ export interface KindOption {
   sized: boolean;
   maxTrain: number;
   maxTest: number;
+  /** Systematics knobs for the test set (a robustness challenge); empty when the kind has none. */
+  systematics: readonly SystematicKnob[];
   description: string;
 }
 
-const sizes = ({ sized, maxTrain, maxTest }: NonNullable<ChallengeKind["simulate"]>) => ({ sized, maxTrain, maxTest });
+const sizes = ({ sized, maxTrain, maxTest, systematics = [] }: NonNullable<ChallengeKind["simulate"]>) => ({ sized, maxTrain, maxTest, systematics });
 
 /** The kinds an organiser can generate data for, by id. */
 export const KIND_OPTIONS: Readonly<Record<string, KindOption>> = Object.fromEntries(

@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLD, THRESHOLD_METADATA_KEY } from "../shared/model-contr
 import { generateHiggsDataset, higgsBuiltIn } from "./built-in";
 import { higgsDescription } from "./description";
 import { HIGGS_FEATURES } from "./schema";
+import { HIGGS_SYSTEMATIC_KNOBS, type Systematics } from "./simulator/systematics";
 
 export const higgsKind: ChallengeKind = {
   id: "higgs-tautau",
@@ -34,7 +35,16 @@ export const higgsKind: ChallengeKind = {
     sized: true,
     maxTrain: 250_000,
     maxTest: 550_000,
-    generate: (r) => generateHiggsDataset({ seed: r.seed, trainEvents: r.trainEvents, testEvents: r.testEvents, publicFraction: r.publicFraction }),
+    systematics: HIGGS_SYSTEMATIC_KNOBS,
+    // resolveSystematics (inside) refuses an unknown knob or a value out of its range by name.
+    generate: (r) =>
+      generateHiggsDataset({
+        seed: r.seed,
+        trainEvents: r.trainEvents,
+        testEvents: r.testEvents,
+        publicFraction: r.publicFraction,
+        testSystematics: r.testSystematics as Partial<Systematics> | undefined,
+      }),
   },
   regenerate: "void",
   builtIns: [higgsBuiltIn],

@@ -9,11 +9,23 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/;
 const count = (label: string) => z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`);
 const optionalInt = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).max(2 ** 31 - 1).optional());
 
+/** Every systematics knob some kind offers: the form sends each as a field of its own name. */
+const KNOB_NAMES = [...new Set(Object.values(KIND_OPTIONS).flatMap((k) => k.systematics.map((knob) => knob.name)))];
+
+/** Gathers the knob fields the form filled in into `testSystematics`, checked below against the chosen kind's knobs. */
+function gatherKnobs(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const fields = raw as Record<string, unknown>;
+  const given = KNOB_NAMES.filter((name) => fields[name] !== undefined && fields[name] !== "");
+  return { ...fields, testSystematics: Object.fromEntries(given.map((name) => [name, String(fields[name])])) };
+}
+
 /**
  * A challenge made from a simulator, as the organiser's form sends it (FormData strings). One schema for the
  * form's messages and the server's check; rules that span fields are refinements with the field as path.
+ * Systematics knobs left empty are nominal (the simulator's default).
  */
-export const newChallengeSchema = z
+export const newChallengeSchema = z.preprocess(gatherKnobs, z
   .object({
     kind: z.enum(SIMULATED_KIND_IDS, { message: "Choose a kind of challenge" }),
     title: z.string().trim().min(3, "Give the challenge a title (3 characters or more)").max(120),
@@ -51,6 +63,8 @@ export const newChallengeSchema = z
       .default("")
       .transform((s) => s.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "Email domains look like school.example.org")).max(20)),
+    /** Shifts of the test set's systematic uncertainties (a robustness challenge), by knob name, as typed. */
+    testSystematics: z.record(z.string(), z.string()).default({}),
   })
   .superRefine((v, ctx) => {
     if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start" });
@@ -64,7 +78,21 @@ export const newChallengeSchema = z
     }
     if (kind.sized && v.trainEvents > kind.maxTrain) ctx.addIssue({ code: "custom", path: ["trainEvents"], message: `At most ${kind.maxTrain.toLocaleString("en")} training events` });
     if (kind.sized && v.testEvents > kind.maxTest) ctx.addIssue({ code: "custom", path: ["testEvents"], message: `At most ${kind.maxTest.toLocaleString("en")} test events` });
-  });
+    const knobs = new Map(kind.systematics.map((knob) => [knob.name, knob]));
+    for (const [name, text] of Object.entries(v.testSystematics)) {
+      const knob = knobs.get(name);
+      const issue = (message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+      if (!knob) {
+        issue(`Systematic shifts are not offered for ${kind.label} challenges`);
+        continue;
+      }
+      const label = knob.label.replace(/ \(.*\)$/, "");
+      const x = Number(text.trim());
+      if (text.trim() === "" || !Number.isFinite(x)) issue(`${label} must be a number`);
+      else if (x < knob.min || x > knob.max) issue(`${label} must be between ${knob.min} and ${knob.max}`);
+    }
+  })
+  .transform((v) => ({ ...v, testSystematics: Object.fromEntries(Object.entries(v.testSystematics).map(([name, text]) => [name, Number(text)])) })));
 
 export type NewChallenge = z.infer<typeof newChallengeSchema>;
 

@@ -11,6 +11,7 @@
  * threshold are not kept in the published columns, so a JES above 1 cannot
  * promote them (nor can a third jet's direction enter the MET correction).
  */
+import type { SystematicKnob } from "../../kind";
 import type { Random } from "../../shared/random";
 import { FEATURE_INDEX as F, HIGGS_PROCESSES, MISSING } from "../schema";
 import { computeDerived } from "./derived-features";
@@ -41,8 +42,18 @@ export const NOMINAL_SYSTEMATICS: Readonly<Systematics> = Object.freeze({
   backgroundNorm: 1,
 });
 
+/** The knobs in display order with a label for forms and help (the organiser's create-challenge form lists them). */
+export const SYSTEMATIC_LABELS: { readonly [K in keyof Systematics]: string } = {
+  tauEnergyScale: "Tau energy scale (multiplies the tau pT)",
+  jetEnergyScale: "Jet energy scale (multiplies every jet pT)",
+  softMet: "Extra soft-MET resolution (GeV per MET component)",
+  ttbarNorm: "tt̄ normalisation (multiplies the tt̄ weights)",
+  wjetsNorm: "W + jets normalisation (multiplies the W + jets weights)",
+  backgroundNorm: "Total background normalisation (multiplies every background weight)",
+};
+
 /** Allowed range of every knob: wide enough for any stress test, narrow enough to catch unit mistakes (e.g. 3 for 3%). */
-const RANGES: { readonly [K in keyof Systematics]: readonly [number, number] } = {
+export const SYSTEMATIC_RANGES: { readonly [K in keyof Systematics]: readonly [number, number] } = {
   tauEnergyScale: [0.8, 1.2],
   jetEnergyScale: [0.8, 1.2],
   softMet: [0, 20],
@@ -51,18 +62,32 @@ const RANGES: { readonly [K in keyof Systematics]: readonly [number, number] } =
   backgroundNorm: [0, 5],
 };
 
+/** The knobs as the organiser's form offers them (challenges/kind.ts SystematicKnob). */
+export const HIGGS_SYSTEMATIC_KNOBS: readonly SystematicKnob[] = (Object.keys(NOMINAL_SYSTEMATICS) as (keyof Systematics)[]).map((name) => ({
+  name,
+  label: SYSTEMATIC_LABELS[name],
+  nominal: NOMINAL_SYSTEMATICS[name],
+  min: SYSTEMATIC_RANGES[name][0],
+  max: SYSTEMATIC_RANGES[name][1],
+}));
+
 /** The nominal values overridden by `partial`; throws a RangeError naming any knob that is unknown or out of range. */
 export function resolveSystematics(partial: Partial<Systematics> = {}): Systematics {
   const out: Systematics = { ...NOMINAL_SYSTEMATICS };
   for (const [key, value] of Object.entries(partial)) {
-    if (!(key in RANGES)) throw new RangeError(`unknown systematic "${key}"; known: ${Object.keys(RANGES).join(", ")}`);
-    const [lo, hi] = RANGES[key as keyof Systematics];
+    if (!(key in SYSTEMATIC_RANGES)) throw new RangeError(`unknown systematic "${key}"; known: ${Object.keys(SYSTEMATIC_RANGES).join(", ")}`);
+    const [lo, hi] = SYSTEMATIC_RANGES[key as keyof Systematics];
     if (typeof value !== "number" || !(value >= lo && value <= hi)) {
       throw new RangeError(`systematic ${key} must be a number in [${lo}, ${hi}], got ${String(value)}`);
     }
     out[key as keyof Systematics] = value;
   }
   return out;
+}
+
+/** True when any knob differs from nominal. */
+export function isShifted(s: Systematics): boolean {
+  return (Object.keys(NOMINAL_SYSTEMATICS) as (keyof Systematics)[]).some((k) => s[k] !== NOMINAL_SYSTEMATICS[k]);
 }
 
 /** True when a knob changes event kinematics (not only weights). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NOMINAL_SYSTEMATICS, resolveSystematics } from "@/challenges/higgs-tautau/simulator/systematics";
 import { newChallengeSchema } from "@/lib/validations/challenge";
 
 const base = {
@@ -51,5 +52,29 @@ describe("the new-challenge form's schema", () => {
     [{ latencyBudgetMs: "-1" }, "latencyBudgetMs: The latency budget must be above 0"],
   ])("rejects %j", (change, message) => {
     expect(messages({ ...base, ...change })).toContain(message);
+  });
+});
+
+describe("the new-challenge form's test-set systematics", () => {
+  it("pass on the knobs filled in (empty ones stay nominal, in the simulator)", () => {
+    const knobs = (v: Record<string, unknown>) => newChallengeSchema.parse(v).testSystematics;
+    expect(knobs(base)).toEqual({});
+    expect(knobs({ ...base, tauEnergyScale: "", softMet: "" })).toEqual({});
+    expect(knobs({ ...base, tauEnergyScale: "1.03", backgroundNorm: "1.1" })).toEqual({ tauEnergyScale: 1.03, backgroundNorm: 1.1 });
+    // The form shows every knob at its nominal value: those resolve to exactly the nominal systematics.
+    expect(resolveSystematics(knobs({ ...base, ...Object.fromEntries(Object.entries(NOMINAL_SYSTEMATICS).map(([k, x]) => [k, String(x)])) }))).toEqual(NOMINAL_SYSTEMATICS);
+  });
+
+  it.each([
+    [{ tauEnergyScale: "3" }, "tauEnergyScale: Tau energy scale must be between 0.8 and 1.2"],
+    [{ softMet: "-1" }, "softMet: Extra soft-MET resolution must be between 0 and 20"],
+    [{ ttbarNorm: "lots" }, "ttbarNorm: tt̄ normalisation must be a number"],
+    [{ kind: "anomaly-detection", metricId: "auc", jetEnergyScale: "1.02" }, "jetEnergyScale: Systematic shifts are not offered for Anomaly detection (LHC Olympics style) challenges"],
+  ])("rejects %j", (change, message) => {
+    expect(messages({ ...base, ...change })).toContain(message);
+  });
+
+  it("leave other kinds alone when not filled in (the form shows only the chosen kind's knobs)", () => {
+    expect(messages({ ...base, kind: "anomaly-detection", metricId: "auc" })).toEqual([]);
   });
 });

@@ -21,7 +21,14 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
   // Without a seed the data come from a fresh 256-bit key (kept in the server-only secrets); a typed seed makes
   // them reproducible, and so rebuildable by anyone who learns it (the form says so).
   const seed = v.seed ?? freshDataKey();
-  const data = simulateChallengeData({ kind: v.kind, seed, trainEvents: v.trainEvents, testEvents: v.testEvents, publicFraction: v.publicFraction });
+  const data = simulateChallengeData({
+    kind: v.kind,
+    seed,
+    trainEvents: v.trainEvents,
+    testEvents: v.testEvents,
+    publicFraction: v.publicFraction,
+    testSystematics: v.testSystematics,
+  });
   try {
     await createChallengeWithDataset(db, {
       slug: v.slug,

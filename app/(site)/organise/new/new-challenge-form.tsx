@@ -2,10 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { Field, FormError } from "@/app/_components/form-fields";
+import type { SystematicKnob } from "@/challenges/kind";
 import type { ActionState } from "@/lib/action";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
-type KindInfo = { id: string; label: string; metrics: readonly string[]; sized: boolean };
+type KindInfo = { id: string; label: string; metrics: readonly string[]; sized: boolean; systematics: readonly SystematicKnob[] };
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 16);
 
@@ -63,6 +64,19 @@ export function NewChallengeForm({ action, preview, kinds, metricLabels }: { act
           </>
         )}
         <Field label="Share of test events on the public leaderboard" name="publicFraction" type="number" step="0.01" defaultValue={v.publicFraction ?? "0.3"} errors={err("publicFraction")} />
+        {kind.systematics.length > 0 && (
+          <details className="rounded border border-slate-200 p-3" open={kind.systematics.some((k) => (v[k.name] ?? "") !== "" && v[k.name] !== String(k.nominal))}>
+            <summary className="cursor-pointer text-sm font-medium">Test-set systematics (optional: a robustness challenge)</summary>
+            <p className="mt-2 text-sm text-slate-600">
+              Left at their nominal values, training and test data come from the same simulation. Shifted, the training set stays nominal and
+              the test set is drawn with these systematic uncertainties, so entries are scored on data that differ from what they were trained
+              on. The values are kept with the server-only secrets.
+            </p>
+            {kind.systematics.map((k) => (
+              <Field key={k.name} label={`${k.label}: nominal ${k.nominal}, ${k.min} to ${k.max}`} name={k.name} type="number" step="any" defaultValue={v[k.name] ?? String(k.nominal)} errors={err(k.name)} />
+            ))}
+          </details>
+        )}
       </fieldset>
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "New challenge" };
 
 export default async function NewChallengePage() {
   await requireRole("organiser");
-  const kinds = Object.entries(KIND_OPTIONS).map(([id, k]) => ({ id, label: k.label, metrics: k.metrics, sized: k.sized }));
+  const kinds = Object.entries(KIND_OPTIONS).map(([id, k]) => ({ id, label: k.label, metrics: k.metrics, sized: k.sized, systematics: k.systematics }));
   const metricLabels = Object.fromEntries(kinds.flatMap((k) => k.metrics).map((m) => [m, isMetricId(m) ? METRICS[m].label : m]));
   return (
     <div className="space-y-4">
