@@ -6,7 +6,7 @@
  */
 import { FEATURE_INDEX as F, MISSING } from "../schema";
 import { round3 } from "./detector";
-import { missingMass, type MmcParams } from "./missing-mass";
+import { missingMass, mmcScatter, type MmcParams } from "./missing-mass";
 
 function masslessMass(pt1: number, eta1: number, phi1: number, pt2: number, eta2: number, phi2: number): number {
   // m^2 = 2 pT1 pT2 (cosh(d eta) - cos(d phi)) for massless vectors.
@@ -70,6 +70,6 @@ export function computeDerived(cols: Float64Array[], i: number, mmcParams: MmcPa
     set(F.DER_lep_eta_centrality, MISSING);
   }
   set(F.DER_pt_tot, round3(Math.hypot(totX, totY)));
-  const mmc = missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, mmcParams);
+  const mmc = missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, mmcParams, mmcScatter(lepEta, lepPhi));
   set(F.DER_mass_MMC, mmc === MISSING ? MISSING : round3(mmc));
 }

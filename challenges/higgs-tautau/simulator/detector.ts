@@ -24,8 +24,15 @@ export interface DetectorParams {
   jetConstant: number;
   /** MET soft-term resolution per component = metResolution * sqrt(sumET). */
   metResolution: number;
-  /** Mean of the soft (underlying event and pile-up) scalar ET, gamma-distributed with shape 2. */
+  /** Mean of the soft (underlying event and pile-up) scalar ET, log-normal with spread softSumEtSpread. */
   softSumEtMean: number;
+  /** Log-normal sigma of the soft scalar ET: pile-up varies from event to event, so the real soft term is broad. */
+  softSumEtSpread: number;
+  /**
+   * Share of the lepton's pT that enters the scalar sum, averaged over electrons (all of it) and muons (which leave
+   * a few GeV in the calorimeter): why in real events PRI_met_sumet is often below DER_sum_pt.
+   */
+  sumEtResponse: number;
   /** Fraction of the soft recoil's momentum the MET soft term measures (the rest shows up as fake MET). */
   softResponse: number;
 }
@@ -75,8 +82,9 @@ export function reconstruct(
   // Mismeasured or unmeasured momentum enters the MET with the opposite sign.
   let metX = ev.nuX - (tauPt - tauPtTrue) * Math.cos(tauPhi) - (lepPt - lepPtTrue) * Math.cos(lepPhi) + lost * softX;
   let metY = ev.nuY - (tauPt - tauPtTrue) * Math.sin(tauPhi) - (lepPt - lepPtTrue) * Math.sin(lepPhi) + lost * softY;
-  let sumEt = tauPt + lepPt + det.softResponse * Math.hypot(softX, softY)
-    + rng.exponential(det.softSumEtMean / 2) + rng.exponential(det.softSumEtMean / 2);
+  const spread = det.softSumEtSpread;
+  let sumEt = tauPt + det.sumEtResponse * lepPt + det.softResponse * Math.hypot(softX, softY)
+    + det.softSumEtMean * Math.exp(spread * rng.normal() - 0.5 * spread * spread);
 
   let nJets = 0;
   let jetAllPt = 0;

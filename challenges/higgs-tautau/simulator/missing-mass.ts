@@ -28,6 +28,35 @@ export interface MmcParams {
   failMet: number;
   /** Cap on each neutrino-to-visible momentum ratio, so near-singular configurations stay in the real range. */
   maxRatio: number;
+  /**
+   * Soft floors of the neutrino-to-visible ratios of the leptonic and hadronic tau (ratio -> hypot(ratio, floor)).
+   * A leptonic tau always loses two neutrinos and a hadronic one at least one, and the real MMC's likelihood knows
+   * it: its mass never falls to the visible mass, where the bare collinear solution does whenever the MET points
+   * along one tau.
+   */
+  lepFloor: number;
+  tauFloor: number;
+  /** Relative scatter of the estimate (log-normal sigma): the real MMC's scan is not the collinear solution. */
+  resolution: number;
+}
+
+/** 32-bit integer mix (lowbias32): spreads nearby inputs over the whole range. */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * Standard-normal scatter of one event's estimate, a function of the lepton's published direction: reproducible,
+ * and unchanged by the tau, jet and MET systematic shifts (which never move the lepton), so a shifted event keeps
+ * the scatter it had at nominal.
+ */
+export function mmcScatter(lepEta: number, lepPhi: number): number {
+  const h = mix(Math.round(lepEta * 1000) * 7919 + Math.round(lepPhi * 1000));
+  const u1 = (h + 0.5) / 4294967296;
+  const u2 = (mix(h ^ 0x9e3779b9) + 0.5) / 4294967296;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 /** MET component (GeV) beyond the nearer edge of the smaller arc between the two visible directions; 0 inside. */
@@ -48,7 +77,7 @@ function wrap(d: number): number {
 
 export function missingMass(
   tauPt: number, tauPhi: number, lepPt: number, lepPhi: number,
-  metX: number, metY: number, massVis: number, mmc: MmcParams,
+  metX: number, metY: number, massVis: number, mmc: MmcParams, scatter = 0,
 ): number {
   const tx = tauPt * Math.cos(tauPhi), ty = tauPt * Math.sin(tauPhi);
   const lx = lepPt * Math.cos(lepPhi), ly = lepPt * Math.sin(lepPhi);
@@ -76,7 +105,7 @@ export function missingMass(
     aTau = (metX * tx + metY * ty) / (tauPt * tauPt) + across / (tauPt + lepPt);
     aLep = (metX * lx + metY * ly) / (lepPt * lepPt) + across / (tauPt + lepPt);
   }
-  aTau = Math.min(mmc.maxRatio, Math.max(0, aTau));
-  aLep = Math.min(mmc.maxRatio, Math.max(0, aLep));
-  return mmc.scale * massVis * Math.sqrt((1 + aTau) * (1 + aLep)) + mmc.offset;
+  aTau = Math.hypot(Math.min(mmc.maxRatio, Math.max(0, aTau)), mmc.tauFloor);
+  aLep = Math.hypot(Math.min(mmc.maxRatio, Math.max(0, aLep)), mmc.lepFloor);
+  return (mmc.scale * massVis * Math.sqrt((1 + aTau) * (1 + aLep)) + mmc.offset) * Math.exp(mmc.resolution * scatter);
 }

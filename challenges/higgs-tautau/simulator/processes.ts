@@ -24,6 +24,8 @@ export interface Radiation {
   multiplicity: readonly number[];
   ptMin: number;
   power: number;
+  /** Scale of the spectrum's turnover (GeV): see powerLawPt. */
+  ptScale: number;
   etaSigma: number;
 }
 
@@ -31,7 +33,7 @@ function radiate(rng: Random, ev: TruthEvent, rad: Radiation, atLeast = 0): void
   let n = rng.choiceIndex(rad.multiplicity);
   if (n < atLeast) n = atLeast;
   for (let k = 0; k < n; k++) {
-    ev.addJet(powerLawPt(rng, rad.ptMin, rad.power), rng.normal(0, rad.etaSigma), rng.between(-Math.PI, Math.PI));
+    ev.addJet(powerLawPt(rng, rad.ptMin, rad.power, rad.ptScale), rng.normal(0, rad.etaSigma), rng.between(-Math.PI, Math.PI));
   }
 }
 
@@ -72,6 +74,7 @@ export function generateDitau(rng: Random, ev: TruthEvent, params: ProcessParams
 export interface VbfParams extends ProcessParams {
   tagPtMin: number;
   tagPower: number;
+  tagPtScale: number;
   /** Mean and spread of the rapidity gap between the two tagging jets. */
   gapMean: number;
   gapSigma: number;
@@ -82,8 +85,8 @@ export function generateVbf(rng: Random, ev: TruthEvent, params: VbfParams): voi
   const centre = rng.normal(0, params.ySigma);
   const gap = Math.abs(rng.normal(params.gapMean, params.gapSigma));
   const phi = rng.between(-Math.PI, Math.PI);
-  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower), centre + 0.5 * gap, phi);
-  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower), centre - 0.5 * gap, phi + Math.PI + rng.normal(0, 1.2));
+  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower, params.tagPtScale), centre + 0.5 * gap, phi);
+  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower, params.tagPtScale), centre - 0.5 * gap, phi + Math.PI + rng.normal(0, 1.2));
   radiate(rng, ev, params.radiation);
   const px = -ev.recoilX + rng.normal(0, params.kT);
   const py = -ev.recoilY + rng.normal(0, params.kT);
@@ -134,7 +137,7 @@ export function generateWjets(rng: Random, ev: TruthEvent, params: WjetsParams):
   if (n < 1) n = 1;
   for (let k = 0; k < n; k++) {
     const r = params.radiation;
-    ev.addJet(powerLawPt(rng, r.ptMin, r.power), rng.normal(0, r.etaSigma), rng.between(-Math.PI, Math.PI));
+    ev.addJet(powerLawPt(rng, r.ptMin, r.power, r.ptScale), rng.normal(0, r.etaSigma), rng.between(-Math.PI, Math.PI));
   }
   balanceRecoil(rng, ev, SLOT.boson, breitWigner(rng, W_MASS, W_WIDTH, 50, 150), params.ySigma, params.kT);
   twoBodyDecay(rng, p, SLOT.boson, 0, 0, SLOT.lep, SLOT.inv1);

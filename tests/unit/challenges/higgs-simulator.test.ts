@@ -3,7 +3,7 @@ import {
   BACKGROUND_WEIGHT_TOTAL, FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, SIGNAL_WEIGHT_TOTAL,
 } from "@/challenges/higgs-tautau/schema";
 import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
-import { missingMass } from "@/challenges/higgs-tautau/simulator/missing-mass";
+import { missingMass, mmcScatter } from "@/challenges/higgs-tautau/simulator/missing-mass";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 
 const N = 3000;
@@ -62,9 +62,12 @@ describe("simulateHiggs", () => {
   });
 
   it("takes its parameters from the config passed in", () => {
-    const shifted = structuredClone(DEFAULT_SIMULATOR_CONFIG);
+    // Without the MMC's scatter (a factor applied after the offset), a shifted offset moves every estimate by itself.
+    const unscattered = structuredClone(DEFAULT_SIMULATOR_CONFIG);
+    unscattered.mmc.resolution = 0;
+    const shifted = structuredClone(unscattered);
     shifted.mmc.offset += 10;
-    const base = simulateHiggs({ seed: 7, nEvents: 300 });
+    const base = simulateHiggs({ seed: 7, nEvents: 300, config: unscattered });
     const moved = simulateHiggs({ seed: 7, nEvents: 300, config: shifted });
     for (let i = 0; i < 300; i++) {
       const m = base.features[F.DER_mass_MMC]![i] as number;
@@ -146,7 +149,7 @@ describe("simulateHiggs", () => {
 });
 
 describe("missingMass", () => {
-  const mmc = { scale: 1, offset: 0, failMet: 30, maxRatio: 6 };
+  const mmc = { scale: 1, offset: 0, failMet: 30, maxRatio: 6, lepFloor: 0, tauFloor: 0, resolution: 0 };
   // Tau along phi = 0, lepton along phi = 2: the wedge between them spans (0, 2).
   const at = (met: number, phi: number): number => missingMass(40, 0, 40, 2, met * Math.cos(phi), met * Math.sin(phi), 60, mmc);
 
@@ -155,6 +158,30 @@ describe("missingMass", () => {
     const a = (30 * Math.sin(1)) / (40 * Math.sin(2));
     expect(at(30, 1)).toBeCloseTo(60 * (1 + a), 6);
     expect(at(0, 0)).toBeCloseTo(60, 9);
+  });
+
+  it("never falls to the visible mass with floors on the neutrino ratios", () => {
+    const floored = { ...mmc, lepFloor: 0.6, tauFloor: 0.2 };
+    // No MET: both ratios sit at their floors, m = 60 sqrt(1.2 * 1.6).
+    expect(missingMass(40, 0, 40, 2, 0, 0, 60, floored)).toBeCloseTo(60 * Math.sqrt(1.2 * 1.6), 6);
+    // A large ratio is barely moved: hypot(a, floor).
+    const a = (30 * Math.sin(1)) / (40 * Math.sin(2));
+    const [lep, tau] = [Math.hypot(a, 0.6), Math.hypot(a, 0.2)];
+    expect(missingMass(40, 0, 40, 2, 30 * Math.cos(1), 30 * Math.sin(1), 60, floored)).toBeCloseTo(60 * Math.sqrt((1 + lep) * (1 + tau)), 6);
+  });
+
+  it("scatters the estimate by a reproducible standard-normal factor of the lepton's direction", () => {
+    const z: number[] = [];
+    for (let eta = -2.5; eta <= 2.5; eta += 0.05) for (let phi = -3.1; phi <= 3.1; phi += 0.1) z.push(mmcScatter(eta, phi));
+    const mean = z.reduce((a, b) => a + b, 0) / z.length;
+    const sd = Math.sqrt(z.reduce((a, b) => a + (b - mean) ** 2, 0) / z.length);
+    expect(z.length).toBeGreaterThan(6000);
+    expect(Math.abs(mean)).toBeLessThan(0.05);
+    expect(sd).toBeGreaterThan(0.95);
+    expect(sd).toBeLessThan(1.05);
+    expect(mmcScatter(1.234, -0.5)).toBe(mmcScatter(1.234, -0.5));
+    const s = mmcScatter(0.7, 2.1);
+    expect(missingMass(40, 0, 40, 2, 0, 0, 60, { ...mmc, resolution: 0.1 }, s)).toBeCloseTo(60 * Math.exp(0.1 * s), 9);
   });
 
   it("is undefined only when the MET outside the wedge exceeds failMet", () => {
