@@ -1,6 +1,6 @@
 /**
  * Seeded random inputs for every metric, shared by the scikit-learn cross-check (tests/unit/scoring) and the metric
- * benchmark: binary scores on a 1/64 grid (so many tie, and 0, ½ and 1 occur exactly: the clipping and threshold
+ * benchmark: binary scores on a 1/512 grid (so many tie, and 0 and ½ occur exactly: the clipping and threshold
  * edges), multiclass probabilities rounded to 1/32 (argmax ties, zero probabilities), positive real targets, and
  * uneven weights or none.
  */
@@ -47,9 +47,14 @@ interface Sample {
   classes: number;
 }
 
+/**
+ * Scores on a 1/512 grid (ties; 0 and ½ exactly), background up to 0.8 and signal up to 1, so cuts near the top keep
+ * little background and ε_S at small ε_B is not trivially 0; one signal event in 97 is scored 0, a certain wrong
+ * answer (log-loss's clipping).
+ */
 function binarySample(n: number, u: () => number): Sample {
   const target = Array.from({ length: n }, () => (u() < 0.3 ? 1 : 0));
-  const prediction = target.map((y) => Math.round(Math.min(1, Math.max(0, 1.3 * u() + 0.15 * y - 0.15)) * 64) / 64);
+  const prediction = target.map((y, i) => (y === 1 && i % 97 === 0 ? 0 : Math.round(Math.min(1, Math.max(0, 0.85 * u() + 0.2 * y - 0.05)) * 512) / 512));
   return { type: "binary", target, prediction, classes: 2 };
 }
 
