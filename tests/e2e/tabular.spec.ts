@@ -13,8 +13,8 @@ test("a teacher creates a regression challenge from three CSV files, students su
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto("/organise");
   await page.getByRole("combobox", { name: /^Data/ }).selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
-  await page.getByLabel("Title").fill("Di-tau mass by hand");
-  await page.getByLabel("Slug").fill(SLUG);
+  await page.getByLabel("Title", { exact: true }).fill("Di-tau mass by hand");
+  await page.getByLabel("Slug", { exact: true }).fill(SLUG);
   await page.getByLabel(/^Training data/).setInputFiles(file("train.csv", ["x,mass", "0.1,125", "0.2,91"]));
   await page.getByLabel(/^Test data/).setInputFiles(file("test.csv", ["EventId,x", ...IDS.map((id) => `${id},${id / 10}`)]));
   await page.getByLabel(/^Target/).selectOption("real");
