@@ -67,6 +67,8 @@ export interface HiggsEvents {
   label: Uint8Array;
   /** Index into `HIGGS_PROCESSES`. */
   process?: Uint8Array;
+  /** Simulated events only: the true mass of the di-τ system (the H or Z), NaN where the event has no τ pair (tt̄, W + jets). */
+  truthMass?: Float64Array;
 }
 
 /** Empty columnar storage for `n` events. */
@@ -77,7 +79,10 @@ export function allocateHiggsEvents(n: number, withProcess: boolean): HiggsEvent
     weight: new Float64Array(n),
     label: new Uint8Array(n),
   };
-  if (withProcess) events.process = new Uint8Array(n);
+  if (withProcess) {
+    events.process = new Uint8Array(n);
+    events.truthMass = new Float64Array(n);
+  }
   return events;
 }
 
@@ -91,6 +96,7 @@ export function selectEvents(events: HiggsEvents, indices: ArrayLike<number>): H
     out.weight[k] = events.weight[i] as number;
     out.label[k] = events.label[i] as number;
     if (out.process && events.process) out.process[k] = events.process[i] as number;
+    if (out.truthMass && events.truthMass) out.truthMass[k] = events.truthMass[i] as number;
   }
   events.features.forEach((column, f) => {
     const target = out.features[f] as Float64Array;

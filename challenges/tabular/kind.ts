@@ -7,6 +7,7 @@ import { metricDescriptors, scoreSubmission, type MetricId } from "../../scoring
 import type { TargetType } from "../../scoring/metric-descriptor";
 import type { ChallengeKind } from "../kind";
 import { tabularDescription } from "./description";
+import { massBuiltIn } from "./higgs-mass";
 import { processesBuiltIn } from "./higgs-processes";
 import { tabularUpload } from "./upload-form";
 
@@ -34,5 +35,5 @@ export const tabularKind: ChallengeKind = {
   reference: /^## (The data files|Submission format|Public and private leaderboards)/,
   upload: tabularUpload(TABULAR_METRICS),
   regenerate: "void",
-  builtIns: [processesBuiltIn],
+  builtIns: [massBuiltIn, processesBuiltIn],
 };

@@ -25,7 +25,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     await seedBuiltInChallenges(db, SCALE);
     await seedBuiltInChallenges(db, SCALE); // idempotent: a restart creates nothing new
     const list = await listChallenges(db, {});
-    expect(list.map((c) => c.slug)).toEqual(["higgs-boson", "anomaly-detection", "straw-tracker", "higgs-processes"]);
+    expect(list.map((c) => c.slug)).toEqual(["higgs-boson", "anomaly-detection", "straw-tracker", "ditau-mass", "higgs-processes"]);
     expect(list[0]!.state.status).toBe("open");
 
     const files = await listDatasetFiles(db, list[0]!.id);
@@ -46,7 +46,7 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
       expect(JSON.stringify(dataset.manifest), c.slug).not.toContain(key);
       keys.add(key);
     }
-    expect(keys.size).toBe(4);
+    expect(keys.size).toBe(5);
     expect((await currentDataset(db, list[0]!.id))!.manifest).toMatchObject({ seed: "secret key" });
   });
 

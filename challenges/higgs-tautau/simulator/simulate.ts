@@ -14,7 +14,11 @@ import { computeDerived } from "./derived-features";
 import { reconstruct } from "./detector";
 import { generateDitau, generateTtbar, generateVbf, generateVh, generateWjets } from "./processes";
 import { resolveSystematics, shiftEvent, shiftsShapes, type Systematics } from "./systematics";
-import { TruthEvent } from "./truth-event";
+import { massOf } from "./four-vector";
+import { SLOT, TruthEvent } from "./truth-event";
+
+/** The processes whose boson decays to the τ pair (see processes.ts decayDitau). */
+const DITAU_PROCESSES: ReadonlySet<HiggsProcess> = new Set(["ggH", "VBF", "VH", "Ztautau"]);
 import { isSignalProcess, normaliseWeights, rawWeight } from "./weights";
 
 export interface SimulateOptions {
@@ -52,6 +56,7 @@ function generateNominal(seed: Seed, nEvents: number, config: SimulatorConfig): 
   const weightRng = root.fork(3);
   const events = allocateHiggsEvents(nEvents, true);
   const process = events.process as Uint8Array;
+  const truthMass = events.truthMass as Float64Array;
   const fractions = HIGGS_PROCESSES.map((name) => config.shares[name].countFraction);
   const byName = generators(config);
   const generate = HIGGS_PROCESSES.map((name) => byName[name]);
@@ -70,6 +75,9 @@ function generateNominal(seed: Seed, nEvents: number, config: SimulatorConfig): 
     } while (!reconstruct(physicsRng, truth, config.detector, events.features, i));
     computeDerived(events.features, i, config.mmc);
     process[i] = p;
+    // The boson slot holds the τ pair's parent in the di-τ processes (the H, or the Z / γ*): its mass is the truth a
+    // di-τ mass regression learns; the other processes have no τ pair.
+    truthMass[i] = DITAU_PROCESSES.has(HIGGS_PROCESSES[p]!) ? massOf(truth.p4, SLOT.boson) : NaN;
     events.label[i] = isSignalProcess(p) ? 1 : 0;
     events.weight[i] = rawWeight(weightRng, weightModels[p]!, jetNum[i] as number);
   }
