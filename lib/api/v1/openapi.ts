@@ -153,7 +153,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "post",
     path: "/imports",
-    summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, kind=higgs-kaggle with `training`, `test` and `solution`, or kind=lhco with `train` and `test`; plus slug and title",
+    summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, kind=higgs-kaggle with `training`, `test` and `solution`, kind=lhco with `train` and `test`, or kind=tabular with `train`, `test` and `solution` files and the fields `target` (binary, multiclass or real), `metric`, optional `classes` (comma-separated, in order) and the metric's parameters (e.g. `epsB`, `epsS`); plus slug and title",
     access: "user",
     body: { contentType: "multipart/form-data", description: "kind, slug, title and the files (.csv or .csv.gz)" },
     ok: { status: 201, description: "The new challenge's slug and URL" },
