@@ -20,7 +20,7 @@ import { env } from "../lib/env";
 import { type AnomalyBaselineOptions, runAnomalyBaseline } from "../lib/ml/anomaly-baseline-run";
 import { reportBenchmark } from "./lib/report-benchmark";
 import { runCli, UsageError } from "./lib/run-cli";
-import { BaselineInputError } from "../lib/ml/baseline-data";
+import { BaselineInputError } from "../lib/ml/baseline-input-error";
 
 const usage = "usage: npx tsx scripts/anomaly-baseline.ts --challenge <slug> [--method autoencoder|cwola|both] [--seed N] [--epochs N] [--out DIR] [--no-register]";
 function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {

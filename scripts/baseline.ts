@@ -15,10 +15,11 @@ import { parseArgs } from "node:util";
 import type { ProgressEvent } from "../challenges/shared/baseline/types";
 import { getDbHandle } from "../db";
 import { env } from "../lib/env";
-import { BaselineInputError } from "../lib/ml/baseline-data";
+import { BaselineInputError } from "../lib/ml/baseline-input-error";
 import { reportBenchmark } from "./lib/report-benchmark";
 import { runCli, UsageError } from "./lib/run-cli";
-import { FAMILY_CHOICES, type FamilyChoice, runBaseline } from "../lib/ml/baseline-run";
+import { runBaseline } from "../lib/ml/baseline-run";
+import { FAMILY_CHOICES, type FamilyChoice } from "../lib/ml/higgs-training";
 
 const usage = "usage: npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both|blend] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
 

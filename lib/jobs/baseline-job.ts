@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import { findKind } from "@/challenges";
 import type { Db } from "@/db";
 import { baselineRuns, challenges, type BaselineRun } from "@/db/schema";
-import type { FamilyChoice } from "@/lib/ml/baseline-run";
+import type { FamilyChoice } from "@/lib/ml/higgs-training";
 import { BASELINE_QUEUE } from "./boss";
 
 export async function createBaselineRun(
@@ -26,11 +26,12 @@ export async function listBaselineRuns(db: Db, challengeId: number): Promise<Bas
  * ends it done with each benchmark entry's public score, or failed with the reason.
  */
 export async function executeBaselineRun(db: Db, runId: number, opts: { bootstrap: number }): Promise<void> {
-  // Loaded here, not at the top: TensorFlow.js and the XGBoost binding belong to the worker, not the web server.
-  const [{ runBaseline }, { runAnomalyBaseline }, { BaselineInputError }] = await Promise.all([
+  // Loaded here, not at the top: the trainer belongs to the worker, not the web server's pages.
+  const [{ runBaseline }, { runAnomalyBaseline }, { BaselineInputError }, { trainInChildProcess }] = await Promise.all([
     import("@/lib/ml/baseline-run"),
     import("@/lib/ml/anomaly-baseline-run"),
-    import("@/lib/ml/baseline-data"),
+    import("@/lib/ml/baseline-input-error"),
+    import("@/lib/ml/training-process"),
   ]);
   const [run] = await db
     .update(baselineRuns)
@@ -48,7 +49,8 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
     last = now;
     pending = pending.then(() => db.update(baselineRuns).set({ progress: { ...e, family } }).where(eq(baselineRuns.id, runId)));
   };
-  const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap };
+  // Training runs in a child process: minutes of it on this thread would stall the site the worker may run inside.
+  const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap, trainer: trainInChildProcess };
   try {
     const results =
       findKind(challenge?.kind ?? "")?.baselines?.trainer === "anomaly"

@@ -1,22 +1,15 @@
 /**
- * The baseline trainer's input, read from the database: which challenge a command-line name means, and its
- * training and test events parsed from the stored gzip CSV files with the importer's validating reader.
+ * The baseline trainer's input, read from the database: which challenge a command-line name means, and its stored
+ * files (gzip bytes; the trainer parses them, in the training process when the worker runs it).
  */
 import { eq } from "drizzle-orm";
 import { findKind } from "@/challenges";
 import { higgsKind } from "@/challenges/higgs-tautau/kind";
-import type { HiggsEvents } from "@/challenges/higgs-tautau/schema";
-import { KAGGLE_TEST_LAYOUT, KAGGLE_TRAINING_LAYOUT, readEventFile, type FileLayout } from "@/challenges/higgs-tautau/importer/read-events";
-import { ImportFormatError } from "@/challenges/higgs-tautau/importer/import-error";
 import type { Db } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
-import { getDatasetFile } from "@/db/queries/datasets";
+import { datasetFileBytes } from "@/db/queries/datasets";
 import { challenges, type Challenge } from "@/db/schema";
-
-/** A problem with the user's input (challenge name, its data): the CLI reports it and exits with status 2. */
-export class BaselineInputError extends Error {
-  override readonly name = "BaselineInputError";
-}
+import { BaselineInputError } from "./baseline-input-error";
 
 /** The kind whose baseline this trainer knows. */
 export const HIGGS_KIND = higgsKind.id;
@@ -38,21 +31,16 @@ export async function resolveChallenge(db: Db, name: string): Promise<Challenge>
   throw new BaselineInputError(`there is no challenge "${name}"`);
 }
 
-async function readStoredEvents(db: Db, challenge: Challenge, filename: string, layout: FileLayout): Promise<HiggsEvents> {
-  const file = await getDatasetFile(db, challenge.id, filename);
-  if (!file) throw new BaselineInputError(`challenge "${challenge.slug}" has no ${filename}: nothing to train on or predict`);
-  try {
-    return (await readEventFile(file.gzipContent, layout, filename)).events;
-  } catch (err) {
-    if (err instanceof ImportFormatError) throw new BaselineInputError(err.message);
-    throw err;
-  }
+/** A stored file of the challenge's current dataset (gzip); `missing` says why a baseline cannot do without it. */
+export async function storedFile(db: Db, challenge: Challenge, filename: string, missing: string): Promise<Uint8Array> {
+  const bytes = await datasetFileBytes(db, challenge.id, filename);
+  if (!bytes) throw new BaselineInputError(`challenge "${challenge.slug}" has no ${filename}: ${missing}`);
+  return bytes;
 }
 
-/** Training events (with labels and weights) and test events (features only) of a Higgs challenge. */
-export async function loadHiggsChallengeData(db: Db, challenge: Challenge): Promise<{ train: HiggsEvents; test: HiggsEvents }> {
+/** The training and test files of a Higgs challenge. */
+export async function higgsChallengeFiles(db: Db, challenge: Challenge): Promise<{ training: Uint8Array; test: Uint8Array }> {
   if (findKind(challenge.kind)?.baselines?.trainer !== "higgs") throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the baseline trainer handles ${HIGGS_KIND} only`);
-  const train = await readStoredEvents(db, challenge, "training.csv", KAGGLE_TRAINING_LAYOUT);
-  const test = await readStoredEvents(db, challenge, "test.csv", KAGGLE_TEST_LAYOUT);
-  return { train, test };
+  const missing = "nothing to train on or predict";
+  return { training: await storedFile(db, challenge, "training.csv", missing), test: await storedFile(db, challenge, "test.csv", missing) };
 }

@@ -10,7 +10,7 @@ import { anomalyBuiltIn, generateAnomalyDataset } from "@/challenges/anomaly-det
 import { createChallengeWithDataset, seedBuiltInChallenges } from "@/db/create-challenge";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { challenges, submissions } from "@/db/schema";
-import { BaselineInputError } from "@/lib/ml/baseline-data";
+import { BaselineInputError } from "@/lib/ml/baseline-input-error";
 import { runAnomalyBaseline } from "@/lib/ml/anomaly-baseline-run";
 import { describeEachDatabase } from "./databases";
 import { makeChallenge } from "./fixtures";

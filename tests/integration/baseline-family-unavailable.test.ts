@@ -1,6 +1,6 @@
 /** A baseline family that cannot run is never replaced by another: the run fails, saying why, and posts nothing. */
 import { eq } from "drizzle-orm";
-import { expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { generateHiggsDataset, higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
 import { createChallengeWithDataset } from "@/db/create-challenge";
 import { benchmarkRows } from "@/db/queries/leaderboard";
@@ -9,11 +9,15 @@ import { createBaselineRun, executeBaselineRun } from "@/lib/jobs/baseline-job";
 import { describeEachDatabase } from "./databases";
 import { makeUserWithTeam } from "./fixtures";
 
-// This worker "lacks" libxgboost0, whatever the machine has.
-vi.mock("@/lib/ml/xgboost", async (original) => ({
-  ...(await original<typeof import("@/lib/ml/xgboost")>()),
-  loadXgboost: () => ({ xgb: null, reason: "the XGBoost library cannot be loaded (libxgboost.so.0: not found)" }),
-}));
+// The worker's training process "lacks" the XGBoost library, whatever the machine has: it inherits this environment.
+const saved = process.env.XGBOOST_LIBRARY;
+beforeAll(() => {
+  process.env.XGBOOST_LIBRARY = "/nonexistent/xgboost-library.so";
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.XGBOOST_LIBRARY;
+  else process.env.XGBOOST_LIBRARY = saved;
+});
 
 const { generate: _generate, ...spec } = higgsBuiltIn;
 
@@ -26,7 +30,7 @@ describeEachDatabase("a baseline family that cannot run", (get) => {
     await executeBaselineRun(db, run.id, { bootstrap: 0 });
     const [row] = await db.select().from(baselineRuns).where(eq(baselineRuns.id, run.id));
     expect(row).toMatchObject({ status: "failed", results: null });
-    expect(row!.message).toContain("XGBoost cannot run on this worker: the XGBoost library cannot be loaded (libxgboost.so.0: not found)");
+    expect(row!.message).toContain("XGBoost cannot run on this worker: the XGBoost library cannot be loaded (/nonexistent/xgboost-library.so: ");
     expect(row!.message).toContain("Nothing was trained");
     expect(await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true })).toHaveLength(0);
   });

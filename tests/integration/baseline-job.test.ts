@@ -1,4 +1,5 @@
 /** Baseline runs started from the manage page: queued, trained by the worker with progress, ended done or failed. */
+import { readdirSync, readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { generateHiggsDataset, higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
@@ -16,6 +17,23 @@ const { generate: _generate, ...spec } = higgsBuiltIn;
 const xgboost = loadXgboost();
 if (!xgboost.xgb) console.warn(`Baseline runs tested with the tfjs family instead of XGBoost: ${xgboost.reason}`);
 const [FAMILY, TRAINED] = xgboost.xgb ? ["xgboost", "xgboost"] : ["tfjs", "tfjs-mlp"];
+
+/** The pid of this process's training child (lib/ml/training-child.ts) once it is running, from /proc. */
+async function trainingChild(): Promise<number> {
+  for (;;) {
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        // "pid (comm) state ppid ...": the parent pid is the 2nd field after the command's closing parenthesis.
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        if (ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("training-child")) return Number(pid);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describeEachDatabase("baseline runs as background jobs", (get) => {
   it("queues a run, trains it with progress and posts its benchmark entry", async () => {
@@ -54,6 +72,20 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     expect(done, done?.message ?? "").toMatchObject({ status: "done", progress: { family: "cwola", epoch: 1, epochs: 1 } });
     const [entry] = await benchmarkRows(db, { challengeId: anomaly.id, higherIsBetter: true });
     expect(done!.results).toEqual([{ name: entry!.name, publicScore: entry!.score }]);
+  });
+
+  it.skipIf(process.platform !== "linux")("fails the run with the reason when its training process dies, and goes on serving", async () => {
+    const { db } = get();
+    const challenge = await createChallengeWithDataset(db, { ...spec, slug: `bk-${Date.now()}` }, generateHiggsDataset({ seed: 4, trainEvents: 500, testEvents: 400 }));
+    const run = await createBaselineRun(db, { send: async () => "job" } as never, { challengeId: challenge.id, requestedBy: null, family: "tfjs", seed: 3, epochs: 5 });
+    const executing = executeBaselineRun(db, run.id, { bootstrap: 0 });
+    // As the kernel's out-of-memory killer would, or a crash in native code.
+    process.kill(await trainingChild(), "SIGKILL");
+    await executing;
+    const [row] = await db.select().from(baselineRuns).where(eq(baselineRuns.id, run.id));
+    expect(row).toMatchObject({ status: "failed", results: null });
+    expect(row!.message).toBe("The trainer failed: the training process was killed (SIGKILL, e.g. out of memory) before it finished");
+    expect(await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true })).toHaveLength(0);
   });
 
   it("fails a run on a challenge without training data, with the reason, posting nothing", async () => {

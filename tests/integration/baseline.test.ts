@@ -16,7 +16,7 @@ import { createChallengeWithDataset } from "@/db/create-challenge";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { benchmarkEntries, challenges, submissions } from "@/db/schema";
 import { solutionForChallenge } from "@/lib/jobs/solutions";
-import { BaselineInputError } from "@/lib/ml/baseline-data";
+import { BaselineInputError } from "@/lib/ml/baseline-input-error";
 import { runBaseline, type BaselineRunOptions } from "@/lib/ml/baseline-run";
 import { loadXgboost } from "@/lib/ml/xgboost";
 import { scoreSubmission } from "@/scoring";
