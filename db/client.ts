@@ -1,12 +1,13 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { analyzeSolutionRows } from "./bulk";
 import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -49,6 +50,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const pglite = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
+    // PGlite runs no autovacuum: answer keys stored before insertSolutionRows analysed them have no statistics yet.
+    const [stats] = await queryRows<{ has: boolean }>(db, sql`select exists (select 1 from pg_stats where tablename = 'solution_row') as has`);
+    if (!stats?.has) await analyzeSolutionRows(db);
     return { db, mode: "pglite", pglite, close: () => pglite.close().finally(unlock) };
   } catch (err) {
     unlock();
