@@ -1,8 +1,8 @@
 /**
  * Runs an ONNX model on features in a child process of its own (run-model-child.mjs), so that whatever the model
  * does — crash the runtime, allocate without bound, loop for ever — ends that process and fails the submission with
- * the reason, never the worker. The child gets an empty environment (no DATABASE_URL, no secrets), the model and the
- * features over IPC, an address-space cap (ulimit -v: onnxruntime allocates outside the V8 heap, which
+ * the reason, never the worker. The child gets an empty environment (no DATABASE_URL, no secrets), the model over
+ * IPC and the features as raw bytes on its stdin, an address-space cap (ulimit -v: onnxruntime allocates outside the V8 heap, which
  * --max-old-space-size alone would not bound), one intra-op and one inter-op thread, and a wall-time limit.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -64,11 +64,12 @@ function failureMessage(message: string, limits: RunLimits): string {
 
 /** Runs the model over every row of `features`; throws ModelRunError for anything the model caused. */
 export function runModel(model: Uint8Array, plan: ModelPlan, features: Pick<FeatureMatrix, "data" | "rows" | "cols">, limits: RunLimits = DEFAULT_RUN_LIMITS): Promise<ModelRun> {
+  if (features.data.length !== features.rows * features.cols) throw new RangeError(`features hold ${features.data.length} values for ${features.rows} × ${features.cols}`);
   const kb = limits.memoryMb * 1024;
   // `exec` keeps the IPC descriptor and replaces the shell, so the pid is node's and a kill reaches it.
   const child: ChildProcess = spawn("/bin/sh", ["-c", `ulimit -v ${kb} && exec "$0" "$@"`, process.execPath, `--max-old-space-size=${Math.min(1024, limits.memoryMb)}`, CHILD], {
     env: {} as NodeJS.ProcessEnv,
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    stdio: ["pipe", "ignore", "pipe", "ipc"],
     serialization: "advanced",
   });
   let stderr = "";
@@ -96,17 +97,20 @@ export function runModel(model: Uint8Array, plan: ModelPlan, features: Pick<Feat
       if (looksOutOfMemory(stderr)) return reject(new ModelRunError(`The model ran out of memory (limit ${limits.memoryMb} MB); the run ended with ${how}.`));
       reject(new ModelRunError(`The model run crashed (${how})${stderr.trim() ? `: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 500)}` : "."}`));
     });
+    // A child that died before reading its input (EPIPE) is reported by the exit handler, with its reason.
+    const ignore = () => {};
+    child.stdin!.on("error", ignore);
     child.send({
       model: runnableModel(model, plan.output),
       inputName: plan.inputName,
       outputName: plan.output.name,
       column: plan.output.column,
-      features: features.data,
       rows: features.rows,
       cols: features.cols,
       timingRows: TIMING_ROWS,
-    }, () => {
-      // A child that died before reading its input (EPIPE) is reported by the exit handler, with its reason.
-    });
+    }, ignore);
+    const { data } = features;
+    // The matrix's own memory, not a copy: the worker keeps it for the next model on the same dataset.
+    child.stdin!.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });
 }
