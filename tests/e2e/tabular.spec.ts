@@ -12,19 +12,21 @@ test("a teacher creates a regression challenge from three CSV files, students su
   test.setTimeout(150_000);
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto("/organise");
-  await page.getByRole("combobox", { name: /^Data/ }).selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
-  await page.getByLabel("Title", { exact: true }).fill("Di-tau mass by hand");
-  await page.getByLabel("Slug", { exact: true }).fill(SLUG);
-  await page.getByLabel(/^Training data/).setInputFiles(file("train.csv", ["x,mass", "0.1,125", "0.2,91"]));
-  await page.getByLabel(/^Test data/).setInputFiles(file("test.csv", ["EventId,x", ...IDS.map((id) => `${id},${id / 10}`)]));
-  await page.getByLabel(/^Target/).selectOption("real");
-  await page.getByLabel(/^Metric/).selectOption("rmse");
+  // The data import form (the bundle form beside it has its own slug field and Import button).
+  const form = page.locator("form").filter({ hasText: "Create a challenge from real data files" });
+  await form.getByRole("combobox", { name: /^Data/ }).selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
+  await form.getByLabel("Title", { exact: true }).fill("Di-tau mass by hand");
+  await form.getByLabel("Slug", { exact: true }).fill(SLUG);
+  await form.getByLabel(/^Training data/).setInputFiles(file("train.csv", ["x,mass", "0.1,125", "0.2,91"]));
+  await form.getByLabel(/^Test data/).setInputFiles(file("test.csv", ["EventId,x", ...IDS.map((id) => `${id},${id / 10}`)]));
+  await form.getByLabel(/^Target/).selectOption("real");
+  await form.getByLabel(/^Metric/).selectOption("rmse");
   // A key that leaves the private leaderboard empty: refused with the reason, nothing created.
-  await page.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},Public`)]));
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("solution.csv: no Private rows");
-  await page.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},${id % 2 ? "Public" : "Private"}`)]));
-  await page.getByRole("button", { name: "Import" }).click();
+  await form.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},Public`)]));
+  await form.getByRole("button", { name: "Import" }).click();
+  await expect(form.getByRole("alert")).toContainText("solution.csv: no Private rows");
+  await form.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},${id % 2 ? "Public" : "Private"}`)]));
+  await form.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(new RegExp(`/challenges/${SLUG}/manage$`), { timeout: 60_000 });
 
   // Two students: one off by 2 on every event (RMSE 2), one off by 1 (RMSE 1).
