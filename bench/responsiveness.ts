@@ -3,12 +3,16 @@
  * process, as under `npm start`, a health endpoint doing what /api/health does (`select 1` on that database), and a
  * prober on its own thread requesting it every 20 ms, so its clock keeps running while this event loop is busy.
  * Phases: idle; a 550,000-event Higgs submission scored by the worker's own function (runScoringJob: the file and
- * answer key read here, the scoring on a scoring thread), cold (answer key read from the database first) and warm;
- * and, for comparison, the same file scored on this thread, as the worker did before scoring threads.
+ * answer key read here, the scoring on a scoring thread), first on the dataset (answer key read from the database)
+ * and warm; and, for comparison, the same file scored on this thread, as the worker did before scoring threads.
+ * Then a baseline training run as the worker runs it (executeBaselineRun: training in its own process, the entry
+ * registered and scored here), XGBoost where libxgboost0 loads, else the tfjs MLP, as at first start; and, for
+ * comparison, the same training on this thread, as the worker did before.
+ * BENCH_EVENTS (test events, 550,000), BENCH_TRAIN_EVENTS (250,000: scale 1) and BENCH_TRAIN_EPOCHS (rounds or epochs, 60).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
@@ -19,12 +23,18 @@ import { createSubmission } from "../db/queries/submissions";
 import { ensureTeam } from "../db/queries/teams";
 import { createUser } from "../db/queries/users";
 import type { Challenge } from "../db/schema";
+import { createBaselineRun, executeBaselineRun, listBaselineRuns } from "../lib/jobs/baseline-job";
 import { runScoringJob } from "../lib/jobs/score-submission";
 import { stopScoringThreads, warmScoringThreads } from "../lib/jobs/scoring-pool";
 import { solutionForChallenge } from "../lib/jobs/solutions";
+import { runBaseline } from "../lib/ml/baseline-run";
+import { trainHere } from "../lib/ml/trainer";
+import { loadXgboost } from "../lib/ml/xgboost";
 import { scoreSubmission } from "../scoring";
 
 const TEST_EVENTS = Number(process.env.BENCH_EVENTS ?? 550_000);
+const TRAIN_EVENTS = Number(process.env.BENCH_TRAIN_EVENTS ?? 250_000);
+const TRAIN_EPOCHS = Number(process.env.BENCH_TRAIN_EPOCHS ?? 60);
 const BOOTSTRAP = 200;
 const PROBE_MS = 20;
 
@@ -68,14 +78,19 @@ async function probed(label: string, url: string, work: () => Promise<unknown>):
   const done = new Promise<number[]>((resolve) => prober.once("message", resolve));
   const t0 = performance.now();
   const elu0 = performance.eventLoopUtilization();
+  // The longest the site's event loop went without a turn (10 ms resolution).
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const outcome = await work();
+  stalls.disable();
   const seconds = (performance.now() - t0) / 1000;
   // The share of the job's wall time this (the site's) event loop spent running code rather than waiting.
   const busy = performance.eventLoopUtilization(elu0).utilization;
   prober.postMessage("stop");
   const latencies = await done;
   await prober.terminate();
-  console.log(`${label} (${seconds.toFixed(2)} s${typeof outcome === "string" ? `, ${outcome}` : ""}; site thread busy ${(100 * busy).toFixed(0)}%): health ${summary(latencies)}`);
+  const stall = `longest stall ${(stalls.max / 1e6).toFixed(0)} ms`;
+  console.log(`${label} (${seconds.toFixed(2)} s${typeof outcome === "string" ? `, ${outcome}` : ""}; site thread busy ${(100 * busy).toFixed(0)}%, ${stall}): health ${summary(latencies)}`);
 }
 
 async function main(): Promise<void> {
@@ -92,7 +107,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`;
   try {
     console.log(`embedded database (PGlite, in memory); ${TEST_EVENTS.toLocaleString("en")} test events, bootstrap ${BOOTSTRAP}; probe every ${PROBE_MS} ms from its own thread`);
-    const data = generateHiggsDataset({ seed: 11, trainEvents: 1_000, testEvents: TEST_EVENTS });
+    const data = generateHiggsDataset({ seed: 11, trainEvents: TRAIN_EVENTS, testEvents: TEST_EVENTS });
     const challenge = (await createChallengeWithDataset(
       handle.db,
       {
@@ -115,7 +130,7 @@ async function main(): Promise<void> {
       });
 
     await probed("idle", url, () => new Promise((r) => setTimeout(r, 2000)));
-    for (const run of ["cold: answer key read from the database first", "warm", "warm again"]) {
+    for (const run of ["first on the dataset (answer key read from the database)", "warm", "warm again"]) {
       const sub = await submit();
       await probed(`scoring job, ${run}`, url, () => runScoringJob(handle.db, sub.id, { bootstrap: BOOTSTRAP }));
     }
@@ -123,6 +138,20 @@ async function main(): Promise<void> {
     await probed("for comparison, the same file scored on the site's thread (the old path)", url, async () => {
       await scoreSubmission({ solution, submission: file, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 });
       return "scored";
+    });
+
+    // As at first start: XGBoost where it loads, else the MLP.
+    const family = loadXgboost().xgb ? "xgboost" : "tfjs";
+    const training = `${family}, ${TRAIN_EVENTS.toLocaleString("en")} training events, ${TRAIN_EPOCHS} ${family === "xgboost" ? "rounds" : "epochs"} at most`;
+    const run = await createBaselineRun(handle.db, { send: async () => "job" } as never, { challengeId: challenge.id, requestedBy: null, family, seed: 1, epochs: TRAIN_EPOCHS });
+    await probed(`baseline training run (${training}; trained in its own process, the entry scored here)`, url, async () => {
+      await executeBaselineRun(handle.db, run.id, { bootstrap: BOOTSTRAP });
+      const [done] = await listBaselineRuns(handle.db, challenge.id);
+      return done?.status === "done" ? `done, public score ${done.results?.[0]?.publicScore?.toFixed(3)}` : `${done?.status}: ${done?.message}`;
+    });
+    await probed("for comparison, the same training on the site's thread (the old path; not registered)", url, async () => {
+      await runBaseline(handle.db, { challenge: challenge.slug, family, seed: 1, epochs: TRAIN_EPOCHS, register: false, bootstrap: 0, trainer: trainHere });
+      return "trained";
     });
   } finally {
     server.close();
