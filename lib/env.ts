@@ -20,11 +20,8 @@ const envSchema = z.object({
   /** Largest accepted upload, in MiB (compressed size as sent). */
   MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
   PORT: z.coerce.number().int().positive().default(3000),
-  /**
-   * Train the built-in Higgs and anomaly challenges' benchmark models in the background at first start (default: yes
-   * when scoring workers run apart from the site, no when the worker runs inside it, where training stalls the site).
-   */
-  BUILTIN_BASELINE_TRAINING: z.enum(["true", "false"]).optional(),
+  /** Train the built-in Higgs and anomaly challenges' benchmark models in the background at first start. */
+  BUILTIN_BASELINE_TRAINING: z.enum(["true", "false"]).default("true"),
   /** Parallel scoring jobs per worker process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   /** Run a scoring worker inside the site's process (default: yes with the embedded database, no with PostgreSQL). */
