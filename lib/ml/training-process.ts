@@ -5,7 +5,7 @@
  * and the run fails with that reason while the site keeps serving. The child runs at a lower priority (nice 10),
  * so on a small machine the site's requests get the CPU first.
  */
-import { fork } from "node:child_process";
+import { spawn } from "node:child_process";
 import { setPriority } from "node:os";
 import path from "node:path";
 import { BaselineInputError } from "./baseline-input-error";
@@ -33,7 +33,8 @@ const NICENESS = 10;
 export const trainInChildProcess: Trainer = (kind, input, events) =>
   new Promise<void>((resolve, reject) => {
     // "advanced" serialisation carries the files' bytes and the typed arrays in events as they are.
-    const child = fork(ENTRY, [], { execArgv: ["--import", "tsx"], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // spawn with an IPC channel rather than fork: the site's bundler takes fork's first argument for a module to bundle.
+    const child = spawn(process.execPath, ["--import", "tsx", ENTRY], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let settled = false;
     const finish = (err?: Error) => {
       if (settled) return;
