@@ -45,7 +45,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * site's thread with the embedded database (a 550k-row key blocked it for many seconds); the text is parsed on the
  * scoring thread. PostgreSQL ≥ 12 prints float8 in the shortest form that reads back exactly.
  */
-async function loadKeyText(db: Db, datasetId: number): Promise<DatasetMessage["columns"]> {
+async function loadKeyText(db: Db, datasetId: number, real: boolean): Promise<DatasetMessage["columns"]> {
+  // A real-valued key reads `value` only: a row stored without one arrives as NaN, which the solution refuses,
+  // rather than as its 0/1 label.
+  const target = real ? sql`coalesce(value::text, 'NaN')` : sql`label::text`;
   const columns: DatasetMessage["columns"] = { ids: [], labels: [], weights: [], usage: [] };
   let after: number | null = null;
   for (;;) {
@@ -53,7 +56,7 @@ async function loadKeyText(db: Db, datasetId: number): Promise<DatasetMessage["c
     const [chunk]: Chunk[] = await queryRows<Chunk>(
       db,
       sql`select count(*)::int as n, max(event_id)::text as last,
-            string_agg(event_id::text, ',' order by event_id) as ids, string_agg(coalesce(value::text, label::text), ',' order by event_id) as labels,
+            string_agg(event_id::text, ',' order by event_id) as ids, string_agg(${target}, ',' order by event_id) as labels,
             string_agg(weight::text, ',' order by event_id) as weights, string_agg(usage::text, ',' order by event_id) as usage
           from (select event_id, label, value, weight, usage from ${solutionRows}
                 where dataset_id = ${datasetId} ${after === null ? sql`` : sql`and event_id > ${after}`}
@@ -111,7 +114,8 @@ export async function datasetKeyForChallenge(
   const ds = await currentDataset(db, challengeId);
   if (!ds) throw new Error(`challenge ${challengeId} has no dataset`);
   if (!dbKeys.has(db)) dbKeys.set(db, ++dbCount);
-  return { key: `${dbKeys.get(db)}:${ds.id}`, target: answerKeyTarget(ds.manifest), columns: () => loadKeyText(db, ds.id) };
+  const target = answerKeyTarget(ds.manifest);
+  return { key: `${dbKeys.get(db)}:${ds.id}`, target, columns: () => loadKeyText(db, ds.id, target.type === "real") };
 }
 
 /** Anomaly detection's background-only control events with their m_JJ, for the mass-sculpting gate. */

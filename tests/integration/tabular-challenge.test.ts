@@ -3,6 +3,7 @@
  * (POST /api/v1/imports, kind "tabular"), competitors' files are scored by the worker against the stored key, and
  * the leaderboard ranks in the metric's direction (lower first for an error).
  */
+import { and, eq } from "drizzle-orm";
 import { beforeEach, expect, it, vi } from "vitest";
 
 let sessionUserId: string | undefined;
@@ -14,6 +15,7 @@ import { currentDataset } from "@/db/queries/datasets";
 import { publicLeaderboard } from "@/db/queries/leaderboard";
 import { getPrivateScore, getSubmissionWithPublicScore } from "@/db/queries/submissions";
 import { createUser } from "@/db/queries/users";
+import { solutionRows } from "@/db/schema";
 import { exportBundle } from "@/lib/bundles";
 import { runScoringJob } from "@/lib/jobs/score-submission";
 import { describeEachDatabase } from "./databases";
@@ -93,6 +95,20 @@ describeEachDatabase("tabular challenges", (get) => {
     const bad = await upload(db, challenge, `EventId,ggH,VBF,Ztautau\n1,0.5,0.5,0.5\n${rows.slice(1).join("\n")}\n`);
     expect(await runScoringJob(db, bad.id, { bootstrap: 0 })).toBe("failed");
     expect((await getSubmissionWithPublicScore(db, bad.id))!.submission.error).toMatch(/line 2: .*sum/);
+  });
+
+  it("refuses to score against a real-valued key that lost a value (an organiser's fault), rather than reading it as 0", async () => {
+    const { db } = get();
+    await organiser();
+    const slug = `lost-${Date.now()}-${n++}`;
+    const solution = `EventId,Label,Usage\n${ids.map((i) => `${i},${100 + i},${usage(i)}`).join("\n")}\n`;
+    expect((await post({ kind: "tabular", slug, title: "Lost value", target: "real", metric: "mae", train: "x,mass\n0.1,125\n", test, solution })).status).toBe(201);
+    const challenge = (await getChallengeBySlug(db, slug))!;
+    const dataset = (await currentDataset(db, challenge.id))!;
+    await db.update(solutionRows).set({ value: null }).where(and(eq(solutionRows.datasetId, dataset.id), eq(solutionRows.eventId, 3)));
+    const sub = await upload(db, challenge, `EventId,prediction\n${ids.map((i) => `${i},${100 + i}`).join("\n")}\n`);
+    await expect(runScoringJob(db, sub.id, { bootstrap: 0 })).rejects.toThrow(/row 2: target NaN is not a finite number/);
+    expect((await getSubmissionWithPublicScore(db, sub.id))!.publicScore).toBeNull();
   });
 
   it("creates nothing from a key whose metric does not suit its target, and says why", async () => {
