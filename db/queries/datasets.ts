@@ -54,8 +54,12 @@ const FILE_CHUNK_BYTES = 1 << 20;
  */
 export async function datasetFileBytes(db: Db, challengeId: number, filename: string): Promise<Buffer | undefined> {
   const ds = await currentDataset(db, challengeId);
-  if (!ds) return undefined;
-  const of = and(eq(datasetFiles.datasetId, ds.id), eq(datasetFiles.filename, filename));
+  return ds ? datasetFileBytesOf(db, ds.id, filename) : undefined;
+}
+
+/** A given dataset's file (gzip bytes), read as datasetFileBytes reads it: a MiB per query, a turn between. */
+export async function datasetFileBytesOf(db: Db, datasetId: number, filename: string): Promise<Buffer | undefined> {
+  const of = and(eq(datasetFiles.datasetId, datasetId), eq(datasetFiles.filename, filename));
   const [row] = await db.select({ bytes: sql<number>`octet_length(${datasetFiles.gzipContent})` }).from(datasetFiles).where(of).limit(1);
   if (!row) return undefined;
   const chunks: Buffer[] = [];
@@ -71,12 +75,3 @@ export async function datasetFileBytes(db: Db, challengeId: number, filename: st
   return Buffer.concat(chunks);
 }
 
-/** One file of a given dataset (the scoring worker's view: datasets are immutable, so the id pins the content). */
-export async function getDatasetFileOfDataset(db: Db, datasetId: number, filename: string) {
-  const [row] = await db
-    .select({ gzipContent: datasetFiles.gzipContent })
-    .from(datasetFiles)
-    .where(and(eq(datasetFiles.datasetId, datasetId), eq(datasetFiles.filename, filename)))
-    .limit(1);
-  return row;
-}

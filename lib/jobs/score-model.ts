@@ -4,22 +4,26 @@
  * kind's submission CSV, which the caller scores exactly as an uploaded file.
  */
 import { gunzipSync } from "node:zlib";
-import { parseFeatureCsv } from "@/challenges/shared/feature-matrix";
 import { modelContract } from "@/challenges";
 import { MODEL_TEST_FILE } from "@/challenges/shared/model-contract";
 import type { Db } from "@/db";
-import { getDatasetFileOfDataset } from "@/db/queries/datasets";
+import { datasetFileBytesOf } from "@/db/queries/datasets";
 import { recordModelStats } from "@/db/queries/submissions";
 import type { ModelStats } from "@/db/schema";
 import { DEFAULT_RUN_LIMITS, ModelRunError, runModel, type RunLimits } from "@/lib/onnx/runner";
 import { validateModel } from "@/lib/onnx/validate";
+import { parseFeaturesOffThread } from "./scoring-pool";
 import { perDataset } from "./solutions";
 
-/** The test events' ids and features, from the current dataset's test.csv. */
+/**
+ * The test events' ids and features, from the current dataset's test.csv: read in chunks and parsed on a scoring
+ * thread, since with the embedded database this runs on the site's thread (one read and parse of a 550k-event file
+ * there held every page for 5 s on the first model job).
+ */
 const testFeatures = perDataset(async (db, datasetId) => {
-  const file = await getDatasetFileOfDataset(db, datasetId, MODEL_TEST_FILE);
-  if (!file) throw new Error(`dataset ${datasetId} has no ${MODEL_TEST_FILE} to run models on`);
-  return parseFeatureCsv(gunzipSync(file.gzipContent));
+  const gz = await datasetFileBytesOf(db, datasetId, MODEL_TEST_FILE);
+  if (!gz) throw new Error(`dataset ${datasetId} has no ${MODEL_TEST_FILE} to run models on`);
+  return parseFeaturesOffThread(gz);
 });
 
 export interface ModelChallenge {

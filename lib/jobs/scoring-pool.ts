@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { ControlSample } from "@/challenges/anomaly-detection";
 import type { DesignIssue } from "@/challenges/detector-design";
 import { DesignError } from "@/challenges/detector-design";
+import type { FeatureMatrix } from "@/challenges/shared/feature-matrix";
 import { type FormatProblem, SubmissionFormatError } from "@/scoring";
 import type { SolutionTarget } from "@/scoring/solution";
 
@@ -42,12 +43,11 @@ export interface ScoringFile {
   gzipped: boolean;
 }
 
-export interface ScoringRequest {
-  id: number;
-  task: ScoringTask;
-  file: ScoringFile;
-  dataset?: DatasetMessage;
-}
+export type ScoringRequest = { id: number } & (
+  | { task: ScoringTask; file: ScoringFile; dataset?: DatasetMessage }
+  /** A feature file (gzipped CSV) to parse for a model run: the matrix comes back, its buffers transferred. */
+  | { features: Uint8Array }
+);
 
 export type ThreadError =
   | { type: "submission"; problems: FormatProblem[]; totalProblems: number }
@@ -56,7 +56,7 @@ export type ThreadError =
 
 type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
 
-export type ScoringReply = { id: number } & ({ result: Scored } | { missing: true } | { error: ThreadError } | { ready: true });
+export type ScoringReply = { id: number } & ({ result: Scored } | { matrix: FeatureMatrix } | { missing: true } | { error: ThreadError } | { ready: true });
 
 // The thread runs TypeScript: tsx's loader is registered inside it before its module is imported (a Worker does
 // not take `--import tsx` from execArgv before loading its entry). A path from the working directory, like the
@@ -114,7 +114,7 @@ class ScoringThread {
     return this.ready;
   }
 
-  send(req: Omit<ScoringRequest, "id">): Promise<ScoringReply> {
+  send(req: DistributiveOmit<ScoringRequest, "id">): Promise<ScoringReply> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     // Referenced while it has work, so a command-line tool waiting on a score does not exit under it.
@@ -132,7 +132,14 @@ class ScoringThread {
   }
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 const threads: ScoringThread[] = [];
+
+function leastBusyThread(): ScoringThread {
+  if (threads.length === 0) threads.push(new ScoringThread());
+  return threads.reduce((a, b) => (b.load < a.load ? b : a));
+}
 
 /** Sizes the pool (the worker's concurrency: one thread per job in flight) and starts its threads; resolves once loaded. */
 export async function warmScoringThreads(count: number): Promise<void> {
@@ -145,13 +152,20 @@ export async function warmScoringThreads(count: number): Promise<void> {
  * does not hold it yet. A malformed file rejects with the same SubmissionFormatError / DesignError as in-thread.
  */
 export async function scoreOffThread(task: ScoringTask, file: ScoringFile, dataset?: () => Promise<DatasetMessage>): Promise<Scored> {
-  if (threads.length === 0) threads.push(new ScoringThread());
-  const thread = threads.reduce((a, b) => (b.load < a.load ? b : a));
+  const thread = leastBusyThread();
   let reply = await thread.send({ task, file });
   if ("missing" in reply && dataset) reply = await thread.send({ task, file, dataset: await dataset() });
   if ("error" in reply) throw rebuild(reply.error);
   if (!("result" in reply)) throw new Error("the scoring thread lacks the answer key");
   return reply.result;
+}
+
+/** Parses a gzipped feature CSV (a model's test features) on a scoring thread; a bad file rejects naming its line. */
+export async function parseFeaturesOffThread(gz: Uint8Array): Promise<FeatureMatrix> {
+  const reply = await leastBusyThread().send({ features: gz });
+  if ("error" in reply) throw rebuild(reply.error);
+  if (!("matrix" in reply)) throw new Error("the scoring thread answered a feature file without its matrix");
+  return reply.matrix;
 }
 
 /** Ends the threads (tests; a process exiting ends them anyway). */

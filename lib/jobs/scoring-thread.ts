@@ -8,6 +8,7 @@ import { gunzipSync } from "node:zlib";
 import { kindOf } from "@/challenges";
 import type { ControlSample } from "@/challenges/anomaly-detection";
 import { DesignError } from "@/challenges/detector-design";
+import { parseFeatureCsv } from "@/challenges/shared/feature-matrix";
 import { type MetricId, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
 import type { ScoringReply, ScoringRequest, ThreadError } from "./scoring-pool";
 
@@ -21,7 +22,7 @@ function errorReply(err: unknown): ThreadError {
   return { type: "other", message: err instanceof Error ? err.message : String(err) };
 }
 
-async function score(req: ScoringRequest): Promise<ScoringReply> {
+async function score(req: Extract<ScoringRequest, { task: unknown }>): Promise<ScoringReply> {
   const file = req.file.gzipped ? gunzipSync(req.file.bytes) : Buffer.from(req.file.bytes);
   const kind = kindOf(req.task.kind);
   const metricId = req.task.metricId as MetricId;
@@ -45,9 +46,21 @@ async function score(req: ScoringRequest): Promise<ScoringReply> {
 // Loaded: the pool's warm-up resolves on this.
 parentPort!.postMessage({ id: 0, ready: true } satisfies ScoringReply);
 
+/** A model's test features: parsed here and handed back without a copy (the buffers move to the main thread). */
+function features(req: Extract<ScoringRequest, { features: unknown }>): void {
+  const matrix = parseFeatureCsv(gunzipSync(req.features));
+  parentPort!.postMessage({ id: req.id, matrix } satisfies ScoringReply, [matrix.eventIds.buffer as ArrayBuffer, matrix.data.buffer as ArrayBuffer]);
+}
+
 parentPort!.on("message", (req: ScoringRequest) => {
-  score(req).then(
-    (reply) => parentPort!.postMessage(reply),
-    (err: unknown) => parentPort!.postMessage({ id: req.id, error: errorReply(err) } satisfies ScoringReply),
-  );
+  const fail = (err: unknown) => parentPort!.postMessage({ id: req.id, error: errorReply(err) } satisfies ScoringReply);
+  if ("features" in req) {
+    try {
+      features(req);
+    } catch (err) {
+      fail(err);
+    }
+    return;
+  }
+  score(req).then((reply) => parentPort!.postMessage(reply), fail);
 });
