@@ -36,20 +36,30 @@ async function runExported(members: HiggsBaseline[], threshold: number) {
 
 const maxAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);
 
+/** The largest distance in float32 steps between two arrays of probabilities (non-negative, so the bit patterns order like the values). */
+function maxUlps(a: Float32Array, b: Float32Array): number {
+  const [ia, ib] = [new Int32Array(a.buffer, a.byteOffset, a.length), new Int32Array(b.buffer, b.byteOffset, b.length)];
+  return ia.reduce((m, x, i) => Math.max(m, Math.abs(x - ib[i]!)), 0);
+}
+
 // Each run trains a small model and starts onnxruntime in a child process: seconds, more on a loaded machine.
 describe("baselines exported to ONNX", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await initTfBackend();
   });
 
-  it.skipIf(!loaded.xgb)("XGBoost: onnxruntime gives the booster's own probabilities, bit for bit", async () => {
+  // onnxruntime adds the trees' leaves in another order than libxgboost, so a sum can round to the neighbouring
+  // float32 (seen: 1 event of 1,200 with these seeds); anything beyond one unit in the last place is an export error.
+  it.skipIf(!loaded.xgb)("XGBoost: onnxruntime gives the booster's own probabilities, to within one float32 ulp", async () => {
     const fitted = await trainHiggsBaseline(xgboostFamily(loaded.xgb!, { nthread: 1 }), train, { seed: 5, epochs: 40 }, () => {});
     try {
       const own = predictHiggs(fitted, test);
       const onnx = await runExported([fitted], fitted.cut.threshold);
       expect(onnx).toHaveLength(own.length);
       const differing = own.reduce((n, p, i) => n + (p === onnx[i] ? 0 : 1), 0);
-      expect({ differing, maxAbsDiff: maxAbsDiff(own, onnx) }).toEqual({ differing: 0, maxAbsDiff: 0 });
+      console.log(`XGBoost export: ${differing} of ${own.length} events differ, by at most ${maxUlps(own, onnx)} float32 ulp (max |Δp| ${maxAbsDiff(own, onnx)})`);
+      expect(maxUlps(own, onnx)).toBeLessThanOrEqual(1);
+      expect(differing).toBeLessThan(own.length / 100);
     } finally {
       fitted.model.dispose();
     }
