@@ -37,8 +37,13 @@ function samples(input: GateInput): { sim: number[]; real: number[]; simW: numbe
     const origin = input.column[i];
     if (origin !== 0 && origin !== 1) throw new RangeError(`control event ${i} is marked ${origin}: 1 = real data, 0 = simulation`);
     const w = input.weights ? input.weights[i]! : 1;
-    if (origin === 1) (out.real.push(input.scores[i]!), out.realW.push(w));
-    else (out.sim.push(input.scores[i]!), out.simW.push(w));
+    if (origin === 1) {
+      out.real.push(input.scores[i]!);
+      out.realW.push(w);
+    } else {
+      out.sim.push(input.scores[i]!);
+      out.simW.push(w);
+    }
   }
   return out;
 }
