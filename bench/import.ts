@@ -17,7 +17,7 @@ import { renormaliseWeights } from "../challenges/higgs-tautau/split";
 import { Random } from "../challenges/shared/random";
 import { insertSolutionRows } from "../db/bulk";
 import { openDb, type DbHandle } from "../db/client";
-import { importHiggsChallenge } from "../db/import-higgs";
+import { importHiggsChallenge } from "../lib/challenges/import-higgs";
 import { datasets, solutionRows } from "../db/schema";
 import { createScratchDatabase } from "../tests/integration/databases";
 

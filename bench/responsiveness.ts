@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { generateHiggsDataset } from "../challenges/higgs-tautau/built-in";
 import { openDb } from "../db/client";
-import { createChallengeWithDataset } from "../db/create-challenge";
+import { createChallengeWithDataset } from "../lib/challenges/create-challenge";
 import { createSubmission } from "../db/queries/submissions";
 import { ensureTeam } from "../db/queries/teams";
 import { createUser } from "../db/queries/users";

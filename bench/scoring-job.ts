@@ -13,7 +13,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { generateHiggsDataset } from "../challenges/higgs-tautau/built-in";
 import { openDb, queryRows, type DbHandle } from "../db/client";
-import { createChallengeWithDataset } from "../db/create-challenge";
+import { createChallengeWithDataset } from "../lib/challenges/create-challenge";
 import { createSubmission } from "../db/queries/submissions";
 import { ensureTeam } from "../db/queries/teams";
 import { createUser } from "../db/queries/users";

@@ -1,5 +1,5 @@
 /**
- * Regenerates a built-in challenge's data with a fresh 256-bit secret key (db/regenerate-challenge.ts):
+ * Regenerates a built-in challenge's data with a fresh 256-bit secret key (lib/challenges/regenerate-challenge.ts):
  *   npm run challenge:regenerate -- <slug> --yes
  * Without --yes it only says what would happen. Higgs and anomaly-detection submissions made before are voided
  * (their predictions are for the old test set); detector-design submissions are rescored by the worker.
@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { getDbHandle } from "../db";
-import { regenerateBuiltInChallenge, RegenerateError } from "../db/regenerate-challenge";
+import { regenerateBuiltInChallenge, RegenerateError } from "../lib/challenges/regenerate-challenge";
 import { runCli, UsageError } from "./lib/run-cli";
 
 const usage = "usage: npm run challenge:regenerate -- <slug> --yes";

@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { HiggsImportSource } from "../challenges/higgs-tautau/importer";
 import { getDbHandle } from "../db";
-import { prepareHiggsImport, storeHiggsImport } from "../db/import-higgs";
+import { prepareHiggsImport, storeHiggsImport } from "../lib/challenges/import-higgs";
 import { env } from "../lib/env";
 import { runCli, UsageError } from "./lib/run-cli";
 import { CsvFormatError } from "../scoring/errors";

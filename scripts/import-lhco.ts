@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { getDbHandle } from "../db";
-import { importLhcoChallenge } from "../db/import-lhco";
+import { importLhcoChallenge } from "../lib/challenges/import-lhco";
 import { env } from "../lib/env";
 import { runCli, UsageError } from "./lib/run-cli";
 import { CsvFormatError } from "../scoring/errors";

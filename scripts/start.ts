@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { getDbHandle } from "../db";
-import { seedBuiltInChallenges } from "../db/create-challenge";
+import { seedBuiltInChallenges } from "../lib/challenges/seed-built-ins";
 import { DatabaseInUseError } from "../db/pglite-lock";
 import { ensureAdmin } from "../db/queries/users";
 import { postBuiltInBaselines, queueBuiltInTraining } from "../lib/built-in-baselines";

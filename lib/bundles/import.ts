@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { challenges } from "@/db/schema";
 import { BundleError } from "./issues";
 import { SLUG_PATTERN } from "./manifest";

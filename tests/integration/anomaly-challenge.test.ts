@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { seedBuiltInChallenges } from "@/db/create-challenge";
+import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
 import { createSubmission, getPrivateScore, getSubmissionWithPublicScore } from "@/db/queries/submissions";
 import { challenges, type Challenge } from "@/db/schema";

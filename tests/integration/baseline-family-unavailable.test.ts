@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { generateHiggsDataset, higgsBuiltIn } from "@/challenges/higgs-tautau/built-in";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { baselineRuns } from "@/db/schema";
 import { createBaselineRun, executeBaselineRun } from "@/lib/jobs/baseline-job";

@@ -12,7 +12,7 @@ import { higgsDatasetFiles } from "@/challenges/higgs-tautau/importer/higgs-impo
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 import { trainTestSplit } from "@/challenges/higgs-tautau/split";
 import type { Db } from "@/db";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { benchmarkEntries, challenges, submissions } from "@/db/schema";
 import { solutionForChallenge } from "@/lib/jobs/solutions";

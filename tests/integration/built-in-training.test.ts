@@ -1,6 +1,6 @@
 /** At first start the Higgs and anomaly boards get trained benchmark entries, through background trainer runs. */
 import { expect, it } from "vitest";
-import { seedBuiltInChallenges } from "@/db/create-challenge";
+import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { queueBuiltInTraining } from "@/lib/built-in-baselines";
 import { BASELINE_QUEUE } from "@/lib/jobs/boss";

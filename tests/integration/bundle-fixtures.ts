@@ -1,7 +1,7 @@
 /** Shared by the bundle tests: a Higgs spec with non-default settings, and zip-editing helpers. */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parse, stringify } from "yaml";
-import type { ChallengeSpec } from "@/db/create-challenge";
+import type { ChallengeSpec } from "@/lib/challenges/create-challenge";
 
 const DAY = 86_400_000;
 let counter = 0;

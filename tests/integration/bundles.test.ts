@@ -10,7 +10,7 @@ import type { GeneratedSolution } from "@/challenges/built-in";
 import { detectorBuiltIn } from "@/challenges/detector-design/built-in";
 import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
 import { keyToHex } from "@/challenges/shared/random";
-import { createChallengeWithDataset, freshDataKey } from "@/db/create-challenge";
+import { createChallengeWithDataset, freshDataKey } from "@/lib/challenges/create-challenge";
 import { challengeForBundle } from "@/db/queries/bundles";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { currentDataset, getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";

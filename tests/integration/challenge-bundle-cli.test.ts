@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
 import { openDb } from "@/db/client";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { exportBundle, readBundle } from "@/lib/bundles";
 import { higgsSpec, withManifest } from "./bundle-fixtures";
 

@@ -1,6 +1,6 @@
 /** The data page's "Download (gzip)" column is what a download transfers, not the uncompressed size. */
 import { expect, it } from "vitest";
-import { seedBuiltInChallenges } from "@/db/create-challenge";
+import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
 import { describeEachDatabase } from "./databases";
 

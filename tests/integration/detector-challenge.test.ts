@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { PRIVATE_TRACKS, PUBLIC_SEED, PUBLIC_TRACKS, privateSeedOf, scoreDesign, parseDesign } from "@/challenges/detector-design";
-import { seedBuiltInChallenges } from "@/db/create-challenge";
+import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { currentDataset, listDatasetFiles, getDatasetFile } from "@/db/queries/datasets";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { createSubmission, getPrivateScore, getSubmissionWithPublicScore } from "@/db/queries/submissions";

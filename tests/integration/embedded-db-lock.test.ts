@@ -14,7 +14,7 @@ import { solutionCsv, testCsv, trainingCsv } from "@/challenges/higgs-tautau/csv
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 import { splitTestSet, trainTestSplit } from "@/challenges/higgs-tautau/split";
 import { openDb } from "@/db/client";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { getUserByEmail } from "@/db/queries/users";
 import { exportBundle } from "@/lib/bundles";

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ImportFormatError } from "@/challenges/higgs-tautau/importer";
 import { BACKGROUND_WEIGHT_TOTAL, SIGNAL_WEIGHT_TOTAL } from "@/challenges/higgs-tautau/schema";
-import { importHiggsChallenge } from "@/db/import-higgs";
+import { importHiggsChallenge } from "@/lib/challenges/import-higgs";
 import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
 import { challenges, datasets, solutionRows } from "@/db/schema";
 import { scoreSubmission, solutionFromColumns } from "@/scoring";

@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { eq, inArray, sql } from "drizzle-orm";
 import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
 import type { Db } from "@/db/client";
-import { createChallengeWithDataset } from "@/db/create-challenge";
+import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { createSubmission } from "@/db/queries/submissions";
 import { publicScores, submissions, type Challenge } from "@/db/schema";
 import type { QueueSettings } from "@/lib/jobs/boss";

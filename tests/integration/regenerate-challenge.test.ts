@@ -2,10 +2,11 @@
 import { gunzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { freshDataKey, seedBuiltInChallenges } from "@/db/create-challenge";
+import { freshDataKey } from "@/lib/challenges/create-challenge";
+import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { currentDataset, getDatasetFile } from "@/db/queries/datasets";
 import { getPrivateScore } from "@/db/queries/submissions";
-import { regenerateBuiltInChallenge, RegenerateError } from "@/db/regenerate-challenge";
+import { regenerateBuiltInChallenge, RegenerateError } from "@/lib/challenges/regenerate-challenge";
 import { challenges, solutionRows, submissions } from "@/db/schema";
 import type { Db } from "@/db";
 import { describeEachDatabase } from "./databases";

@@ -12,7 +12,7 @@ import type { GeneratedDataset } from "@/challenges/built-in";
 import { generateHiggsDataset } from "@/challenges/higgs-tautau/built-in";
 import { KEY_BYTES } from "@/challenges/shared/chacha20";
 import { Random, type Seed } from "@/challenges/shared/random";
-import { freshDataKey } from "@/db/create-challenge";
+import { freshDataKey } from "@/lib/challenges/create-challenge";
 
 const fileText = (data: GeneratedDataset, name: string) => Array.from(data.files.find((f) => f.filename === name)!.chunks).join("");
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { KIND_OPTIONS, simulateChallengeData } from "@/challenges/simulated";
 import { getDb } from "@/db";
-import { createChallengeWithDataset, freshDataKey } from "@/db/create-challenge";
+import { createChallengeWithDataset, freshDataKey } from "@/lib/challenges/create-challenge";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { newJoinCode } from "@/db/queries/classes";
 import { validatedAction } from "@/lib/action";

@@ -1,14 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
-import { eq } from "drizzle-orm";
 import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
-import { builtInChallenges } from "@/challenges";
 import { KEY_BYTES } from "@/challenges/shared/chacha20";
-import type { Seed } from "@/challenges/shared/random";
-import { byteaValue, insertSolutionRows } from "./bulk";
-import type { Db } from "./client";
-import { challenges, datasetFiles, datasets, phases } from "./schema";
+import { byteaValue, insertSolutionRows } from "@/db/bulk";
+import type { Db } from "@/db/client";
+import { challenges, datasetFiles, datasets, phases } from "@/db/schema";
 
 /** Streams a generated file through gzip and SHA-256 chunk by chunk: the text never exists whole. */
 async function compress(file: GeneratedFile) {
@@ -108,25 +105,4 @@ export async function insertDataset(db: Db, challengeId: number, data: Generated
   }
   await insertSolutionRows(db, dataset.id, data.solution);
   return dataset.id;
-}
-
-/**
- * At start: creates each built-in challenge that does not exist yet (idempotent).
- * Returns the ones created now, so the caller can post their baseline entries. `seed`: for tests that assert on
- * the data; by default each challenge gets a fresh secret key.
- */
-export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: Seed): Promise<{ id: number; spec: BuiltInChallenge }[]> {
-  const created: { id: number; spec: BuiltInChallenge }[] = [];
-  for (const spec of builtInChallenges) {
-    const [exists] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, spec.slug));
-    if (exists) continue;
-    const t0 = performance.now();
-    console.log(`Creating built-in challenge "${spec.title}"…`);
-    const { generate, ...meta } = spec;
-    // A secret key per installation and challenge (kept in the dataset's server-only secrets).
-    const challenge = await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, seed ?? freshDataKey()));
-    created.push({ id: challenge.id, spec });
-    console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  return created;
 }

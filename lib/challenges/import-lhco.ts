@@ -1,6 +1,6 @@
 import { anomalyDescription, datasetFromLhco, linesOf, MIN_CONTROL_EVENTS, parseLhcoCsv } from "@/challenges/anomaly-detection";
 import { anomalyKind } from "@/challenges/anomaly-detection/kind";
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { createChallengeWithDataset, type ChallengeSettings, freshDataKey } from "./create-challenge";
 
 const DAY_MS = 86_400_000;

@@ -7,9 +7,9 @@ import {
 import type { GeneratedDataset } from "@/challenges/built-in";
 import { higgsKind } from "@/challenges/higgs-tautau/kind";
 import type { PhaseWindow } from "@/challenges/phase-status";
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { createChallengeWithDataset, type ChallengeSettings } from "./create-challenge";
-import { getChallengeBySlug } from "./queries/challenges";
+import { getChallengeBySlug } from "@/db/queries/challenges";
 
 const DAY_MS = 86_400_000;
 

@@ -14,10 +14,10 @@ import { eq, sql } from "drizzle-orm";
 import type { BuiltInChallenge } from "@/challenges/built-in";
 import { builtInChallenges, kindOf } from "@/challenges";
 import type { Seed } from "@/challenges/shared/random";
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { compressFiles, freshDataKey, insertDataset } from "./create-challenge";
-import { resetForRescore } from "./queries/organiser";
-import { challenges, submissions } from "./schema";
+import { resetForRescore } from "@/db/queries/organiser";
+import { challenges, submissions } from "@/db/schema";
 
 export class RegenerateError extends Error {}
 
