@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { challengeStatus, type StatusAt } from "@/challenges/phase-status";
+import { challengeStatus, type PhaseWindow, type StatusAt } from "@/challenges/phase-status";
 import type { Db } from "../client";
 import { challengeOrganisers, challenges, participants, phases, type Challenge, type Phase } from "../schema";
 
@@ -112,4 +112,14 @@ export async function managedChallenges(db: Db, user: { id: string; role: string
         );
   const rows = await db.select(publicColumns).from(challenges).where(mine).orderBy(asc(challenges.id));
   return withPhases(db, rows, now);
+}
+
+export type NewChallenge = typeof challenges.$inferInsert;
+
+/** A challenge row and its phases, in the given order. */
+export async function insertChallenge(db: Db, values: NewChallenge, windows: readonly PhaseWindow[]): Promise<Challenge> {
+  const [challenge] = await db.insert(challenges).values(values).returning();
+  if (!challenge) throw new Error("insert returned nothing");
+  await db.insert(phases).values(windows.map((p, i) => ({ ...p, position: i, challengeId: challenge.id })));
+  return challenge;
 }

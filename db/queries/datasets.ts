@@ -1,4 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { GeneratedSolution } from "@/challenges/built-in";
+import { byteaValue, insertSolutionRows } from "../bulk";
 import type { Db } from "../client";
 import { datasetFiles, datasets } from "../schema";
 
@@ -75,3 +77,34 @@ export async function datasetFileBytesOf(db: Db, datasetId: number, filename: st
   return Buffer.concat(chunks);
 }
 
+/** A dataset file as stored: the gzip stream, with the size and SHA-256 of the text it holds. */
+export interface StoredFile {
+  filename: string;
+  description: string;
+  gzipContent: Uint8Array;
+  sizeBytes: number;
+  rows: number;
+  sha256: string;
+}
+
+/** A new dataset version (manifest, secrets, files, answer key) for a challenge: the newest is the current one. */
+export async function insertDataset(
+  db: Db,
+  p: { challengeId: number; manifest: Record<string, unknown>; secrets: Record<string, unknown>; files: readonly StoredFile[]; solution: GeneratedSolution },
+): Promise<number> {
+  const [dataset] = await db.insert(datasets).values({ challengeId: p.challengeId, manifest: p.manifest, secrets: p.secrets }).returning();
+  if (!dataset) throw new Error("insert returned nothing");
+  for (const f of p.files) {
+    await db.insert(datasetFiles).values({
+      datasetId: dataset.id,
+      filename: f.filename,
+      description: f.description,
+      gzipContent: byteaValue(f.gzipContent),
+      sizeBytes: f.sizeBytes,
+      rows: f.rows,
+      sha256: f.sha256,
+    });
+  }
+  await insertSolutionRows(db, dataset.id, p.solution);
+  return dataset.id;
+}

@@ -67,3 +67,18 @@ export async function resetForRescore(db: Db, challengeId: number): Promise<numb
     return rows.map((r) => r.id).sort((a, b) => a - b);
   });
 }
+
+/** Fails every submission of the challenge with the reason and deletes its scores; returns how many. */
+export async function voidSubmissions(db: Db, challengeId: number, reason: string, now = new Date()): Promise<number> {
+  const all = sql`select id from submission where challenge_id = ${challengeId}`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`delete from public_score where submission_id in (${all})`);
+    await tx.execute(sql`delete from private_score where submission_id in (${all})`);
+    const voided = await tx
+      .update(submissions)
+      .set({ status: "failed", error: reason, finishedAt: now, scoringToken: null })
+      .where(eq(submissions.challengeId, challengeId))
+      .returning({ id: submissions.id });
+    return voided.length;
+  });
+}

@@ -3,9 +3,9 @@ import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import type { BuiltInChallenge, GeneratedDataset, GeneratedFile } from "@/challenges/built-in";
 import { KEY_BYTES } from "@/challenges/shared/chacha20";
-import { byteaValue, insertSolutionRows } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { challenges, datasetFiles, datasets, phases } from "@/db/schema";
+import { insertChallenge, type NewChallenge } from "@/db/queries/challenges";
+import { insertDataset } from "@/db/queries/datasets";
 
 /** Streams a generated file through gzip and SHA-256 chunk by chunk: the text never exists whole. */
 async function compress(file: GeneratedFile) {
@@ -41,7 +41,7 @@ export function freshDataKey(): Uint8Array {
 /** Settings an organiser chooses; built-in challenges take the schema's defaults. */
 export type ChallengeSettings = Partial<
   Pick<
-    typeof challenges.$inferInsert,
+    NewChallenge,
     "visibility" | "joinCode" | "allowedEmailDomains" | "dailySubmissionLimit" | "maxTeamSize" | "finalSelections" | "publicFraction" | "createdBy" | "modelMaxMb" | "latencyBudgetMs"
   >
 >;
@@ -56,22 +56,12 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
   // Compress before the transaction so it stays short.
   const files = await compressFiles(data);
   return db.transaction(async (tx) => {
-    const [challenge] = await tx
-      .insert(challenges)
-      .values({
-        slug: spec.slug,
-        kind: spec.kind,
-        title: spec.title,
-        summary: spec.summary,
-        description: spec.description,
-        metricId: spec.metricId,
-        config: spec.config,
-        ...spec.settings,
-      })
-      .returning();
-    if (!challenge) throw new Error("insert returned nothing");
-    await tx.insert(phases).values(spec.phases(now).map((p, i) => ({ ...p, position: i, challengeId: challenge.id })));
-    await insertDataset(tx as unknown as Db, challenge.id, data, files);
+    const challenge = await insertChallenge(
+      tx as unknown as Db,
+      { slug: spec.slug, kind: spec.kind, title: spec.title, summary: spec.summary, description: spec.description, metricId: spec.metricId, config: spec.config, ...spec.settings },
+      spec.phases(now),
+    );
+    await storeDataset(tx as unknown as Db, challenge.id, data, files);
     return challenge;
   });
 }
@@ -85,24 +75,10 @@ export async function compressFiles(data: GeneratedDataset): Promise<CompressedF
   return files;
 }
 
-/** Stores a dataset version (manifest, secrets, files, answer key) for a challenge: the newest is the current one. */
-export async function insertDataset(db: Db, challengeId: number, data: GeneratedDataset, files: CompressedFile[]): Promise<number> {
+/** Stores a dataset version for a challenge: the newest is the current one. */
+export async function storeDataset(db: Db, challengeId: number, data: GeneratedDataset, files: CompressedFile[]): Promise<number> {
   // The key's target travels in the manifest, where the scorer reads it (answerKeyTarget).
   const target = data.solution.target;
   const manifest = target && target.type !== "binary" ? { ...data.manifest, target } : data.manifest;
-  const [dataset] = await db.insert(datasets).values({ challengeId, manifest, secrets: data.secrets ?? {} }).returning();
-  if (!dataset) throw new Error("insert returned nothing");
-  for (const f of files) {
-    await db.insert(datasetFiles).values({
-      datasetId: dataset.id,
-      filename: f.filename,
-      description: f.description,
-      gzipContent: byteaValue(f.gzipContent),
-      sizeBytes: f.sizeBytes,
-      rows: f.rows,
-      sha256: f.sha256,
-    });
-  }
-  await insertSolutionRows(db, dataset.id, data.solution);
-  return dataset.id;
+  return insertDataset(db, { challengeId, manifest, secrets: data.secrets ?? {}, files, solution: data.solution });
 }

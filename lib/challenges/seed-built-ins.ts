@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { BuiltInChallenge } from "@/challenges/built-in";
 import { builtInChallenges } from "@/challenges";
 import type { Seed } from "@/challenges/shared/random";
 import type { Db } from "@/db/client";
-import { challenges } from "@/db/schema";
+import { getChallengeBySlug } from "@/db/queries/challenges";
 import { createChallengeWithDataset, freshDataKey } from "./create-challenge";
 
 /**
@@ -14,8 +13,7 @@ import { createChallengeWithDataset, freshDataKey } from "./create-challenge";
 export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: Seed): Promise<{ id: number; spec: BuiltInChallenge }[]> {
   const created: { id: number; spec: BuiltInChallenge }[] = [];
   for (const spec of builtInChallenges) {
-    const [exists] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, spec.slug));
-    if (exists) continue;
+    if (await getChallengeBySlug(db, spec.slug)) continue;
     const t0 = performance.now();
     console.log(`Creating built-in challenge "${spec.title}"…`);
     const { generate, ...meta } = spec;
