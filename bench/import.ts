@@ -17,7 +17,8 @@ import { renormaliseWeights } from "../challenges/higgs-tautau/split";
 import { Random } from "../challenges/shared/random";
 import { insertSolutionRows } from "../db/bulk";
 import { openDb, type DbHandle } from "../db/client";
-import { importHiggsChallenge } from "../lib/challenges/import-higgs";
+import { higgsCernUpload } from "../challenges/higgs-tautau/uploads";
+import { importUpload } from "../lib/challenges/import-upload";
 import { datasets, solutionRows } from "../db/schema";
 import { createScratchDatabase } from "../tests/integration/databases";
 
@@ -71,11 +72,12 @@ async function writeFile(file: string): Promise<void> {
 
 async function bench(label: string, handle: DbHandle, file: string): Promise<void> {
   const t0 = performance.now();
-  const result = await importHiggsChallenge(handle.db, {
-    source: { format: "cern", file: createReadStream(file, { highWaterMark: 1 << 20 }) },
-    slug: "higgs-cern-bench",
-    title: "HiggsML (benchmark)",
-  });
+  const result = await importUpload(
+    handle.db,
+    higgsCernUpload,
+    { files: { file: createReadStream(file, { highWaterMark: 1 << 20 }) }, fields: {} },
+    { slug: "higgs-cern-bench", title: "HiggsML (benchmark)" },
+  );
   const total = performance.now() - t0;
   // The answer-key insert alone, into a second dataset of the same challenge (fresh rows, no dead tuples).
   const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.challengeId, result.challenge.id));

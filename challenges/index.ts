@@ -7,7 +7,7 @@ import { anomalyKind } from "./anomaly-detection/kind";
 import type { BuiltInChallenge } from "./built-in";
 import { detectorKind } from "./detector-design/kind";
 import { higgsKind } from "./higgs-tautau/kind";
-import type { ChallengeKind } from "./kind";
+import type { ChallengeKind, KindUpload } from "./kind";
 import type { ModelContract } from "./shared/model-contract";
 import { tabularKind } from "./tabular/kind";
 
@@ -30,6 +30,17 @@ export function kindOf(id: string): ChallengeKind {
   return kind;
 }
 
+/** Every kind's uploads (challenges from an organiser's own files) with their kind, in list order. */
+export const KIND_UPLOADS: readonly { kind: ChallengeKind; upload: KindUpload }[] = CHALLENGE_KINDS.flatMap((kind) => (kind.uploads ?? []).map((upload) => ({ kind, upload })));
+
+const UPLOAD_BY_ID = new Map(KIND_UPLOADS.map((u) => [u.upload.id, u]));
+if (UPLOAD_BY_ID.size !== KIND_UPLOADS.length) throw new Error(`two uploads share an id: ${KIND_UPLOADS.map((u) => u.upload.id).join(", ")}`);
+
+/** The upload with this id and its kind, or undefined (an id from a form or the API is checked here). */
+export function findUpload(id: string): { kind: ChallengeKind; upload: KindUpload } | undefined {
+  return UPLOAD_BY_ID.get(id);
+}
+
 /** The challenges created at first start, every kind's in list order. */
 export const builtInChallenges: readonly BuiltInChallenge[] = CHALLENGE_KINDS.flatMap((k) => k.builtIns);
 
@@ -45,4 +56,4 @@ export function defaultBaselineFamily(baselines: NonNullable<ChallengeKind["base
   return baselines.families.find((f) => !f.needsXgboost)?.id ?? baselines.defaultFamily;
 }
 
-export type { BaselineFamily, ChallengeKind, KindScore, KindScoreInput, SimulationRequest } from "./kind";
+export type { BaselineFamily, ChallengeKind, KindScore, KindScoreInput, KindUpload, SimulationRequest } from "./kind";

@@ -5,6 +5,7 @@
  * pages. Each kind lives in challenges/<kind>/kind.ts; challenges/index.ts holds the only list, and the database,
  * bundles, forms, labels and the scoring worker read it from there instead of naming kinds.
  */
+import type { ByteSource } from "../scoring/byte-source";
 import type { MetricId } from "../scoring/registry";
 import type { Solution } from "../scoring/solution";
 import type { BuiltInChallenge, GeneratedDataset } from "./built-in";
@@ -68,11 +69,17 @@ export interface UploadField {
   optional?: boolean;
 }
 
-/** What an organiser's upload became: the challenge's metric, its settings and the dataset. */
+/** What an organiser's upload became: the challenge's metric, its settings, the dataset and its page. */
 export interface PreparedUpload {
   metricId: MetricId;
   config: Record<string, unknown>;
   data: GeneratedDataset;
+  /** The challenge list's line; empty when absent. */
+  summary?: string;
+  /** The challenge page's text for a challenge of this title; the kind's standard description when absent. */
+  describe?(title: string): string;
+  /** How many days the one phase stays open from its creation (90 when absent). */
+  openDays?: number;
 }
 
 /** Problems in an organiser's files or choices, each with its file (or field) and line: nothing was stored. */
@@ -84,13 +91,33 @@ export class UploadError extends Error {
   }
 }
 
-/** A challenge made from an organiser's own files (the site's import form and POST /api/v1/imports read this). */
+/** What an upload is made from. The edge (a route, a command) reads the files; the upload parses them. */
+export interface UploadInput {
+  /** By file name (`files[].name`): whole bytes or a stream, plain or gzip (scoring/byte-source.ts). */
+  files: Readonly<Record<string, ByteSource>>;
+  /** The names the organiser's files had, for messages (the declared name when absent). */
+  fileNames?: Readonly<Record<string, string>>;
+  /** By field name (`fields[].name`), as typed; absent or "" when left empty. */
+  fields: Readonly<Record<string, string | undefined>>;
+  /** A fresh secret key for the upload's random draws (a control sample, a Public/Private hash): this code cannot make one. */
+  seed: Seed;
+  /** The largest file, decompressed, the edge accepts; the upload's own limit when absent. */
+  maxBytes?: number;
+}
+
+/**
+ * One way to make a challenge of the kind from an organiser's own files, as the import form, POST /api/v1/imports
+ * and the import commands read it. A kind may offer several (the same data in different formats).
+ */
 export interface KindUpload {
+  /** The import form's choice and the API's `kind` field: unique among every kind's uploads. */
+  id: string;
   /** The import form's option. */
   label: string;
   files: readonly { name: string; label: string }[];
   fields: readonly UploadField[];
-  prepare(input: { files: Readonly<Record<string, Uint8Array>>; fields: Readonly<Record<string, string | undefined>> }): Promise<PreparedUpload>;
+  /** Reads and checks every file: an UploadError or a CsvFormatError (file and line) when anything is wrong. */
+  prepare(input: UploadInput): Promise<PreparedUpload>;
 }
 
 export interface ChallengeKind {
@@ -117,7 +144,7 @@ export interface ChallengeKind {
   description: string;
   reference: RegExp;
   /** Organiser-made challenges from their own files; absent = none. */
-  upload?: KindUpload;
+  uploads?: readonly KindUpload[];
   /** Organiser-made challenges from the kind's simulator; absent = none. */
   simulate?: {
     sized: boolean;

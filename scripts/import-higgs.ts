@@ -7,54 +7,37 @@
  * Exit status: 0 imported, 2 bad input files (every problem, with file and line, on stderr), 1 anything else.
  * Stop the site first when it uses the embedded database: PGlite opens a data folder in one process only.
  */
-import { createReadStream, existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { HiggsImportSource } from "../challenges/higgs-tautau/importer";
+import { higgsCernUpload, higgsKaggleUpload } from "../challenges/higgs-tautau/uploads";
+import { type KindUpload, UploadError, type UploadInput } from "../challenges/kind";
 import { getDbHandle } from "../db";
-import { prepareHiggsImport, storeHiggsImport } from "../lib/challenges/import-higgs";
+import { prepareUpload, storeUpload } from "../lib/challenges/import-upload";
 import { env } from "../lib/env";
+import { openInput } from "./lib/open-input";
 import { runCli, UsageError } from "./lib/run-cli";
 import { CsvFormatError } from "../scoring/errors";
 
 const usage = `usage: npm run import:higgs -- --cern FILE [--split-seed N] [--test-fraction F] [--public-fraction F] --slug S --title T [--summary TEXT]
        npm run import:higgs -- --train training.csv --test test.csv --solution solution.csv --slug S --title T [--summary TEXT]`;
 
-function open(file: string) {
-  // Checked here so a typo is reported before the database is opened, not as a stream error half-way.
-  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  return createReadStream(file, { highWaterMark: 1 << 20 });
-}
-
-function fraction(text: string | undefined, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(value > 0 && value < 1)) throw new UsageError(`--${name} must be a number between 0 and 1, got ${JSON.stringify(text)}`);
-  return value;
-}
-
-function sourceFrom(values: Record<string, string | undefined>): HiggsImportSource {
+/** The upload the flags name (the Higgs kind's declarations) and its files and fields. */
+function uploadFrom(values: Record<string, string | undefined>): { upload: KindUpload } & Omit<UploadInput, "seed"> {
   const kaggle = [values.train, values.test, values.solution];
+  const split = { "split-seed": values["split-seed"], "test-fraction": values["test-fraction"], "public-fraction": values["public-fraction"] };
   if (values.cern !== undefined) {
     if (kaggle.some((v) => v !== undefined)) throw new UsageError("give either --cern or --train/--test/--solution, not both");
-    const seedText = values["split-seed"];
-    const seed = seedText === undefined ? undefined : Number(seedText);
-    if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) throw new UsageError(`--split-seed must be a non-negative integer, got ${JSON.stringify(seedText)}`);
-    const testFraction = fraction(values["test-fraction"], "test-fraction");
-    const publicFraction = fraction(values["public-fraction"], "public-fraction");
-    if (seed === undefined && (testFraction !== undefined || publicFraction !== undefined)) throw new UsageError("--test-fraction and --public-fraction need --split-seed");
-    const split = seed === undefined ? undefined : { seed, testFraction, publicFraction };
-    return { format: "cern", file: open(values.cern), fileName: path.basename(values.cern), split };
+    return { upload: higgsCernUpload, files: { file: openInput(values.cern) }, fileNames: { file: path.basename(values.cern) }, fields: split };
   }
   const [train, test, solution] = kaggle;
   if (train === undefined || test === undefined || solution === undefined) throw new UsageError("give --cern FILE, or all of --train, --test and --solution");
-  if (values["split-seed"] !== undefined) throw new UsageError("--split-seed applies to --cern files only");
+  if (Object.values(split).some((v) => v !== undefined)) throw new UsageError("--split-seed, --test-fraction and --public-fraction apply to --cern files only");
   return {
-    format: "kaggle",
-    training: open(train),
-    test: open(test),
-    solution: open(solution),
+    upload: higgsKaggleUpload,
+    files: { training: openInput(train), test: openInput(test), solution: openInput(solution) },
     fileNames: { training: path.basename(train), test: path.basename(test), solution: path.basename(solution) },
+    fields: {},
   };
 }
 
@@ -66,13 +49,14 @@ async function main(): Promise<number> {
   });
   if (!values.slug || !values.title) throw new UsageError("--slug and --title are required");
   // Files first: a bad file, the usual mistake, is reported without touching the database.
-  const prepared = await prepareHiggsImport(sourceFrom(values));
+  const { upload, ...input } = uploadFrom(values);
+  const prepared = await prepareUpload(upload, input);
   // An import may come before the site's first start, which is what creates the embedded database's folder.
   const { DATABASE_URL, DATA_DIR } = env();
   if (!DATABASE_URL) mkdirSync(DATA_DIR, { recursive: true });
   const handle = await getDbHandle();
   try {
-    const result = await storeHiggsImport(handle.db, prepared, { slug: values.slug, title: values.title, summary: values.summary });
+    const result = await storeUpload(handle.db, prepared, { slug: values.slug, title: values.title, summary: values.summary });
     const m = result.manifest;
     console.log(`Imported challenge "${values.title}" (/challenges/${result.challenge.slug}): ${m.trainEvents} training and ${m.testEvents} test events.`);
     console.log(`Weight sums per subset: ${JSON.stringify(m.weightSums)}`);
@@ -83,4 +67,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli(main, { usage, inputErrors: [CsvFormatError] });
+runCli(main, { usage, inputErrors: [CsvFormatError, UploadError] });

@@ -5,6 +5,7 @@ import { ANOMALY_DEFAULTS, anomalyBuiltIn, generateAnomalyDataset } from "./buil
 import { anomalyDescription } from "./description";
 import { ANOMALY_FEATURES } from "./schema";
 import { MIN_CONTROL_EVENTS, scoreAnomalySubmission } from "./score-submission";
+import { lhcoUpload } from "./upload";
 
 export const anomalyKind: ChallengeKind = {
   id: "anomaly-detection",
@@ -27,6 +28,7 @@ export const anomalyKind: ChallengeKind = {
   },
   description: anomalyDescription,
   reference: /^## (The features|The tracks|The data files|Submission format|The scores|The validity gate|Public and private leaderboards)/,
+  uploads: [lhcoUpload],
   simulate: {
     sized: true,
     maxTrain: 1_000_000,

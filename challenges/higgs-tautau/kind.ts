@@ -7,6 +7,7 @@ import { generateHiggsDataset, higgsBuiltIn } from "./built-in";
 import { higgsDescription } from "./description";
 import { HIGGS_FEATURES } from "./schema";
 import { HIGGS_SYSTEMATIC_KNOBS, type Systematics } from "./simulator/systematics";
+import { higgsCernUpload, higgsKaggleUpload } from "./uploads";
 
 export const higgsKind: ChallengeKind = {
   id: "higgs-tautau",
@@ -31,6 +32,7 @@ export const higgsKind: ChallengeKind = {
   },
   description: higgsDescription,
   reference: /^## (The features|The data files|The score|Submission format|Public and private leaderboards)/,
+  uploads: [higgsCernUpload, higgsKaggleUpload],
   simulate: {
     sized: true,
     maxTrain: 250_000,

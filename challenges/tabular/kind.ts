@@ -33,7 +33,7 @@ export const tabularKind: ChallengeKind = {
   fileRows: "csv",
   description: tabularDescription,
   reference: /^## (The data files|Submission format|Public and private leaderboards)/,
-  upload: tabularUpload(TABULAR_METRICS),
+  uploads: [tabularUpload(TABULAR_METRICS)],
   regenerate: "void",
   builtIns: [massBuiltIn, processesBuiltIn],
 };

@@ -6,7 +6,11 @@
 import { validateMetricParams } from "../../scoring/metric-descriptor";
 import { isMetricId, METRICS, type MetricId } from "../../scoring/registry";
 import { type KindUpload, type UploadField, UploadError } from "../kind";
+import { uploadBytes } from "../shared/upload-bytes";
 import { TABULAR_FILES, tabularDataset } from "./upload";
+
+/** The train and test files are published as they came, so each is held whole: a limit where the edge sets none. */
+const UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
 
 const TARGETS = [
   { value: "binary", label: "binary classification (Label 1/0 or s/b)" },
@@ -28,6 +32,7 @@ function paramFields(metrics: readonly MetricId[]): UploadField[] {
 
 export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
   return {
+    id: "tabular",
     label: "Tabular: your own train.csv, test.csv and answer key, any metric",
     files: [
       { name: "train", label: `Training data (${TABULAR_FILES.train}: features and target)` },
@@ -40,7 +45,7 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
       { name: "classes", label: "Class names in order, comma-separated (multi-class; default: the key's names, sorted)", optional: true },
       ...paramFields(metrics),
     ],
-    async prepare({ files, fields }) {
+    async prepare({ files, fields, maxBytes = UPLOAD_MAX_BYTES }) {
       const target = (TARGETS.find((t) => t.value === fields.target)?.value ?? null) as Target | null;
       const metricId = fields.metric ?? "";
       const problems: { file: string; line: null; message: string }[] = [];
@@ -60,9 +65,14 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
         }
       }
       const classes = fields.classes?.split(",").map((c) => c.trim()).filter(Boolean);
-      for (const f of ["train", "test", "solution"] as const) if (!files[f]?.byteLength) problems.push({ file: TABULAR_FILES[f], line: null, message: "attach this file" });
-      if (problems.length > 0 || !target) throw new UploadError(problems);
-      const data = await tabularDataset({ train: files.train!, test: files.test!, solution: files.solution!, target, classes: classes?.length ? classes : undefined });
+      const bytes: Partial<Record<"train" | "test" | "solution", Uint8Array>> = {};
+      for (const f of ["train", "test", "solution"] as const) {
+        const src = files[f];
+        if (src !== undefined) bytes[f] = await uploadBytes(src, TABULAR_FILES[f], maxBytes);
+        if (!bytes[f]?.byteLength) problems.push({ file: TABULAR_FILES[f], line: null, message: "attach this file" });
+      }
+      if (problems.length > 0 || !target || !bytes.train || !bytes.test || !bytes.solution) throw new UploadError(problems);
+      const data = await tabularDataset({ train: bytes.train, test: bytes.test, solution: bytes.solution, target, classes: classes?.length ? classes : undefined });
       return { metricId: metricId as MetricId, config: Object.keys(metricParams).length ? { metricParams } : {}, data };
     },
   };

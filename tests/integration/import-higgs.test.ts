@@ -4,7 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ImportFormatError } from "@/challenges/higgs-tautau/importer";
 import { BACKGROUND_WEIGHT_TOTAL, SIGNAL_WEIGHT_TOTAL } from "@/challenges/higgs-tautau/schema";
-import { importHiggsChallenge } from "@/lib/challenges/import-higgs";
+import { higgsCernUpload } from "@/challenges/higgs-tautau/uploads";
+import { importUpload } from "@/lib/challenges/import-upload";
 import { getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
 import { challenges, datasets, solutionRows } from "@/db/schema";
 import { scoreSubmission, solutionFromColumns } from "@/scoring";
@@ -17,7 +18,10 @@ if (!present) console.warn(`Higgs import tests skipped: the real HiggsML sample 
 
 // 22,889 real events, all KaggleSet t: a seeded 60/40 split gives 13,733 training and 9,156 test events.
 const TEST_EVENTS = Math.round(22889 * 0.4);
-const SPLIT = { seed: 2014, testFraction: 0.4 };
+const SPLIT = { "split-seed": "2014", "test-fraction": "0.4" };
+/** The CERN upload of `file` with the seeded split, as the import form or `npm run import:higgs -- --cern` sends it. */
+const importCern = (db: Parameters<typeof importUpload>[0], file: Uint8Array, slug: string, title: string) =>
+  importUpload(db, higgsCernUpload, { files: { file }, fields: SPLIT }, { slug, title });
 
 describe.skipIf(!present)("importing the real HiggsML sample", () => {
   const real = () => new Uint8Array(readFileSync(DATA));
@@ -25,7 +29,7 @@ describe.skipIf(!present)("importing the real HiggsML sample", () => {
   describeEachDatabase("import-higgs", (get) => {
     it("creates the challenge with its downloads and renormalised answer key", async () => {
       const { db } = get();
-      const result = await importHiggsChallenge(db, { source: { format: "cern", file: real(), split: SPLIT }, slug: "higgs-real", title: "HiggsML (real sample)" });
+      const result = await importCern(db, real(), "higgs-real", "HiggsML (real sample)");
       expect(result.manifest).toMatchObject({ source: "cern-open-data", rows: { training: 22889, test: 0, unused: 0 }, trainEvents: 22889 - TEST_EVENTS, testEvents: TEST_EVENTS });
       const files = await listDatasetFiles(db, result.challenge.id);
       expect(files.map((f) => [f.filename, f.rows])).toEqual([
@@ -84,10 +88,10 @@ describe.skipIf(!present)("importing the real HiggsML sample", () => {
       fields[32] = "x"; // Label
       lines[22888] = fields.join(",");
       const bad = new Uint8Array(gzipSync(lines.join("\n")));
-      const failed = importHiggsChallenge(db, { source: { format: "cern", file: bad, split: SPLIT }, slug: "higgs-bad", title: "Bad" });
+      const failed = importCern(db, bad, "higgs-bad", "Bad");
       await expect(failed).rejects.toBeInstanceOf(ImportFormatError);
       await expect(failed).rejects.toThrow(/line 22889: Label "x" is not s or b/);
-      await expect(importHiggsChallenge(db, { source: { format: "cern", file: real(), split: SPLIT }, slug: "higgs-real", title: "Again" })).rejects.toThrow(
+      await expect(importCern(db, real(), "higgs-real", "Again")).rejects.toThrow(
         /slug "higgs-real" already exists/,
       );
       expect(await db.select({ id: challenges.id }).from(challenges).orderBy(challenges.id)).toEqual(before);

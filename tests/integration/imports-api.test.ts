@@ -6,6 +6,7 @@ let sessionUserId: string | undefined;
 vi.mock("@/auth", () => ({ auth: async () => (sessionUserId ? { user: { id: sessionUserId } } : null) }));
 
 import * as imports from "@/app/api/v1/imports/route";
+import { KIND_UPLOADS } from "@/challenges";
 import { solutionCsv, testCsv, trainingCsv } from "@/challenges/higgs-tautau/csv";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 import { splitTestSet, trainTestSplit } from "@/challenges/higgs-tautau/split";
@@ -88,5 +89,26 @@ describeEachDatabase("imports from the browser", (get) => {
     expect(bad.message).toMatch(/solution has 1 problem:\n {2}line \d+: Label "signal" is not s\/b/);
     expect(await getChallengeBySlug(db, `kaggle-${n}`)).toBeUndefined();
     expect((await post(kaggle(solution))).status).toBe(201);
+  });
+
+  it("reaches every kind's upload by its id, names the line of a bad file, and refuses an unknown id by listing the known ones", async () => {
+    const { db } = get();
+    const organiser = await createUser(db, { email: `imp${Date.now()}-${n++}@example.org`, name: "o", role: "organiser" });
+    sessionUserId = organiser.id;
+    const unknown = await errorOf(await post({ kind: "higgs", slug: `unknown-${n}`, title: "Unknown" }));
+    expect(unknown).toMatchObject({ status: 400, code: "bad_request" });
+    for (const { upload } of KIND_UPLOADS) expect(unknown.message).toContain(`"${upload.id}"`);
+
+    expect(KIND_UPLOADS.length).toBeGreaterThanOrEqual(4);
+    for (const { upload } of KIND_UPLOADS) {
+      const slug = `bad-${upload.id}-${n++}`;
+      const fields: Record<string, string | Blob> = { kind: upload.id, slug, title: "Bad header" };
+      for (const f of upload.fields) if (f.options) fields[f.name] = f.options[0]!.value;
+      for (const f of upload.files) fields[f.name] = new Blob(["not,the,header\n1,2,3\n"]);
+      const bad = await errorOf(await post(fields));
+      expect(bad, upload.id).toMatchObject({ status: 400, code: "bad_file", line: 1 });
+      expect(upload.files.some((f) => bad.message.includes(`${f.name}.csv`)), `${upload.id}: ${bad.message}`).toBe(true);
+      expect(await getChallengeBySlug(db, slug)).toBeUndefined();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHALLENGE_KINDS, KIND_IDS } from "@/challenges";
+import { CHALLENGE_KINDS, KIND_IDS, KIND_UPLOADS } from "@/challenges";
 import { literalUses, root, violations } from "./architecture-rules";
 
 function sourceFiles(dir: string): string[] {
@@ -78,19 +78,25 @@ describe("the rules catch each way of breaking them", () => {
   });
 });
 
-// A kind is named only in its own folder and in challenges/index.ts: everything else reads the kind's object.
+// A kind, and each of its uploads, is named only in its own folder and in challenges/index.ts: everything else
+// reads the kind's object.
 describe("no code outside challenges/ names a kind", () => {
-  const ids = new Set(KIND_IDS);
+  const ids = new Set([...KIND_IDS, ...KIND_UPLOADS.map((u) => u.upload.id)]);
   const files = ["app", "lib", "db", "scripts", "cli"].flatMap((d) => sourceFiles(path.join(root, d)));
   it("lists every kind once, each with a folder of its own", () => {
     expect(new Set(KIND_IDS).size).toBe(CHALLENGE_KINDS.length);
     for (const id of KIND_IDS) expect(statSync(path.join(root, "challenges", id, "kind.ts")).isFile(), id).toBe(true);
   });
-  it("has no kind id as a string in app/, lib/, db/, scripts/ or cli/", () => {
+  it("gives every upload an id of its own, or its own kind's", () => {
+    const uploadIds = KIND_UPLOADS.map((u) => u.upload.id);
+    expect(new Set(uploadIds).size).toBe(uploadIds.length);
+    for (const { kind, upload } of KIND_UPLOADS) if (KIND_IDS.includes(upload.id)) expect(upload.id).toBe(kind.id);
+  });
+  it("has no kind or upload id as a string in app/, lib/, db/, scripts/ or cli/", () => {
     expect(report(files, (s, f) => literalUses(s, f, ids))).toEqual([]);
   });
   it("is caught when it does", () => {
-    const uses = literalUses('if (challenge.kind === "detector-design") draw(); // "higgs-tautau" in a comment', "x.ts", ids);
-    expect(uses.map((u) => u.what)).toEqual(["detector-design"]);
+    const uses = literalUses('if (challenge.kind === "detector-design") draw(); // "higgs-tautau" in a comment\nif (kind === "higgs-cern") parse();', "x.ts", ids);
+    expect(uses.map((u) => u.what)).toEqual(["detector-design", "higgs-cern"]);
   });
 });

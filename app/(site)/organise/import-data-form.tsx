@@ -6,8 +6,8 @@ import { openCreatedChallenge } from "./open-created-challenge";
 
 const input = "rounded border border-slate-300 px-3 py-1.5 text-sm";
 
-/** A kind that makes a challenge from an organiser's own files, as its declaration describes the form (challenges/kind.ts). */
-export interface UploadKindOption {
+/** A way to make a challenge from an organiser's own files, as its kind's declaration describes it (challenges/kind.ts KindUpload). */
+export interface UploadOption {
   id: string;
   label: string;
   files: readonly { name: string; label: string }[];
@@ -15,11 +15,11 @@ export interface UploadKindOption {
 }
 
 /**
- * Real data from the browser: the CERN HiggsML open-data file, the LHC Olympics R&D train and test files, or any
- * kind's own files (a tabular challenge's train.csv, test.csv and answer key), its inputs drawn from its declaration.
+ * Real data from the browser (the CERN HiggsML open-data file, the LHC Olympics R&D files, a tabular challenge's
+ * train.csv, test.csv and answer key…): every kind's uploads, each one's inputs drawn from its declaration.
  */
-export function ImportDataForm({ uploads }: { uploads: readonly UploadKindOption[] }) {
-  const [kind, setKind] = useState("higgs-cern");
+export function ImportDataForm({ uploads }: { uploads: readonly UploadOption[] }) {
+  const [kind, setKind] = useState(uploads[0]?.id ?? "");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -36,9 +36,6 @@ export function ImportDataForm({ uploads }: { uploads: readonly UploadKindOption
       <label className="block text-sm">
         Data{" "}
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={`${input} w-full max-w-full`}>
-          <option value="higgs-cern">CERN open-data HiggsML file (atlas-higgs-challenge-2014-v2.csv[.gz])</option>
-          <option value="higgs-kaggle">HiggsML CSVs in Kaggle&apos;s format (training with Weight and Label, test, solution with Usage)</option>
-          <option value="lhco">LHC Olympics 2020 R&amp;D features (train and test files)</option>
           {uploads.map((u) => (
             <option key={u.id} value={u.id}>
               {u.label}
@@ -50,20 +47,6 @@ export function ImportDataForm({ uploads }: { uploads: readonly UploadKindOption
         <label>Title <input name="title" className={input} /></label>
         <label>Slug <input name="slug" className={input} /></label>
       </div>
-      {kind === "higgs-cern" && <label className="block text-sm">File <input name="file" type="file" accept=".csv,.gz" /></label>}
-      {kind === "higgs-kaggle" && (
-        <div className="flex flex-wrap gap-3 text-sm">
-          <label>Training <input name="training" type="file" accept=".csv,.gz" /></label>
-          <label>Test <input name="test" type="file" accept=".csv,.gz" /></label>
-          <label>Solution <input name="solution" type="file" accept=".csv,.gz" /></label>
-        </div>
-      )}
-      {kind === "lhco" && (
-        <div className="flex flex-wrap gap-3 text-sm">
-          <label>Train file <input name="train" type="file" accept=".csv,.gz" /></label>
-          <label>Test file <input name="test" type="file" accept=".csv,.gz" /></label>
-        </div>
-      )}
       {uploads
         .filter((u) => u.id === kind)
         .map((u) => (

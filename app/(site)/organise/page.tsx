@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { CHALLENGE_KINDS } from "@/challenges";
+import { KIND_UPLOADS } from "@/challenges";
 import { getDb } from "@/db";
 import { managedChallenges } from "@/db/queries/challenges";
 import { requireRole } from "@/lib/authz";
@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Organise" };
 export default async function OrganisePage() {
   const user = await requireRole("organiser");
   const rows = await managedChallenges(await getDb(), user);
-  // What the import form offers for each kind that takes an organiser's own files (plain data for the client).
-  const uploads = CHALLENGE_KINDS.flatMap((k) => (k.upload ? [{ id: k.id, label: k.upload.label, files: k.upload.files, fields: k.upload.fields }] : []));
+  // What the import form offers: every kind's uploads, as plain data for the client.
+  const uploads = KIND_UPLOADS.map(({ upload: u }) => ({ id: u.id, label: u.label, files: u.files, fields: u.fields }));
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-4">

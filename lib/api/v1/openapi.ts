@@ -4,6 +4,7 @@
  * entity schemas come from the zod schemas the handlers use.
  */
 import { z } from "zod";
+import { KIND_UPLOADS } from "@/challenges";
 import {
   challengeDetailSchema,
   challengeSummarySchema,
@@ -153,7 +154,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "post",
     path: "/imports",
-    summary: "Create a challenge from real data files (organisers): kind=higgs-cern with `file`, kind=higgs-kaggle with `training`, `test` and `solution`, kind=lhco with `train` and `test`, or kind=tabular with `train`, `test` and `solution` files and the fields `target` (binary, multiclass or real), `metric`, optional `classes` (comma-separated, in order) and the metric's parameters (e.g. `epsB`, `epsS`); plus slug and title",
+    summary: `Create a challenge from real data files (organisers): ${KIND_UPLOADS.map(({ upload: u }) => uploadSummary(u)).join("; or ")}; plus slug and title`,
     access: "user",
     body: { contentType: "multipart/form-data", description: "kind, slug, title and the files (.csv or .csv.gz)" },
     ok: { status: 201, description: "The new challenge's slug and URL" },
@@ -169,6 +170,12 @@ export const ENDPOINTS: Endpoint[] = [
     errors: [400, 401, 403, 413, 429],
   },
 ];
+
+/** One upload's form for the API page: its kind value, its files and its fields (challenges/<kind>/kind.ts). */
+function uploadSummary(u: (typeof KIND_UPLOADS)[number]["upload"]): string {
+  const names = (list: readonly { name: string; optional?: boolean }[]) => list.map((f) => `\`${f.name}\`${f.optional ? " (optional)" : ""}`).join(", ");
+  return `kind=${u.id} (${u.label}) with the files ${names(u.files)}${u.fields.length ? ` and the fields ${names(u.fields)}` : ""}`;
+}
 
 export const ERROR_MEANINGS: Record<number, string> = {
   400: "Bad request or bad file (code bad_file etc.; `line` points into the file)",

@@ -67,7 +67,7 @@ describe("a tabular dataset from the organiser's three files", () => {
 });
 
 describe("the tabular kind's upload form", () => {
-  const upload = findKind("tabular")!.upload!;
+  const upload = findKind("tabular")!.uploads![0]!;
   const files = { train, test, solution: bytes("EventId,Label,Usage\n1,125.5,Public\n2,91.2,Private\n3,80,Public\n") };
 
   it("offers only metrics that suit a target, each with its direction", () => {
@@ -78,24 +78,24 @@ describe("the tabular kind's upload form", () => {
   });
 
   it("makes the challenge's metric and parameters, and refuses a metric that cannot score the target", async () => {
-    const prepared = await upload.prepare({ files, fields: { target: "real", metric: "rmse" } });
+    const prepared = await upload.prepare({ files, seed: 1, fields: { target: "real", metric: "rmse" } });
     expect(prepared.metricId).toBe("rmse");
     expect(prepared.data.solution.value).toBeDefined();
-    expect(await problems(upload.prepare({ files, fields: { target: "real", metric: "accuracy" } }))).toEqual([
+    expect(await problems(upload.prepare({ files, seed: 1, fields: { target: "real", metric: "accuracy" } }))).toEqual([
       expect.stringMatching(/^metric Accuracy scores .*binary.* targets, not real$/),
     ]);
   });
 
   it("checks an organiser's metric parameter against its range", async () => {
     const binary = { ...files, solution: bytes("EventId,Label,Usage\n1,1,Public\n2,0,Private\n3,1,Public\n") };
-    const ok = await upload.prepare({ files: binary, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "0.3" } });
+    const ok = await upload.prepare({ files: binary, seed: 1, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "0.3" } });
     expect(ok.config).toEqual({ metricParams: { epsS: 0.3 } });
-    const bad = await problems(upload.prepare({ files: binary, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "3" } }));
+    const bad = await problems(upload.prepare({ files: binary, seed: 1, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "3" } }));
     expect(bad).toEqual([expect.stringMatching(/^metric .*epsS.* must be a number with 0\.001 ≤ epsS ≤ 1, got 3$/)]);
   });
 
   it("names a missing file and an unknown target", async () => {
-    expect(await problems(upload.prepare({ files: { train }, fields: { target: "ordinal", metric: "rmse" } }))).toEqual([
+    expect(await problems(upload.prepare({ files: { train }, seed: 1, fields: { target: "ordinal", metric: "rmse" } }))).toEqual([
       'target choose binary, multiclass or real (got "ordinal")',
       "test.csv attach this file",
       "solution.csv attach this file",
