@@ -3,7 +3,9 @@
  *   <id column>      EventId unless the organiser names another (e.g. `Id`)
  *   Label or Class   the target: binary `s`/`b` or `1`/`0`; multiclass a class name; real a decimal number
  *   Weight           optional, a positive finite number (absent: 1 each)
- *   Usage            Public, Private, Control or Ignored (any other text: ignored, as Kaggle keys mark unscored rows)
+ *   Usage            Public, Private, Control or Ignored (any other text: ignored, as Kaggle keys mark unscored rows,
+ *                    unless `strictUsage` makes it a problem)
+ *   Aux              optional, a per-event number for the scorer, empty where none (anomaly detection's control m_JJ)
  * so Kaggle's `EventId,Class,Weight,Usage` reads as well as HiggsML's `EventId,Label,Weight,Usage`. Every bad row is
  * reported with its line and reason (up to MAX_REPORTED_PROBLEMS), duplicate ids with both lines; nothing is returned
  * unless the whole file is clean.
@@ -19,7 +21,7 @@ import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SolutionFormatError } from "./errors";
 import { EventIdList } from "./event-ids";
 import { parseDecimal } from "./parse-number";
-import { binaryLabelCode, isValidWeight, MAX_CLASSES, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "./solution";
+import { binaryLabelCode, isValidWeight, MAX_CLASSES, USAGE, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "./solution";
 import { buildSolutionIndex } from "./solution-index";
 
 export interface SolutionReadOptions extends CsvReadOptions {
@@ -29,6 +31,17 @@ export interface SolutionReadOptions extends CsvReadOptions {
   classes?: readonly string[];
   /** Default EventId. */
   idColumn?: string;
+  /**
+   * Usage other than the four names is a problem instead of an ignored row: for keys this platform wrote (bundles),
+   * where a typo would silently drop events from both leaderboards.
+   */
+  strictUsage?: boolean;
+}
+
+/** A parsed key with the file line of each row, for messages that point at rows (e.g. ids missing elsewhere). */
+export interface ReadSolution {
+  solution: Solution;
+  lines: Int32Array;
 }
 
 /** HiggsML's header, the binary default. */
@@ -105,6 +118,11 @@ class TargetReader {
 }
 
 export async function parseSolution(src: ByteSource, opts: SolutionReadOptions = {}): Promise<Solution> {
+  return (await readSolution(src, opts)).solution;
+}
+
+/** parseSolution, with each row's line. */
+export async function readSolution(src: ByteSource, opts: SolutionReadOptions = {}): Promise<ReadSolution> {
   const problems = new ProblemCollector(SolutionFormatError);
   const type = opts.target ?? "binary";
   if (opts.classes !== undefined && (type !== "multiclass" || opts.classes.length < 2 || opts.classes.length > MAX_CLASSES || new Set(opts.classes).size !== opts.classes.length)) {
@@ -118,12 +136,14 @@ export async function parseSolution(src: ByteSource, opts: SolutionReadOptions =
   let weights = new Float64Array(1024);
   let usage = new Uint8Array(1024);
   let lines = new Int32Array(1024);
+  // Typed by assertion: assigned in the row callback, which narrowing from `null` would not see.
+  let aux = null as Float64Array | null;
   await readTable(
     src,
     [idColumn, "Usage"],
     problems,
     (rec, col) => {
-      const [cId, cUsage, cLabel, cClass, cWeight] = [col[0]!, col[1]!, col[2]!, col[3]!, col[4]!];
+      const [cId, cUsage, cLabel, cClass, cWeight, cAux] = [col[0]!, col[1]!, col[2]!, col[3]!, col[4]!, col[5]!];
       const cTarget = cLabel >= 0 ? cLabel : cClass;
       const value = targets.read(rec, cTarget, cLabel >= 0 ? "Label" : "Class");
       const weight = cWeight < 0 ? 1 : parseDecimal(rec.buf, rec.starts[cWeight]!, rec.ends[cWeight]!);
@@ -141,13 +161,24 @@ export async function parseSolution(src: ByteSource, opts: SolutionReadOptions =
         values[row] = value;
       } else labels[row] = value;
       weights[row] = weight;
-      usage[row] = usageCode(fieldText(rec, cUsage));
+      const usageText = fieldText(rec, cUsage);
+      usage[row] = usageCode(usageText);
+      if (opts.strictUsage && usage[row] === USAGE.Ignored && usageText.toLowerCase() !== "ignored") {
+        problems.add(rec.line, `Usage ${quoteValue(rec, cUsage)} is not one of ${USAGE_NAMES.join(", ")}`);
+      }
+      if (cAux >= 0) {
+        aux = grown(aux ?? new Float64Array(1024), row + 1);
+        const empty = rec.starts[cAux] === rec.ends[cAux];
+        const value = empty ? NaN : parseDecimal(rec.buf, rec.starts[cAux]!, rec.ends[cAux]!);
+        if (!empty && !Number.isFinite(value)) problems.add(rec.line, `Aux ${quoteValue(rec, cAux)} is not a finite number (or empty)`);
+        aux[row] = value;
+      }
       lines[row] = rec.line;
     },
     opts,
     undefined,
     {
-      optional: ["Label", "Class", "Weight"],
+      optional: ["Label", "Class", "Weight", "Aux"],
       check: (col, line) => {
         if ((col[2]! >= 0) === (col[3]! >= 0)) problems.add(line, `the header needs exactly one target column, Label or Class (expected ${idColumn},Label,Weight,Usage or ${idColumn},Class,Weight,Usage; Weight optional)`);
       },
@@ -164,22 +195,26 @@ export async function parseSolution(src: ByteSource, opts: SolutionReadOptions =
     values: type === "real" ? values.slice(0, n) : null,
     weights: weights.slice(0, n),
     usage: usage.slice(0, n),
+    ...(aux ? { aux: aux.slice(0, n) } : {}),
   };
   // Builds (and caches) the id lookup now, so duplicate ids are reported with their line numbers.
   buildSolutionIndex(solution, (row) => lines[row] ?? null);
-  return solution;
+  return { solution, lines: lines.slice(0, n) };
 }
 
 /**
  * The key as CSV text that parseSolution reads back to an equal key: `<id>,Label,Weight,Usage` for binary (1/0) and
- * real targets (shortest round-trip decimals), `<id>,Class,Weight,Usage` with class names for multiclass.
+ * real targets (shortest round-trip decimals), `<id>,Class,Weight,Usage` with class names for multiclass; then `,Aux`
+ * when some row has one (empty where NaN).
  */
 export function solutionCsv(solution: Solution, idColumn = "EventId"): string {
   const { target, labels, values, weights, usage, ids } = solution;
+  const aux = solution.aux?.some((a) => !Number.isNaN(a)) ? solution.aux : null;
   const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
   const classNames = target.type === "multiclass" ? target.classes.map(quoted) : [];
   const targetText = (i: number) => (target.type === "multiclass" ? classNames[labels[i]!]! : target.type === "real" ? String(values![i]) : String(labels[i]));
-  const lines = [`${idColumn},${target.type === "multiclass" ? "Class" : "Label"},Weight,Usage`];
-  for (let i = 0; i < ids.length; i++) lines.push(`${quoted(ids.at(i))},${targetText(i)},${weights[i]},${USAGE_NAMES[usage[i]!]}`);
+  const auxText = (i: number) => (aux === null ? "" : Number.isNaN(aux[i]!) ? "," : `,${aux[i]}`);
+  const lines = [`${idColumn},${target.type === "multiclass" ? "Class" : "Label"},Weight,Usage${aux ? ",Aux" : ""}`];
+  for (let i = 0; i < ids.length; i++) lines.push(`${quoted(ids.at(i))},${targetText(i)},${weights[i]},${USAGE_NAMES[usage[i]!]}${auxText(i)}`);
   return lines.join("\n") + "\n";
 }

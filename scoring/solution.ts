@@ -33,6 +33,8 @@ export interface Solution {
   weights: Float64Array;
   /** Usage code per row. */
   usage: Uint8Array;
+  /** A per-event number a scorer needs besides the target, NaN where none (anomaly detection's control m_JJ). */
+  aux?: Float64Array;
 }
 
 export function targetType(solution: Solution): TargetType {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SolutionFormatError } from "@/scoring/errors";
 import { solutionFromColumns, USAGE, type Solution } from "@/scoring/solution";
-import { parseSolution, solutionCsv, type SolutionReadOptions } from "@/scoring/solution-csv";
+import { parseSolution, readSolution, solutionCsv, type SolutionReadOptions } from "@/scoring/solution-csv";
 import { encode } from "./helpers";
 
 const ids = (s: Solution) => Array.from({ length: s.ids.length }, (_, row) => s.ids.at(row));
@@ -78,12 +78,32 @@ describe("solution CSV codec", () => {
     const both = await problemsOf("EventId,Label,Class,Usage\n1,s,s,Public\n");
     expect(both[0]!.message).toMatch(/^the header needs exactly one target column, Label or Class/);
     expect((await problemsOf("EventId,Weight,Usage\n1,1,Public\n"))[0]).toMatchObject({ line: 1, message: expect.stringMatching(/exactly one target column/) });
-    expect((await problemsOf("Id,Label,Usage\n1,s,Public\n"))[0]).toEqual({ line: 1, message: 'unexpected column "Id" in the header (expected EventId,Usage, optionally Label,Class,Weight)' });
+    expect((await problemsOf("Id,Label,Usage\n1,s,Public\n"))[0]).toEqual({ line: 1, message: 'unexpected column "Id" in the header (expected EventId,Usage, optionally Label,Class,Weight,Aux)' });
   });
 
   it("refuses a multiclass key of one class, and class lists that cannot be", async () => {
     expect(await problemsOf("EventId,Class,Usage\n1,a,Public\n2,a,Private\n", { target: "multiclass" })).toEqual([{ line: null, message: "a multiclass key needs at least 2 classes, the file has 1" }]);
     expect((await problemsOf("EventId,Class,Usage\n1,a,Public\n", { target: "multiclass", classes: ["a", "a"] }))[0]!.message).toMatch(/2 to 255 distinct names/);
     expect((await problemsOf("EventId,Label,Usage\n1,1,Public\n", { target: "binary", classes: ["a", "b"] }))[0]!.message).toMatch(/need a multiclass target/);
+  });
+
+  it("reads and writes an Aux column (empty = none), and only when some row has one", async () => {
+    const text = "EventId,Label,Weight,Usage,Aux\n1,0,1,Control,3481.25\n2,1,1,Public,\n3,0,0.5,Private,\n";
+    const { solution, lines } = await readSolution(encode(text));
+    expect(Array.from(solution.aux!)).toEqual([3481.25, NaN, NaN]);
+    expect(Array.from(lines)).toEqual([2, 3, 4]);
+    expect(solutionCsv(solution)).toBe(text);
+    expect(solutionCsv({ ...solution, aux: new Float64Array(3).fill(NaN) })).toBe("EventId,Label,Weight,Usage\n1,0,1,Control\n2,1,1,Public\n3,0,0.5,Private\n");
+    expect((await parseSolution(encode("EventId,Label,Usage\n1,1,Public\n"))).aux).toBeUndefined();
+    expect(await problemsOf("EventId,Label,Usage,Aux\n1,1,Public,heavy\n2,0,Private,1e400\n")).toEqual([
+      { line: 2, message: 'Aux "heavy" is not a finite number (or empty)' },
+      { line: 3, message: 'Aux "1e400" is not a finite number (or empty)' },
+    ]);
+  });
+
+  it("with strictUsage, an unknown Usage is a problem instead of an ignored row", async () => {
+    const text = "EventId,Label,Usage\n1,1,Public\n2,0,Pubic\n3,0,ignored\n";
+    expect(Array.from((await parseSolution(encode(text))).usage)).toEqual([USAGE.Public, USAGE.Ignored, USAGE.Ignored]);
+    expect(await problemsOf(text, { strictUsage: true })).toEqual([{ line: 3, message: 'Usage "Pubic" is not one of Ignored, Public, Private, Control' }]);
   });
 });
