@@ -1,5 +1,5 @@
 import type { PhaseWindow } from "./phase-status";
-import { MAX_CLASSES, type SolutionTarget } from "../scoring/solution";
+import { MAX_CLASSES, solutionFromColumns, type Solution, type SolutionTarget } from "../scoring/solution";
 import type { Seed } from "./shared/random";
 
 
@@ -80,4 +80,52 @@ export function answerKeyTarget(manifest: Record<string, unknown>): SolutionTarg
     return { type: "multiclass", classes: classes as string[] };
   }
   throw new Error(`the dataset's manifest has an invalid answer-key target: ${JSON.stringify(t)}`);
+}
+
+/** The largest event id an answer key can hold: GeneratedSolution keeps ids in an Int32Array. */
+export const MAX_EVENT_ID = 2 ** 31 - 1;
+
+/**
+ * A parsed answer key in its stored form, or null when some id is not a whole number from 0 to MAX_EVENT_ID (each
+ * such id is passed to `badId` with its row first).
+ *
+ * Example: a real key with ids "7", "9" and values 91.2, 125 → { eventId: [7, 9], label: [0, 0], value: [91.2, 125],
+ * target: { type: "real" }, … }.
+ */
+export function storedSolution(solution: Solution, badId: (row: number, id: string) => void): GeneratedSolution | null {
+  const n = solution.ids.length;
+  const eventId = new Int32Array(n);
+  let ok = true;
+  for (let i = 0; i < n; i++) {
+    const id = solution.ids.at(i);
+    const v = Number(id);
+    if (!/^\d+$/.test(id) || v > MAX_EVENT_ID) {
+      badId(i, id);
+      ok = false;
+    }
+    eventId[i] = v;
+  }
+  if (!ok) return null;
+  return {
+    eventId,
+    label: solution.labels,
+    target: solution.target,
+    ...(solution.values ? { value: solution.values } : {}),
+    weight: solution.weights,
+    usage: solution.usage,
+    ...(solution.aux ? { aux: solution.aux } : {}),
+  };
+}
+
+/** A stored answer key as scoring/ reads it, validated like a parsed file (a real key must have every value). */
+export function solutionOfStored(s: GeneratedSolution): Solution {
+  const target = s.target ?? { type: "binary" };
+  const solution = solutionFromColumns({
+    ids: Array.from(s.eventId),
+    labels: target.type === "real" ? (s.value ?? new Float64Array(s.eventId.length).fill(NaN)) : s.label,
+    weights: s.weight,
+    usage: s.usage,
+    target,
+  });
+  return s.aux ? { ...solution, aux: s.aux } : solution;
 }

@@ -14,7 +14,7 @@ import { fieldText, readCsvRecords } from "../../scoring/csv-reader";
 import { CsvFormatError, type FormatProblem, ProblemCollector } from "../../scoring/errors";
 import { parseSolution } from "../../scoring/solution-csv";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "../../scoring/solution";
-import type { GeneratedDataset, GeneratedFile } from "../built-in";
+import { MAX_EVENT_ID, storedSolution, type GeneratedDataset, type GeneratedFile, type GeneratedSolution } from "../built-in";
 import { UploadError } from "../kind";
 
 export const TABULAR_FILES = { train: "train.csv", test: "test.csv", solution: "solution.csv" } as const;
@@ -39,7 +39,6 @@ export interface TabularUpload {
 }
 
 const KEY_COLUMNS = new Set(["label", "class", "weight", "usage"]);
-const INT32_MAX = 2 ** 31 - 1;
 
 interface TableInfo {
   header: string[];
@@ -83,19 +82,11 @@ async function checked<T>(role: FileRole, issues: Issues, read: () => Promise<T>
   }
 }
 
-function checkKeyAgainstTest(solution: Solution, test: TableInfo, issues: Issues): Int32Array {
+function checkKeyAgainstTest(solution: Solution, test: TableInfo, issues: Issues): GeneratedSolution | null {
   const add = (role: FileRole, line: number | null, message: string) => issues.length < 40 && issues.push({ file: TABULAR_FILES[role], line, message });
   for (const name of test.header) if (KEY_COLUMNS.has(name.toLowerCase())) add("test", 1, `column ${JSON.stringify(name)} belongs to the answer key: competitors download test.csv, so it must not carry it`);
-  const n = solution.ids.length;
-  const eventId = new Int32Array(n);
-  const keyIds = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = solution.ids.at(i);
-    const v = Number(id);
-    if (!/^\d+$/.test(id) || v > INT32_MAX) add("solution", null, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${INT32_MAX}`);
-    eventId[i] = v;
-    keyIds.set(id, i);
-  }
+  const stored = storedSolution(solution, (_row, id) => add("solution", null, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`));
+  const keyIds = new Set(Array.from({ length: solution.ids.length }, (_, i) => solution.ids.at(i)));
   const seen = new Map<string, number>();
   for (const { id, line } of test.ids) {
     const first = seen.get(id);
@@ -104,11 +95,11 @@ function checkKeyAgainstTest(solution: Solution, test: TableInfo, issues: Issues
     if (!keyIds.has(id)) add("test", line, `EventId ${JSON.stringify(id)} has no row in ${TABULAR_FILES.solution}`);
   }
   let missing = 0;
-  for (const id of keyIds.keys()) if (!seen.has(id) && missing++ < 5) add("solution", null, `EventId ${JSON.stringify(id)} is not in ${TABULAR_FILES.test}`);
+  for (const id of keyIds) if (!seen.has(id) && missing++ < 5) add("solution", null, `EventId ${JSON.stringify(id)} is not in ${TABULAR_FILES.test}`);
   for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
     if (!solution.usage.includes(code)) add("solution", null, `no ${name} rows: each leaderboard needs some (Usage column)`);
   }
-  return eventId;
+  return stored;
 }
 
 function publishedFile(role: "train" | "test", bytes: Uint8Array, rows: number, description: string): GeneratedFile {
@@ -121,21 +112,14 @@ export async function tabularDataset(u: TabularUpload): Promise<GeneratedDataset
   const train = await checked("train", issues, () => readTableInfo(u.train, new ProblemCollector(FileProblems), false));
   const test = await checked("test", issues, () => readTableInfo(u.test, new ProblemCollector(FileProblems), true));
   const solution = await checked("solution", issues, () => parseSolution(u.solution, { target: u.target, classes: u.classes }));
-  const eventId = solution && test ? checkKeyAgainstTest(solution, test, issues) : null;
-  if (issues.length > 0 || !train || !test || !solution || !eventId) throw new UploadError(issues);
+  const stored = solution && test ? checkKeyAgainstTest(solution, test, issues) : null;
+  if (issues.length > 0 || !train || !test || !stored) throw new UploadError(issues);
   return {
-    manifest: { source: "organiser upload", target: solution.target, events: { train: train.rows, test: test.rows }, trainColumns: train.header.length },
+    manifest: { source: "organiser upload", target: stored.target, events: { train: train.rows, test: test.rows }, trainColumns: train.header.length },
     files: [
       publishedFile("train", u.train, train.rows, "Training events: the features and the target, as the organiser gave them"),
       publishedFile("test", u.test, test.rows, "Test events: EventId and the features; predict the target for each"),
     ],
-    solution: {
-      eventId,
-      label: solution.labels,
-      target: solution.target,
-      ...(solution.values ? { value: solution.values } : {}),
-      weight: solution.weights,
-      usage: solution.usage,
-    },
+    solution: stored,
   };
 }
