@@ -47,7 +47,7 @@ async function importCommand(file: string, slug: string | undefined): Promise<vo
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   const t0 = performance.now();
   // Validated before the database is opened: a bad bundle, the usual mistake, touches nothing.
-  const bundle = readBundle(readFileSync(file));
+  const bundle = await readBundle(readFileSync(file));
   const created = await withDb((db) => importBundle(db, bundle, { slug }));
   const base = (process.env.AUTH_URL || `http://localhost:${env().PORT}`).replace(/\/$/, "");
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);

@@ -1,5 +1,5 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
-import type { GeneratedSolution } from "@/challenges/built-in";
+import { answerKeyTarget, type GeneratedSolution } from "@/challenges/built-in";
 import type { Db } from "../client";
 import { challenges, datasetFiles, phases, solutionRows } from "../schema";
 import { currentDataset } from "./datasets";
@@ -9,11 +9,12 @@ const joined = (column: SQL) => sql<string | null>`string_agg(${column}::text, '
 const values = (text: string | null) => (text ? text.split(",") : []);
 
 /**
- * A dataset's answer key in event-id order, aux included (NaN where null), as a generator makes it. Read as one
+ * A dataset's answer key in event-id order, aux and a real key's values included (NaN where null), as a generator
+ * makes it. Read as one
  * text per column: row by row, PGlite takes ~6 s for 550,000 rows, this ~1 s (floats print in shortest
  * round-trip form, so they come back exactly).
  */
-async function answerKey(db: Db, datasetId: number): Promise<GeneratedSolution> {
+async function answerKey(db: Db, datasetId: number, manifest: Record<string, unknown>): Promise<GeneratedSolution> {
   const [row] = await db
     .select({
       id: joined(sql`${solutionRows.eventId}`),
@@ -22,17 +23,21 @@ async function answerKey(db: Db, datasetId: number): Promise<GeneratedSolution> 
       usage: joined(sql`${solutionRows.usage}`),
       aux: joined(sql`coalesce(${solutionRows.aux}::text, '')`),
       auxCount: sql<number>`count(${solutionRows.aux})`,
+      value: joined(sql`coalesce(${solutionRows.value}::text, 'NaN')`),
     })
     .from(solutionRows)
     .where(eq(solutionRows.datasetId, datasetId));
   const ids = values(row!.id);
+  const target = answerKeyTarget(manifest);
   const solution: GeneratedSolution = {
     eventId: Int32Array.from(ids, Number),
     label: Uint8Array.from(values(row!.label), Number),
+    target,
     weight: Float64Array.from(values(row!.weight), Number),
     usage: Uint8Array.from(values(row!.usage), Number),
   };
   // pg hands count(*) over as a string.
+  if (target.type === "real") solution.value = Float64Array.from(values(row!.value), Number);
   if (Number(row!.auxCount) > 0) solution.aux = Float64Array.from(values(row!.aux), (a) => (a === "" ? Number.NaN : Number(a)));
   // Int32Array would wrap an id beyond 32 bits silently; no generator or importer makes one, so refuse.
   ids.forEach((id, i) => {
@@ -68,6 +73,6 @@ export async function challengeForBundle(db: Db, challengeId: number) {
     phases: phaseRows,
     dataset,
     files: files.map(({ gzipBase64, ...f }) => ({ ...f, gzipContent: Buffer.from(gzipBase64, "base64") })),
-    solution: await answerKey(db, dataset.id),
+    solution: await answerKey(db, dataset.id, dataset.manifest),
   };
 }

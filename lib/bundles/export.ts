@@ -4,7 +4,8 @@
  *                    of the uncompressed content) and the dataset's secrets (lib/bundles/manifest.ts)
  *   description.md   the challenge's Markdown description
  *   data/<file>      each downloadable file, uncompressed (deflated by the zip)
- *   solution.csv     the private answer key: EventId,Label,Weight,Usage[,Aux] (lib/bundles/solution-csv.ts)
+ *   solution.csv     the private answer key, written by the one answer-key codec (scoring/solution-csv.ts):
+ *                    EventId,Label,Weight,Usage[,Aux] for binary and real targets, EventId,Class,Weight,Usage for classes
  * A bundle holds the private answer key and the scorer's secrets (a detector challenge's privateSeed): handle it
  * like the answer key itself, organisers only. The zip is deterministic: the same challenge exports to the same
  * bytes, so two exports can be compared by checksum.
@@ -15,12 +16,11 @@
  */
 import { strToU8 } from "fflate";
 import { Document } from "yaml";
-import { answerKeyTarget } from "@/challenges/built-in";
+import { solutionOfStored } from "@/challenges/built-in";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api-error";
 import { challengeForBundle } from "@/db/queries/bundles";
+import { solutionCsv } from "@/scoring/solution-csv";
 import { BUNDLE_FORMAT, type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, SOLUTION_FILE } from "./manifest";
-import { solutionCsv } from "./solution-csv";
 import { deflatedEntry, entryFromGzip, zipDeflated } from "./zip-writer";
 
 /** Any fixed time: entries carry no export date, so exports of the same challenge are byte-identical. */
@@ -45,9 +45,6 @@ export async function exportBundle(db: Db, challengeId: number): Promise<Uint8Ar
   const found = await challengeForBundle(db, challengeId);
   if (!found) throw new Error(`challenge ${challengeId} does not exist or has no dataset`);
   const { challenge: c, dataset } = found;
-  // solution.csv in a bundle holds 1/0 labels: a class or real-valued key would be written wrong, so it is refused.
-  const target = answerKeyTarget(dataset.manifest);
-  if (target.type !== "binary") throw new ApiError(409, "not_supported", `Bundles carry binary answer keys only; this challenge's key is ${target.type}, so it cannot be exported as a bundle yet.`);
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     slug: c.slug,
@@ -64,6 +61,7 @@ export async function exportBundle(db: Db, challengeId: number): Promise<Uint8Ar
       manifest: dataset.manifest,
       files: found.files.map((f) => ({ name: f.filename, description: f.description, rows: f.rows, sha256: f.sha256 })),
       solution: SOLUTION_FILE,
+      target: found.solution.target ?? { type: "binary" },
     },
     secrets: dataset.secrets,
   };
@@ -74,6 +72,6 @@ export async function exportBundle(db: Db, challengeId: number): Promise<Uint8Ar
     await deflatedEntry(DESCRIPTION_FILE, strToU8(c.description)),
   ];
   for (const f of found.files) entries.push(await entryFromGzip(`${DATA_DIR}${f.filename}`, f.gzipContent, f.sha256));
-  entries.push(await deflatedEntry(SOLUTION_FILE, strToU8(solutionCsv(found.solution))));
+  entries.push(await deflatedEntry(SOLUTION_FILE, strToU8(solutionCsv(solutionOfStored(found.solution)))));
   return zipDeflated(entries, ENTRY_TIME);
 }

@@ -18,13 +18,17 @@
  *     manifest: { source: simulator, seed: secret key }
  *     files: [{ name: test.csv, description: Test events, rows: 300, sha256: 9f86d08… }]
  *     solution: solution.csv
+ *     target: { type: binary }     # or { type: real }, or { type: multiclass, classes: [ggH, VBF, Ztt] }
  *   secrets: { dataKey: 9c4f… }
  */
+import { isDeepStrictEqual } from "node:util";
 import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
-import { findKind, KIND_IDS } from "@/challenges";
+import { type ChallengeKind, findKind, KIND_IDS } from "@/challenges";
 import { SLUG_PATTERN } from "@/lib/validations/challenge";
+import { validateMetricParams } from "@/scoring/metric-descriptor";
 import { isMetricId, METRICS } from "@/scoring/registry";
+import { MAX_CLASSES, type SolutionTarget } from "@/scoring/solution";
 
 export const BUNDLE_FORMAT = "collider-arena-bundle/1";
 export const MANIFEST_FILE = "challenge.yaml";
@@ -53,6 +57,21 @@ const fileSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits"),
 });
 
+/** What solution.csv's target column holds; absent = binary (every bundle before targets was binary). */
+const targetSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("binary") }),
+  z.strictObject({ type: z.literal("real") }),
+  z.strictObject({
+    type: z.literal("multiclass"),
+    classes: z
+      .array(z.string().min(1))
+      .min(2)
+      .max(MAX_CLASSES)
+      .refine((c) => new Set(c).size === c.length, "class names must be distinct")
+      .readonly(),
+  }),
+]);
+
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   slug: z.string().regex(SLUG_PATTERN, "must be 3–50 lower-case letters, digits and dashes"),
@@ -65,22 +84,52 @@ export const manifestSchema = z.strictObject({
   publicFraction: z.number().min(0).max(1),
   phases: z.array(phaseSchema).min(1, "needs at least one phase"),
   config: record,
-  dataset: z.strictObject({ manifest: record, files: z.array(fileSchema), solution: z.literal(SOLUTION_FILE) }),
+  dataset: z.strictObject({ manifest: record, files: z.array(fileSchema), solution: z.literal(SOLUTION_FILE), target: targetSchema.optional() }),
   secrets: record,
 });
+
+/** The answer key's target as written (binary when absent), or null when `dataset.target` is not a valid one. */
+function rawTarget(raw: Record<string, unknown>): SolutionTarget | null {
+  const target = (raw.dataset as { target?: unknown } | undefined)?.target;
+  if (target === undefined) return { type: "binary" };
+  const parsed = targetSchema.safeParse(target);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * Rules across fields, checked on the raw document whether or not the schema passed (zod skips refinements
  * once a field failed, and a bundle's author should see every problem at once).
  */
-function crossFieldIssues(raw: Record<string, unknown>): string[] {
+function crossFieldIssues(raw: Record<string, unknown>, kind: ChallengeKind | undefined, target: SolutionTarget | null): string[] {
   const issues: string[] = [];
-  const kind = typeof raw.kind === "string" ? findKind(raw.kind) : undefined;
   const metric = raw.metric;
   if (typeof metric === "string" && !isMetricId(metric)) {
     issues.push(`metric: unknown metric ${JSON.stringify(metric)} (known: ${Object.keys(METRICS).join(", ")})`);
   } else if (typeof metric === "string" && kind && !(kind.metrics as readonly string[]).includes(metric)) {
     issues.push(`metric: ${metric} cannot score a ${kind.id} challenge (use ${kind.metrics.join(" or ")})`);
+  } else if (typeof metric === "string" && isMetricId(metric)) {
+    const descriptor = METRICS[metric];
+    if (target && kind?.answerKey && !descriptor.targets.includes(target.type)) {
+      issues.push(`metric: ${metric} scores ${descriptor.targets.join(" or ")} targets, and dataset.target is ${target.type}`);
+    }
+    const params = (raw.config as { metricParams?: unknown } | undefined)?.metricParams;
+    if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params))) {
+      issues.push("config.metricParams: must be a mapping of parameter names to numbers");
+    } else {
+      try {
+        validateMetricParams(descriptor, params as Record<string, unknown> | undefined);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        issues.push(`config.metricParams: ${err.message}`);
+      }
+    }
+  }
+  if (kind && !kind.answerKey && target && target.type !== "binary") issues.push(`dataset.target: a ${kind.id} challenge has no answer key, so no ${target.type} target`);
+  // The scorer reads the key's target from the stored manifest (answerKeyTarget): a copy there must be dataset.target.
+  const datasetManifest = (raw.dataset as { manifest?: unknown } | undefined)?.manifest;
+  if (typeof datasetManifest === "object" && datasetManifest !== null && "target" in datasetManifest && target) {
+    const copy = (datasetManifest as { target: unknown }).target;
+    if (!isDeepStrictEqual(copy, target)) issues.push(`dataset.manifest.target: ${JSON.stringify(copy)} differs from dataset.target ${JSON.stringify(target)}`);
   }
   const files = (raw.dataset as { files?: unknown } | undefined)?.files;
   const seen = new Set<unknown>();
@@ -94,6 +143,13 @@ function crossFieldIssues(raw: Record<string, unknown>): string[] {
   issues.push(...(kind?.secretsIssues?.(raw.secrets as Record<string, unknown> | undefined) ?? []));
   return issues;
 }
+
+/**
+ * What solution.csv must hold, known from the manifest even when other fields are wrong, so that its own problems are
+ * reported in the same pass: rows of this target, only the header (a kind scored by simulation has no answer key),
+ * or null when the target is unknown (dataset.target is itself wrong, and said so).
+ */
+export type SolutionShape = { rows: SolutionTarget } | { headerOnly: ChallengeKind } | null;
 
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
@@ -133,9 +189,10 @@ function duplicateKeyIssues(doc: Document, lines: LineCounter): string[] {
 }
 
 /** Parses and validates challenge.yaml; every problem is a message naming the field (or the YAML line and column). */
-export function parseManifest(text: string): { manifest: BundleManifest; issues: [] } | { manifest: null; issues: string[] } {
+export function parseManifest(text: string): { manifest: BundleManifest; issues: []; solution: SolutionShape } | { manifest: null; issues: string[]; solution: SolutionShape } {
+  const failed = (issues: string[]) => ({ manifest: null, issues, solution: null });
   if (text.length > MAX_MANIFEST_BYTES) {
-    return { manifest: null, issues: [`the manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB (a challenge.yaml is a few kilobytes)`] };
+    return failed([`the manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB (a challenge.yaml is a few kilobytes)`]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, lineCounter: lines });
@@ -145,24 +202,28 @@ export function parseManifest(text: string): { manifest: BundleManifest; issues:
     return `YAML syntax error${where}: ${what}`;
   });
   if (errors.length === 0) errors.push(...duplicateKeyIssues(doc, lines));
-  if (errors.length > 0) return { manifest: null, issues: errors };
+  if (errors.length > 0) return failed(errors);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // The library's words for an alias bomb: "Excessive alias count indicates a resource exhaustion attack".
-    return { manifest: null, issues: [`YAML: ${(err as Error).message} (at most ${MAX_ALIAS_COUNT} alias uses)`] };
+    return failed([`YAML: ${(err as Error).message} (at most ${MAX_ALIAS_COUNT} alias uses)`]);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return { manifest: null, issues: ["expected a mapping of fields at the top level"] };
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return failed(["expected a mapping of fields at the top level"]);
   const bad = formatIssue(data);
-  if (bad) return { manifest: null, issues: [bad] };
+  if (bad) return failed([bad]);
   const result = manifestSchema.safeParse(data, { error: (iss) => (iss.code === "invalid_type" && iss.input === undefined ? "is missing" : undefined) });
   const issues = (result.error?.issues ?? []).map((i) => {
     const field = i.path.length > 0 ? `${i.path.join(".")}: ` : "";
     const message = i.code === "unrecognized_keys" ? `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => JSON.stringify(k)).join(", ")}` : i.message;
     return `${field}${message}`;
   });
-  issues.push(...crossFieldIssues(data as Record<string, unknown>));
-  if (result.success && issues.length === 0) return { manifest: result.data, issues: [] };
-  return { manifest: null, issues };
+  const raw = data as Record<string, unknown>;
+  const kind = typeof raw.kind === "string" ? findKind(raw.kind) : undefined;
+  const target = rawTarget(raw);
+  issues.push(...crossFieldIssues(raw, kind, target));
+  const solution: SolutionShape = kind && !kind.answerKey ? { headerOnly: kind } : target && { rows: target };
+  if (result.success && issues.length === 0) return { manifest: result.data, issues: [], solution };
+  return { manifest: null, issues, solution };
 }

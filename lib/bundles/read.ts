@@ -4,19 +4,20 @@
  * any part is collected and thrown together as one BundleError.
  *
  * Example: a zip whose challenge.yaml names metric `auc` for a higgs-tautau challenge and whose solution.csv
- * labels its first event `s` throws one BundleError with issues
+ * labels its first event `x` throws one BundleError with issues
  *   ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)",
- *    "solution.csv: line 2: Label \"s\" is not 1 or 0"].
+ *    "solution.csv: line 2: Label \"x\" is not s/b or 1/0"].
  */
 import { strFromU8 } from "fflate";
 import { USAGE_CONTROL } from "@/challenges/anomaly-detection/dataset";
 import { type ChallengeKind, kindOf } from "@/challenges";
-import type { GeneratedSolution } from "@/challenges/built-in";
+import { type GeneratedSolution, MAX_EVENT_ID, storedSolution } from "@/challenges/built-in";
+import { SolutionFormatError } from "@/scoring/errors";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
+import { readSolution } from "@/scoring/solution-csv";
 import { BundleError, IssueList } from "./issues";
 import { unzipLimited } from "./unzip";
-import { type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE } from "./manifest";
-import { parseSolutionCsv, type ParsedSolution } from "./solution-csv";
+import { type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE, type SolutionShape } from "./manifest";
 import { type IdColumn, isUtf8, lineCount, readIdColumn, sha256Hex } from "./text-file";
 
 /** A data file as competitors download it (content uncompressed). */
@@ -40,6 +41,40 @@ export interface ParsedBundle {
 export interface ReadBundleOptions {
   /** Largest total unzipped size accepted (a zip bomb stops here, mid-entry); default 4 GiB. */
   maxUnzippedBytes?: number;
+}
+
+/** The stored answer key with the line of each row in solution.csv, for messages about ids. */
+type ParsedSolution = GeneratedSolution & { lines: Int32Array };
+
+const EMPTY_SOLUTION: ParsedSolution = { eventId: new Int32Array(0), label: new Uint8Array(0), weight: new Float64Array(0), usage: new Uint8Array(0), lines: new Int32Array(0) };
+
+/**
+ * solution.csv through the one answer-key codec (scoring/solution-csv.ts), every problem to `issues`. A kind scored
+ * by simulation has no key: its solution.csv is a header alone. Null when the key cannot be used.
+ */
+async function readSolutionFile(bytes: Uint8Array, shape: SolutionShape, issues: IssueList): Promise<ParsedSolution | null> {
+  if (shape === null) return null;
+  if ("headerOnly" in shape) {
+    const rows = lineCount(bytes) - 1;
+    if (rows > 0) issues.add(SOLUTION_FILE, `a ${shape.headerOnly.id} challenge has no answer key (it is scored by simulation): expected only the header, found ${rows} rows`);
+    return EMPTY_SOLUTION;
+  }
+  const target = shape.rows;
+  try {
+    const { solution, lines } = await readSolution(bytes, {
+      target: target.type,
+      classes: target.type === "multiclass" ? target.classes : undefined,
+      strictUsage: true,
+      // The bundle's own size limit applied when it was unzipped.
+      maxBytes: Math.max(bytes.byteLength, 1),
+    });
+    const stored = storedSolution(solution, (row, id) => issues.add(SOLUTION_FILE, `line ${lines[row]}: EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`));
+    return stored && { ...stored, lines };
+  } catch (err) {
+    if (!(err instanceof SolutionFormatError)) throw err;
+    issues.addFormatError(SOLUTION_FILE, err);
+    return null;
+  }
 }
 
 /** Files each kind's solution must match by EventId: the file competitors predict on. */
@@ -122,19 +157,19 @@ function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, s
 }
 
 /** Unzips and validates a bundle; throws BundleError with every problem found. */
-export function readBundle(zip: Uint8Array, opts: ReadBundleOptions = {}): ParsedBundle {
+export async function readBundle(zip: Uint8Array, opts: ReadBundleOptions = {}): Promise<ParsedBundle> {
   const entries = unzipEntries(zip, opts.maxUnzippedBytes ?? 4 * 2 ** 30);
   const yamlBytes = entries.get(MANIFEST_FILE);
   if (!yamlBytes) throw new BundleError([`${MANIFEST_FILE} is missing (a bundle has it at the top level of the zip)`]);
   const issues = new IssueList();
-  const { manifest, issues: manifestIssues } = parseManifest(strFromU8(yamlBytes));
+  const { manifest, issues: manifestIssues, solution: shape } = parseManifest(strFromU8(yamlBytes));
   for (const issue of manifestIssues) issues.add(MANIFEST_FILE, issue);
   const descriptionBytes = entries.get(DESCRIPTION_FILE);
   if (!descriptionBytes) issues.add(DESCRIPTION_FILE, "is missing (the challenge's Markdown description; it may be empty)");
   else if (!isUtf8(descriptionBytes)) issues.add(DESCRIPTION_FILE, "is not UTF-8 text");
   const solutionBytes = entries.get(SOLUTION_FILE);
   if (!solutionBytes) issues.add(SOLUTION_FILE, "is missing (the answer key; a detector-design bundle has only its header)");
-  const solution = solutionBytes ? parseSolutionCsv(strFromU8(solutionBytes), issues) : null;
+  const solution = solutionBytes ? await readSolutionFile(solutionBytes, shape, issues) : null;
   // Without a valid manifest nothing says which files to expect; the problems so far are all there is to say.
   const files = manifest ? readFiles(manifest, entries, solution, issues) : [];
   issues.throwIfAny();

@@ -1,6 +1,6 @@
 /** Challenge bundles (lib/bundles): round trips of each kind, every rejected bundle, and the CLI. */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { strToU8, unzipSync } from "fflate";
 import { parse } from "yaml";
 import { beforeAll, expect, it } from "vitest";
@@ -13,57 +13,12 @@ import { keyToHex } from "@/challenges/shared/random";
 import { createChallengeWithDataset, freshDataKey } from "@/lib/challenges/create-challenge";
 import { challengeForBundle } from "@/db/queries/bundles";
 import { getChallengeBySlug } from "@/db/queries/challenges";
-import { currentDataset, getDatasetFile, listDatasetFiles } from "@/db/queries/datasets";
-import { getPrivateScore, getSubmissionWithPublicScore } from "@/db/queries/submissions";
-import { challenges, datasetFiles, datasets, phases, solutionRows, type Challenge } from "@/db/schema";
+import { currentDataset, getDatasetFile } from "@/db/queries/datasets";
+import { datasetFiles, type Challenge } from "@/db/schema";
 import { BundleError, exportBundle, importBundle, readBundle } from "@/lib/bundles";
-import { runScoringJob } from "@/lib/jobs/score-submission";
-import type { Db } from "@/db/client";
-import { edited, entriesOf, higgsSpec, uniqueSlug, withManifest, zipOf } from "./bundle-fixtures";
+import { challengeBySlug, edited, entriesOf, expectBundleRejected, higgsSpec, roundTrip, row, rowCounts, scoreOn, setRow, uniqueSlug, withManifest, zipOf } from "./bundle-fixtures";
 import { describeEachDatabase } from "./databases";
-import { goodCsv, upload } from "./queue-fixtures";
-
-/** Uploads `csv`, scores it without bootstrap (a ± is seeded by the submission id) and returns both scores. */
-async function scoreOn(db: Db, challenge: Challenge, csv: string) {
-  const s = await upload(db, challenge, csv);
-  expect(await runScoringJob(db, s.id, { bootstrap: 0 })).toBe("scored");
-  return { pub: (await getSubmissionWithPublicScore(db, s.id))!.publicScore, priv: (await getPrivateScore(db, s.id))!.score };
-}
-
-async function challengeBySlug(db: Db, slug: string): Promise<Challenge> {
-  return (await getChallengeBySlug(db, slug)) as Challenge;
-}
-
-/** A challenge's stored state minus what an import must change (id, slug, creation time). */
-async function storedState(db: Db, id: number) {
-  const found = (await challengeForBundle(db, id))!;
-  const { id: _id, slug: _slug, createdAt: _at, ...settings } = found.challenge;
-  return {
-    settings,
-    phases: found.phases.map((p) => [p.name, p.position, p.startsAt.toISOString(), p.endsAt.toISOString()]),
-    manifest: found.dataset.manifest,
-    secrets: found.dataset.secrets,
-    files: await listDatasetFiles(db, id),
-    solution: found.solution,
-  };
-}
-
-/** Exports, reads and imports under a new slug; checks everything stored came through unchanged. */
-async function roundTrip(db: Db, challengeId: number) {
-  const zip = await exportBundle(db, challengeId);
-  expect(await exportBundle(db, challengeId)).toEqual(zip);
-  const created = await importBundle(db, readBundle(zip), { slug: uniqueSlug("copy") });
-  expect(await storedState(db, created.id)).toEqual(await storedState(db, challengeId));
-  return { zip, created };
-}
-
-/** Line `n` (1-based) of an entry, split into fields, with a setter. */
-const row = (text: string, n: number) => text.split("\n")[n - 1]!.split(",");
-const setRow = (text: string, n: number, fields: string[]) => text.split("\n").map((l, i) => (i === n - 1 ? fields.join(",") : l)).join("\n");
-
-/** Rows in every table an import writes: nothing may change when one fails. */
-const rowCounts = (db: Db) =>
-  Promise.all([challenges, phases, datasets, datasetFiles, solutionRows].map(async (t) => Number((await db.select({ n: sql<number>`count(*)` }).from(t))[0]!.n)));
+import { goodCsv } from "./queue-fixtures";
 
 describeEachDatabase("challenge bundles", (get) => {
   let higgs: Challenge;
@@ -115,7 +70,7 @@ describeEachDatabase("challenge bundles", (get) => {
     const setStored = (gz: Buffer) => db.update(datasetFiles).set({ gzipContent: gz }).where(eq(datasetFiles.id, stored!.id));
     try {
       await setStored(Buffer.concat([gzipSync(text.subarray(0, half)), gzipSync(text.subarray(half))]));
-      expect(readBundle(await exportBundle(db, higgs.id))).toEqual(readBundle(higgsZip));
+      expect(await readBundle(await exportBundle(db, higgs.id))).toEqual(await readBundle(higgsZip));
       await setStored(gzipSync(Buffer.concat([text, Buffer.from("1,2\n")])));
       await expect(exportBundle(db, higgs.id)).rejects.toThrow(`the stored file data/test.csv does not match its SHA-256 ${stored!.sha256}`);
     } finally {
@@ -156,29 +111,16 @@ describeEachDatabase("challenge bundles", (get) => {
     expect(await scoreOn(db, copy, csv)).toEqual(await scoreOn(db, (await challengeBySlug(db, original.slug)), csv));
   });
 
-  /** Reads and imports the bundle; expects a BundleError with exactly `issues` (strings or patterns) and no rows written. */
-  async function expectRejected(zip: Uint8Array, issues: (string | RegExp)[], opts?: { slug?: string }) {
-    const { db } = get();
-    const before = await rowCounts(db);
-    const error = await Promise.resolve()
-      .then(() => importBundle(db, readBundle(zip), opts))
-      .then(
-        () => expect.unreachable("the bundle was accepted"),
-        (err: unknown) => err,
-      );
-    expect(error).toBeInstanceOf(BundleError);
-    expect((error as BundleError).issues).toEqual(issues.map((i) => (typeof i === "string" ? i : expect.stringMatching(i))));
-    expect(await rowCounts(db)).toEqual(before);
-  }
+  const expectRejected = (zip: Uint8Array, issues: (string | RegExp)[], opts?: { slug?: string }) => expectBundleRejected(get().db, zip, issues, opts);
 
   it("rejects bytes that are not a zip", async () => {
     await expectRejected(strToU8("EventId,Label\n1,1\n"), [/^not a zip archive \(/]);
   });
 
-  it("reads a zip of the bundle's folder as the bundle, and stops a zip bomb", () => {
+  it("reads a zip of the bundle's folder as the bundle, and stops a zip bomb", async () => {
     const inFolder = Object.fromEntries(Object.entries(entriesOf(higgsZip)).map(([k, v]) => [`my-bundle/${k}`, v]));
-    expect(readBundle(zipOf(inFolder))).toEqual(readBundle(higgsZip));
-    expect(() => readBundle(higgsZip, { maxUnzippedBytes: 10_000 })).toThrow("the unzipped bundle would exceed 10000 bytes");
+    expect(await readBundle(zipOf(inFolder))).toEqual(await readBundle(higgsZip));
+    await expect(readBundle(higgsZip, { maxUnzippedBytes: 10_000 })).rejects.toThrow("the unzipped bundle would exceed 10000 bytes");
   });
 
   it("rejects a zip without challenge.yaml", async () => {
@@ -244,35 +186,34 @@ describeEachDatabase("challenge bundles", (get) => {
 
   it("rejects duplicate ids", async () => {
     const e = entriesOf(higgsZip);
-    const [first, second] = [row(e["solution.csv"]!, 2)[0]!, row(e["solution.csv"]!, 3)[0]!];
+    const first = row(e["solution.csv"]!, 2)[0]!;
     const zip = edited(higgsZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 3, [first, ...row(x["solution.csv"]!, 3).slice(1)])));
-    const testLine = e["data/test.csv"]!.split("\n").findIndex((l) => l.startsWith(`${second},`)) + 1;
-    await expectRejected(zip, [`solution.csv: line 3: EventId ${first} appears twice (first on line 2)`, `data/test.csv: line ${testLine}: EventId ${second} has no row in solution.csv`]);
+    await expectRejected(zip, [`solution.csv: line 3: EventId "${first}" appears again (first at line 2)`]);
   });
 
   it("rejects bad labels, weights and usage, with every problem", async () => {
     const zip = edited(higgsZip, (x) => {
       const id = (n: number) => row(x["solution.csv"]!, n)[0]!;
-      x["solution.csv"] = setRow(setRow(x["solution.csv"]!, 2, [id(2), "s", "1", "Public"]), 4, [id(4), "1", "-2", "Secret"]);
+      x["solution.csv"] = setRow(setRow(x["solution.csv"]!, 2, [id(2), "x", "1", "Public"]), 4, [id(4), "1", "-2", "Secret"]);
     });
     await expectRejected(zip, [
-      'solution.csv: line 2: Label "s" is not 1 or 0',
+      'solution.csv: line 2: Label "x" is not s/b or 1/0',
       'solution.csv: line 4: Weight "-2" is not a positive finite number',
-      'solution.csv: line 4: Usage "Secret" is not Public, Private, Ignored or Control',
+      'solution.csv: line 4: Usage "Secret" is not one of Ignored, Public, Private, Control',
     ]);
   });
 
   it("keeps the first 20 problems of a part and counts the rest", async () => {
     const zip = edited(higgsZip, (x) => (x["solution.csv"] = x["solution.csv"]!.replace(/^(\d+),[01],/gm, "$1,x,")));
-    const lines = Array.from({ length: 20 }, (_, k) => `solution.csv: line ${k + 2}: Label "x" is not 1 or 0`);
+    const lines = Array.from({ length: 20 }, (_, k) => `solution.csv: line ${k + 2}: Label "x" is not s/b or 1/0`);
     await expectRejected(zip, [...lines, "solution.csv: and 280 more problems"]);
   });
 
   it("reports problems of several parts at once", async () => {
     const zip = edited(withManifest(higgsZip, (m) => (m.metric = "auc")), (x) => {
-      x["solution.csv"] = setRow(x["solution.csv"]!, 2, row(x["solution.csv"]!, 2).map((f, k) => (k === 1 ? "s" : f)));
+      x["solution.csv"] = setRow(x["solution.csv"]!, 2, row(x["solution.csv"]!, 2).map((f, k) => (k === 1 ? "x" : f)));
     });
-    await expectRejected(zip, ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)", 'solution.csv: line 2: Label "s" is not 1 or 0']);
+    await expectRejected(zip, ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)", 'solution.csv: line 2: Label "x" is not s/b or 1/0']);
   });
 
   it("rejects a detector-design bundle without secrets.privateSeed", async () => {
@@ -290,7 +231,7 @@ describeEachDatabase("challenge bundles", (get) => {
   it("lets one of two simultaneous imports under one slug win; the other gets the slug message", async () => {
     const { db } = get();
     const slug = uniqueSlug("race");
-    const bundle = readBundle(higgsZip);
+    const bundle = await readBundle(higgsZip);
     const results = await Promise.allSettled([importBundle(db, bundle, { slug }), importBundle(db, bundle, { slug })]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason as BundleError;
@@ -300,7 +241,7 @@ describeEachDatabase("challenge bundles", (get) => {
   it("leaves nothing half-created when the transaction fails part-way", async () => {
     const { db } = get();
     // PostgreSQL text cannot hold NUL: the dataset_file insert fails after the challenge, phase and dataset rows.
-    const bundle = readBundle(higgsZip);
+    const bundle = await readBundle(higgsZip);
     bundle.files[1]!.description = "bad\u0000description";
     const before = await rowCounts(db);
     const slug = uniqueSlug("half");

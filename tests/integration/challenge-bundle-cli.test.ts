@@ -40,7 +40,7 @@ describe("scripts/challenge-bundle.ts", () => {
       encoding: "utf8",
     });
 
-  it("exits 2 with every problem for a bad bundle, 0 and the URL for a good one, and exports it back", () => {
+  it("exits 2 with every problem for a bad bundle, 0 and the URL for a good one, and exports it back", async () => {
     const rejected = cli("import", bad);
     expect(rejected.stderr).toBe("The bundle has 1 problem:\n  challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)\n");
     expect(rejected.status).toBe(2);
@@ -51,6 +51,6 @@ describe("scripts/challenge-bundle.ts", () => {
     const out = path.join(dir, "copy.zip");
     const exported = cli("export", "cli-copy", "--out", out);
     expect(exported.status, exported.stderr).toBe(0);
-    expect({ ...readBundle(readFileSync(out)).manifest, slug }).toEqual(readBundle(readFileSync(good)).manifest);
+    expect({ ...(await readBundle(readFileSync(out))).manifest, slug }).toEqual((await readBundle(readFileSync(good))).manifest);
   });
 });

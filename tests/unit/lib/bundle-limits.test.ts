@@ -5,9 +5,9 @@ import { BundleError, readBundle } from "@/lib/bundles";
 import { MAX_MANIFEST_BYTES, parseManifest } from "@/lib/bundles/manifest";
 
 const MiB = 1024 * 1024;
-const issuesOf = (fn: () => unknown): string[] => {
+const issuesOf = async (fn: () => Promise<unknown>): Promise<string[]> => {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof BundleError) return err.issues;
     throw err;
@@ -28,23 +28,23 @@ function lieAboutSize(zip: Uint8Array, size: number): Uint8Array {
 }
 
 describe("bundle limits (zip bombs, hostile manifests)", () => {
-  it("stops a zip-bomb entry at the running limit, whatever size its headers claim", () => {
+  it("stops a zip-bomb entry at the running limit, whatever size its headers claim", async () => {
     // 64 MiB of zeros deflate to ~64 KB; the headers claim 100 bytes.
     const bomb = lieAboutSize(zipSync({ "challenge.yaml": new Uint8Array(64 * MiB) }, { level: 1 }), 100);
     const t0 = performance.now();
     const heap0 = process.memoryUsage().arrayBuffers;
-    expect(issuesOf(() => readBundle(bomb, { maxUnzippedBytes: MiB }))).toEqual([`the unzipped bundle would exceed ${MiB} bytes`]);
+    expect(await issuesOf(() => readBundle(bomb, { maxUnzippedBytes: MiB }))).toEqual([`the unzipped bundle would exceed ${MiB} bytes`]);
     const grew = process.memoryUsage().arrayBuffers - heap0;
     console.log(`zip bomb (64 MiB entry claiming 100 bytes): refused after ${(performance.now() - t0).toFixed(0)} ms, array buffers +${(grew / MiB).toFixed(1)} MiB`);
     // Never the whole entry (64 MiB) at once: at most one inflate step (4 MiB) past the limit, plus what the GC has not reclaimed yet.
     expect(grew).toBeLessThan(32 * MiB);
   }, 60_000);
 
-  it("refuses a corrupt or foreign archive with a message", () => {
-    expect(issuesOf(() => readBundle(strToU8("not a zip")))[0]).toMatch(/^not a zip archive/);
+  it("refuses a corrupt or foreign archive with a message", async () => {
+    expect((await issuesOf(() => readBundle(strToU8("not a zip"))))[0]).toMatch(/^not a zip archive/);
   });
 
-  it("answers an alias bomb with a message instead of expanding it", () => {
+  it("answers an alias bomb with a message instead of expanding it", async () => {
     let yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n";
     let prev = "a";
     for (let i = 0; i < 9; i++) {
@@ -53,7 +53,7 @@ describe("bundle limits (zip bombs, hostile manifests)", () => {
     }
     expect(parseManifest(yaml).issues).toEqual([expect.stringMatching(/^YAML: Excessive alias count .* \(at most 100 alias uses\)$/)]);
     // Through the bundle reader too (the route turns a BundleError into 400 bad_bundle).
-    expect(issuesOf(() => readBundle(zipSync({ "challenge.yaml": strToU8(yaml) })))[0]).toMatch(/Excessive alias count/);
+    expect((await issuesOf(() => readBundle(zipSync({ "challenge.yaml": strToU8(yaml) }))))[0]).toMatch(/Excessive alias count/);
   });
 
   it("refuses a manifest over the size cap, and parses one just under it with many keys in linear time", () => {
