@@ -158,7 +158,7 @@ export interface ChallengeKind {
   regenerate: "rescore" | "void";
   builtIns: readonly BuiltInChallenge[];
   /** The reference trainer an organiser can start from the manage page, and its families ("both" runs each). */
-  baselines?: { trainer: "higgs" | "anomaly"; families: readonly BaselineFamily[]; defaultFamily: string };
+  baselines?: { trainer: "higgs" | "anomaly" | "generic"; families: readonly BaselineFamily[]; defaultFamily: string };
   /** Extra parts of the kind's pages. */
   pages?: {
     /** What competitors upload, in words; "predictions files" when absent. */

@@ -36,6 +36,7 @@ export const processesBuiltIn: BuiltInChallenge = {
   description: processesDescription,
   metricId: "log-loss",
   config: {},
+  trainedBaselines: ["xgboost", "tfjs"],
   phases: (now) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 180 * DAY_MS) }],
   generate(scale, seed): GeneratedDataset {
     const trainEvents = Math.max(100, Math.round(TRAIN_EVENTS * scale));

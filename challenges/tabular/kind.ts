@@ -36,4 +36,14 @@ export const tabularKind: ChallengeKind = {
   uploads: [tabularUpload(TABULAR_METRICS)],
   regenerate: "void",
   builtIns: [massBuiltIn, processesBuiltIn],
+  // The generic trainer, for any target: the key's type and the metric pick the objective (baseline/task.ts).
+  baselines: {
+    trainer: "generic",
+    families: [
+      { id: "xgboost", label: "XGBoost", needsXgboost: true },
+      { id: "tfjs", label: "MLP (tfjs)" },
+      { id: "both", label: "both", needsXgboost: true },
+    ],
+    defaultFamily: "xgboost",
+  },
 };

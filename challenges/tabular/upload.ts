@@ -21,8 +21,8 @@ export const TABULAR_FILES = { train: "train.csv", test: "test.csv", solution: "
 type FileRole = keyof typeof TABULAR_FILES;
 type Issues = { file: string; line: number | null; message: string }[];
 
-
-class FileProblems extends CsvFormatError {
+/** A file's format problems, collected under its own name by whoever reads it. */
+export class FileProblems extends CsvFormatError {
   constructor(problems: FormatProblem[], total = problems.length) {
     super("The file", problems, total);
   }

@@ -1,9 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { findKind } from "@/challenges";
+import type { ChallengeKind } from "@/challenges/kind";
 import type { Db } from "@/db";
 import { baselineRuns, challenges, type BaselineRun } from "@/db/schema";
 import type { FamilyChoice } from "@/lib/ml/higgs-training";
+import type { TabularFamilyChoice } from "@/lib/ml/tabular-training";
 import { BASELINE_QUEUE } from "./boss";
 
 export async function createBaselineRun(
@@ -27,9 +29,10 @@ export async function listBaselineRuns(db: Db, challengeId: number): Promise<Bas
  */
 export async function executeBaselineRun(db: Db, runId: number, opts: { bootstrap: number }): Promise<void> {
   // Loaded here, not at the top: the trainer belongs to the worker, not the web server's pages.
-  const [{ runBaseline }, { runAnomalyBaseline }, { BaselineInputError }, { trainInChildProcess }] = await Promise.all([
+  const [{ runBaseline }, { runAnomalyBaseline }, { runTabularBaseline }, { BaselineInputError }, { trainInChildProcess }] = await Promise.all([
     import("@/lib/ml/baseline-run"),
     import("@/lib/ml/anomaly-baseline-run"),
+    import("@/lib/ml/tabular-baseline-run"),
     import("@/lib/ml/baseline-input-error"),
     import("@/lib/ml/training-process"),
   ]);
@@ -51,22 +54,22 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
   };
   // Training runs in a child process: minutes of it on this thread would stall the site the worker may run inside.
   const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap, trainer: trainInChildProcess };
+  const log = (message: string) => {
+    pending = pending.then(() => db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)));
+  };
+  // Each trainer the kinds declare (ChallengeKind.baselines.trainer), with the run's family in its own terms.
+  const trainers: Record<NonNullable<ChallengeKind["baselines"]>["trainer"], () => Promise<{ name: string; registered: { publicScore: number | null } | null }[]>> = {
+    higgs: () => runBaseline(db, { ...common, family: run.family as FamilyChoice, onProgress: (family, e) => progress(family, { ...e }), log }),
+    anomaly: () =>
+      runAnomalyBaseline(db, {
+        ...common,
+        methods: run.family === "both" ? ["autoencoder", "cwola"] : [run.family as "autoencoder" | "cwola"],
+        onEpoch: (method) => (e) => progress(method, { ...e }),
+      }),
+    generic: () => runTabularBaseline(db, { ...common, family: run.family as TabularFamilyChoice, onProgress: (family, e) => progress(family, { ...e }), log }),
+  };
   try {
-    const results =
-      findKind(challenge?.kind ?? "")?.baselines?.trainer === "anomaly"
-        ? await runAnomalyBaseline(db, {
-            ...common,
-            methods: run.family === "both" ? ["autoencoder", "cwola"] : [run.family as "autoencoder" | "cwola"],
-            onEpoch: (method) => (e) => progress(method, { ...e }),
-          })
-        : await runBaseline(db, {
-            ...common,
-            family: run.family as FamilyChoice,
-            onProgress: (family, e) => progress(family, { ...e }),
-            log: (message) => {
-              pending = pending.then(() => db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)));
-            },
-          });
+    const results = await trainers[findKind(challenge?.kind ?? "")?.baselines?.trainer ?? "higgs"]();
     await pending;
     const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore ?? null }));
     await db.update(baselineRuns).set({ status: "done", results: summary, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));

@@ -4,12 +4,15 @@
  */
 import type { EpochEvent } from "@/challenges/anomaly-detection/baseline/progress";
 import type { ProgressEvent } from "@/challenges/shared/baseline/types";
+import type { TabularProgress } from "@/challenges/tabular/baseline/task";
 import { type AnomalyTrainingInput, type TrainedAnomalyEntry, trainAnomalyEntries } from "./anomaly-training";
 import { type HiggsTrainingInput, type TrainedHiggsEntry, trainHiggsEntries } from "./higgs-training";
+import { type TabularTrainingInput, type TrainedTabularEntry, trainTabularEntries } from "./tabular-training";
 
 export interface TrainingKinds {
   higgs: { input: HiggsTrainingInput; entry: TrainedHiggsEntry; progress: ProgressEvent };
   anomaly: { input: AnomalyTrainingInput; entry: TrainedAnomalyEntry; progress: EpochEvent };
+  generic: { input: TabularTrainingInput; entry: TrainedTabularEntry; progress: TabularProgress };
 }
 export type TrainingKind = keyof TrainingKinds;
 
@@ -26,6 +29,7 @@ export type Trainer = <K extends TrainingKind>(kind: K, input: TrainingKinds[K][
 const trainers: { [K in TrainingKind]: (input: TrainingKinds[K]["input"], events: TrainingEvents<K>) => Promise<void> } = {
   higgs: trainHiggsEntries,
   anomaly: trainAnomalyEntries,
+  generic: trainTabularEntries,
 };
 
 /** Trains in this process (its event loop is busy meanwhile: for commands, and inside the training process). */

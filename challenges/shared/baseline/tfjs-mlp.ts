@@ -42,7 +42,7 @@ export function bceWithLogits(labels: tf.Tensor, logits: tf.Tensor): tf.Tensor {
 }
 
 /** Rows `order[from, to)` of a row-major matrix, copied into one batch. */
-function gatherRows(X: Float32Array, cols: number, order: Int32Array, from: number, to: number): Float32Array {
+export function gatherRows(X: Float32Array, cols: number, order: Int32Array, from: number, to: number): Float32Array {
   const out = new Float32Array((to - from) * cols);
   for (let k = from; k < to; k++) out.set(X.subarray(order[k]! * cols, (order[k]! + 1) * cols), (k - from) * cols);
   return out;

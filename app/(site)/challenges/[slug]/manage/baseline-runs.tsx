@@ -7,7 +7,7 @@ type Run = {
   family: string;
   seed: number;
   status: "queued" | "running" | "done" | "failed";
-  progress: { family?: string; epoch?: number; epochs?: number; member?: number; members?: number; loss?: number; valAms?: number; etaSeconds?: number } | null;
+  progress: { family?: string; epoch?: number; epochs?: number; member?: number; members?: number; loss?: number; valAms?: number; valLoss?: number; etaSeconds?: number } | null;
   message: string | null;
   results: { name: string; publicScore: number | null }[] | null;
   createdAt: string;
@@ -46,7 +46,7 @@ export function BaselineRuns({ slug }: { slug: string }) {
                   <div className="h-full bg-brand-600" style={{ width: `${fraction * 100}%` }} />
                 </div>
                 <p className="text-xs text-slate-600">
-                  {p.family} {p.members && p.members > 1 ? `member ${p.member}/${p.members}, ` : ""}epoch {p.epoch}/{p.epochs} · loss {p.loss?.toFixed(4)} · validation AMS {p.valAms?.toFixed(3)} · about {Math.round(p.etaSeconds ?? 0)} s left
+                  {p.family} {p.members && p.members > 1 ? `member ${p.member}/${p.members}, ` : ""}epoch {p.epoch}/{p.epochs} · loss {p.loss?.toFixed(4)} · {p.valAms !== undefined ? `validation AMS ${p.valAms.toFixed(3)}` : `validation loss ${p.valLoss?.toFixed(4)}`} · about {Math.round(p.etaSeconds ?? 0)} s left
                 </p>
               </div>
             )}
