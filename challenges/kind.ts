@@ -9,12 +9,37 @@ import type { ByteSource } from "../scoring/byte-source";
 import type { MetricId } from "../scoring/registry";
 import type { Solution } from "../scoring/solution";
 import type { BuiltInChallenge, GeneratedDataset } from "./built-in";
-import type { ControlSample } from "./anomaly-detection/score-submission";
 import type { ModelContract } from "./shared/model-contract";
 import type { Seed } from "./shared/random";
 
 /** Leaderboard numbers per subset, as the scoring worker stores them (primary score, its ±, details). */
 export type KindScore = Record<"Public" | "Private", { primary: number; std?: number }>;
+
+/**
+ * Background-only control events hidden in the test set, for a gate that checks the submission's scores on them:
+ * their ids and the control variable of each, as the answer key's Aux column stores it (anomaly detection: m_JJ).
+ */
+export interface ControlSample {
+  eventId: ArrayLike<number>;
+  aux: Float64Array;
+}
+
+/** Where a submission that is not a valid input for its kind is wrong (a field's path, or "" for the whole file). */
+export interface SubmissionIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * A submission its kind cannot score for reasons other than its CSV format (a detector design out of bounds): the
+ * scoring worker fails it with this message, and the scoring thread passes the issues back across its boundary.
+ */
+export class SubmissionIssuesError extends Error {
+  override name = "SubmissionIssuesError";
+  constructor(readonly issues: SubmissionIssue[]) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("\n"));
+  }
+}
 
 /** What the scoring worker hands a kind's scorer: the submission, and what the kind's `scoring` asked for. */
 export interface KindScoreInput {

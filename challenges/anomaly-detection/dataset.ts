@@ -13,13 +13,13 @@
  * Private by the hash.
  */
 import type { GeneratedDataset, GeneratedFile, GeneratedSolution } from "../built-in";
-import { USAGE_PRIVATE, USAGE_PUBLIC } from "../../scoring/solution";
+import { USAGE, USAGE_PRIVATE, USAGE_PUBLIC } from "../../scoring/solution";
 import { Random, type Seed, seedSecrets } from "../shared/random";
 import { eventsCsv, featuresCsv, publishedValue, sampleSubmissionCsv } from "./csv";
 import { type AnomalyEvents, concatAnomalyEvents, countSignal, FEATURE, selectAnomalyEvents } from "./schema";
 
 /** Usage code of a control event: in test.csv, never on a leaderboard (scoring/ ignores codes other than 1 and 2). */
-export const USAGE_CONTROL = 3;
+export const USAGE_CONTROL = USAGE.Control;
 /** EventId of the first row of test.csv; ids are consecutive in file order. */
 export const FIRST_EVENT_ID = 1_000_000;
 export const DEFAULT_PUBLIC_FRACTION = 0.3;

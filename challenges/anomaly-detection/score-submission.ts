@@ -13,13 +13,7 @@ import { scoreSubmission, type MetricId, type ScoreResult } from "../../scoring/
 import type { Solution } from "../../scoring/solution";
 import { createSolutionIndex } from "../../scoring/solution-index";
 import { parseScoreSubmission } from "../../scoring/submission-scores";
-
-export interface ControlSample {
-  /** Event ids of the control events (as in the solution). */
-  eventId: ArrayLike<number>;
-  /** Their m_JJ as published in test.csv. */
-  mjj: Float64Array;
-}
+import type { ControlSample } from "../kind";
 
 /**
  * Bins of at least 500 events: a mass-independent score still scores about 1/(6·n_b) from sampling noise alone,
@@ -69,7 +63,7 @@ export async function scoreAnomalySubmission(req: {
   const parsed = await parseScoreSubmission(req.submission, createSolutionIndex(req.solution));
   const rows = controlRows(req.solution, req.control);
   const scores = Float64Array.from(rows, (row) => parsed.scores[row]!);
-  const gate = massSculpting(scores, req.control.mjj, { bins: gateBins(rows.length) });
+  const gate = massSculpting(scores, req.control.aux, { bins: gateBins(rows.length) });
   if (!gate.passed) {
     const message =
       `Rejected by the mass-sculpting gate: on background-only control events your scores depend on m_JJ ` +

@@ -11,22 +11,14 @@
  *     -> DesignError "z: must list exactly 3 numbers (...)"
  */
 import type { z } from "zod";
+import { type SubmissionIssue, SubmissionIssuesError } from "../kind";
 import { type Design, designSchema, V1_PITCH, V1_RADIUS, V1_SCHEMA } from "./design-schema";
 
-export interface DesignIssue {
-  /** Where the problem is: "layers[2].pitch", a CSV column name, or "" for the whole input. */
-  path: string;
-  message: string;
-}
+/** Where a design is wrong: "layers[2].pitch", a CSV column name, or "" for the whole input. */
+export type DesignIssue = SubmissionIssue;
 
-export class DesignError extends Error {
-  readonly issues: DesignIssue[];
-
-  constructor(issues: DesignIssue[]) {
-    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("\n"));
-    this.name = "DesignError";
-    this.issues = issues;
-  }
+export class DesignError extends SubmissionIssuesError {
+  override name = "DesignError";
 }
 
 export const CSV_HEADER = ["R", "pitch", "y1", "y2", "y3", "z1", "z2", "z3"] as const;

@@ -9,11 +9,10 @@
  *    "solution.csv: line 2: Label \"x\" is not s/b or 1/0"].
  */
 import { strFromU8 } from "fflate";
-import { USAGE_CONTROL } from "@/challenges/anomaly-detection/dataset";
 import { type ChallengeKind, kindOf } from "@/challenges";
 import { type GeneratedSolution, MAX_EVENT_ID, storedSolution } from "@/challenges/built-in";
 import { SolutionFormatError } from "@/scoring/errors";
-import { USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
+import { USAGE, USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
 import { readSolution } from "@/scoring/solution-csv";
 import { BundleError, IssueList } from "./issues";
 import { unzipLimited } from "./unzip";
@@ -117,7 +116,7 @@ function checkSolutionForKind(kind: ChallengeKind, s: ParsedSolution, issues: Is
   if (!kind.answerKey.controlNeedsAux) return;
   // The mass-sculpting gate reads the control events' m_JJ from Aux.
   s.usage.forEach((u, i) => {
-    if (u === USAGE_CONTROL && !(s.aux && Number.isFinite(s.aux[i]!))) issues.add(SOLUTION_FILE, `line ${s.lines[i]}: a Control row needs its m_JJ in Aux`);
+    if (u === USAGE.Control && !(s.aux && Number.isFinite(s.aux[i]!))) issues.add(SOLUTION_FILE, `line ${s.lines[i]}: a Control row needs its m_JJ in Aux`);
   });
 }
 

@@ -3,8 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
 import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
-import { kindOf } from "@/challenges";
-import { DesignError } from "@/challenges/detector-design";
+import { kindOf, SubmissionIssuesError } from "@/challenges";
 import { currentDataset } from "@/db/queries/datasets";
 import { ModelRejectedError } from "@/lib/onnx/validate";
 import { retryWhileDatabaseUnavailable, rootMessage } from "@/lib/db-unavailable";
@@ -171,7 +170,7 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
       return "scored";
     });
   } catch (err) {
-    if (err instanceof SubmissionFormatError || err instanceof DesignError || err instanceof ModelRejectedError) {
+    if (err instanceof SubmissionFormatError || err instanceof SubmissionIssuesError || err instanceof ModelRejectedError) {
       await markFailed(db, id, err.message, token);
       return "failed";
     }

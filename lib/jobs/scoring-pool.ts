@@ -5,9 +5,7 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ControlSample } from "@/challenges/anomaly-detection";
-import type { DesignIssue } from "@/challenges/detector-design";
-import { DesignError } from "@/challenges/detector-design";
+import { type ControlSample, type SubmissionIssue, SubmissionIssuesError } from "@/challenges";
 import type { FeatureMatrix } from "@/challenges/shared/feature-matrix";
 import { type FormatProblem, SubmissionFormatError } from "@/scoring";
 import type { SolutionTarget } from "@/scoring/solution";
@@ -51,7 +49,7 @@ export type ScoringRequest = { id: number } & (
 
 export type ThreadError =
   | { type: "submission"; problems: FormatProblem[]; totalProblems: number }
-  | { type: "design"; issues: DesignIssue[] }
+  | { type: "issues"; issues: SubmissionIssue[] }
   | { type: "other"; message: string };
 
 type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
@@ -66,7 +64,7 @@ const BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return impor
 
 function rebuild(e: ThreadError): Error {
   if (e.type === "submission") return new SubmissionFormatError(e.problems, e.totalProblems);
-  if (e.type === "design") return new DesignError(e.issues);
+  if (e.type === "issues") return new SubmissionIssuesError(e.issues);
   return new Error(e.message);
 }
 
@@ -149,7 +147,7 @@ export async function warmScoringThreads(count: number): Promise<void> {
 
 /**
  * Scores one submission on the least busy thread. `dataset` loads the answer key; it is only sent to a thread that
- * does not hold it yet. A malformed file rejects with the same SubmissionFormatError / DesignError as in-thread.
+ * does not hold it yet. A malformed file rejects with the same SubmissionFormatError / SubmissionIssuesError as in-thread.
  */
 export async function scoreOffThread(task: ScoringTask, file: ScoringFile, dataset?: () => Promise<DatasetMessage>): Promise<Scored> {
   const thread = leastBusyThread();

@@ -5,9 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
-import { kindOf } from "@/challenges";
-import type { ControlSample } from "@/challenges/anomaly-detection";
-import { DesignError } from "@/challenges/detector-design";
+import { type ControlSample, kindOf, SubmissionIssuesError } from "@/challenges";
 import { parseFeatureCsv } from "@/challenges/shared/feature-matrix";
 import { type MetricId, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
 import type { ScoringReply, ScoringRequest, ThreadError } from "./scoring-pool";
@@ -18,7 +16,7 @@ const datasets = new Map<string, { solution: Solution; control?: ControlSample }
 
 function errorReply(err: unknown): ThreadError {
   if (err instanceof SubmissionFormatError) return { type: "submission", problems: err.problems, totalProblems: err.totalProblems };
-  if (err instanceof DesignError) return { type: "design", issues: err.issues };
+  if (err instanceof SubmissionIssuesError) return { type: "issues", issues: err.issues };
   return { type: "other", message: err instanceof Error ? err.message : String(err) };
 }
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { USAGE_CONTROL, type ControlSample } from "@/challenges/anomaly-detection";
+import type { ControlSample } from "@/challenges";
 import { answerKeyTarget } from "@/challenges/built-in";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
 import { currentDataset } from "@/db/queries/datasets";
 import { datasets, solutionRows } from "@/db/schema";
-import { solutionFromColumns, type Solution } from "@/scoring";
+import { solutionFromColumns, type Solution, USAGE } from "@/scoring";
 import type { DatasetMessage } from "./scoring-pool";
 
 async function load(db: Db, datasetId: number): Promise<Solution> {
@@ -118,13 +118,13 @@ export async function datasetKeyForChallenge(
   return { key: `${dbKeys.get(db)}:${ds.id}`, target, columns: () => loadKeyText(db, ds.id, target.type === "real") };
 }
 
-/** Anomaly detection's background-only control events with their m_JJ, for the mass-sculpting gate. */
+/** The background-only control events with their Aux value, for kinds whose scoring asks for them (anomaly detection's mass-sculpting gate). */
 export const controlSampleForChallenge = perDataset(async (db, datasetId): Promise<ControlSample> => {
   const rows = await db
-    .select({ id: solutionRows.eventId, mjj: solutionRows.aux })
+    .select({ id: solutionRows.eventId, aux: solutionRows.aux })
     .from(solutionRows)
-    .where(and(eq(solutionRows.datasetId, datasetId), eq(solutionRows.usage, USAGE_CONTROL)))
+    .where(and(eq(solutionRows.datasetId, datasetId), eq(solutionRows.usage, USAGE.Control)))
     .orderBy(asc(solutionRows.eventId));
-  if (rows.length === 0 || rows.some((r) => r.mjj === null)) throw new Error(`dataset ${datasetId} has no complete control sample`);
-  return { eventId: rows.map((r) => Number(r.id)), mjj: Float64Array.from(rows, (r) => r.mjj!) };
+  if (rows.length === 0 || rows.some((r) => r.aux === null)) throw new Error(`dataset ${datasetId} has no complete control sample`);
+  return { eventId: rows.map((r) => Number(r.id)), aux: Float64Array.from(rows, (r) => r.aux!) };
 });
