@@ -29,7 +29,7 @@ async function organiserChallenge(db: Parameters<typeof createChallengeWithDatas
   const test = `EventId,x,z\n${ids.map((i) => `${i},${x(i)},${i % 7}`).join("\n")}\n`;
   const solution = `EventId,Label,Usage\n${ids.map((i) => `${i},${x(i) > 0 ? "s" : "b"},${i % 2 ? "Public" : "Private"}`).join("\n")}\n`;
   const bytes = (s: string) => new TextEncoder().encode(s);
-  const prepared = await tabularKind.upload!.prepare({ files: { train: bytes(train), test: bytes(test), solution: bytes(solution) }, fields: { target: "binary", metric: "auc" } });
+  const prepared = await tabularKind.uploads![0]!.prepare({ files: { train: bytes(train), test: bytes(test), solution: bytes(solution) }, fields: { target: "binary", metric: "auc" }, seed: 11 });
   const phases = (now: Date) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 86_400_000) }];
   const spec = { slug: `own-tabular-${Date.now()}-${n++}`, kind: tabularKind.id, title: "Own", summary: "", description: "", metricId: prepared.metricId, config: prepared.config, phases };
   return createChallengeWithDataset(db, spec, prepared.data);
