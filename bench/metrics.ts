@@ -77,13 +77,14 @@ function main(): void {
   cases.forEach((c, k) => {
     const descriptor = metricDescriptors.find((m) => m.id === c.metric)!;
     const params = validateMetricParams(descriptor, c.params);
-    const data = caseData(c);
     const computeRuns: number[] = [];
     const stdRuns: number[] = [];
     const cpuRuns: number[] = [];
     let value = NaN;
     let std = NaN;
     for (let r = 0; r < RUNS; r++) {
+      // Fresh arrays each run, as each scoring gathers its own: a ranking kept for the data must not carry over.
+      const data = caseData(c);
       let ms: number;
       let cpuCompute: number;
       let cpuStd: number;

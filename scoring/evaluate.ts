@@ -7,7 +7,7 @@ import { amsCurve } from "./metrics/ams-curve";
 import { amsFromSelection } from "./metrics/ams";
 import { rankingTotals, walkGroups } from "./metrics/ranked-walk";
 import { rankByScore } from "./metrics/ranking";
-import { rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
+import { Cumulative, rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
 import { RocCurve } from "./metrics/roc-curve";
 import { RocSummary } from "./metrics/roc-summary";
 import { DEFAULT_SIC_MIN_BACKGROUND } from "./metrics/sic";
@@ -134,20 +134,21 @@ export function evaluateScores(submission: ScoreSubmission, subsets: Subsets, me
     }
     return withStd(score, opts, () => {
       const events = rankedEvents(ranking);
-      return [subset.rows.length, (m) => resampledPrimary(metricId, events, m, minBackground)];
+      const sums = new Cumulative(events);
+      return [subset.rows.length, (m) => resampledPrimary(metricId, events, m, minBackground, sums)];
     });
   });
 }
 
-function resampledPrimary(metricId: ScoreMetricId, events: RankedEvents, m: Uint8Array, sicMinBackground: number): number {
+function resampledPrimary(metricId: ScoreMetricId, events: RankedEvents, m: Uint8Array, sicMinBackground: number, sums: Cumulative): number {
   switch (metricId) {
     case "auc":
       return resampledAuc(events, m);
     case "sic":
       return resampledMaxSic(events, m, sicMinBackground);
     case "eff-at-1e-2":
-      return resampledEfficiency(events, m, 1e-2);
+      return resampledEfficiency(events, m, 1e-2, sums);
     case "eff-at-1e-3":
-      return resampledEfficiency(events, m, 1e-3);
+      return resampledEfficiency(events, m, 1e-3, sums);
   }
 }

@@ -6,7 +6,8 @@
  * [1, 1, 0, 0], right on events 1 and 4, accuracy = (1 + 1) / 5 = 0.4.
  */
 import { describeMetric, type MetricData } from "../metric-descriptor";
-import { meanResampler, predictedClasses, weightedMean } from "./per-event";
+import { predictedClasses, weightedMean } from "./per-event";
+import { segmentResampler, segmentsOf } from "./segment-sums";
 
 /** 1 per event whose predicted class is its target, else 0. */
 function hits(data: MetricData): Float64Array {
@@ -30,5 +31,9 @@ export const accuracyMetric = describeMetric({
   targets: ["binary", "multiclass"],
   submissionFormat: "probabilities",
   compute: accuracy,
-  resample: (data) => meanResampler(hits(data), data),
+  // Hits' weights, then misses': a resample's accuracy is Σ hits / (Σ hits + Σ misses).
+  resample: (data) => {
+    const missed = hits(data).map((hit) => 1 - hit);
+    return segmentResampler(segmentsOf(missed, 2, data.weights), ([hit, miss]) => (hit! + miss! > 0 ? hit! / (hit! + miss!) : NaN));
+  },
 });

@@ -12,6 +12,7 @@
 import { describeMetric, type MetricData, type Resampled } from "../metric-descriptor";
 import { rankedEventsOf, rocStepsOf } from "./binary-data";
 import type { RocSteps } from "./ranking";
+import { Cumulative, resampledRejection } from "./resampled";
 
 export function rejectionAtSignalFromSteps(steps: RocSteps, signalEfficiency: number): number {
   const { totalSignal, totalBackground } = steps;
@@ -27,28 +28,9 @@ export function backgroundRejection(data: MetricData, signalEfficiency: number):
 }
 
 function resampleRejection(data: MetricData, signalEfficiency: number): Resampled {
-  const { signal, background, groupEnd } = rankedEventsOf(data);
-  const n = signal.length;
-  return {
-    events: n,
-    metric: (m) => {
-      let totalS = 0;
-      let totalB = 0;
-      for (let k = 0; k < n; k++) {
-        totalS += m[k]! * signal[k]!;
-        totalB += m[k]! * background[k]!;
-      }
-      if (!(totalS > 0 && totalB > 0)) return NaN;
-      let s = 0;
-      let b = 0;
-      for (let k = 0; k < n; k++) {
-        s += m[k]! * signal[k]!;
-        b += m[k]! * background[k]!;
-        if (groupEnd[k] && s / totalS >= signalEfficiency) return totalB / b;
-      }
-      return NaN;
-    },
-  };
+  const events = rankedEventsOf(data);
+  const sums = new Cumulative(events);
+  return { events: data.prediction.length, metric: (m) => resampledRejection(events, m, signalEfficiency, sums) };
 }
 
 export const backgroundRejectionMetric = describeMetric({

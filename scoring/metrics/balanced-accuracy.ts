@@ -8,6 +8,7 @@
  */
 import { describeMetric, type MetricData, type Resampled } from "../metric-descriptor";
 import { predictedClasses, weightOf } from "./per-event";
+import { segmentResampler, segmentsOf } from "./segment-sums";
 
 function classCount(data: MetricData): number {
   return data.type === "binary" ? 2 : data.classes;
@@ -39,29 +40,21 @@ export function balancedAccuracy(data: MetricData): number {
   return meanRecall(right, total);
 }
 
+/** Per class its right events' weights, then its wrong ones': segment 2c is class c's right, 2c + 1 its wrong. */
 function resampleBalancedAccuracy(data: MetricData): Resampled {
   const predicted = predictedClasses(data);
-  const n = predicted.length;
   const k = classCount(data);
-  const cls = Int32Array.from(data.target);
-  const weights = data.weights ?? new Float64Array(n).fill(1);
-  const hit = new Float64Array(n);
-  for (let i = 0; i < n; i++) hit[i] = predicted[i] === cls[i] ? 1 : 0;
+  const keys = new Int32Array(predicted.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = 2 * data.target[i]! + (predicted[i] === data.target[i] ? 0 : 1);
   const right = new Float64Array(k);
   const total = new Float64Array(k);
-  return {
-    events: n,
-    metric: (m) => {
-      right.fill(0);
-      total.fill(0);
-      for (let i = 0; i < n; i++) {
-        const w = m[i]! * weights[i]!;
-        total[cls[i]!]! += w;
-        right[cls[i]!]! += w * hit[i]!;
-      }
-      return meanRecall(right, total);
-    },
-  };
+  return segmentResampler(segmentsOf(keys, 2 * k, data.weights), (sums) => {
+    for (let c = 0; c < k; c++) {
+      right[c] = sums[2 * c]!;
+      total[c] = sums[2 * c]! + sums[2 * c + 1]!;
+    }
+    return meanRecall(right, total);
+  });
 }
 
 export const balancedAccuracyMetric = describeMetric({

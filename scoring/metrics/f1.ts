@@ -9,6 +9,9 @@
 import { describeMetric, type MetricData, type Resampled } from "../metric-descriptor";
 import { predictedPositive } from "./binary-data";
 import { weightOf } from "./per-event";
+import { segmentResampler, segmentsOf } from "./segment-sums";
+
+const [TP, FP, FN, TN] = [0, 1, 2, 3];
 
 function f1FromCounts(tp: number, fp: number, fn: number): number {
   if (!(tp + fn > 0)) return NaN;
@@ -30,32 +33,14 @@ export function f1(data: MetricData): number {
   return f1FromCounts(tp, fp, fn);
 }
 
-/** Per event its weight into one of TP, FP, FN (true negatives do not enter F1). */
+/** Segments TP, FP, FN (true negatives do not enter F1, and are left out). */
 function resampleF1(data: MetricData): Resampled {
-  const n = data.target.length;
-  const tpW = new Float64Array(n);
-  const fpW = new Float64Array(n);
-  const fnW = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = weightOf(data, i);
+  const keys = new Uint8Array(data.target.length);
+  for (let i = 0; i < keys.length; i++) {
     const predicted = predictedPositive(data.prediction[i]!);
-    if (data.target[i] === 1) (predicted ? tpW : fnW)[i] = w;
-    else if (predicted) fpW[i] = w;
+    keys[i] = data.target[i] === 1 ? (predicted ? TP : FN) : predicted ? FP : TN;
   }
-  return {
-    events: n,
-    metric: (m) => {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      for (let i = 0; i < n; i++) {
-        tp += m[i]! * tpW[i]!;
-        fp += m[i]! * fpW[i]!;
-        fn += m[i]! * fnW[i]!;
-      }
-      return f1FromCounts(tp, fp, fn);
-    },
-  };
+  return segmentResampler(segmentsOf(keys, 3, data.weights), ([tp, fp, fn]) => f1FromCounts(tp!, fp!, fn!));
 }
 
 export const f1Metric = describeMetric({

@@ -9,6 +9,7 @@
  * σ = √(0.02/3) = 0.08165.
  */
 import { describeMetric, type MetricData, type Resampled } from "../metric-descriptor";
+import { centred, resampledMoments, spreadOf, type Moments } from "./moments";
 import { weightOf } from "./per-event";
 
 export interface ResolutionResult {
@@ -41,27 +42,17 @@ export function massResolution(data: MetricData): ResolutionResult {
   return { resolution: Math.sqrt(spread / total), bias };
 }
 
-/** One pass per resample over d = r − bias of the whole subset (centred first, as in r2.ts, against cancellation). */
+/** Per resample the moments of r around the subset's bias (moments.ts): σ² = spread / Σ w. */
 function resampleResolution(data: MetricData): Resampled {
   const r = relativeErrors(data);
-  const { bias } = massResolution(data);
-  const n = r.length;
-  const weights = data.weights ?? new Float64Array(n).fill(1);
-  const d = r.map((x) => x - bias);
+  const weights = data.weights ?? new Float64Array(r.length).fill(1);
+  const d = centred(r, massResolution(data).bias);
+  const moments: Moments = { total: 0, sumD: 0, sumD2: 0 };
   return {
-    events: n,
+    events: r.length,
     metric: (m) => {
-      let total = 0;
-      let sumD = 0;
-      let sumD2 = 0;
-      for (let i = 0; i < n; i++) {
-        const w = m[i]! * weights[i]!;
-        total += w;
-        sumD += w * d[i]!;
-        sumD2 += w * d[i]! * d[i]!;
-      }
-      const meanD = sumD / total;
-      return total > 0 ? Math.sqrt(Math.max(0, sumD2 / total - meanD * meanD)) : NaN;
+      resampledMoments(m, weights, d, moments);
+      return moments.total > 0 ? Math.sqrt(Math.max(0, spreadOf(moments) / moments.total)) : NaN;
     },
   };
 }

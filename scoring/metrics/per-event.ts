@@ -52,19 +52,28 @@ export function weightedMean(values: Float64Array, data: MetricData): number {
 export function meanResampler(values: Float64Array, data: MetricData, finish: (mean: number) => number = (x) => x): Resampled {
   const n = values.length;
   const weights = data.weights ?? new Float64Array(n).fill(1);
-  // w·v once here, not once per resample: the loop below runs 200 times over every event.
+  // w·v once here, not once per resample: the pass below runs 200 times over every event.
   const weighted = new Float64Array(n);
   for (let i = 0; i < n; i++) weighted[i] = weights[i]! * values[i]!;
   return {
     events: n,
     metric: (m) => {
-      let sum = 0;
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        sum += m[i]! * weighted[i]!;
-        total += m[i]! * weights[i]!;
-      }
+      const [sum, total] = resampledRatioSums(m, weighted, weights);
       return total > 0 ? finish(sum / total) : NaN;
     },
   };
+}
+
+/**
+ * [Σ m·numerator, Σ m·denominator]. A function of its own, with the arrays as arguments: a loop in a closure reads
+ * them from the closure's context, which V8 no longer specialises once a second closure of the same code exists.
+ */
+function resampledRatioSums(m: Uint8Array, numerator: Float64Array, denominator: Float64Array): [number, number] {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < m.length; i++) {
+    sum += m[i]! * numerator[i]!;
+    total += m[i]! * denominator[i]!;
+  }
+  return [sum, total];
 }

@@ -7,7 +7,9 @@
  * Σ w (y − ȳ)² = 1.5625 + 0.0625 + 2·0.5625 = 2.75, R² = 1 − 2.25/2.75 = 2/11 = 0.1818.
  */
 import { describeMetric, type MetricData, type Resampled } from "../metric-descriptor";
+import { centred, resampledMoments, spreadOf, type Moments } from "./moments";
 import { weightOf } from "./per-event";
+import { rangeSum } from "./segment-sums";
 
 function weightedTargetMean(data: MetricData): number {
   let sum = 0;
@@ -33,36 +35,20 @@ export function r2(data: MetricData): number {
   return spread > 0 ? 1 - residual / spread : NaN;
 }
 
-/**
- * One pass per resample: the spread from Σ w, Σ w d, Σ w d² with d = y − ȳ of the whole subset (shifting by a fixed
- * value changes nothing mathematically, and centring first keeps Σ w d² − (Σ w d)²/Σ w free of cancellation).
- */
+/** Per resample the spread from the moments around the subset's mean (moments.ts), and the residual Σ m·w·(y − ŷ)². */
 function resampleR2(data: MetricData): Resampled {
   const n = data.target.length;
-  const mean = weightedTargetMean(data);
   const weights = data.weights ?? new Float64Array(n).fill(1);
-  const d = new Float64Array(n);
-  const squared = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    d[i] = data.target[i]! - mean;
-    squared[i] = (data.target[i]! - data.prediction[i]!) ** 2;
-  }
+  const d = centred(data.target, weightedTargetMean(data));
+  const weightedSquares = new Float64Array(n);
+  for (let i = 0; i < n; i++) weightedSquares[i] = weights[i]! * (data.target[i]! - data.prediction[i]!) ** 2;
+  const moments: Moments = { total: 0, sumD: 0, sumD2: 0 };
   return {
     events: n,
     metric: (m) => {
-      let total = 0;
-      let sumD = 0;
-      let sumD2 = 0;
-      let residual = 0;
-      for (let i = 0; i < n; i++) {
-        const w = m[i]! * weights[i]!;
-        total += w;
-        sumD += w * d[i]!;
-        sumD2 += w * d[i]! * d[i]!;
-        residual += w * squared[i]!;
-      }
-      const spread = sumD2 - (sumD * sumD) / total;
-      return total > 0 && spread > 0 ? 1 - residual / spread : NaN;
+      resampledMoments(m, weights, d, moments);
+      const spread = spreadOf(moments);
+      return moments.total > 0 && spread > 0 ? 1 - rangeSum(m, weightedSquares, 0, n) / spread : NaN;
     },
   };
 }

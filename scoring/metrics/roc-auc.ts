@@ -7,7 +7,7 @@
  * (0.8 vs 0.8) 1·2 tie → ½, (0.8 vs 0.1) 1·1 win. AUC = (2 + 1 + 1 + 1) / ((1+1)·(2+1)) = 5/6.
  */
 import { describeMetric } from "../metric-descriptor";
-import { rankedEventsOf, rocStepsOf } from "./binary-data";
+import { rankedEventsOf, rocSummaryOf } from "./binary-data";
 import { maskedRocSteps, type RocSteps } from "./ranking";
 import { resampledAuc } from "./resampled";
 import { summarizeSteps } from "./roc-summary";
@@ -30,7 +30,7 @@ export const aucMetric = describeMetric({
   needsWeights: false,
   targets: ["binary"],
   submissionFormat: "scores",
-  compute: (data) => aucFromSteps(rocStepsOf(data)),
+  compute: (data) => rocSummaryOf(data, [], Infinity).auc(),
   resample: (data) => {
     const events = rankedEventsOf(data);
     return { events: data.prediction.length, metric: (m) => resampledAuc(events, m) };

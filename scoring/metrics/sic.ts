@@ -8,7 +8,7 @@
  * cut ≥ 0.8 → ε_S 0.5, ε_B 0.25 → SIC 1; ≥ 0.6 → 1 / √0.25 = 2; ≥ 0.5 → 1/√0.5 = 1.414…; ... → max 2 at 0.6.
  */
 import { describeMetric } from "../metric-descriptor";
-import { rankedEventsOf, rocStepsOf } from "./binary-data";
+import { rankedEventsOf, rocSummaryOf } from "./binary-data";
 import { maskedRocSteps, type RocSteps } from "./ranking";
 import { resampledMaxSic } from "./resampled";
 import { summarizeSteps, type SicResult } from "./roc-summary";
@@ -40,7 +40,7 @@ export const sicMetric = describeMetric({
   targets: ["binary"],
   submissionFormat: "scores",
   params: [{ id: "minBackground", name: "Minimum background events kept by a cut", min: 1, max: 1e9, exclusive: false, default: DEFAULT_SIC_MIN_BACKGROUND, integer: true }],
-  compute: (data, params) => maxSicFromSteps(rocStepsOf(data), params.minBackground).sic,
+  compute: (data, params) => rocSummaryOf(data, [], params.minBackground!).maxSic().sic,
   resample: (data, params) => {
     const events = rankedEventsOf(data);
     return { events: data.prediction.length, metric: (m) => resampledMaxSic(events, m, params.minBackground!) };

@@ -9,9 +9,9 @@
  * At target 0.4 the result is 0.5.
  */
 import { describeMetric, type MetricParams } from "../metric-descriptor";
-import { rankedEventsOf, rocStepsOf } from "./binary-data";
+import { rankedEventsOf, rocSummaryOf } from "./binary-data";
 import { maskedRocSteps, type RocSteps } from "./ranking";
-import { resampledEfficiency } from "./resampled";
+import { Cumulative, resampledEfficiency } from "./resampled";
 import { summarizeSteps } from "./roc-summary";
 
 export function efficiencyAtBackgroundFromSteps(steps: RocSteps, backgroundEfficiency: number): number {
@@ -40,11 +40,12 @@ function efficiencyMetric<Id extends string>(id: Id, name: string, epsB: (params
     targets: ["binary"],
     submissionFormat: "scores",
     params: chosen ? [{ id: "epsB", name: "Background efficiency ε_B", min: 0, max: 1, exclusive: true, default: 1e-3 }] : [],
-    compute: (data, params) => efficiencyAtBackgroundFromSteps(rocStepsOf(data), epsB(params)),
+    compute: (data, params) => rocSummaryOf(data, [epsB(params)], Infinity).efficiency(0),
     resample: (data, params) => {
       const events = rankedEventsOf(data);
       const target = epsB(params);
-      return { events: data.prediction.length, metric: (m) => resampledEfficiency(events, m, target) };
+      const sums = new Cumulative(events);
+      return { events: data.prediction.length, metric: (m) => resampledEfficiency(events, m, target, sums) };
     },
   });
 }

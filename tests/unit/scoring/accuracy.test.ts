@@ -21,7 +21,10 @@ describe("accuracy", () => {
     const data = binary([1, 0, 1, 0], [0.9, 0.6, 0.4, 0.2], [1, 2, 1, 1]);
     const r = accuracyMetric.resample!(data, {});
     expect(resampledWith(r)).toBe(0.4);
-    expect(r.metric(Uint8Array.from([1, 0, 0, 1]))).toBe(1);
+    // Laid out hits first (events 1 and 4, weights 1 and 1), then misses (weights 2 and 1).
+    expect(r.metric(Uint8Array.from([1, 1, 0, 0]))).toBe(1);
+    expect(r.metric(Uint8Array.from([0, 0, 1, 1]))).toBe(0);
+    expect(r.metric(Uint8Array.from([2, 0, 1, 0]))).toBe(0.5);
     expect(r.metric(new Uint8Array(4))).toBeNaN();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bootstrapStd, poissonMultiplicities } from "@/scoring/metrics/bootstrap";
 import { rankByScore, rocSteps, signedWeights } from "@/scoring/metrics/ranking";
 import { aucFromSteps } from "@/scoring/metrics/roc-auc";
-import { rankedEvents, resampledAuc, resampledEfficiency, resampledMaxSic } from "@/scoring/metrics/resampled";
+import { rankedEvents, resampledAuc, resampledEfficiency, resampledMaxSic, resampledRejection, type RankedEvents } from "@/scoring/metrics/resampled";
 import { maxSicFromSteps } from "@/scoring/metrics/sic";
 import { efficiencyAtBackgroundFromSteps } from "@/scoring/metrics/signal-efficiency";
 import { createRng, seedKey, Xoshiro128 } from "@/scoring/prng";
@@ -134,6 +134,62 @@ describe("resampled metrics", () => {
     expect(resampledMaxSic(events, ones, 25)).toBeCloseTo(maxSicFromSteps(steps, 25).sic, 10);
     for (const target of [1e-2, 1e-1]) {
       expect(resampledEfficiency(events, ones, target)).toBeCloseTo(efficiencyAtBackgroundFromSteps(steps, target), 12);
+    }
+  });
+});
+
+/** The walks of ε_S at ε_B and 1/ε_B at ε_S as two plain passes (totals, then down to the cut), for reference. */
+function twoPassWalk(events: RankedEvents, m: Uint8Array, stop: (s: number, b: number, totalS: number, totalB: number) => boolean): [s: number, b: number, before: number, totals: [number, number]] {
+  let totalS = 0;
+  let totalB = 0;
+  for (let k = 0; k < m.length; k++) {
+    totalS += m[k]! * events.signal[k]!;
+    totalB += m[k]! * events.background[k]!;
+  }
+  let s = 0;
+  let b = 0;
+  let before = 0;
+  for (let k = 0; k < m.length; k++) {
+    s += m[k]! * events.signal[k]!;
+    b += m[k]! * events.background[k]!;
+    if (!events.groupEnd[k]) continue;
+    if (stop(s, b, totalS, totalB)) return [s, b, before, [totalS, totalB]];
+    before = s;
+  }
+  return [NaN, NaN, before, [totalS, totalB]];
+}
+
+describe("resampled cuts from checkpoints", () => {
+  it("equal a two-pass walk bit for bit, across blocks and tie groups that straddle them", () => {
+    const next = createRng(21);
+    const n = 5000;
+    const labels = Uint8Array.from({ length: n }, () => (next() < 2 ** 31 ? 1 : 0));
+    const weights = Float64Array.from({ length: n }, () => 0.1 + next() / 2 ** 32);
+    const u = () => next() / 2 ** 32;
+    const scoreSets = [
+      // Tie groups of ~100 mixed events (a 1/50 grid), several straddling the 1,024-event checkpoints.
+      Float64Array.from(labels, (l) => Math.round((l + u()) * 25) / 50),
+      // Distinct scores and groups side by side.
+      Float64Array.from(labels, (l, i) => (i % 3 === 0 ? Math.round((l + u()) * 20) / 40 : l + u())),
+      // The top event is background, alone in its group: no cut before the first past a tiny ε_B.
+      Float64Array.from(labels, (l, i) => (i === 0 ? 3 : l + u())),
+    ];
+    labels[0] = 0;
+    const m = new Uint8Array(n);
+    for (const scores of scoreSets) {
+      const events = rankedEvents(rankByScore(scores, signedWeights(labels, weights)));
+      for (let r = 0; r < 10; r++) {
+        poissonMultiplicities(new Xoshiro128(seedKey(r)), m);
+        m[0] = Math.max(1, m[0]!);
+        for (const epsB of [1e-9, 1e-3, 0.01, 0.2, 0.6, 0.999]) {
+          const [, , before, [totalS]] = twoPassWalk(events, m, (_s, b, _ts, tb) => b / tb > epsB);
+          expect(resampledEfficiency(events, m, epsB)).toBe(before / totalS);
+        }
+        for (const epsS of [0.001, 0.3, 0.7, 1]) {
+          const [, b, , [, totalB]] = twoPassWalk(events, m, (s, _b, ts) => s / ts >= epsS);
+          expect(resampledRejection(events, m, epsS)).toBe(totalB / b);
+        }
+      }
     }
   });
 });
