@@ -8,6 +8,7 @@
 import type { TabularFamily } from "@/challenges/tabular/baseline/family";
 import { type TabularTask, validationLoss } from "@/challenges/tabular/baseline/task";
 import type { Xgboost } from "./xgboost";
+import { growBooster, predictRounds } from "./xgboost-rounds";
 
 export interface TabularXgbHyperparameters {
   eta: number;
@@ -65,39 +66,16 @@ export function tabularXgboostFamily(xgb: Xgboost, overrides: Partial<TabularXgb
       const dtrain = xgb.matrix(train.X, train.rows, train.cols, { label: train.target.y, weight: train.target.weight });
       const dval = xgb.matrix(validation.X, validation.rows, validation.cols, { label: validation.target.y, weight: validation.target.weight });
       const booster = xgb.booster([dtrain, dval], params);
-      let best = { loss: Infinity, round: 0 };
-      const started = performance.now();
-      try {
-        for (let round = 1; round <= hp.rounds; round++) {
-          booster.update(round - 1, dtrain);
-          // Both matrices are in the booster's cache: these predictions add the new trees to cached margins.
-          const loss = validationLoss(task, booster.predict(dtrain), train.target);
-          const valLoss = validationLoss(task, booster.predict(dval), validation.target);
-          if (valLoss < best.loss) best = { loss: valLoss, round };
-          const stop = round - best.round >= hp.patience;
-          const perRound = (performance.now() - started) / 1000 / round;
-          onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valLoss, etaSeconds: stop ? 0 : perRound * (hp.rounds - round) });
-          // Lets timers and I/O (progress messages, a Ctrl-C) run between rounds.
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          if (stop) break;
-        }
-      } catch (err) {
-        booster.free();
-        throw err;
-      } finally {
-        dtrain.free();
-        dval.free();
-      }
-      const rounds = best.round;
+      const rounds = await growBooster(
+        booster,
+        dtrain,
+        [dtrain, dval],
+        hp,
+        () => ({ loss: validationLoss(task, booster.predict(dtrain), train.target), valLoss: validationLoss(task, booster.predict(dval), validation.target) }),
+        ({ loss, valLoss }, round, etaSeconds) => onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valLoss, etaSeconds }),
+      );
       return {
-        predict(X, rows) {
-          const m = xgb.matrix(X, rows, train.cols);
-          try {
-            return booster.predict(m, rounds);
-          } finally {
-            m.free();
-          }
-        },
+        predict: predictRounds(xgb, booster, rounds, train.cols),
         architecture: { type: "gradient-boosted trees", rounds, treesPerRound: task.type === "multiclass" ? task.classes.length : 1, maxDepth: hp.maxDepth, library: `xgboost ${xgb.version}` },
         hyperparameters: { ...hp, ...objective(task), treeMethod: "hist", earlyStopping: "validation loss" },
         bestEpoch: rounds,

@@ -5,10 +5,10 @@
  *
  * Example: const { xgb } = loadXgboost(); if (xgb) await trainHiggsBaseline(xgboostFamily(xgb), events, { seed: 1 }, log);
  */
-import { EarlyStopping } from "@/challenges/shared/baseline/early-stopping";
 import type { ModelFamily, ProgressListener, TrainedModel, TrainOptions } from "@/challenges/shared/baseline/types";
 import { bestCut, weightedLogLoss } from "@/challenges/shared/baseline/validation-metrics";
 import type { Xgboost } from "./xgboost";
+import { growBooster, predictRounds } from "./xgboost-rounds";
 
 export interface XgbHyperparameters {
   eta: number;
@@ -65,39 +65,23 @@ export function xgboostFamily(xgb: Xgboost, overrides: Partial<XgbHyperparameter
       const dtrain = xgb.matrix(train.X, train.rows, train.cols, { label: Float32Array.from(train.label), weight: train.weight });
       const dval = xgb.matrix(validation.X, validation.rows, validation.cols, { label: Float32Array.from(validation.label) });
       const booster = xgb.booster([dtrain, dval], params);
-      const stopper = new EarlyStopping(hp.patience);
-      const started = performance.now();
-      try {
-        for (let round = 1; round <= hp.rounds; round++) {
-          booster.update(round - 1, dtrain);
-          // Both matrices are in the booster's cache, so these predictions add one tree to cached margins.
+      const rounds = await growBooster(
+        booster,
+        dtrain,
+        [dtrain, dval],
+        hp,
+        () => {
           const loss = weightedLogLoss(booster.predict(dtrain), train.label, train.weight);
           const prob = booster.predict(dval);
-          const decision = stopper.update(weightedLogLoss(prob, validation.label, validation.weight), round);
-          const perRound = (performance.now() - started) / 1000 / round;
-          const valAms = bestCut(prob, validation.label, validation.amsWeight).ams;
-          onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valAms, etaSeconds: decision === "stop" ? 0 : perRound * (hp.rounds - round) });
-          // Lets timers and I/O (the progress bar, a Ctrl-C) run between rounds.
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          if (decision === "stop") break;
-        }
-      } catch (err) {
-        booster.free();
-        throw err;
-      } finally {
-        dtrain.free();
-        dval.free();
-      }
-      const rounds = stopper.bestEpoch;
-      return {
-        predict(X, rows) {
-          const m = xgb.matrix(X, rows, train.cols);
-          try {
-            return booster.predict(m, rounds);
-          } finally {
-            m.free();
-          }
+          return { loss, prob, valLoss: weightedLogLoss(prob, validation.label, validation.weight) };
         },
+        ({ loss, prob }, round, etaSeconds) => {
+          const valAms = bestCut(prob, validation.label, validation.amsWeight).ams;
+          onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valAms, etaSeconds });
+        },
+      );
+      return {
+        predict: predictRounds(xgb, booster, rounds, train.cols),
         architecture: { type: "gradient-boosted trees", trees: rounds, maxDepth: hp.maxDepth, library: `xgboost ${xgb.version}` },
         hyperparameters: { ...hp, objective: "binary:logistic", treeMethod: "hist", earlyStopping: "validation loss" },
         bestEpochs: [rounds],
