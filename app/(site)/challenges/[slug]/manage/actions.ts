@@ -104,7 +104,7 @@ export const startBaselineAction = validatedAction(
     if (!allowed) return { error: `A ${challenge.kind} challenge has no trainer to start: its benchmarks are posted when the challenge is created.` };
     if (!allowed.includes(family)) return { error: `A ${challenge.kind} challenge's baselines are ${allowed.join(", ")}.` };
     const unavailable = await familyUnavailable(family);
-    if (unavailable) return { error: `${unavailable} Nothing was queued; choose the tfjs MLP ensemble.` };
+    if (unavailable) return { error: `${unavailable} Nothing was queued; choose the tfjs family.` };
     await createBaselineRun(db, await getBoss(), { challengeId: challenge.id, requestedBy: user.id, family, seed: seed ?? 1, epochs: epochs ?? null });
     revalidatePath(`/challenges/${slug}/manage`);
     return { success: "Queued: the worker trains it in the background; progress appears below." };
