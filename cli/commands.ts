@@ -1,3 +1,4 @@
+import { formatScore } from "../scoring/score-value";
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -24,7 +25,8 @@ function progress(io: Io, label: string, total: number): Progress {
   return io.json ? { update: () => {}, finish: () => {} } : createProgress(label, total, io.err, io.tty);
 }
 
-const fmt = (x: number | null | undefined, digits = 5) => (x === null || x === undefined ? "—" : x.toFixed(digits));
+/** A score (or its std) as the API gives it: a number, or "Infinity" / "-Infinity" / "NaN" (scoring/score-value.ts). */
+const fmt = (x: number | string | null | undefined, digits = 5) => formatScore(x, digits);
 
 function table(rows: (string | number)[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? "").length))) ?? [];

@@ -1,3 +1,4 @@
+import { scoreToJson } from "@/scoring/score-value";
 import { getDb } from "@/db";
 import { readerOfChallenge } from "@/db/queries/leaderboard";
 import type { Challenge, User } from "@/db/schema";
@@ -39,7 +40,7 @@ export async function readerStandingBody(
     user: user ? { name: user.name, email: user.email, role: user.role } : null,
     canManage: mine?.canManage ?? false,
     team: mine?.teamId != null ? { id: mine.teamId, name: mine.teamName ?? "" } : null,
-    standing: mine?.standing ?? null,
+    standing: mine?.standing ? { ...mine.standing, score: scoreToJson(mine.standing.score) } : null,
     precision: mine?.precision ?? (isMetricId(challenge.metricId) ? METRICS[challenge.metricId].precision : 4),
   };
 }

@@ -2,6 +2,7 @@
  * The names and one-line meanings of the numbers stored with a score (scoring/ and challenges/ write them under
  * short keys), for the submission page. A key without an entry is shown as it is, last.
  */
+import { formatScore } from "@/scoring/score-value";
 import { BUDGET } from "@/challenges/detector-design";
 import { MASS_SCULPTING_THRESHOLD } from "@/scoring/metrics/mass-sculpting";
 
@@ -54,6 +55,6 @@ export function describeDetails(details: Record<string, unknown>): ShownDetail[]
     .sort((a, b) => rank(a[0]) - rank(b[0]))
     .map(([key, v]) => {
       const info = Object.hasOwn(DETAILS, key) ? DETAILS[key]! : undefined;
-      return { key, label: info?.label ?? key, explain: info?.explain ?? null, value: typeof v === "number" ? String(Number(v.toPrecision(6))) : v };
+      return { key, label: info?.label ?? key, explain: info?.explain ?? null, value: typeof v !== "number" ? v : Number.isFinite(v) ? String(Number(v.toPrecision(6))) : formatScore(v, 0) };
     });
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 
 export interface LeaderboardRow {
@@ -50,6 +50,16 @@ function markTies(rows: Omit<LeaderboardRow, "tiedWithPrevious">[]): Leaderboard
 }
 
 /**
+ * An ORDER BY term: best score first in the metric's direction, NaN (a score undefined on that subset) last either
+ * way. PostgreSQL and PGlite order NaN above +∞, which a descending order would put first; +∞ itself (background
+ * rejection with no background left) is a real best and sorts as one.
+ */
+function bestFirst(higherIsBetter: boolean): (column: SQL) => SQL {
+  const dir = sql.raw(higherIsBetter ? "desc" : "asc");
+  return (column) => sql`nullif(${column}, 'NaN'::float8) ${dir} nulls last`;
+}
+
+/**
  * The public leaderboard: each team's best public score, ranked (ties in score
  * share a rank; the earlier submission is listed first). Entries without a valid
  * score are never ranked; disqualified teams and benchmarks are left out.
@@ -58,25 +68,25 @@ export async function publicLeaderboard(
   db: Db,
   p: { challengeId: number; higherIsBetter: boolean; limit: number; offset: number },
 ): Promise<LeaderboardPage> {
-  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+  const best = bestFirst(p.higherIsBetter);
   const raw = await queryRows(db, sql`
     with best as (
       select distinct on (s.team_id) s.team_id, s.id as submission_id, ps.score, ps.std, s.created_at
       from submission s join public_score ps on ps.submission_id = s.id
       where s.challenge_id = ${p.challengeId} and s.status = 'scored' and s.team_id is not null
-      order by s.team_id, ps.score ${dir}, s.created_at asc
+      order by s.team_id, ${best(sql.raw("ps.score"))}, s.created_at asc
     ), stats as (
       select team_id, count(*) as entries, max(created_at) as last_at
       from submission
       where challenge_id = ${p.challengeId} and team_id is not null and status <> 'failed'
       group by team_id
     )
-    select rank() over (order by b.score ${dir}) as rank, b.team_id, t.name, b.submission_id, b.score, b.std,
+    select rank() over (order by ${best(sql.raw("b.score"))}) as rank, b.team_id, t.name, b.submission_id, b.score, b.std,
            st.entries, st.last_at, count(*) over () as total
     from best b
     join team t on t.id = b.team_id and not t.disqualified
     join stats st on st.team_id = b.team_id
-    order by b.score ${dir}, b.created_at asc
+    order by ${best(sql.raw("b.score"))}, b.created_at asc
     limit ${p.limit} offset ${p.offset}`);
   const rows = raw.map(toRow);
   return { rows: markTies(rows), total: raw[0] ? num(raw[0].total) : 0 };
@@ -97,11 +107,11 @@ export async function privateLeaderboard(
   db: Db,
   p: { challengeId: number; higherIsBetter: boolean; finalSelections: number; limit: number; offset: number },
 ): Promise<{ rows: PrivateLeaderboardRow[]; total: number }> {
-  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+  const best = bestFirst(p.higherIsBetter);
   const raw = await queryRows(db, sql`
     with cand as (
       select s.team_id, s.id, s.created_at, s.selected_final, ps.score as pub, prs.score as priv, prs.std as priv_std,
-             row_number() over (partition by s.team_id order by ps.score ${dir}, s.created_at asc) as pub_order,
+             row_number() over (partition by s.team_id order by ${best(sql.raw("ps.score"))}, s.created_at asc) as pub_order,
              bool_or(s.selected_final) over (partition by s.team_id) as has_final
       from submission s
       join public_score ps on ps.submission_id = s.id
@@ -111,9 +121,9 @@ export async function privateLeaderboard(
       select * from cand where (has_final and selected_final) or (not has_final and pub_order <= ${p.finalSelections})
     ), best as (
       select distinct on (team_id) team_id, id as submission_id, priv, priv_std, created_at
-      from chosen order by team_id, priv ${dir}, created_at asc
+      from chosen order by team_id, ${best(sql.raw("priv"))}, created_at asc
     ), best_public as (
-      select distinct on (team_id) team_id, pub from cand order by team_id, pub ${dir}
+      select distinct on (team_id) team_id, pub from cand order by team_id, ${best(sql.raw("pub"))}
     ), stats as (
       select team_id, count(*) as entries, max(created_at) as last_at
       from submission
@@ -121,15 +131,15 @@ export async function privateLeaderboard(
       group by team_id
     ), ranked as (
       select b.*, t.name, st.entries, st.last_at,
-             rank() over (order by b.priv ${dir}) as rank,
-             rank() over (order by bp.pub ${dir}) as public_rank
+             rank() over (order by ${best(sql.raw("b.priv"))}) as rank,
+             rank() over (order by ${best(sql.raw("bp.pub"))}) as public_rank
       from best b
       join team t on t.id = b.team_id and not t.disqualified
       join best_public bp on bp.team_id = b.team_id
       join stats st on st.team_id = b.team_id
     )
     select *, priv as score, priv_std as std, count(*) over () as total from ranked
-    order by priv ${dir}, created_at asc
+    order by ${best(sql.raw("priv"))}, created_at asc
     limit ${p.limit} offset ${p.offset}`);
   const rows = raw.map((r) => ({ ...toRow(r), publicRank: num(r.public_rank) }));
   return {
@@ -140,14 +150,14 @@ export async function privateLeaderboard(
 
 /** Benchmark entries with their public scores, best first in the metric's direction: shown distinctly, never ranked. */
 export async function benchmarkRows(db: Db, p: { challengeId: number; higherIsBetter: boolean }) {
-  const dir = sql.raw(p.higherIsBetter ? "desc" : "asc");
+  const best = bestFirst(p.higherIsBetter);
   const raw = await queryRows(db, sql`
     select be.name, be.model_card, ps.score, ps.std, s.id as submission_id
     from benchmark_entry be
     join submission s on s.id = be.submission_id
     join public_score ps on ps.submission_id = s.id
     where s.challenge_id = ${p.challengeId} and s.status = 'scored'
-    order by ps.score ${dir}, s.id`);
+    order by ${best(sql.raw("ps.score"))}, s.id`);
   return raw.map((r) => ({
     name: String(r.name),
     modelCard: r.model_card as Record<string, unknown>,

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { detailsFromJson } from "@/scoring/score-value";
 import { byteaValue } from "../bulk";
 import type { Db } from "../client";
 import { type ModelStats, privateScores, publicScores, submissionFiles, submissions, teams, type Submission } from "../schema";
@@ -175,7 +176,7 @@ export async function getSubmissionWithPublicScore(db: Db, id: number) {
     .leftJoin(publicScores, eq(publicScores.submissionId, submissions.id))
     .where(eq(submissions.id, id))
     .limit(1);
-  return row;
+  return row && { ...row, publicDetails: row.publicDetails && detailsFromJson(row.publicDetails) };
 }
 
 /** Read only after the reveal (the caller checks it). */

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { detailsToJson } from "@/scoring/score-value";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
@@ -97,6 +98,10 @@ export function bootstrapSeed(sha256Hex: string): number {
   return Number.parseInt(hex.slice(0, 13), 16);
 }
 
+function finiteOrNull(x: number | undefined): number | null {
+  return x !== undefined && Number.isFinite(x) ? x : null;
+}
+
 /** Reads what the job needs from the database here, and scores it on a scoring thread. */
 async function loadAndScore(db: Db, id: number, bootstrap: number) {
   const [row] = await db
@@ -165,8 +170,9 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
         .where(owned(id, token))
         .returning({ id: submissions.id });
       if (!mine) return "skipped";
-      await tx.insert(publicScores).values({ submissionId: id, score: pub, std: pubStd ?? null, details: pubDetails }).onConflictDoNothing();
-      await tx.insert(privateScores).values({ submissionId: id, score: priv, std: privStd ?? null, details: privDetails }).onConflictDoNothing();
+      // Details go into JSON, which has no ±∞ or NaN (score-value.ts); a std that is not finite is no std.
+      await tx.insert(publicScores).values({ submissionId: id, score: pub, std: finiteOrNull(pubStd), details: detailsToJson(pubDetails) }).onConflictDoNothing();
+      await tx.insert(privateScores).values({ submissionId: id, score: priv, std: finiteOrNull(privStd), details: detailsToJson(privDetails) }).onConflictDoNothing();
       return "scored";
     });
   } catch (err) {

@@ -1,4 +1,5 @@
 /** Database rows to the v1 API's objects (schemas.ts): the one place that decides what a client sees. */
+import { scoreToJson } from "@/scoring/score-value";
 import { isPrivateRevealed, type StatusAt } from "@/challenges/phase-status";
 import type { TokenSummary } from "@/db/queries/api-tokens";
 import type { LeaderboardRow, PrivateLeaderboardRow } from "@/db/queries/leaderboard";
@@ -54,7 +55,7 @@ export function presentSubmission(s: SubmissionInput, queuePosition: number | nu
     selectedFinal: s.selectedFinal,
     createdAt: s.createdAt.toISOString(),
     finishedAt: s.finishedAt?.toISOString() ?? null,
-    public: s.publicScore === null ? null : { score: s.publicScore, std: s.publicStd },
+    public: s.publicScore === null ? null : { score: scoreToJson(s.publicScore), std: s.publicStd },
     queuePosition,
     model:
       s.format === "model"
@@ -68,7 +69,7 @@ export function presentLeaderboardRow(r: LeaderboardRow | PrivateLeaderboardRow)
   return {
     rank: r.rank,
     teamName: r.teamName,
-    score: r.score,
+    score: scoreToJson(r.score),
     std: r.std,
     entries: r.entries,
     lastSubmissionAt: r.lastSubmissionAt.toISOString(),

@@ -3,6 +3,7 @@
  * objects (typed by z.infer) and the OpenAPI document is generated from the same
  * schemas, so the document cannot drift from what the handlers send.
  */
+import { NON_FINITE_JSON } from "@/scoring/score-value";
 import { z } from "zod";
 import { SUBMISSION_MODES } from "@/challenges/shared/model-contract";
 
@@ -88,7 +89,12 @@ export const challengeDetailSchema = challengeSummarySchema
   })
   ;
 
-const scoreSchema = z.object({ score: z.number(), std: z.number().nullable() });
+/** A score in JSON: a number, or one of the strings "Infinity", "-Infinity", "NaN" (scoring/score-value.ts). */
+const jsonScoreSchema = z
+  .union([z.number(), z.enum(NON_FINITE_JSON)])
+  .describe('A number; a score that is not finite as the string "Infinity" or "-Infinity" (e.g. background rejection 1/ε_B when no background passes the cut), or "NaN" (undefined on that subset)');
+
+const scoreSchema = z.object({ score: jsonScoreSchema, std: z.number().nullable() });
 
 export const submissionSchema = z
   .object({
@@ -134,7 +140,7 @@ const modelFiguresSchema = z
 const leaderboardRowSchema = z.object({
   rank: z.number().int(),
   teamName: z.string(),
-  score: z.number(),
+  score: jsonScoreSchema,
   std: z.number().nullable(),
   entries: z.number().int(),
   lastSubmissionAt: isoDate,
@@ -153,7 +159,7 @@ export const leaderboardSchema = z
     pageSize: z.number().int(),
     total: z.number().int(),
     rows: z.array(leaderboardRowSchema),
-    benchmarks: z.array(z.object({ name: z.string(), score: z.number().nullable(), std: z.number().nullable(), model: modelFiguresSchema })),
+    benchmarks: z.array(z.object({ name: z.string(), score: jsonScoreSchema.nullable(), std: z.number().nullable(), model: modelFiguresSchema })),
   })
   ;
 
@@ -162,7 +168,7 @@ export const readerStandingSchema = z.object({
   canManage: z.boolean().describe("Whether the caller organises this challenge"),
   team: z.object({ id: z.number().int(), name: z.string() }).nullable().describe("The caller's team in this challenge, if any"),
   standing: z
-    .object({ rank: z.number().int(), total: z.number().int(), score: z.number() })
+    .object({ rank: z.number().int(), total: z.number().int(), score: jsonScoreSchema })
     .nullable()
     .describe("The team's place on the public leaderboard; null until it has a scored submission"),
   precision: z.number().int().describe("Decimals the metric is shown with"),

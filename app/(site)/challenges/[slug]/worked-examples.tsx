@@ -1,3 +1,4 @@
+import { formatScore } from "@/scoring/score-value";
 import { getDb } from "@/db";
 import { workedExamples } from "@/db/queries/worked-examples";
 import { formatBytes } from "@/lib/format";
@@ -21,7 +22,7 @@ export async function WorkedExamples({ slug, challengeId }: { slug: string; chal
               {e.filename}
             </a>{" "}
             — {e.name}, {formatBytes(e.sizeBytes)}
-            {e.score !== null && <>, public score {e.score.toFixed(4)}</>}
+            {e.score !== null && <>, public score {formatScore(e.score, 4)}</>}
             {e.msPer1000 !== null && <>, {e.msPer1000.toFixed(2)} ms per 1,000 events</>}
           </li>
         ))}

@@ -1,9 +1,13 @@
+import { formatScore } from "@/scoring/score-value";
 import Link from "next/link";
 import type { ReaderStanding } from "@/lib/reader-standing";
 import { siteConfig } from "@/lib/site";
 
 /** "Your team is #3 of 41": for the submit page (rendered for its reader) and the leaderboard (filled in the browser). */
-export function YourStanding({ slug, mine }: { slug: string; mine: Pick<ReaderStanding, "teamName" | "standing" | "precision"> }) {
+/** `standing.score` as a number, or as the API's JSON gives it (a score that is not finite as its name). */
+type Shown = Pick<ReaderStanding, "teamName" | "precision"> & { standing: { rank: number; total: number; score: number | string } | null };
+
+export function YourStanding({ slug, mine }: { slug: string; mine: Shown }) {
   const s = mine.standing;
   const page = s ? Math.ceil(s.rank / siteConfig.leaderboardPageSize) : 1;
   return (
@@ -11,7 +15,7 @@ export function YourStanding({ slug, mine }: { slug: string; mine: Pick<ReaderSt
       {s ? (
         <>
           Your team <strong>{mine.teamName}</strong> is <strong>#{s.rank}</strong> of {s.total} on the public leaderboard (best{" "}
-          {s.score.toFixed(mine.precision)}).{" "}
+          {formatScore(s.score, mine.precision)}).{" "}
           <Link href={`/challenges/${slug}/leaderboard${page > 1 ? `?page=${page}` : ""}`} className="text-brand-600 underline">
             See it on the leaderboard
           </Link>

@@ -5,6 +5,7 @@ import { formatBytes } from "@/lib/format";
 import { loadBoard, PAGE_SIZE } from "@/lib/leaderboard";
 import { loadChallenge } from "../load";
 import { BoardRow, ReaderStanding, YourTeamBadge } from "./reader-marks";
+import { formatScore } from "@/scoring/score-value";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 
@@ -24,7 +25,7 @@ export default async function LeaderboardPage({
   // The same page for every reader, so that one render serves them all (scripts/start.ts's micro-cache); what is the
   // reader's own (their row, their rank) is marked in the browser by ReaderStanding.
   const { metric, revealed, showPrivate, board, benchmarks, models } = await loadBoard(challenge, sp.view, page);
-  const fmt = (x: number) => x.toFixed(metric.precision);
+  const fmt = (x: number) => formatScore(x, metric.precision);
   // Model submissions' efficiency columns appear once any entry shown (a benchmark too) is a model.
   const modelColumns = [...board.rows, ...benchmarks].some((r) => models.has(r.submissionId));
   const pages = Math.max(1, Math.ceil(board.total / PAGE_SIZE));

@@ -15,6 +15,7 @@ import { Activity } from "./activity";
 import { MultiAccounts } from "./multi-accounts";
 import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
+import { formatScore } from "@/scoring/score-value";
 
 export const metadata: Metadata = { title: "Manage" };
 
@@ -31,7 +32,7 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const roster = await classRoster(db, challenge, metric?.higherIsBetter ?? true);
   const host = (await headers()).get("host") ?? "localhost";
   const joinUrl = challenge.joinCode ? `http://${host}/join/${challenge.joinCode}` : null;
-  const fmt = (x: number | null) => (x === null ? "—" : x.toFixed(metric?.precision ?? 4));
+  const fmt = (x: number | null) => formatScore(x, metric?.precision ?? 4);
   const end = challenge.phases.at(-1)?.endsAt;
   const baselines = findKind(challenge.kind)?.baselines;
   const xgboostProblem = baselines?.families.some((f) => f.needsXgboost) ? await familyUnavailable("xgboost") : null;

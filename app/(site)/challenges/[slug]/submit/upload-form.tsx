@@ -1,5 +1,6 @@
 "use client";
 
+import { formatScore, type JsonScore } from "@/scoring/score-value";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DesignEditor } from "./design-editor";
@@ -11,7 +12,8 @@ type Row = {
   status: "queued" | "scoring" | "scored" | "failed";
   error: string | null;
   createdAt: string;
-  public: { score: number; std: number | null } | null;
+  /** The API's JSON: a score that is not finite comes as "Infinity", "-Infinity" or "NaN" (scoring/score-value.ts). */
+  public: { score: JsonScore; std: number | null } | null;
   queuePosition: number | null;
   selectedFinal: boolean;
   model: { sizeBytes: number; operatorCount: number | null; msPer1000: number | null } | null;
@@ -206,7 +208,7 @@ export function UploadForm({
                   )}
                   {r.public !== null && (
                     <span className="ml-auto font-semibold tabular-nums" data-testid="public-score">
-                      {r.public.score.toFixed(precision)}
+                      {formatScore(r.public.score, precision)}
                       {r.public.std !== null && <span className="font-normal text-slate-500"> ± {r.public.std.toFixed(precision)}</span>}
                     </span>
                   )}

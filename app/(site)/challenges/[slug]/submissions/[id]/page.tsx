@@ -13,6 +13,7 @@ import { canManageChallenge, requireUser } from "@/lib/authz";
 import { describeDetails } from "@/lib/score-details";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../../load";
+import { formatScore } from "@/scoring/score-value";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const own = team !== undefined && row.submission.teamId === team.id;
   if (!own && !(await canManageChallenge(db, challenge, user))) notFound();
   const metric = isMetricId(challenge.metricId) ? METRICS[challenge.metricId] : undefined;
-  const fmt = (x: number) => x.toFixed(metric?.precision ?? 4);
+  const fmt = (x: number) => formatScore(x, metric?.precision ?? 4);
   const revealed = isPrivateRevealed(challenge.state);
   const priv = revealed ? await getPrivateScore(db, row.submission.id) : undefined;
   const details = row.publicDetails ?? {};

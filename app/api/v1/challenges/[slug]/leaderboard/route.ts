@@ -1,3 +1,4 @@
+import { scoreToJson } from "@/scoring/score-value";
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api-error";
 import { presentLeaderboardRow, presentMetric } from "@/lib/api/v1/present";
@@ -23,6 +24,6 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
     total: board.total,
     rows: board.rows.map((r) => ({ ...presentLeaderboardRow(r), model: modelFigures(models.get(r.submissionId)) })),
     // Benchmarks have no private standing to show; their public scores are public anyway.
-    benchmarks: benchmarks.map((b) => ({ name: b.name, score: showPrivate ? null : b.score, std: showPrivate ? null : b.std, model: modelFigures(models.get(b.submissionId)) })),
+    benchmarks: benchmarks.map((b) => ({ name: b.name, score: showPrivate ? null : scoreToJson(b.score), std: showPrivate ? null : b.std, model: modelFigures(models.get(b.submissionId)) })),
   });
 });

@@ -1,3 +1,4 @@
+import { detailsToJson, scoreToJson } from "@/scoring/score-value";
 import { NextResponse } from "next/server";
 import { isPrivateRevealed } from "@/challenges/phase-status";
 import { getPrivateScore } from "@/db/queries/submissions";
@@ -19,8 +20,8 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const priv = isPrivateRevealed(challenge.state) ? await getPrivateScore(db, s.id) : undefined;
   const body: ApiSubmissionDetail = {
     ...presentSubmission({ ...s, publicScore: row.publicScore, publicStd: row.publicStd }, position),
-    publicDetails: row.publicDetails ?? null,
-    private: priv ? { score: priv.score, std: priv.std } : null,
+    publicDetails: row.publicDetails ? detailsToJson(row.publicDetails) : null,
+    private: priv ? { score: scoreToJson(priv.score), std: priv.std } : null,
   };
   return NextResponse.json({ submission: body });
 });
