@@ -9,13 +9,12 @@
  * Example: test.csv "EventId,x / 1,0.5 / 2,0.7" with solution.csv "EventId,Label,Usage / 1,1,Public / 2,0,Private"
  * gives a binary key of two events, one per leaderboard.
  */
-import type { ByteSource } from "../../scoring/byte-source";
-import { fieldText, readCsvRecords } from "../../scoring/csv-reader";
 import { CsvFormatError, type FormatProblem, ProblemCollector } from "../../scoring/errors";
-import { parseSolution } from "../../scoring/solution-csv";
-import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "../../scoring/solution";
+import { readSolution, type ReadSolution } from "../../scoring/solution-csv";
+import { USAGE_PRIVATE, USAGE_PUBLIC } from "../../scoring/solution";
 import { MAX_EVENT_ID, storedSolution, type GeneratedDataset, type GeneratedFile, type GeneratedSolution } from "../built-in";
 import { UploadError } from "../kind";
+import { checkKeyIdsAgainstTest, type CsvTable, readCsvTable } from "../shared/answer-key-ids";
 
 export const TABULAR_FILES = { train: "train.csv", test: "test.csv", solution: "solution.csv" } as const;
 type FileRole = keyof typeof TABULAR_FILES;
@@ -40,36 +39,6 @@ export interface TabularUpload {
 
 const KEY_COLUMNS = new Set(["label", "class", "weight", "usage"]);
 
-interface TableInfo {
-  header: string[];
-  rows: number;
-  /** The EventId column's values with their lines (test.csv only). */
-  ids: { id: string; line: number }[];
-}
-
-async function readTableInfo(src: ByteSource, problems: ProblemCollector, wantIds: boolean): Promise<TableInfo> {
-  const info: TableInfo = { header: [], rows: 0, ids: [] };
-  let idColumn = -1;
-  let width = 0;
-  const records = await readCsvRecords(src, problems, (rec) => {
-    if (width === 0) {
-      info.header = Array.from({ length: rec.count }, (_, k) => fieldText(rec, k));
-      width = rec.count;
-      idColumn = info.header.findIndex((h) => h.toLowerCase() === "eventid");
-      if (wantIds && idColumn < 0) problems.fatal(rec.line, `the header has no EventId column (found ${info.header.slice(0, 8).join(",")}${width > 8 ? ",…" : ""})`);
-      return;
-    }
-    if (rec.malformed !== null) problems.add(rec.line, rec.malformed);
-    else if (rec.count !== width) problems.add(rec.line, `expected ${width} fields, found ${rec.count}`);
-    else if (wantIds) info.ids.push({ id: fieldText(rec, idColumn), line: rec.line });
-    info.rows++;
-  });
-  if (records === 0) problems.fatal(null, "the file is empty");
-  if (info.rows === 0) problems.fatal(null, "the file has a header but no rows");
-  problems.throwIfAny();
-  return info;
-}
-
 /** Runs one file's check, collecting its problems under the file's name instead of throwing at the first file. */
 async function checked<T>(role: FileRole, issues: Issues, read: () => Promise<T>): Promise<T | null> {
   try {
@@ -82,20 +51,12 @@ async function checked<T>(role: FileRole, issues: Issues, read: () => Promise<T>
   }
 }
 
-function checkKeyAgainstTest(solution: Solution, test: TableInfo, issues: Issues): GeneratedSolution | null {
+function checkKeyAgainstTest({ solution, lines }: ReadSolution, test: CsvTable, issues: Issues): GeneratedSolution | null {
   const add = (role: FileRole, line: number | null, message: string) => issues.length < 40 && issues.push({ file: TABULAR_FILES[role], line, message });
   for (const name of test.header) if (KEY_COLUMNS.has(name.toLowerCase())) add("test", 1, `column ${JSON.stringify(name)} belongs to the answer key: competitors download test.csv, so it must not carry it`);
-  const stored = storedSolution(solution, (_row, id) => add("solution", null, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`));
-  const keyIds = new Set(Array.from({ length: solution.ids.length }, (_, i) => solution.ids.at(i)));
-  const seen = new Map<string, number>();
-  for (const { id, line } of test.ids) {
-    const first = seen.get(id);
-    if (first !== undefined) add("test", line, `EventId ${JSON.stringify(id)} appears twice (first on line ${first})`);
-    else seen.set(id, line);
-    if (!keyIds.has(id)) add("test", line, `EventId ${JSON.stringify(id)} has no row in ${TABULAR_FILES.solution}`);
-  }
-  let missing = 0;
-  for (const id of keyIds) if (!seen.has(id) && missing++ < 5) add("solution", null, `EventId ${JSON.stringify(id)} is not in ${TABULAR_FILES.test}`);
+  const stored = storedSolution(solution, (row, id) => add("solution", lines[row]!, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`));
+  const key = { length: solution.ids.length, at: (row: number) => solution.ids.at(row), line: (row: number) => lines[row]! };
+  checkKeyIdsAgainstTest(key, test, { key: TABULAR_FILES.solution, test: TABULAR_FILES.test }, (side, line, message) => add(side === "key" ? "solution" : "test", line, message));
   for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
     if (!solution.usage.includes(code)) add("solution", null, `no ${name} rows: each leaderboard needs some (Usage column)`);
   }
@@ -109,9 +70,9 @@ function publishedFile(role: "train" | "test", bytes: Uint8Array, rows: number, 
 /** The dataset of an organiser's tabular challenge, or an UploadError with every problem found. */
 export async function tabularDataset(u: TabularUpload): Promise<GeneratedDataset> {
   const issues: Issues = [];
-  const train = await checked("train", issues, () => readTableInfo(u.train, new ProblemCollector(FileProblems), false));
-  const test = await checked("test", issues, () => readTableInfo(u.test, new ProblemCollector(FileProblems), true));
-  const solution = await checked("solution", issues, () => parseSolution(u.solution, { target: u.target, classes: u.classes }));
+  const train = await checked("train", issues, () => readCsvTable(u.train, new ProblemCollector(FileProblems)));
+  const test = await checked("test", issues, () => readCsvTable(u.test, new ProblemCollector(FileProblems), "EventId"));
+  const solution = await checked("solution", issues, () => readSolution(u.solution, { target: u.target, classes: u.classes }));
   const stored = solution && test ? checkKeyAgainstTest(solution, test, issues) : null;
   if (issues.length > 0 || !train || !test || !stored) throw new UploadError(issues);
   return {

@@ -11,13 +11,14 @@
 import { strFromU8 } from "fflate";
 import { type ChallengeKind, kindOf } from "@/challenges";
 import { type GeneratedSolution, MAX_EVENT_ID, storedSolution } from "@/challenges/built-in";
-import { SolutionFormatError } from "@/scoring/errors";
+import { checkKeyIdsAgainstTest, type CsvTable, readCsvTable } from "@/challenges/shared/answer-key-ids";
+import { CsvFormatError, type FormatProblem, ProblemCollector, SolutionFormatError } from "@/scoring/errors";
 import { USAGE, USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
 import { readSolution } from "@/scoring/solution-csv";
 import { BundleError, IssueList } from "./issues";
 import { unzipLimited } from "./unzip";
 import { type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE, type SolutionShape } from "./manifest";
-import { type IdColumn, isUtf8, lineCount, readIdColumn, sha256Hex } from "./text-file";
+import { isUtf8, lineCount, sha256Hex } from "./text-file";
 
 /** A data file as competitors download it (content uncompressed). */
 export interface BundleFile {
@@ -91,18 +92,26 @@ function unzipEntries(zip: Uint8Array, maxBytes: number): Map<string, Uint8Array
   return new Map(names.map((n) => [n.slice(prefix.length), files[n]!]));
 }
 
-/** The ids of the kind's test file must be exactly the solution's ids. */
-function checkIdsMatch(testFile: string, test: IdColumn, solution: ParsedSolution, issues: IssueList): void {
-  const solutionIds = new Set(solution.eventId);
-  const testLine = new Map<number, number>();
-  test.ids.forEach((id, k) => {
-    const line = test.lines[k]!;
-    if (testLine.has(id)) issues.add(testFile, `line ${line}: EventId ${id} appears twice (first on line ${testLine.get(id)})`);
-    else testLine.set(id, line);
-    if (!solutionIds.has(id)) issues.add(testFile, `line ${line}: EventId ${id} has no row in ${SOLUTION_FILE}`);
-  });
-  solution.eventId.forEach((id, k) => {
-    if (!testLine.has(id)) issues.add(SOLUTION_FILE, `line ${solution.lines[k]}: EventId ${id} is not in ${testFile}`);
+/** The test file's table problems, as the CSV reader reports them. */
+class TestFileProblems extends CsvFormatError {
+  constructor(problems: FormatProblem[], total = problems.length) {
+    super("The test file", problems, total);
+  }
+}
+
+/** The ids of the kind's test file must be exactly the solution's ids (the same check as an organiser's upload). */
+async function checkIdsMatch(testFile: string, content: Uint8Array, solution: ParsedSolution, issues: IssueList): Promise<void> {
+  let test: CsvTable;
+  try {
+    test = await readCsvTable(content, new ProblemCollector(TestFileProblems), "EventId", Math.max(content.byteLength, 1));
+  } catch (err) {
+    if (!(err instanceof CsvFormatError)) throw err;
+    issues.addFormatError(testFile, err);
+    return;
+  }
+  const key = { length: solution.eventId.length, at: (row: number) => String(solution.eventId[row]), line: (row: number) => solution.lines[row]! };
+  checkKeyIdsAgainstTest(key, test, { key: SOLUTION_FILE, test: testFile }, (side, line, message) => {
+    issues.add(side === "key" ? SOLUTION_FILE : testFile, line === null ? message : `line ${line}: ${message}`);
   });
 }
 
@@ -121,7 +130,7 @@ function checkSolutionForKind(kind: ChallengeKind, s: ParsedSolution, issues: Is
 }
 
 /** Validates every listed file against challenge.yaml, and the test file's ids against the solution. */
-function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, solution: ParsedSolution | null, issues: IssueList): BundleFile[] {
+async function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, solution: ParsedSolution | null, issues: IssueList): Promise<BundleFile[]> {
   const files: BundleFile[] = [];
   for (const entry of manifest.dataset.files) {
     const path = `${DATA_DIR}${entry.name}`;
@@ -147,10 +156,7 @@ function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, s
     issues.add(MANIFEST_FILE, `a ${manifest.kind} bundle needs ${testFiles.join(" or ")} in dataset.files (the events the solution labels)`);
   }
   const testContent = testName && entries.get(`${DATA_DIR}${testName}`);
-  if (testName && testContent && solution) {
-    const ids = readIdColumn(testContent, `${DATA_DIR}${testName}`, issues);
-    if (ids) checkIdsMatch(`${DATA_DIR}${testName}`, ids, solution, issues);
-  }
+  if (testName && testContent && solution) await checkIdsMatch(`${DATA_DIR}${testName}`, testContent, solution, issues);
   if (solution) checkSolutionForKind(kindOf(manifest.kind), solution, issues);
   return files;
 }
@@ -170,7 +176,7 @@ export async function readBundle(zip: Uint8Array, opts: ReadBundleOptions = {}):
   if (!solutionBytes) issues.add(SOLUTION_FILE, "is missing (the answer key; a detector-design bundle has only its header)");
   const solution = solutionBytes ? await readSolutionFile(solutionBytes, shape, issues) : null;
   // Without a valid manifest nothing says which files to expect; the problems so far are all there is to say.
-  const files = manifest ? readFiles(manifest, entries, solution, issues) : [];
+  const files = manifest ? await readFiles(manifest, entries, solution, issues) : [];
   issues.throwIfAny();
   return { manifest: manifest!, description: strFromU8(descriptionBytes!), files, solution: solution! };
 }

@@ -54,7 +54,9 @@ const ORGANISER_IDS = Array.from({ length: 12 }, (_, i) => 101 + i);
 const ORGANISER_USAGE = ["Public", "Private", "Ignored", "Control"] as const;
 const organiserKey =
   "EventId,Label,Weight,Usage\n" + ORGANISER_IDS.map((id, i) => `${id},${i % 3 === 0 ? 1 : 0},${0.25 * (i + 1)},${ORGANISER_USAGE[i % 4]}`).join("\n") + "\n";
-const organiserTest = "EventId,x\n" + ORGANISER_IDS.map((id, i) => `${id},${((i * 7) % 12) / 12}`).join("\n") + "\n";
+const organiserX = (i: number) => ((i * 7) % 12) / 12;
+// A quoted field with a comma before the EventId column: the test file's ids are read as CSV, not split on commas.
+const organiserTest = "note,EventId,x\n" + ORGANISER_IDS.map((id, i) => `"event ${i}, as noted",${id},${organiserX(i)}`).join("\n") + "\n";
 
 describeEachDatabase("tabular challenge bundles", (get) => {
   let mass: { challenge: Challenge; generated: GeneratedSolution };
@@ -134,7 +136,7 @@ describeEachDatabase("tabular challenge bundles", (get) => {
     const key = (await challengeForBundle(db, created.id))!.solution;
     expect(Array.from(key.usage)).toEqual(ORGANISER_IDS.map((_, i) => USAGE[ORGANISER_USAGE[i % 4]!]));
     expect(Array.from(key.weight)).toEqual(ORGANISER_IDS.map((_, i) => 0.25 * (i + 1)));
-    const csv = "EventId,score\n" + organiserTest.trimEnd().split("\n").slice(1).join("\n") + "\n";
+    const csv = "EventId,score\n" + ORGANISER_IDS.map((id, i) => `${id},${organiserX(i)}`).join("\n") + "\n";
     const before = await scoreOn(db, binary, csv);
     expect(await scoreOn(db, await challengeBySlug(db, created.slug), csv)).toEqual(before);
     expect(before.pub).toBeGreaterThan(0);

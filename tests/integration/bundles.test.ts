@@ -181,7 +181,7 @@ describeEachDatabase("challenge bundles", (get) => {
     const moved = row(e["solution.csv"]!, 2)[0]!;
     const testLine = e["data/test.csv"]!.split("\n").findIndex((l) => l.startsWith(`${moved},`)) + 1;
     const zip = edited(higgsZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 2, ["999999999", ...row(x["solution.csv"]!, 2).slice(1)])));
-    await expectRejected(zip, [`data/test.csv: line ${testLine}: EventId ${moved} has no row in solution.csv`, "solution.csv: line 2: EventId 999999999 is not in data/test.csv"]);
+    await expectRejected(zip, [`data/test.csv: line ${testLine}: EventId "${moved}" has no row in solution.csv`, 'solution.csv: line 2: EventId "999999999" is not in data/test.csv']);
   });
 
   it("rejects duplicate ids", async () => {

@@ -43,8 +43,8 @@ describe("a tabular dataset from the organiser's three files", () => {
       'test.csv:1 column "Label" belongs to the answer key: competitors download test.csv, so it must not carry it',
       'test.csv:3 EventId "4" has no row in solution.csv',
       'test.csv:4 EventId "1" appears twice (first on line 2)',
-      'solution.csv EventId "2" is not in test.csv',
-      'solution.csv EventId "3" is not in test.csv',
+      'solution.csv:3 EventId "2" is not in test.csv',
+      'solution.csv:4 EventId "3" is not in test.csv',
     ]);
   });
 
@@ -53,7 +53,7 @@ describe("a tabular dataset from the organiser's three files", () => {
     const solution = bytes("EventId,Label,Usage\nA1,1,Public\n2,0,Public\n");
     expect(await problems(tabularDataset({ train: bytes("x,y\n1\n"), test: t, solution, target: "binary" }))).toEqual([
       "train.csv:2 expected 2 fields, found 1",
-      'solution.csv EventId "A1" is not a whole number from 0 to 2147483647',
+      'solution.csv:2 EventId "A1" is not a whole number from 0 to 2147483647',
       "solution.csv no Private rows: each leaderboard needs some (Usage column)",
     ]);
   });
