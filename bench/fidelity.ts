@@ -5,7 +5,8 @@
  * - real-vs-simulated AUC of a fixed classifier (GBDT, 80 trees of depth 4, on a
  *   seeded half of the pooled events, AUC on the other half; 0.5 = indistinguishable);
  * - per-feature per-class KS distances of the defined values, -999 shares;
- * - jet multiplicities, DER_mass_MMC peaks (signal; background in 60–110 GeV: the Z);
+ * - jet multiplicities, by events and by weight (what AMS counts), the jets' pT 95th percentiles, DER_mass_MMC peaks
+ *   (signal; background in 60–110 GeV: the Z);
  * - transfer: AMS on the held-out real half of the fixed recipe (transferAms)
  *   trained on the real calibration half vs on as many simulated events.
  * Usage: npm run bench:fidelity [-- --seed N] (simulation seed; the fit uses 7001)
@@ -15,7 +16,7 @@
 import { parseArgs } from "node:util";
 import { FEATURE_INDEX as F, HIGGS_FEATURES, HIGGS_PROCESSES, type HiggsEvents } from "../challenges/higgs-tautau/schema";
 import { simulateHiggs } from "../challenges/higgs-tautau/simulator/simulate";
-import { ksTable, missingShare, mmcPeak, realHalves, realVsSimAuc, transferAms } from "./lib/higgs-fidelity";
+import { definedQuantile, jetWeightShares, ksTable, missingShare, mmcPeak, realHalves, realVsSimAuc, transferAms } from "./lib/higgs-fidelity";
 import { loadRealHiggs, REAL_HIGGS_PATH } from "./lib/real-higgs";
 
 const { values: args } = parseArgs({ options: { seed: { type: "string", default: "2014" }, repeats: { type: "string", default: "3" }, half: { type: "string", default: "held-out" } } });
@@ -64,6 +65,16 @@ function jetShare(ev: HiggsEvents, cls: number, j: number): number {
 console.log("\njet multiplicity   real (s / b)        sim (s / b)");
 for (let j = 0; j <= 3; j++) {
   console.log(`  ${j}${j === 3 ? "+" : " "} jets          ${fmt(jetShare(judged, 1, j))} / ${fmt(jetShare(judged, 0, j))}       ${fmt(jetShare(sim, 1, j))} / ${fmt(jetShare(sim, 0, j))}`);
+}
+
+const shares = (ev: HiggsEvents, c: number): string => Array.from(jetWeightShares(ev, c), (x) => fmt(x)).join(" ");
+console.log("weight share per jet bin (0 1 2 3+): what AMS counts");
+console.log(`  signal      real ${shares(judged, 1)}   sim ${shares(sim, 1)}`);
+console.log(`  background  real ${shares(judged, 0)}   sim ${shares(sim, 0)}`);
+console.log("jet pT 95th percentile (GeV)   real s / b        sim s / b");
+for (const f of [F.PRI_jet_leading_pt, F.PRI_jet_subleading_pt]) {
+  const p95 = (ev: HiggsEvents): string => `${fmt(definedQuantile(ev, f, 1, 0.95), 0)} / ${fmt(definedQuantile(ev, f, 0, 0.95), 0)}`;
+  console.log(`  ${HIGGS_FEATURES[f]!.padEnd(27)} ${p95(judged).padEnd(16)}  ${p95(sim)}`);
 }
 
 const ztt = HIGGS_PROCESSES.indexOf("Ztautau");

@@ -4,7 +4,9 @@
  * other half is kept for bench/fidelity.ts, so the fit never sees what it is
  * judged on). Objective, lower is better: mean per-class KS distance over the
  * 30 features + |difference in the DER_mass_MMC -999 share| per class + (AUC − 0.5)
- * of a small real-vs-simulated GBDT + the DER_mass_MMC peak offsets (signal, Z) / 100 GeV. The simulated sample and the classifier
+ * of a small real-vs-simulated GBDT + the DER_mass_MMC peak offsets (signal, Z) / 100 GeV + Σ |difference in each
+ * class's weight share per jet bin| (AMS counts weights: see jetWeightShares) + a quarter of |ln| of the ratio of the
+ * jet pTs' 95th percentiles per class (the tails a KS distance barely weighs). The simulated sample and the classifier
  * use fixed seeds (common random numbers), so the objective is a deterministic
  * function of the parameters. Search: seeded coordinate pattern search in the
  * parameters' normalised box (one parameter at a time, one step up or down,
@@ -20,7 +22,7 @@ import { FEATURE_INDEX as F, type HiggsEvents } from "../challenges/higgs-tautau
 import { DEFAULT_SIMULATOR_CONFIG, type SimulatorConfig } from "../challenges/higgs-tautau/simulator/config";
 import { simulateHiggs } from "../challenges/higgs-tautau/simulator/simulate";
 import { Random } from "../challenges/shared/random";
-import { ksTable, missingShare, mmcPeak, realHalves, realVsSimAuc } from "./lib/higgs-fidelity";
+import { definedQuantile, jetWeightShares, ksTable, missingShare, mmcPeak, realHalves, realVsSimAuc } from "./lib/higgs-fidelity";
 import { loadRealHiggs, REAL_HIGGS_PATH } from "./lib/real-higgs";
 
 const { values: args } = parseArgs({
@@ -43,18 +45,25 @@ const PARAMS: Param[] = [
   ...PROCESS_KEYS.flatMap((key) => [
     ...DEFAULT_SIMULATOR_CONFIG[key].radiation.multiplicity.map((_, k) => ({ path: `${key}.radiation.multiplicity.${k}`, lo: 0, hi: 1 })),
     { path: `${key}.radiation.ptMin`, lo: 8, hi: 30 },
-    { path: `${key}.radiation.power`, lo: 2.2, hi: 8 },
-    { path: `${key}.radiation.ptScale`, lo: 8, hi: 80 },
+    { path: `${key}.radiation.power`, lo: 2.2, hi: 10 },
+    { path: `${key}.radiation.ptScale`, lo: 8, hi: 400 },
     { path: `${key}.radiation.etaSigma`, lo: 0.8, hi: 3.5 },
     { path: `${key}.ySigma`, lo: 0.3, hi: 2.5 },
     { path: `${key}.kT`, lo: 0.5, hi: 30 },
   ]),
   { path: "vbf.tagPtMin", lo: 15, hi: 60 },
-  { path: "vbf.tagPower", lo: 2, hi: 8 },
-  { path: "vbf.tagPtScale", lo: 10, hi: 100 },
+  { path: "vbf.tagPower", lo: 2, hi: 10 },
+  { path: "vbf.tagPtScale", lo: 10, hi: 500 },
   { path: "vbf.gapMean", lo: 1, hi: 7 },
   { path: "vbf.gapSigma", lo: 0.5, hi: 3 },
   { path: "vh.massExcess", lo: 20, hi: 400 },
+  // Background weights: the real ones fall steeply with the jet count (jet-sliced samples), which the weighted
+  // jet-multiplicity term of the objective measures; they change no event, only how much each counts.
+  { path: "weights.Ztautau.jetSlope", lo: 0, hi: 2.5 },
+  { path: "weights.Wjets.jetSlope", lo: 0, hi: 2.5 },
+  { path: "weights.ttbar.jetSlope", lo: 0, hi: 2.5 },
+  { path: "shares.ttbar.weightShare", lo: 0.005, hi: 0.5 },
+  { path: "shares.Wjets.weightShare", lo: 0.05, hi: 0.9 },
   { path: "ttbar.massExcess", lo: 20, hi: 400 },
   { path: "ttbar.realTauFraction", lo: 0, hi: 1 },
   { path: "ttbar.zMin", lo: 0.2, hi: 0.95 },
@@ -109,6 +118,19 @@ const nSim = calibration.label.length;
 const SMALL_GBDT = { trees: 10, depth: 3, learningRate: 0.3, bins: 16, lambda: 1 };
 const realMissing = [0, 1].map((c) => missingShare(calibration, F.DER_mass_MMC, c));
 const realPeaks = [mmcPeak(calibration, 1, 60, 200), mmcPeak(calibration, 0, 60, 110)];
+const realJetShares = [0, 1].map((c) => jetWeightShares(calibration, c));
+const TAIL_FEATURES = [F.PRI_jet_leading_pt, F.PRI_jet_subleading_pt];
+const realTails = [0, 1].map((c) => TAIL_FEATURES.map((f) => definedQuantile(calibration, f, c, 0.95)));
+
+/** Σ over classes and jet bins of |weight share real − simulated|. */
+function jetShareOffset(sim: HiggsEvents): number {
+  return [0, 1].reduce((a, c) => a + jetWeightShares(sim, c).reduce((b, s, j) => b + Math.abs(s - (realJetShares[c]![j] as number)), 0), 0);
+}
+
+/** Σ over classes of |ln(p95 simulated / p95 real)| of the jet pTs, a quarter each. */
+function tailOffset(sim: HiggsEvents): number {
+  return [0, 1].reduce((a, c) => a + TAIL_FEATURES.reduce((b, f, k) => b + 0.25 * Math.abs(Math.log(definedQuantile(sim, f, c, 0.95) / (realTails[c]![k] as number))), 0), 0);
+}
 
 interface Score {
   value: number;
@@ -116,6 +138,8 @@ interface Score {
   miss: number;
   auc: number;
   peaks: [number, number];
+  jets: number;
+  tails: number;
 }
 
 function objective(config: SimulatorConfig): Score {
@@ -123,7 +147,7 @@ function objective(config: SimulatorConfig): Score {
   try {
     sim = simulateHiggs({ seed: 7001, nEvents: nSim, config });
   } catch {
-    return { value: Infinity, ks: NaN, miss: NaN, auc: NaN, peaks: [NaN, NaN] }; // a configuration whose selection efficiency collapses
+    return { value: Infinity, ks: NaN, miss: NaN, auc: NaN, peaks: [NaN, NaN], jets: NaN, tails: NaN }; // a configuration whose selection efficiency collapses
   }
   const ks = ksTable(calibration, sim).flat();
   const meanKs = ks.reduce((a, b) => a + b, 0) / ks.length;
@@ -131,7 +155,9 @@ function objective(config: SimulatorConfig): Score {
   const auc = realVsSimAuc(calibration, sim, 7002, SMALL_GBDT);
   const peaks: [number, number] = [mmcPeak(sim, 1, 60, 200), mmcPeak(sim, 0, 60, 110)];
   const peakOff = Math.abs(peaks[0] - (realPeaks[0] as number)) + Math.abs(peaks[1] - (realPeaks[1] as number));
-  return { value: meanKs + miss + (auc - 0.5) + peakOff / 100, ks: meanKs, miss, auc, peaks };
+  const jets = jetShareOffset(sim);
+  const tails = tailOffset(sim);
+  return { value: meanKs + miss + (auc - 0.5) + peakOff / 100 + jets + tails, ks: meanKs, miss, auc, peaks, jets, tails };
 }
 
 const start = performance.now();
@@ -139,7 +165,7 @@ const rng = new Random(seed).fork(0xf17);
 let best = Float64Array.from(PARAMS, (p) => (getPath(DEFAULT_SIMULATOR_CONFIG, p.path) - p.lo) / (p.hi - p.lo));
 let bestScore = objective(configAt(best));
 const describe = (s: Score): string =>
-  `objective ${s.value.toFixed(4)} (mean KS ${s.ks.toFixed(4)}, MMC -999 ${s.miss.toFixed(3)}, AUC ${s.auc.toFixed(4)}, peaks s ${s.peaks[0].toFixed(1)} Z ${s.peaks[1].toFixed(1)})`;
+  `objective ${s.value.toFixed(4)} (mean KS ${s.ks.toFixed(4)}, MMC -999 ${s.miss.toFixed(3)}, AUC ${s.auc.toFixed(4)}, peaks s ${s.peaks[0].toFixed(1)} Z ${s.peaks[1].toFixed(1)}, jet weight shares ${s.jets.toFixed(3)}, jet tails ${s.tails.toFixed(3)})`;
 console.log(`start: ${describe(bestScore)}; ${((performance.now() - start) / 1000).toFixed(1)} s per evaluation; ${PARAMS.length} parameters`);
 // Coordinate pattern search: each parameter in a seeded order tries one step up or down; a success widens its step, a failure halves it.
 const step = new Float64Array(PARAMS.length).fill(0.1);

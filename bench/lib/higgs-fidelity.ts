@@ -154,3 +154,26 @@ function concat(a: HiggsEvents, b: HiggsEvents): HiggsEvents {
     label: join(a.label, b.label, (n) => new Uint8Array(n)),
   };
 }
+
+/**
+ * Share of class `cls`'s total weight in each jet bin (0, 1, 2, 3+). AMS counts weights, and the real signal weight is
+ * nearly all gluon fusion while its events are mostly VBF; the real background weight falls steeply with the jet
+ * count (its samples are sliced by jet multiplicity). An unweighted KS of PRI_jet_num sees neither.
+ */
+export function jetWeightShares(ev: HiggsEvents, cls: number): Float64Array {
+  const jets = ev.features[F.PRI_jet_num] as Float64Array;
+  const share = new Float64Array(4);
+  let total = 0;
+  for (let i = 0; i < jets.length; i++) {
+    if (ev.label[i] !== cls) continue;
+    share[jets[i] as number]! += ev.weight[i] as number;
+    total += ev.weight[i] as number;
+  }
+  return share.map((w) => w / total);
+}
+
+/** The q-quantile of feature f's defined values in class `cls` (tails that a KS distance barely weighs). */
+export function definedQuantile(ev: HiggsEvents, f: number, cls: number, q: number): number {
+  const v = definedValues(ev, f, cls).sort();
+  return v.length === 0 ? Number.NaN : (v[Math.min(v.length - 1, Math.floor(q * v.length))] as number);
+}
