@@ -1,29 +1,18 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ControlSample } from "@/challenges";
-import { answerKeyTarget } from "@/challenges/built-in";
+import { answerKeyTarget, solutionOfStored } from "@/challenges/built-in";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
-import { currentDataset } from "@/db/queries/datasets";
-import { datasets, solutionRows } from "@/db/schema";
-import { solutionFromColumns, type Solution, USAGE } from "@/scoring";
+import { currentDataset, storedAnswerKey } from "@/db/queries/datasets";
+import { solutionRows } from "@/db/schema";
+import { type Solution, USAGE } from "@/scoring";
 import type { DatasetMessage } from "./scoring-pool";
 
+/** The answer key as scoring/ reads it: the stored key (one text per column), validated as a parsed file would be. */
 async function load(db: Db, datasetId: number): Promise<Solution> {
-  const [ds] = await db.select({ manifest: datasets.manifest }).from(datasets).where(eq(datasets.id, datasetId));
-  const target = answerKeyTarget(ds?.manifest ?? {});
-  const rows = await db
-    .select({ id: solutionRows.eventId, label: solutionRows.label, value: solutionRows.value, weight: solutionRows.weight, usage: solutionRows.usage })
-    .from(solutionRows)
-    .where(eq(solutionRows.datasetId, datasetId))
-    .orderBy(asc(solutionRows.eventId));
-  if (rows.length === 0) throw new Error(`dataset ${datasetId} has no answer key`);
-  return solutionFromColumns({
-    ids: rows.map((r) => Number(r.id)),
-    labels: target.type === "real" ? Float64Array.from(rows, (r) => r.value ?? NaN) : Uint8Array.from(rows, (r) => r.label),
-    target,
-    weights: Float64Array.from(rows, (r) => r.weight),
-    usage: Uint8Array.from(rows, (r) => r.usage),
-  });
+  const stored = await storedAnswerKey(db, datasetId);
+  if (stored.eventId.length === 0) throw new Error(`dataset ${datasetId} has no answer key`);
+  return solutionOfStored(stored);
 }
 
 /**
