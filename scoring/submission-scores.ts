@@ -77,7 +77,7 @@ class FastScoreRows implements FastRows {
  * Not a plain decimal ending the line (an exponent, '+', a quote...): the field is what precedes the next comma,
  * quote or line end (score bytes all sort above the comma), parsed by the general parser into out[0]; returns its end.
  */
-function parseOtherDecimal(data: Uint8Array, from: number, out: Float64Array): number {
+export function parseOtherDecimal(data: Uint8Array, from: number, out: Float64Array): number {
   let j = from;
   while (data[j]! > COMMA) j++;
   out[0] = parseDecimal(data, from, j);
