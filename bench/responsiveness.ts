@@ -16,6 +16,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
+import { formatScore } from "../scoring/score-value";
 import { generateHiggsDataset } from "../challenges/higgs-tautau/built-in";
 import { openDb } from "../db/client";
 import { createChallengeWithDataset } from "../lib/challenges/create-challenge";
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     await probed(`baseline training run (${training}; trained in its own process, the entry scored here)`, url, async () => {
       await executeBaselineRun(handle.db, run.id, { bootstrap: BOOTSTRAP });
       const [done] = await listBaselineRuns(handle.db, challenge.id);
-      return done?.status === "done" ? `done, public score ${done.results?.[0]?.publicScore?.toFixed(3)}` : `${done?.status}: ${done?.message}`;
+      return done?.status === "done" ? `done, public score ${formatScore(done.results?.[0]?.publicScore, 3)}` : `${done?.status}: ${done?.message}`;
     });
     await probed("for comparison, the same training on the site's thread (the old path; not registered)", url, async () => {
       await runBaseline(handle.db, { challenge: challenge.slug, family, seed: 1, epochs: TRAIN_EPOCHS, register: false, bootstrap: 0, trainer: trainHere });

@@ -1,3 +1,4 @@
+import { formatScore } from "@/scoring/score-value";
 import type PgBoss from "pg-boss";
 import type { BuiltInChallenge } from "@/challenges/built-in";
 import type { Db } from "@/db";
@@ -14,7 +15,7 @@ export async function postBuiltInBaselines(db: Db, created: { id: number; spec: 
     for (const b of spec.baselines?.() ?? []) {
       const r = await registerBenchmark(db, { challengeId: id, name: b.name, filename: b.filename, csv: b.content, modelCard: b.modelCard, bootstrap });
       if (r.status !== "scored") throw new Error(`benchmark "${b.name}" of ${spec.slug} was not scored: ${r.error ?? r.status}`);
-      console.log(`  benchmark "${b.name}": public score ${r.publicScore?.toFixed(4)}`);
+      console.log(`  benchmark "${b.name}": public score ${formatScore(r.publicScore, 4)}`);
     }
   }
 }

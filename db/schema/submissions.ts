@@ -1,3 +1,4 @@
+import type { JsonScore } from "@/scoring/score-value";
 import {
   bigint,
   boolean,
@@ -134,7 +135,8 @@ export const baselineRuns = pgTable("baseline_run", {
   progress: jsonb("progress").$type<Record<string, unknown> | null>(),
   message: text("message"),
   /** Per family: the benchmark entry's name and public score. */
-  results: jsonb("results").$type<{ name: string; publicScore: number | null }[] | null>(),
+  /** publicScore: a number, or "Infinity" / "-Infinity" / "NaN" (scoring/score-value.ts); null when not registered. */
+  results: jsonb("results").$type<{ name: string; publicScore: JsonScore | null }[] | null>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });

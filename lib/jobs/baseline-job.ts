@@ -1,3 +1,4 @@
+import { scoreToJson } from "@/scoring/score-value";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { findKind } from "@/challenges";
@@ -71,7 +72,8 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
   try {
     const results = await trainers[findKind(challenge?.kind ?? "")?.baselines?.trainer ?? "higgs"]();
     await pending;
-    const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore ?? null }));
+    // Kept as JSON: a score that is not finite by its name (scoring/score-value.ts), not as null.
+    const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore == null ? null : scoreToJson(r.registered.publicScore) }));
     await db.update(baselineRuns).set({ status: "done", results: summary, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
   } catch (err) {
     await pending.catch(() => undefined);

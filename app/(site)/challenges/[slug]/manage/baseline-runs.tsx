@@ -1,5 +1,6 @@
 "use client";
 
+import { formatScore, type JsonScore } from "@/scoring/score-value";
 import { useCallback, useEffect, useState } from "react";
 
 type Run = {
@@ -9,7 +10,7 @@ type Run = {
   status: "queued" | "running" | "done" | "failed";
   progress: { family?: string; epoch?: number; epochs?: number; member?: number; members?: number; loss?: number; valAms?: number; valLoss?: number; etaSeconds?: number } | null;
   message: string | null;
-  results: { name: string; publicScore: number | null }[] | null;
+  results: { name: string; publicScore: JsonScore | null }[] | null;
   createdAt: string;
 };
 
@@ -52,7 +53,7 @@ export function BaselineRuns({ slug }: { slug: string }) {
             )}
             {r.results?.map((x) => (
               <p key={x.name} className="text-xs text-emerald-700">
-                {x.name}: public score {x.publicScore?.toFixed(5) ?? "—"}
+                {x.name}: public score {formatScore(x.publicScore, 5)}
               </p>
             ))}
             {r.message && <p className="text-xs text-slate-600">{r.message}</p>}
