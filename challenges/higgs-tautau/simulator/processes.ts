@@ -97,9 +97,15 @@ export function generateVbf(rng: Random, ev: TruthEvent, params: VbfParams): voi
 export interface VhParams extends ProcessParams {
   /** Mean of the exponential excess of the VH mass over threshold. */
   massExcess: number;
+  /**
+   * Share of selected VH events whose W or Z gives no jets: Z -> nu nu, and W -> l nu or tau nu where that lepton is
+   * lost or is the one selected. Real VH (told apart by its weight in the real sample) has 23% of its events without a
+   * jet, which a V always decaying to quarks cannot give.
+   */
+  invisibleFraction: number;
 }
 
-/** Associated production: H + (W or Z -> q q), the quarks giving two jets. */
+/** Associated production: H + (W or Z -> q q, or -> neutrinos as seen here), the quarks giving two jets. */
 export function generateVh(rng: Random, ev: TruthEvent, params: VhParams): void {
   const p = ev.p4;
   const isW = rng.uniform() < 0.64;
@@ -109,8 +115,13 @@ export function generateVh(rng: Random, ev: TruthEvent, params: VhParams): void 
   balanceRecoil(rng, ev, SLOT.system, mSystem, params.ySigma, params.kT);
   twoBodyDecay(rng, p, SLOT.system, HIGGS_MASS, mV, SLOT.boson, SLOT.w1);
   twoBodyDecay(rng, p, SLOT.w1, 0, 0, SLOT.tmp1, SLOT.tmp2);
-  ev.addJetFromSlot(SLOT.tmp1);
-  ev.addJetFromSlot(SLOT.tmp2);
+  if (rng.uniform() < params.invisibleFraction) {
+    ev.addInvisible(SLOT.tmp1);
+    ev.addInvisible(SLOT.tmp2);
+  } else {
+    ev.addJetFromSlot(SLOT.tmp1);
+    ev.addJetFromSlot(SLOT.tmp2);
+  }
   decayDitau(rng, ev);
 }
 

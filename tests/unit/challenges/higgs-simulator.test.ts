@@ -61,6 +61,21 @@ describe("simulateHiggs", () => {
     expect(meanWeight(0)).toBeGreaterThan(1.5 * meanWeight(2));
   });
 
+  it("gives VH events without jets only through a W or Z that decays to no jets", () => {
+    // Only VH events: the other processes' count fractions set to 0.
+    const vhOnly = (invisibleFraction: number): number => {
+      const config = structuredClone(DEFAULT_SIMULATOR_CONFIG);
+      for (const share of Object.values(config.shares)) share.countFraction = 0;
+      config.shares.VH.countFraction = 1;
+      config.vh.invisibleFraction = invisibleFraction;
+      const vh = simulateHiggs({ seed: 3, nEvents: 1500, config });
+      const jets = vh.features[F.PRI_jet_num] as Float64Array;
+      return jets.filter((j) => j === 0).length / jets.length;
+    };
+    expect(vhOnly(0)).toBeLessThan(0.06);
+    expect(vhOnly(0.5)).toBeGreaterThan(0.25);
+  });
+
   it("takes its parameters from the config passed in", () => {
     // Without the MMC's scatter (a factor applied after the offset), a shifted offset moves every estimate by itself.
     const unscattered = structuredClone(DEFAULT_SIMULATOR_CONFIG);
