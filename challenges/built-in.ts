@@ -22,8 +22,10 @@ export interface GeneratedSolution {
   value?: Float64Array;
   weight: Float64Array;
   usage: Uint8Array;
-  /** Optional per-event quantity for the scorer (NaN = none): the control events' m_JJ in anomaly detection. */
+  /** Control rows' value of the correlation gate's column (NaN = none): the control events' m_JJ in anomaly detection. */
   aux?: Float64Array;
+  /** Control rows' origin for the agreement gate: 1 real, 0 simulated, −1 none (scoring/solution.ts ORIGIN_*). */
+  origin?: Int8Array;
 }
 
 export interface GeneratedDataset {
@@ -113,6 +115,7 @@ export function storedSolution(solution: Solution, badId: (row: number, id: stri
     ...(solution.values ? { value: solution.values } : {}),
     weight: solution.weights,
     usage: solution.usage,
+    ...(solution.origin ? { origin: solution.origin } : {}),
     ...(solution.aux ? { aux: solution.aux } : {}),
   };
 }
@@ -126,6 +129,8 @@ export function solutionOfStored(s: GeneratedSolution): Solution {
     weights: s.weight,
     usage: s.usage,
     target,
+    ...(s.origin ? { origin: s.origin } : {}),
+    ...(s.aux ? { aux: s.aux } : {}),
   });
-  return s.aux ? { ...solution, aux: s.aux } : solution;
+  return solution;
 }

@@ -56,5 +56,5 @@ export function defaultBaselineFamily(baselines: NonNullable<ChallengeKind["base
   return baselines.families.find((f) => !f.needsXgboost)?.id ?? baselines.defaultFamily;
 }
 
-export type { BaselineFamily, ChallengeKind, ControlSample, KindScore, KindScoreInput, KindUpload, SimulationRequest, SubmissionIssue } from "./kind";
+export type { BaselineFamily, ChallengeKind, KindScore, KindScoreInput, KindUpload, SimulationRequest, SubmissionIssue } from "./kind";
 export { SubmissionIssuesError } from "./kind";

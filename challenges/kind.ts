@@ -9,20 +9,13 @@ import type { ByteSource } from "../scoring/byte-source";
 import type { MetricId } from "../scoring/registry";
 import type { Solution } from "../scoring/solution";
 import type { BuiltInChallenge, GeneratedDataset } from "./built-in";
+import type { GateOutcome } from "../scoring/gates/apply-gates";
+import type { GateSetting } from "../scoring/gates/gate-settings";
 import type { ModelContract } from "./shared/model-contract";
 import type { Seed } from "./shared/random";
 
 /** Leaderboard numbers per subset, as the scoring worker stores them (primary score, its ±, details). */
-export type KindScore = Record<"Public" | "Private", { primary: number; std?: number }>;
-
-/**
- * Background-only control events hidden in the test set, for a gate that checks the submission's scores on them:
- * their ids and the control variable of each, as the answer key's Aux column stores it (anomaly detection: m_JJ).
- */
-export interface ControlSample {
-  eventId: ArrayLike<number>;
-  aux: Float64Array;
-}
+export type KindScore = Record<"Public" | "Private", { primary: number; std?: number }> & { gates?: GateOutcome[] };
 
 /** Where a submission that is not a valid input for its kind is wrong (a field's path, or "" for the whole file). */
 export interface SubmissionIssue {
@@ -52,8 +45,8 @@ export interface KindScoreInput {
   seed?: number;
   /** The answer key, for kinds scored against one. */
   solution?: Solution;
-  /** The background-only control events, for kinds whose `scoring.control` is set. */
-  control?: ControlSample;
+  /** The challenge's gates (challenge.config.gates), run on the key's Control rows (loaded with them). */
+  gates?: readonly GateSetting[];
   /** The dataset's server-side secrets, for kinds scored by simulation. */
   secrets?: Record<string, unknown>;
 }
@@ -155,7 +148,7 @@ export interface ChallengeKind {
   /** Metric ids this kind can be scored by; the first is the default. */
   metrics: readonly MetricId[];
   /** How a submission is scored: against the stored answer key, or by simulating the submission (no answer key). */
-  scoring: { by: "answer-key"; /** Loads the background-only control sample too. */ control?: boolean } | { by: "simulation" };
+  scoring: { by: "answer-key"; /** The kind gates every challenge itself: the key is always loaded with its Control rows' Origin and Aux. */ control?: boolean } | { by: "simulation" };
   score(input: KindScoreInput): Promise<KindScore> | KindScore;
   /** The answer key's requirements: files whose EventIds must be exactly the solution's, and the control rows' Aux. */
   answerKey: { testFiles: readonly string[]; controlNeedsAux?: boolean } | null;

@@ -22,16 +22,17 @@ export async function insertSolutionRows(db: Db, datasetId: number, s: Generated
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
     await db.execute(sql`
-      insert into solution_row (dataset_id, event_id, label, weight, usage, aux, value)
-      select ${datasetId}, e, l, w, u, nullif(a, 'NaN'::float8), v
+      insert into solution_row (dataset_id, event_id, label, weight, usage, aux, value, origin)
+      select ${datasetId}, e, l, w, u, nullif(a, 'NaN'::float8), v, nullif(o, -1)
       from unnest(
         ${arrayLiteral(s.eventId, from, to)}::bigint[],
         ${arrayLiteral(s.label, from, to)}::smallint[],
         ${arrayLiteral(s.weight, from, to)}::float8[],
         ${arrayLiteral(s.usage, from, to)}::smallint[],
         ${s.aux ? arrayLiteral(s.aux, from, to) : "{}"}::float8[],
-        ${s.value ? arrayLiteral(s.value, from, to) : "{}"}::float8[]
-      ) as t(e, l, w, u, a, v)`);
+        ${s.value ? arrayLiteral(s.value, from, to) : "{}"}::float8[],
+        ${s.origin ? arrayLiteral(s.origin, from, to) : "{}"}::smallint[]
+      ) as t(e, l, w, u, a, v, o)`);
   }
   await analyzeSolutionRows(db);
 }

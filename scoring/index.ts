@@ -48,3 +48,5 @@ export {
   type ScoreResult,
   type SubsetName,
 } from "./registry";
+export { applyGates, GateFailedError, gateFailureMessage, type GateOutcome } from "./gates/apply-gates";
+export { controlCounts, gateField, GATE_IDS, gateRequirementIssues, gateSettingsSchema, gateShortName, gatesOfConfig, type ControlCounts, type GateId, type GateSetting } from "./gates/gate-settings";

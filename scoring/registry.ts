@@ -19,6 +19,8 @@ import { createSolutionIndex } from "./solution-index";
 import { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
 import { parseProbabilitySubmission } from "./submission-probabilities";
 import { parseScoreSubmission, VALUE_SUBMISSION_COLUMNS, type ScoreSubmission } from "./submission-scores";
+import { applyGates, type GateOutcome } from "./gates/apply-gates";
+import type { GateSetting } from "./gates/gate-settings";
 
 /** Efficiency minus the budget penalty, which reaches 1.1 at the hard cost cap: scored by simulation, not here. */
 const designScoreMetric = describeMetric({
@@ -51,7 +53,8 @@ export function isMetricId(id: string): id is MetricId {
 export type { MetricDescriptor, SubmissionFormat } from "./metric-descriptor";
 
 export type SubsetName = "Public" | "Private";
-export type ScoreResult = Record<SubsetName, SubsetScore>;
+/** Per leaderboard its score; `gates` the outcomes of the challenge's switched-on gates (all passed). */
+export type ScoreResult = Record<SubsetName, SubsetScore> & { gates?: GateOutcome[] };
 
 export interface ScoreRequest {
   solution: Solution;
@@ -66,6 +69,8 @@ export interface ScoreRequest {
   amsCurvePoints?: number;
   /** The organiser's choices for the metric's parameters (validated; absent ones take their defaults). */
   params?: Readonly<Record<string, unknown>>;
+  /** The challenge's gates (scoring/gates/): checked on the control rows' scores before scoring; failing throws GateFailedError. */
+  gates?: readonly GateSetting[];
 }
 
 const SUBSET_NAMES: readonly SubsetName[] = ["Public", "Private"];
@@ -113,6 +118,10 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     throw new Error(`metric ${metricId} needs a ${descriptor.submissionFormat} submission, got a parsed ${parsedFormat} one`);
   }
   // What it parses here, it gives back to the index's pool once scored (the result holds none of those arrays).
+  const gates = req.gates ?? [];
+  if (gates.length > 0 && (descriptor.submissionFormat === "higgs" || solution.target.type === "multiclass")) {
+    throw new Error(`gates read one score per event; a ${descriptor.submissionFormat} submission of a ${solution.target.type} key has none`);
+  }
   if (descriptor.submissionFormat === "higgs") {
     const given = "rankOrder" in submission;
     const parsed = given ? submission : await parseHiggsSubmission(submission as ByteSource, index, req.csv);
@@ -129,6 +138,7 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     const format = descriptor.submissionFormat === "values" ? { columns: VALUE_SUBMISSION_COLUMNS } : { probability: descriptor.submissionFormat === "probabilities" };
     const parsed = given ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv, format);
     try {
+      if (gates.length > 0) result.gates = applyGates(solution, parsed.scores, gates);
       if (isRocSummaryMetric(metricId)) store(evaluateScores(parsed, subsets, metricId, opts));
       else store(evaluateMetric(descriptor, params, solution, parsed.scores, 1, subsets.list, opts));
     } finally {

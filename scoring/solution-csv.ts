@@ -5,7 +5,9 @@
  *   Weight           optional, a positive finite number (absent: 1 each)
  *   Usage            Public, Private, Control or Ignored (any other text: ignored, as Kaggle keys mark unscored rows,
  *                    unless `strictUsage` makes it a problem)
- *   Aux              optional, a per-event number for the scorer, empty where none (anomaly detection's control m_JJ)
+ *   Origin           optional, Control rows only: real or simulated (1/0), the agreement check's sample
+ *   Aux              optional, Control rows only: the correlation check's column (e.g. the mass) on background
+ *                    events, empty where none (anomaly detection's control m_JJ)
  * so Kaggle's `EventId,Class,Weight,Usage` reads as well as HiggsML's `EventId,Label,Weight,Usage`. Every bad row is
  * reported with its line and reason (up to MAX_REPORTED_PROBLEMS), duplicate ids with both lines; nothing is returned
  * unless the whole file is clean.
@@ -14,6 +16,11 @@
  *   Id,Class,Usage
  *   1,VBF,Public       → label 1, weight 1
  *   2,Ztt,Private      → label 2
+ * and a binary key with Flavours-of-Physics control rows (scoring/gates/): empty Origin/Aux on scored rows,
+ *   EventId,Label,Usage,Origin,Aux
+ *   7,1,Public,,
+ *   8,0,Control,real,        → the agreement check's real-data sample
+ *   9,0,Control,,1875.5      → the correlation check's sample, at mass 1875.5
  */
 import type { ByteSource } from "./byte-source";
 import { fieldText, type CsvReadOptions, type CsvRecord } from "./csv-reader";
@@ -21,7 +28,7 @@ import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SolutionFormatError } from "./errors";
 import { EventIdList } from "./event-ids";
 import { parseDecimal } from "./parse-number";
-import { binaryLabelCode, isValidWeight, MAX_CLASSES, USAGE, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "./solution";
+import { binaryLabelCode, controlProblem, isValidWeight, MAX_CLASSES, ORIGIN_NONE, ORIGIN_REAL, originCode, USAGE, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "./solution";
 import { buildSolutionIndex } from "./solution-index";
 
 export interface SolutionReadOptions extends CsvReadOptions {
@@ -48,7 +55,7 @@ export interface ReadSolution {
 export const SOLUTION_COLUMNS = ["EventId", "Label", "Weight", "Usage"] as const;
 
 /** Growable typed array, since a streamed file's row count is unknown until the end. */
-function grown<T extends Uint8Array | Float64Array | Int32Array>(a: T, need: number): T {
+function grown<T extends Uint8Array | Int8Array | Float64Array | Int32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);
@@ -136,14 +143,14 @@ export async function readSolution(src: ByteSource, opts: SolutionReadOptions = 
   let weights = new Float64Array(1024);
   let usage = new Uint8Array(1024);
   let lines = new Int32Array(1024);
-  // Typed by assertion: assigned in the row callback, which narrowing from `null` would not see.
-  let aux = null as Float64Array | null;
+  // Set inside the row callback, hence an object (the compiler would keep a plain `let` at null after it).
+  const gateColumns: { origin: Int8Array | null; aux: Float64Array | null } = { origin: null, aux: null };
   await readTable(
     src,
     [idColumn, "Usage"],
     problems,
     (rec, col) => {
-      const [cId, cUsage, cLabel, cClass, cWeight, cAux] = [col[0]!, col[1]!, col[2]!, col[3]!, col[4]!, col[5]!];
+      const [cId, cUsage, cLabel, cClass, cWeight, cOrigin, cAux] = [col[0]!, col[1]!, col[2]!, col[3]!, col[4]!, col[5]!, col[6]!];
       const cTarget = cLabel >= 0 ? cLabel : cClass;
       const value = targets.read(rec, cTarget, cLabel >= 0 ? "Label" : "Class");
       const weight = cWeight < 0 ? 1 : parseDecimal(rec.buf, rec.starts[cWeight]!, rec.ends[cWeight]!);
@@ -166,19 +173,26 @@ export async function readSolution(src: ByteSource, opts: SolutionReadOptions = 
       if (opts.strictUsage && usage[row] === USAGE.Ignored && usageText.toLowerCase() !== "ignored") {
         problems.add(rec.line, `Usage ${quoteValue(rec, cUsage)} is not one of ${USAGE_NAMES.join(", ")}`);
       }
-      if (cAux >= 0) {
-        aux = grown(aux ?? new Float64Array(1024), row + 1);
-        const empty = rec.starts[cAux] === rec.ends[cAux];
-        const value = empty ? NaN : parseDecimal(rec.buf, rec.starts[cAux]!, rec.ends[cAux]!);
-        if (!empty && !Number.isFinite(value)) problems.add(rec.line, `Aux ${quoteValue(rec, cAux)} is not a finite number (or empty)`);
-        aux[row] = value;
-      }
       lines[row] = rec.line;
+      if (cOrigin >= 0 || cAux >= 0) {
+        const originText = cOrigin >= 0 ? fieldText(rec, cOrigin) : "";
+        const code = originCode(originText);
+        const auxText = cAux >= 0 ? fieldText(rec, cAux).trim() : "";
+        const auxValue = auxText === "" ? NaN : parseDecimal(rec.buf, rec.starts[cAux]!, rec.ends[cAux]!);
+        if (cOrigin >= 0) (gateColumns.origin = grown(gateColumns.origin ?? new Int8Array(1024), row + 1))[row] = code ?? ORIGIN_NONE;
+        if (cAux >= 0) (gateColumns.aux = grown(gateColumns.aux ?? new Float64Array(1024), row + 1))[row] = auxValue;
+        if (code === null) problems.add(rec.line, `Origin ${quoteValue(rec, cOrigin)} is not real or simulated (1 or 0), or empty`);
+        else if (auxText !== "" && !Number.isFinite(auxValue)) problems.add(rec.line, `Aux ${quoteValue(rec, cAux)} is not a finite number (or empty)`);
+        else {
+          const issue = controlProblem(usage[row]!, code, auxValue);
+          if (issue !== null) problems.add(rec.line, issue);
+        }
+      }
     },
     opts,
     undefined,
     {
-      optional: ["Label", "Class", "Weight", "Aux"],
+      optional: ["Label", "Class", "Weight", "Origin", "Aux"],
       check: (col, line) => {
         if ((col[2]! >= 0) === (col[3]! >= 0)) problems.add(line, `the header needs exactly one target column, Label or Class (expected ${idColumn},Label,Weight,Usage or ${idColumn},Class,Weight,Usage; Weight optional)`);
       },
@@ -195,7 +209,8 @@ export async function readSolution(src: ByteSource, opts: SolutionReadOptions = 
     values: type === "real" ? values.slice(0, n) : null,
     weights: weights.slice(0, n),
     usage: usage.slice(0, n),
-    ...(aux ? { aux: aux.slice(0, n) } : {}),
+    ...(gateColumns.origin ? { origin: gateColumns.origin.slice(0, n) } : {}),
+    ...(gateColumns.aux ? { aux: gateColumns.aux.slice(0, n) } : {}),
   };
   // Builds (and caches) the id lookup now, so duplicate ids are reported with their line numbers.
   buildSolutionIndex(solution, (row) => lines[row] ?? null);
@@ -204,17 +219,20 @@ export async function readSolution(src: ByteSource, opts: SolutionReadOptions = 
 
 /**
  * The key as CSV text that parseSolution reads back to an equal key: `<id>,Label,Weight,Usage` for binary (1/0) and
- * real targets (shortest round-trip decimals), `<id>,Class,Weight,Usage` with class names for multiclass; then `,Aux`
- * when some row has one (empty where NaN).
+ * real targets (shortest round-trip decimals), `<id>,Class,Weight,Usage` with class names for multiclass; then
+ * `,Origin` and `,Aux` when some row has one (empty where none).
  */
 export function solutionCsv(solution: Solution, idColumn = "EventId"): string {
   const { target, labels, values, weights, usage, ids } = solution;
-  const aux = solution.aux?.some((a) => !Number.isNaN(a)) ? solution.aux : null;
   const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
   const classNames = target.type === "multiclass" ? target.classes.map(quoted) : [];
   const targetText = (i: number) => (target.type === "multiclass" ? classNames[labels[i]!]! : target.type === "real" ? String(values![i]) : String(labels[i]));
-  const auxText = (i: number) => (aux === null ? "" : Number.isNaN(aux[i]!) ? "," : `,${aux[i]}`);
-  const lines = [`${idColumn},${target.type === "multiclass" ? "Class" : "Label"},Weight,Usage${aux ? ",Aux" : ""}`];
-  for (let i = 0; i < ids.length; i++) lines.push(`${quoted(ids.at(i))},${targetText(i)},${weights[i]},${USAGE_NAMES[usage[i]!]}${auxText(i)}`);
+  // The gate columns only when some row has a value, so keys without control rows keep the four columns.
+  const origin = solution.origin?.some((o) => o !== ORIGIN_NONE) ? solution.origin : null;
+  const aux = solution.aux?.some((a) => !Number.isNaN(a)) ? solution.aux : null;
+  const gateText = (i: number) =>
+    (origin ? `,${origin[i] === ORIGIN_NONE ? "" : origin[i] === ORIGIN_REAL ? "real" : "simulated"}` : "") + (aux ? `,${Number.isNaN(aux[i]!) ? "" : aux[i]}` : "");
+  const lines = [`${idColumn},${target.type === "multiclass" ? "Class" : "Label"},Weight,Usage${origin ? ",Origin" : ""}${aux ? ",Aux" : ""}`];
+  for (let i = 0; i < ids.length; i++) lines.push(`${quoted(ids.at(i))},${targetText(i)},${weights[i]},${USAGE_NAMES[usage[i]!]}${gateText(i)}`);
   return lines.join("\n") + "\n";
 }

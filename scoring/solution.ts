@@ -33,8 +33,34 @@ export interface Solution {
   weights: Float64Array;
   /** Usage code per row. */
   usage: Uint8Array;
-  /** A per-event number a scorer needs besides the target, NaN where none (anomaly detection's control m_JJ). */
+  /**
+   * Control rows' inputs to the Flavours-of-Physics gates (scoring/gates/): per row ORIGIN_REAL, ORIGIN_SIMULATED or
+   * ORIGIN_NONE (the agreement check's sample), and the correlation check's column value, NaN where none (anomaly
+   * detection's control m_JJ). Absent when the key has no such column.
+   */
+  origin?: Int8Array;
   aux?: Float64Array;
+}
+
+/** A control row's origin for the agreement check: real data or simulation (−1: not in that sample). */
+export const ORIGIN_NONE = -1;
+export const ORIGIN_SIMULATED = 0;
+export const ORIGIN_REAL = 1;
+
+/** Origin text (any case) to its code: real/simulated (or 1/0); empty = none; null when invalid. */
+export function originCode(text: string): number | null {
+  switch (text.trim().toLowerCase()) {
+    case "":
+      return ORIGIN_NONE;
+    case "real":
+    case "1":
+      return ORIGIN_REAL;
+    case "simulated":
+    case "0":
+      return ORIGIN_SIMULATED;
+    default:
+      return null;
+  }
 }
 
 export function targetType(solution: Solution): TargetType {
@@ -74,6 +100,9 @@ export interface SolutionColumns {
   usage: ArrayLike<number | string>;
   /** Default binary. */
   target?: SolutionTarget;
+  /** Control rows' gate inputs (Solution.origin, Solution.aux); absent = none. */
+  origin?: ArrayLike<number>;
+  aux?: ArrayLike<number>;
 }
 
 function labelProblem(target: SolutionTarget, raw: number | string): string | null {
@@ -85,12 +114,25 @@ function labelProblem(target: SolutionTarget, raw: number | string): string | nu
   return Number.isInteger(value) && value >= 0 && value < target.classes.length ? null : `class ${shown} is not an index below ${target.classes.length}`;
 }
 
+/**
+ * What is wrong with a row's gate inputs, or null: only Control rows carry an origin or a correlation value, and a
+ * Control row carries at least one (else it belongs to no gate's sample and would be scored by nothing).
+ */
+export function controlProblem(usage: number, origin: number, aux: number): string | null {
+  const hasOrigin = origin !== ORIGIN_NONE;
+  const hasAux = !Number.isNaN(aux);
+  if (hasOrigin && origin !== ORIGIN_REAL && origin !== ORIGIN_SIMULATED) return `origin ${origin} is not 1 (real) or 0 (simulated)`;
+  if (hasAux && !Number.isFinite(aux)) return `Aux ${aux} is not a finite number`;
+  if (usage !== USAGE.Control) return hasOrigin || hasAux ? `only Control rows carry Origin or Aux (this row is ${USAGE_NAMES[usage] ?? "Ignored"})` : null;
+  return hasOrigin || hasAux ? null : "a Control row needs Origin (real or simulated, for the agreement check) or Aux (the correlation check's column value)";
+}
+
 /** A Solution from column arrays (e.g. read from a database), validated like a parsed file. */
 export function solutionFromColumns(columns: SolutionColumns): Solution {
   const n = columns.ids.length;
   const target = columns.target ?? { type: "binary" };
   const problems = new ProblemCollector(SolutionFormatError);
-  for (const [name, col] of [["labels", columns.labels], ["weights", columns.weights], ["usage", columns.usage]] as const) {
+  for (const [name, col] of [["labels", columns.labels], ["weights", columns.weights], ["usage", columns.usage], ["origin", columns.origin ?? { length: n }], ["aux", columns.aux ?? { length: n }]] as const) {
     if (col.length !== n) problems.fatal(null, `${name} has ${col.length} entries but ids has ${n}`);
   }
   if (target.type === "multiclass" && !(target.classes.length >= 2 && target.classes.length <= MAX_CLASSES)) {
@@ -103,6 +145,8 @@ export function solutionFromColumns(columns: SolutionColumns): Solution {
     values: target.type === "real" ? new Float64Array(n) : null,
     weights: Float64Array.from(columns.weights),
     usage: new Uint8Array(n),
+    ...(columns.origin ? { origin: Int8Array.from(columns.origin) } : {}),
+    ...(columns.aux ? { aux: Float64Array.from(columns.aux) } : {}),
   };
   for (let i = 0; i < n; i++) {
     const raw = columns.labels[i]!;
@@ -115,6 +159,9 @@ export function solutionFromColumns(columns: SolutionColumns): Solution {
     solution.usage[i] = typeof rawUsage === "string" ? usageCode(rawUsage) : rawUsage >= 1 && rawUsage <= 3 && Number.isInteger(rawUsage) ? (rawUsage as Usage) : USAGE.Ignored;
     if (solution.ids.at(i) === "") problems.add(null, `row ${i}: EventId is empty`);
     if (!isValidWeight(solution.weights[i]!)) problems.add(null, `row ${i}: weight ${solution.weights[i]} is not a positive finite number`);
+    // Keys read without their gate columns (a challenge with no gate) are not checked for them.
+    const controlIssue = solution.origin || solution.aux ? controlProblem(solution.usage[i]!, solution.origin?.[i] ?? ORIGIN_NONE, solution.aux?.[i] ?? NaN) : null;
+    if (controlIssue !== null) problems.add(null, `row ${i}: ${controlIssue}`);
   }
   problems.throwIfAny();
   buildSolutionIndex(solution, () => null);

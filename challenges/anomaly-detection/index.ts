@@ -14,4 +14,5 @@ export {
   ANOMALY_SIMULATOR_VERSION, type AnomalyManifest, replayAnomalyManifest, simulateAnomaly, type SimulateAnomalyOptions,
 } from "./simulator/simulate";
 export { MASS_SCULPTING_THRESHOLD, massSculpting, type MassSculptingResult } from "../../scoring/metrics/mass-sculpting";
-export { gateBins, MIN_CONTROL_EVENTS, MIN_EVENTS_PER_GATE_BIN, scoreAnomalySubmission } from "./score-submission";
+export { MASS_SCULPTING_GATE, MIN_CONTROL_EVENTS, scoreAnomalySubmission } from "./score-submission";
+export { gateBins, MIN_EVENTS_PER_GATE_BIN } from "../../scoring/metrics/mass-sculpting";

@@ -13,9 +13,9 @@ export const anomalyKind: ChallengeKind = {
   category: "Anomaly detection",
   metrics: ["eff-at-1e-3", "eff-at-1e-2", "auc", "sic"],
   scoring: { by: "answer-key", control: true },
-  score: ({ solution, submission, metricId, control, bootstrap, seed }) => {
-    if (!solution || !control) throw new Error("an anomaly-detection submission needs the answer key and the control sample, and one was not loaded");
-    return scoreAnomalySubmission({ solution, submission, metricId, control, bootstrap, seed });
+  score: ({ solution, submission, metricId, bootstrap, seed }) => {
+    if (!solution?.aux) throw new Error("an anomaly-detection submission needs the answer key with its control rows' m_JJ, and it was not loaded");
+    return scoreAnomalySubmission({ solution, submission, metricId, bootstrap, seed });
   },
   // A Track B challenge publishes its one sample as blackbox.csv.
   answerKey: { testFiles: ["test.csv", "blackbox.csv"], controlNeedsAux: true },

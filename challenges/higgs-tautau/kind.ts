@@ -15,9 +15,9 @@ export const higgsKind: ChallengeKind = {
   category: "Classification",
   metrics: ["ams"],
   scoring: { by: "answer-key" },
-  score: ({ solution, submission, metricId, bootstrap, seed }) => {
+  score: ({ solution, submission, metricId, gates, bootstrap, seed }) => {
     if (!solution) throw new Error("a higgs-tautau submission is scored against an answer key, and none was loaded");
-    return scoreSubmission({ solution, submission, metricId, bootstrap, seed });
+    return scoreSubmission({ solution, submission, metricId, gates, bootstrap, seed });
   },
   answerKey: { testFiles: ["test.csv"] },
   fileRows: "csv",

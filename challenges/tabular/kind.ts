@@ -25,9 +25,9 @@ export const tabularKind: ChallengeKind = {
   category: "Tabular",
   metrics: TABULAR_METRICS,
   scoring: { by: "answer-key" },
-  score: ({ solution, submission, metricId, params, bootstrap, seed }) => {
+  score: ({ solution, submission, metricId, params, gates, bootstrap, seed }) => {
     if (!solution) throw new Error("a tabular submission is scored against an answer key, and none was loaded");
-    return scoreSubmission({ solution, submission, metricId, params, bootstrap, seed });
+    return scoreSubmission({ solution, submission, metricId, params, gates, bootstrap, seed });
   },
   answerKey: { testFiles: ["test.csv"] },
   fileRows: "csv",

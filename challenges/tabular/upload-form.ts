@@ -3,6 +3,8 @@
  * The metric must suit the target (a regression cannot be scored by an accuracy); its parameters are checked against
  * the metric's allowed ranges (scoring/metric-descriptor.ts) before anything is stored.
  */
+import { GATES } from "../../scoring/gates/gate-descriptor";
+import { controlCounts, gateField, gateRequirementIssues, gateSettingsSchema, type GateSetting } from "../../scoring/gates/gate-settings";
 import { validateMetricParams } from "../../scoring/metric-descriptor";
 import { isMetricId, METRICS, type MetricId } from "../../scoring/registry";
 import { type KindUpload, type UploadField, UploadError } from "../kind";
@@ -30,6 +32,23 @@ function paramFields(metrics: readonly MetricId[]): UploadField[] {
   return [...seen.values()];
 }
 
+/** Each gate: on/off, its threshold (empty: the published one), and the correlation column's name. */
+function gateFields(): UploadField[] {
+  return GATES.flatMap((g): UploadField[] => [
+    { name: gateField(g.id), label: `Check: ${g.name} (needs Control rows with ${g.id === "ks-agreement" ? "Origin real/simulated" : "Aux"} in the key)`, options: [{ value: "off", label: "off" }, { value: "on", label: "on: a submission that fails it is not ranked" }] },
+    { name: gateField(g.id, "threshold"), label: `Its threshold (default ${g.defaultThreshold})`, optional: true },
+    ...(g.id === "cvm-correlation" ? [{ name: gateField(g.id, "column"), label: "What the key's Aux column is (e.g. mass)", optional: true }] : []),
+  ]);
+}
+
+/** The gates the form switched on, or their problems. */
+function chosenGates(fields: Readonly<Record<string, string | undefined>>, problems: { file: string; line: null; message: string }[]): GateSetting[] {
+  const parsed = gateSettingsSchema.safeParse(fields);
+  if (parsed.success) return parsed.data.gates;
+  for (const issue of parsed.error.issues) problems.push({ file: "gates", line: null, message: issue.message });
+  return [];
+}
+
 export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
   return {
     id: "tabular",
@@ -44,6 +63,7 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
       { name: "metric", label: "Metric", options: metrics.map((id) => ({ value: id, label: `${METRICS[id].name} (${METRICS[id].targets.join("/")}; ${direction(id)})` })) },
       { name: "classes", label: "Class names in order, comma-separated (multi-class; default: the key's names, sorted)", optional: true },
       ...paramFields(metrics),
+      ...gateFields(),
     ],
     async prepare({ files, fields, maxBytes = UPLOAD_MAX_BYTES }) {
       const target = (TARGETS.find((t) => t.value === fields.target)?.value ?? null) as Target | null;
@@ -64,6 +84,7 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
           problems.push({ file: "metric", line: null, message: err.message });
         }
       }
+      const gates = chosenGates(fields, problems);
       const classes = fields.classes?.split(",").map((c) => c.trim()).filter(Boolean);
       const bytes: Partial<Record<"train" | "test" | "solution", Uint8Array>> = {};
       for (const f of ["train", "test", "solution"] as const) {
@@ -73,7 +94,10 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
       }
       if (problems.length > 0 || !target || !bytes.train || !bytes.test || !bytes.solution) throw new UploadError(problems);
       const data = await tabularDataset({ train: bytes.train, test: bytes.test, solution: bytes.solution, target, classes: classes?.length ? classes : undefined });
-      return { metricId: metricId as MetricId, config: Object.keys(metricParams).length ? { metricParams } : {}, data };
+      const gateIssues = gateRequirementIssues(gates, controlCounts(data.solution), target !== "multiclass");
+      if (gateIssues.length > 0) throw new UploadError(gateIssues.map((message) => ({ file: TABULAR_FILES.solution, line: null, message })));
+      const config = { ...(Object.keys(metricParams).length ? { metricParams } : {}), ...(gates.length ? { gates } : {}) };
+      return { metricId: metricId as MetricId, config, data };
     },
   };
 }

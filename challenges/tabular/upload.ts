@@ -37,7 +37,7 @@ export interface TabularUpload {
   classes?: readonly string[];
 }
 
-const KEY_COLUMNS = new Set(["label", "class", "weight", "usage"]);
+const KEY_COLUMNS = new Set(["label", "class", "weight", "usage", "origin", "aux"]);
 
 /** Runs one file's check, collecting its problems under the file's name instead of throwing at the first file. */
 async function checked<T>(role: FileRole, issues: Issues, read: () => Promise<T>): Promise<T | null> {

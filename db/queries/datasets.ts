@@ -129,6 +129,8 @@ export async function storedAnswerKey(db: Db, datasetId: number): Promise<Genera
       usage: joined(sql`${solutionRows.usage}`),
       aux: joined(sql`coalesce(${solutionRows.aux}::text, '')`),
       auxCount: sql<number>`count(${solutionRows.aux})`,
+      origin: joined(sql`coalesce(${solutionRows.origin}, -1)`),
+      originCount: sql<number>`count(${solutionRows.origin})`,
       value: joined(sql`coalesce(${solutionRows.value}::text, 'NaN')`),
     })
     .from(solutionRows)
@@ -144,6 +146,7 @@ export async function storedAnswerKey(db: Db, datasetId: number): Promise<Genera
   };
   // pg hands count(*) over as a string.
   if (target.type === "real") solution.value = Float64Array.from(values(row!.value), Number);
+  if (Number(row!.originCount) > 0) solution.origin = Int8Array.from(values(row!.origin), Number);
   if (Number(row!.auxCount) > 0) solution.aux = Float64Array.from(values(row!.aux), (a) => (a === "" ? Number.NaN : Number(a)));
   // Int32Array would wrap an id beyond 32 bits silently; no generator or importer makes one, so refuse.
   ids.forEach((id, i) => {

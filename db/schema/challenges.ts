@@ -152,8 +152,10 @@ export const solutionRows = pgTable(
     weight: doublePrecision("weight").notNull(),
     /** 1 = Public, 2 = Private, 0 = ignored, 3 = control (scoring/'s Usage codes). */
     usage: smallint("usage").notNull(),
-    /** A per-event quantity the scorer needs besides the label: m_JJ of anomaly detection's control events. */
+    /** A Control row's value of the correlation gate's column (scoring/gates/): m_JJ of anomaly detection's control events. */
     aux: doublePrecision("aux"),
+    /** A Control row's origin for the agreement gate: 1 real data, 0 simulation; null = not in that sample. */
+    origin: smallint("origin"),
     /** The target of a real-valued answer key (regression; label is then 0); null for binary and class targets. */
     value: doublePrecision("value"),
   },

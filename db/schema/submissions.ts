@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { GateOutcome } from "../../scoring/gates/apply-gates";
 import { users } from "./auth";
 import { bytea, challenges, teams } from "./challenges";
 
@@ -49,6 +50,8 @@ export const submissions = pgTable(
     status: submissionStatusEnum("status").notNull().default("queued"),
     /** The scoring library's message, line numbers included, when status = failed. */
     error: text("error"),
+    /** The challenge's gates' outcomes (scoring/gates/): a failed one leaves the submission failed, not ranked. */
+    gates: jsonb("gates").$type<GateOutcome[]>(),
     selectedFinal: boolean("selected_final").notNull().default(false),
     /**
      * Set by the worker that claimed the submission: only that worker may write

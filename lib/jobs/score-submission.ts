@@ -8,11 +8,11 @@ import { kindOf, SubmissionIssuesError } from "@/challenges";
 import { currentDataset } from "@/db/queries/datasets";
 import { ModelRejectedError } from "@/lib/onnx/validate";
 import { retryWhileDatabaseUnavailable, rootMessage } from "@/lib/db-unavailable";
-import { isMetricId, SubmissionFormatError } from "@/scoring";
+import { GateFailedError, gatesOfConfig, type GateOutcome, isMetricId, SubmissionFormatError } from "@/scoring";
 import { modelPredictionsCsv } from "./score-model";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
 import { scoreOffThread, warmScoringThreads } from "./scoring-pool";
-import { controlSampleForChallenge, datasetKeyForChallenge } from "./solutions";
+import { datasetKeyForChallenge } from "./solutions";
 
 export interface ScoringOptions {
   /** Bootstrap resamples for the ± on each score. */
@@ -79,11 +79,11 @@ export async function claimSubmission(db: Db, id: number, token: string): Promis
 const owned = (id: number, token: string) =>
   and(eq(submissions.id, id), eq(submissions.status, "scoring"), eq(submissions.scoringToken, token));
 
-/** Ends a submission as failed with a message the competitor sees; a finished one is left as it is. */
-export async function markFailed(db: Db, id: number, message: string, token?: string): Promise<void> {
+/** Ends a submission as failed with a message the competitor sees (and its gates' outcomes); a finished one is left as it is. */
+export async function markFailed(db: Db, id: number, message: string, token?: string, gates?: readonly GateOutcome[]): Promise<void> {
   await db
     .update(submissions)
-    .set({ status: "failed", error: message, finishedAt: sql`now()` })
+    .set({ status: "failed", error: message, finishedAt: sql`now()`, gates: gates ? [...gates] : null })
     .where(token ? owned(id, token) : and(eq(submissions.id, id), sql`${submissions.status} in ('queued', 'scoring')`));
 }
 
@@ -134,16 +134,13 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
   const model = row.format === "model";
   const csv = model ? await modelPredictionsCsv(db, id, gz, row) : null;
   const seed = bootstrapSeed(csv ? createHash("sha256").update(csv).digest("hex") : row.sha256);
-  const { key, target, columns } = await datasetKeyForChallenge(db, row.challengeId);
-  const control = kind.scoring.control === true;
+  // The organiser's gates; a kind that gates every challenge itself (anomaly detection) needs the Control rows too.
+  const gates = gatesOfConfig(row.config);
+  const { key, target, columns } = await datasetKeyForChallenge(db, row.challengeId, kind.scoring.control === true || gates.length > 0);
   const params = row.config.metricParams as Record<string, unknown> | undefined;
-  const task = { kind: kind.id, by: "answer-key", key, metricId: row.metricId, params, bootstrap, seed } as const;
+  const task = { kind: kind.id, by: "answer-key", key, metricId: row.metricId, params, ...(gates.length > 0 ? { gates } : {}), bootstrap, seed } as const;
   const file = csv ? { bytes: csv, gzipped: false } : { bytes: gz, gzipped: true };
-  return scoreOffThread(task, file, async () => ({
-    columns: await columns(),
-    target,
-    control: control ? await controlSampleForChallenge(db, row.challengeId) : undefined,
-  }));
+  return scoreOffThread(task, file, async () => ({ columns: await columns(), target }));
 }
 
 /**
@@ -158,6 +155,7 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
   if (opts.pauseAfterClaimMs) await new Promise((r) => setTimeout(r, opts.pauseAfterClaimMs));
   try {
     const result = await loadAndScore(db, id, opts.bootstrap);
+    const gates = "gates" in result && result.gates ? result.gates : null;
     const { primary: pub, std: pubStd, ...pubDetails } = result.Public;
     const { primary: priv, std: privStd, ...privDetails } = result.Private;
     return await db.transaction(async (tx) => {
@@ -166,7 +164,7 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
       // no longer "scoring" under its token and writes nothing.
       const [mine] = await tx
         .update(submissions)
-        .set({ status: "scored", error: null, finishedAt: sql`now()` })
+        .set({ status: "scored", error: null, finishedAt: sql`now()`, gates })
         .where(owned(id, token))
         .returning({ id: submissions.id });
       if (!mine) return "skipped";
@@ -177,7 +175,7 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
     });
   } catch (err) {
     if (err instanceof SubmissionFormatError || err instanceof SubmissionIssuesError || err instanceof ModelRejectedError) {
-      await markFailed(db, id, err.message, token);
+      await markFailed(db, id, err.message, token, err instanceof GateFailedError ? err.outcomes : undefined);
       return "failed";
     }
     // Back to the queue so the retry (or any duplicate job) can claim it at once.

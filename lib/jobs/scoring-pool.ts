@@ -5,9 +5,9 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { type ControlSample, type SubmissionIssue, SubmissionIssuesError } from "@/challenges";
+import { type SubmissionIssue, SubmissionIssuesError } from "@/challenges";
 import type { FeatureMatrix } from "@/challenges/shared/feature-matrix";
-import { type FormatProblem, SubmissionFormatError } from "@/scoring";
+import { type FormatProblem, GateFailedError, type GateOutcome, type GateSetting, SubmissionFormatError } from "@/scoring";
 import type { SolutionTarget } from "@/scoring/solution";
 
 /** A job for the kind's scorer (challenges/<kind>/kind.ts `score`); the kind's `scoring` says what it needs. */
@@ -21,18 +21,19 @@ export type ScoringTask =
       metricId: string;
       /** The organiser's choices for the metric's parameters (challenge.config.metricParams). */
       params?: Record<string, unknown>;
+      /** The challenge's gates (challenge.config.gates); the dataset then carries the Control rows' Origin and Aux. */
+      gates?: GateSetting[];
       bootstrap: number;
       seed: number;
     };
 
 /**
  * An answer key in transit: each column as comma-separated text in chunks (see loadKeyText; `labels` holds a real
- * key's values), what its target is, the control sample.
+ * key's values; `origin` and `aux`, the gates' inputs, when the challenge has gates), what its target is.
  */
 export interface DatasetMessage {
-  columns: { ids: string[]; labels: string[]; weights: string[]; usage: string[] };
+  columns: { ids: string[]; labels: string[]; weights: string[]; usage: string[]; origin?: string[]; aux?: string[] };
   target: SolutionTarget;
-  control?: ControlSample;
 }
 
 /** The submission: as stored (gzipped), or a model's predictions CSV. */
@@ -48,11 +49,11 @@ export type ScoringRequest = { id: number } & (
 );
 
 export type ThreadError =
-  | { type: "submission"; problems: FormatProblem[]; totalProblems: number }
+  | { type: "submission"; problems: FormatProblem[]; totalProblems: number; /** A failed gate's outcomes (GateFailedError). */ gates?: GateOutcome[] }
   | { type: "issues"; issues: SubmissionIssue[] }
   | { type: "other"; message: string };
 
-type Scored = Record<"Public" | "Private", { primary: number; std?: number }>;
+type Scored = Record<"Public" | "Private", { primary: number; std?: number }> & { gates?: GateOutcome[] };
 
 export type ScoringReply = { id: number } & ({ result: Scored } | { matrix: FeatureMatrix } | { missing: true } | { error: ThreadError } | { ready: true });
 
@@ -63,7 +64,7 @@ const ENTRY = path.join(process.cwd(), "lib", "jobs", "scoring-thread.ts");
 const BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(`file://${ENTRY}`)}); })`;
 
 function rebuild(e: ThreadError): Error {
-  if (e.type === "submission") return new SubmissionFormatError(e.problems, e.totalProblems);
+  if (e.type === "submission") return e.gates ? new GateFailedError(e.gates, e.problems) : new SubmissionFormatError(e.problems, e.totalProblems);
   if (e.type === "issues") return new SubmissionIssuesError(e.issues);
   return new Error(e.message);
 }

@@ -5,17 +5,19 @@
  */
 import { parentPort } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
-import { type ControlSample, kindOf, SubmissionIssuesError } from "@/challenges";
+import { kindOf, SubmissionIssuesError } from "@/challenges";
 import { parseFeatureCsv } from "@/challenges/shared/feature-matrix";
-import { type MetricId, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
+import { GateFailedError, type MetricId, type Solution, solutionFromColumns, SubmissionFormatError } from "@/scoring";
 import type { ScoringReply, ScoringRequest, ThreadError } from "./scoring-pool";
 
 /** Datasets kept at once: a few challenges scored in turn; an older one is simply sent again. */
 const KEPT = 4;
-const datasets = new Map<string, { solution: Solution; control?: ControlSample }>();
+const datasets = new Map<string, Solution>();
 
 function errorReply(err: unknown): ThreadError {
-  if (err instanceof SubmissionFormatError) return { type: "submission", problems: err.problems, totalProblems: err.totalProblems };
+  if (err instanceof SubmissionFormatError) {
+    return { type: "submission", problems: err.problems, totalProblems: err.totalProblems, ...(err instanceof GateFailedError ? { gates: [...err.outcomes] } : {}) };
+  }
   if (err instanceof SubmissionIssuesError) return { type: "issues", issues: err.issues };
   return { type: "other", message: err instanceof Error ? err.message : String(err) };
 }
@@ -25,7 +27,7 @@ async function score(req: Extract<ScoringRequest, { task: unknown }>): Promise<S
   const kind = kindOf(req.task.kind);
   const metricId = req.task.metricId as MetricId;
   if (req.task.by === "simulation") return { id: req.id, result: await kind.score({ submission: file, metricId, secrets: req.task.secrets }) };
-  const { key, bootstrap, seed, params } = req.task;
+  const { key, bootstrap, seed, params, gates } = req.task;
   if (req.dataset) {
     datasets.delete(key);
     if (datasets.size >= KEPT) datasets.delete(datasets.keys().next().value!);
@@ -33,12 +35,13 @@ async function score(req: Extract<ScoringRequest, { task: unknown }>): Promise<S
     const numbers = (chunks: string[]) => chunks.flatMap((chunk) => chunk.split(",").map(Number));
     const { target } = req.dataset;
     const labels = target.type === "real" ? Float64Array.from(numbers(c.labels)) : Uint8Array.from(numbers(c.labels));
-    const solution = solutionFromColumns({ ids: numbers(c.ids), labels, weights: Float64Array.from(numbers(c.weights)), usage: Uint8Array.from(numbers(c.usage)), target });
-    datasets.set(key, { solution, control: req.dataset.control });
+    const gateColumns = c.origin && c.aux ? { origin: Int8Array.from(numbers(c.origin)), aux: Float64Array.from(numbers(c.aux)) } : {};
+    const solution = solutionFromColumns({ ids: numbers(c.ids), labels, weights: Float64Array.from(numbers(c.weights)), usage: Uint8Array.from(numbers(c.usage)), target, ...gateColumns });
+    datasets.set(key, solution);
   }
-  const dataset = datasets.get(key);
-  if (!dataset) return { id: req.id, missing: true };
-  return { id: req.id, result: await kind.score({ solution: dataset.solution, submission: file, metricId, params, control: dataset.control, bootstrap, seed }) };
+  const solution = datasets.get(key);
+  if (!solution) return { id: req.id, missing: true };
+  return { id: req.id, result: await kind.score({ solution, submission: file, metricId, params, gates, bootstrap, seed }) };
 }
 
 // Loaded: the pool's warm-up resolves on this.

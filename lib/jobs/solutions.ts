@@ -1,11 +1,10 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import type { ControlSample } from "@/challenges";
+import { sql } from "drizzle-orm";
 import { answerKeyTarget, solutionOfStored } from "@/challenges/built-in";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
 import { currentDataset, storedAnswerKey } from "@/db/queries/datasets";
 import { solutionRows } from "@/db/schema";
-import { type Solution, USAGE } from "@/scoring";
+import type { Solution } from "@/scoring";
 import type { DatasetMessage } from "./scoring-pool";
 
 /** The answer key as scoring/ reads it: the stored key (one text per column), validated as a parsed file would be. */
@@ -34,25 +33,30 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * site's thread with the embedded database (a 550k-row key blocked it for many seconds); the text is parsed on the
  * scoring thread. PostgreSQL ≥ 12 prints float8 in the shortest form that reads back exactly.
  */
-async function loadKeyText(db: Db, datasetId: number, real: boolean): Promise<DatasetMessage["columns"]> {
+async function loadKeyText(db: Db, datasetId: number, real: boolean, withControl: boolean): Promise<DatasetMessage["columns"]> {
   // A real-valued key reads `value` only: a row stored without one arrives as NaN, which the solution refuses,
   // rather than as its 0/1 label.
   const target = real ? sql`coalesce(value::text, 'NaN')` : sql`label::text`;
-  const columns: DatasetMessage["columns"] = { ids: [], labels: [], weights: [], usage: [] };
+  const columns: DatasetMessage["columns"] = { ids: [], labels: [], weights: [], usage: [], ...(withControl ? { origin: [], aux: [] } : {}) };
+  // The gates' inputs only when a gate reads them (most keys have no Control rows, and a 550k-row key would carry
+  // two more columns of nothing).
+  const gateColumns = withControl
+    ? sql`, string_agg(coalesce(origin::text, '-1'), ',' order by event_id) as origin, string_agg(coalesce(aux::text, 'NaN'), ',' order by event_id) as aux`
+    : sql``;
   let after: number | null = null;
   for (;;) {
-    type Chunk = { n: number; last: string | null } & Record<keyof DatasetMessage["columns"], string | null>;
+    type Chunk = { n: number; last: string | null } & Record<keyof DatasetMessage["columns"], string | null | undefined>;
     const [chunk]: Chunk[] = await queryRows<Chunk>(
       db,
       sql`select count(*)::int as n, max(event_id)::text as last,
             string_agg(event_id::text, ',' order by event_id) as ids, string_agg(${target}, ',' order by event_id) as labels,
-            string_agg(weight::text, ',' order by event_id) as weights, string_agg(usage::text, ',' order by event_id) as usage
-          from (select event_id, label, value, weight, usage from ${solutionRows}
+            string_agg(weight::text, ',' order by event_id) as weights, string_agg(usage::text, ',' order by event_id) as usage ${gateColumns}
+          from (select event_id, label, value, weight, usage, origin, aux from ${solutionRows}
                 where dataset_id = ${datasetId} ${after === null ? sql`` : sql`and event_id > ${after}`}
                 order by event_id limit ${KEY_CHUNK_ROWS}) k`,
     );
     if (!chunk || chunk.n === 0) break;
-    for (const c of ["ids", "labels", "weights", "usage"] as const) columns[c].push(chunk[c]!);
+    for (const c of ["ids", "labels", "weights", "usage", "origin", "aux"] as const) columns[c]?.push(chunk[c]!);
     after = Number(chunk.last);
     if (chunk.n < KEY_CHUNK_ROWS) break;
     await yieldToEventLoop();
@@ -93,27 +97,18 @@ let dbCount = 0;
 
 /**
  * The current dataset's answer key as columns for a scoring thread, and the key the thread keeps it under (unique
- * per database and dataset in this process). Only the id is looked up here; `columns` reads the rows when a thread
- * needs them (its first job on the dataset).
+ * per database, dataset and whether it carries the gates' columns, in this process: gates switched on later need a
+ * key read again). Only the id is looked up here; `columns` reads the rows when a thread needs them (its first job
+ * on the dataset).
  */
 export async function datasetKeyForChallenge(
   db: Db,
   challengeId: number,
+  withControl: boolean,
 ): Promise<{ key: string; target: DatasetMessage["target"]; columns: () => Promise<DatasetMessage["columns"]> }> {
   const ds = await currentDataset(db, challengeId);
   if (!ds) throw new Error(`challenge ${challengeId} has no dataset`);
   if (!dbKeys.has(db)) dbKeys.set(db, ++dbCount);
   const target = answerKeyTarget(ds.manifest);
-  return { key: `${dbKeys.get(db)}:${ds.id}`, target, columns: () => loadKeyText(db, ds.id, target.type === "real") };
+  return { key: `${dbKeys.get(db)}:${ds.id}${withControl ? ":control" : ""}`, target, columns: () => loadKeyText(db, ds.id, target.type === "real", withControl) };
 }
-
-/** The background-only control events with their Aux value, for kinds whose scoring asks for them (anomaly detection's mass-sculpting gate). */
-export const controlSampleForChallenge = perDataset(async (db, datasetId): Promise<ControlSample> => {
-  const rows = await db
-    .select({ id: solutionRows.eventId, aux: solutionRows.aux })
-    .from(solutionRows)
-    .where(and(eq(solutionRows.datasetId, datasetId), eq(solutionRows.usage, USAGE.Control)))
-    .orderBy(asc(solutionRows.eventId));
-  if (rows.length === 0 || rows.some((r) => r.aux === null)) throw new Error(`dataset ${datasetId} has no complete control sample`);
-  return { eventId: rows.map((r) => Number(r.id)), aux: Float64Array.from(rows, (r) => r.aux!) };
-});

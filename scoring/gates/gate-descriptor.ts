@@ -4,7 +4,7 @@
  * control events the organiser provides (never the leaderboard's labels): what `inputs` names.
  */
 import { ksAgreement, KS_AGREEMENT_THRESHOLD } from "./ks-agreement";
-import { DEFAULT_MASS_SCULPTING_BINS, MASS_SCULPTING_THRESHOLD, massSculpting } from "../metrics/mass-sculpting";
+import { gateBins, MASS_SCULPTING_THRESHOLD, massSculpting } from "../metrics/mass-sculpting";
 
 export interface GateResult {
   statistic: number;
@@ -63,7 +63,8 @@ export const GATES: readonly GateDescriptor[] = [
     name: "No correlation with a chosen column (binned Cramér–von Mises)",
     defaultThreshold: MASS_SCULPTING_THRESHOLD,
     evaluate: (input, threshold) => {
-      const { statistic } = massSculpting(input.scores, input.column, { bins: DEFAULT_MASS_SCULPTING_BINS });
+      // Bins of at least 500 events, so sampling noise alone stays well below the threshold.
+      const { statistic } = massSculpting(input.scores, input.column, { bins: gateBins(input.scores.length) });
       return { statistic, threshold, passed: statistic < threshold };
     },
   },

@@ -21,6 +21,19 @@
 export const MASS_SCULPTING_THRESHOLD = 0.002;
 export const DEFAULT_MASS_SCULPTING_BINS = 20;
 
+/**
+ * Bins of at least 500 events: a mass-independent score still scores about 1/(6·n_b) from sampling noise alone,
+ * which must stay well below the 0.002 threshold (3e-4 at 500 per bin), else honest submissions would fail.
+ */
+export const MIN_EVENTS_PER_GATE_BIN = 500;
+
+/** The bins a control sample of this size is split into: up to 20, each of at least MIN_EVENTS_PER_GATE_BIN. */
+export function gateBins(controlEvents: number): number {
+  const bins = Math.min(DEFAULT_MASS_SCULPTING_BINS, Math.floor(controlEvents / MIN_EVENTS_PER_GATE_BIN));
+  if (bins < 2) throw new RangeError(`the control sample has ${controlEvents} events; the gate needs at least ${2 * MIN_EVENTS_PER_GATE_BIN}`);
+  return bins;
+}
+
 export interface MassSculptingResult {
   statistic: number;
   threshold: number;

@@ -65,11 +65,13 @@ describe("gates as descriptors", () => {
 
   it("cvm-correlation is the mass-sculpting statistic against any chosen column, with the organiser's threshold", () => {
     const next = createRng(4);
-    const column = Array.from({ length: 400 }, () => next() / 2 ** 32);
+    const column = Array.from({ length: 2000 }, () => next() / 2 ** 32);
     const scores = column.map((m) => m + (next() / 2 ** 32) * 0.01);
     const { gate, threshold } = gateById("cvm-correlation", 0.5);
     const result = gate.evaluate({ scores, column }, threshold);
-    expect(result.statistic).toBe(massSculpting(scores, column).statistic);
+    // Bins of at least 500 events (gateBins): 2,000 control events fill 4.
+    expect(result.statistic).toBe(massSculpting(scores, column, { bins: 4 }).statistic);
+    expect(() => gate.evaluate({ scores: scores.slice(0, 999), column: column.slice(0, 999) }, threshold)).toThrow("the control sample has 999 events; the gate needs at least 1000");
     expect(result).toMatchObject({ threshold: 0.5, passed: true });
     expect(gate.evaluate({ scores, column }, 0.002).passed).toBe(false);
   });

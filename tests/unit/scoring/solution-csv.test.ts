@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SolutionFormatError } from "@/scoring/errors";
-import { solutionFromColumns, USAGE, type Solution } from "@/scoring/solution";
+import { ORIGIN_NONE, ORIGIN_REAL, ORIGIN_SIMULATED, solutionFromColumns, USAGE, type Solution } from "@/scoring/solution";
 import { parseSolution, readSolution, solutionCsv, type SolutionReadOptions } from "@/scoring/solution-csv";
 import { encode } from "./helpers";
 
@@ -78,7 +78,7 @@ describe("solution CSV codec", () => {
     const both = await problemsOf("EventId,Label,Class,Usage\n1,s,s,Public\n");
     expect(both[0]!.message).toMatch(/^the header needs exactly one target column, Label or Class/);
     expect((await problemsOf("EventId,Weight,Usage\n1,1,Public\n"))[0]).toMatchObject({ line: 1, message: expect.stringMatching(/exactly one target column/) });
-    expect((await problemsOf("Id,Label,Usage\n1,s,Public\n"))[0]).toEqual({ line: 1, message: 'unexpected column "Id" in the header (expected EventId,Usage, optionally Label,Class,Weight,Aux)' });
+    expect((await problemsOf("Id,Label,Usage\n1,s,Public\n"))[0]).toEqual({ line: 1, message: 'unexpected column "Id" in the header (expected EventId,Usage, optionally Label,Class,Weight,Origin,Aux)' });
   });
 
   it("refuses a multiclass key of one class, and class lists that cannot be", async () => {
@@ -105,5 +105,28 @@ describe("solution CSV codec", () => {
     const text = "EventId,Label,Usage\n1,1,Public\n2,0,Pubic\n3,0,ignored\n";
     expect(Array.from((await parseSolution(encode(text))).usage)).toEqual([USAGE.Public, USAGE.Ignored, USAGE.Ignored]);
     expect(await problemsOf(text, { strictUsage: true })).toEqual([{ line: 3, message: 'Usage "Pubic" is not one of Ignored, Public, Private, Control' }]);
+  });
+
+  it("reads the gates' Origin and Aux on Control rows, and writes them back", async () => {
+    const text = "EventId,Label,Usage,Origin,Aux\n7,1,Public,,\n8,0,Control,real,\n9,0,Control,,1875.5\n10,0,Control,simulated,91.25\n11,1,Private,,\n";
+    const s = await parseSolution(encode(text));
+    expect(Array.from(s.origin!)).toEqual([ORIGIN_NONE, ORIGIN_REAL, ORIGIN_NONE, ORIGIN_SIMULATED, ORIGIN_NONE]);
+    expect(Array.from(s.aux!)).toEqual([NaN, NaN, 1875.5, 91.25, NaN]);
+    const back = await parseSolution(encode(solutionCsv(s)));
+    expect(solutionCsv(s)).toMatch(/^EventId,Label,Weight,Usage,Origin,Aux\n7,1,1,Public,,\n8,0,1,Control,real,\n/);
+    expect([Array.from(back.origin!), Array.from(back.aux!)]).toEqual([Array.from(s.origin!), Array.from(s.aux!)]);
+    // A key without them keeps its four columns and has none.
+    const plain = await parseSolution(encode("EventId,Label,Usage\n1,1,Public\n"));
+    expect([plain.origin, plain.aux]).toEqual([undefined, undefined]);
+  });
+
+  it("refuses bad gate inputs with their lines: an unknown origin, a non-number, one on a scored row, a Control row with neither", async () => {
+    const text = "EventId,Label,Usage,Origin,Aux\n1,1,Public,,\n2,0,Control,maybe,\n3,0,Control,,heavy\n4,0,Public,real,\n5,0,Control,,\n6,0,Private,,\n";
+    expect(await problemsOf(text)).toEqual([
+      { line: 3, message: 'Origin "maybe" is not real or simulated (1 or 0), or empty' },
+      { line: 4, message: 'Aux "heavy" is not a finite number (or empty)' },
+      { line: 5, message: "only Control rows carry Origin or Aux (this row is Public)" },
+      { line: 6, message: "a Control row needs Origin (real or simulated, for the agreement check) or Aux (the correlation check's column value)" },
+    ]);
   });
 });
