@@ -123,3 +123,8 @@ export async function insertChallenge(db: Db, values: NewChallenge, windows: rea
   await db.insert(phases).values(windows.map((p, i) => ({ ...p, position: i, challengeId: challenge.id })));
   return challenge;
 }
+
+/** Replaces the challenge's kind settings (challenge.config: metric parameters, gates). */
+export async function setChallengeConfig(db: Db, challengeId: number, config: Record<string, unknown>): Promise<void> {
+  await db.update(challenges).set({ config }).where(eq(challenges.id, challengeId));
+}

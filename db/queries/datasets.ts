@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { answerKeyTarget, type GeneratedSolution } from "@/challenges/built-in";
 import { byteaValue, insertSolutionRows } from "../bulk";
 import type { Db } from "../client";
+import { USAGE } from "@/scoring/solution";
 import { datasetFiles, datasets, solutionRows } from "../schema";
 
 /** The challenge's current dataset (the newest one). */
@@ -153,4 +154,17 @@ export async function storedAnswerKey(db: Db, datasetId: number): Promise<Genera
     if (solution.eventId[i] !== Number(id)) throw new Error(`event id ${id} of dataset ${datasetId} does not fit 32 bits`);
   });
   return solution;
+}
+
+/** How many Control rows of a dataset's key feed each gate: with Origin real / simulated, and with an Aux value. */
+export async function controlRowCounts(db: Db, datasetId: number): Promise<{ real: number; simulated: number; correlation: number }> {
+  const [row] = await db
+    .select({
+      real: sql<number>`count(*) filter (where ${solutionRows.origin} = 1)::int`,
+      simulated: sql<number>`count(*) filter (where ${solutionRows.origin} = 0)::int`,
+      correlation: sql<number>`count(${solutionRows.aux})::int`,
+    })
+    .from(solutionRows)
+    .where(and(eq(solutionRows.datasetId, datasetId), eq(solutionRows.usage, USAGE.Control)));
+  return { real: Number(row?.real ?? 0), simulated: Number(row?.simulated ?? 0), correlation: Number(row?.correlation ?? 0) };
 }

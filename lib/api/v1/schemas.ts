@@ -119,8 +119,22 @@ export const submissionSchema = z
   })
   ;
 
+const gateOutcomeSchema = z.object({
+  id: z.enum(["ks-agreement", "cvm-correlation"]),
+  name: z.string(),
+  column: z.string().optional().describe("The correlation check's column"),
+  statistic: z.number(),
+  threshold: z.number().describe("The check passes when the statistic is below it"),
+  passed: z.boolean(),
+  events: z.number().int().describe("Control events the check read"),
+});
+
 export const submissionDetailSchema = submissionSchema
   .extend({
+    gates: z
+      .array(gateOutcomeSchema)
+      .nullable()
+      .describe("The challenge's Flavours-of-Physics checks on its control events; a submission that fails one is failed and not ranked. Null when the challenge has none"),
     publicDetails: z.record(z.string(), z.unknown()).nullable().describe("Metric details on the public subset (s, b, AMS curve …)"),
     private: scoreSchema.nullable().describe("Null until the private leaderboard is revealed"),
   })

@@ -18,6 +18,8 @@ import { enqueueScoring } from "@/lib/jobs/score-submission";
 import { getBoss } from "@/lib/jobs/shared-queue";
 import { csvLine } from "@/lib/csv";
 import { emailSchema } from "@/lib/validations/auth";
+import { setChallengeGates } from "@/lib/challenge-gates";
+import { gateSettingsSchema, gateShortName } from "@/scoring/gates/gate-settings";
 
 /** Every manage action starts here: the caller must manage this challenge, else it does not exist for them. */
 async function managedChallenge(slug: string) {
@@ -129,4 +131,14 @@ export const rescoreAllAction = validatedAction(z.object({ slug: z.string() }), 
   for (const id of ids) await enqueueScoring(boss, id);
   changed(slug);
   return { success: `${ids.length} submission${ids.length === 1 ? "" : "s"} queued for rescoring.` };
+});
+
+/** Switches the challenge's Flavours-of-Physics checks (gates) on or off, with their thresholds. */
+export const setGatesAction = validatedAction(z.object({ slug: z.string() }).and(gateSettingsSchema), async ({ slug }, formData) => {
+  const { db, challenge } = await managedChallenge(slug);
+  const result = await setChallengeGates(db, challenge, Object.fromEntries(formData));
+  if ("problems" in result) return { error: `Nothing was changed: ${result.problems.join("; ")}` };
+  changed(slug);
+  const on = result.gates.map((g) => `${gateShortName(g.id)} below ${g.threshold}`);
+  return { success: on.length ? `Checks on: ${on.join(", ")}. They apply to submissions scored from now on; rescore to apply them to earlier ones.` : "No checks: every valid submission is ranked." };
 });

@@ -16,6 +16,8 @@ import { MultiAccounts } from "./multi-accounts";
 import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
 import { formatScore } from "@/scoring/score-value";
+import { GateSettingsForm } from "./gate-settings-form";
+import { gatesOfConfig } from "@/scoring/gates/gate-settings";
 
 export const metadata: Metadata = { title: "Manage" };
 
@@ -34,7 +36,10 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const joinUrl = challenge.joinCode ? `http://${host}/join/${challenge.joinCode}` : null;
   const fmt = (x: number | null) => formatScore(x, metric?.precision ?? 4);
   const end = challenge.phases.at(-1)?.endsAt;
-  const baselines = findKind(challenge.kind)?.baselines;
+  const kind = findKind(challenge.kind);
+  const baselines = kind?.baselines;
+  // Organisers choose gates where the key can hold control rows and the kind runs none of its own.
+  const gatesOffered = kind?.scoring.by === "answer-key" && !kind.scoring.control;
   const xgboostProblem = baselines?.families.some((f) => f.needsXgboost) ? await familyUnavailable("xgboost") : null;
   return (
     <div className="space-y-8">
@@ -67,6 +72,8 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
           <input id="endsAt" name="endsAt" type="datetime-local" className={input} />
         </ManageForm>
       </section>
+
+      {gatesOffered && <GateSettingsForm slug={slug} gates={gatesOfConfig(challenge.config)} />}
 
       {baselines && (
         <section className="space-y-3">

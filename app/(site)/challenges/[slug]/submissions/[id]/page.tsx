@@ -14,6 +14,7 @@ import { describeDetails } from "@/lib/score-details";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import { loadChallenge } from "../../load";
 import { formatScore } from "@/scoring/score-value";
+import { GateResults } from "./gate-results";
 
 export const dynamic = "force-dynamic";
 
@@ -101,6 +102,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
           <DetectorPicture sample={picture} />
         </section>
       )}
+      {row.submission.gates && row.submission.gates.length > 0 && <GateResults gates={row.submission.gates} />}
       {row.submission.error && <pre className="whitespace-pre-wrap rounded bg-red-50 p-3 text-sm text-red-700">{row.submission.error}</pre>}
       {curveX.length > 0 && (
         <section>

@@ -20,6 +20,7 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const priv = isPrivateRevealed(challenge.state) ? await getPrivateScore(db, s.id) : undefined;
   const body: ApiSubmissionDetail = {
     ...presentSubmission({ ...s, publicScore: row.publicScore, publicStd: row.publicStd }, position),
+    gates: s.gates ?? null,
     publicDetails: row.publicDetails ? detailsToJson(row.publicDetails) : null,
     private: priv ? { score: scoreToJson(priv.score), std: priv.std } : null,
   };
