@@ -26,4 +26,13 @@ The challenge's page names the metric, whether higher or lower is better, and th
 The test events are split at random into a public part, scored as soon as you submit, and a private part, revealed
 when the challenge ends; the private leaderboard decides the ranking. Each score comes with a bootstrap ± (its
 statistical uncertainty): neighbours within it are marked ≈.
+
+## Checks on control events
+
+An organiser may switch on the checks of Kaggle's Flavours of Physics. Some rows of test.csv are then control
+events: predict them like any other; they never count on a leaderboard. The **agreement check** compares your
+scores on real-data and simulated control events (a weighted Kolmogorov–Smirnov distance); the **correlation check**
+asks that your scores on background control events do not follow a chosen column such as the mass (a binned
+Cramér–von Mises distance). A submission whose statistic is not below the threshold is shown as failing the check,
+with the statistic and the threshold, and is not ranked.
 `;

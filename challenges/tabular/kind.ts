@@ -32,7 +32,7 @@ export const tabularKind: ChallengeKind = {
   answerKey: { testFiles: ["test.csv"] },
   fileRows: "csv",
   description: tabularDescription,
-  reference: /^## (The data files|Submission format|Public and private leaderboards)/,
+  reference: /^## (The data files|Submission format|Public and private leaderboards|Checks on control events)/,
   uploads: [tabularUpload(TABULAR_METRICS)],
   regenerate: "void",
   builtIns: [massBuiltIn, processesBuiltIn],

@@ -43,7 +43,7 @@ type ComponentName = keyof typeof COMPONENTS;
 export type Access = "public" | "user" | "session";
 
 export interface Endpoint {
-  method: "get" | "post" | "delete";
+  method: "get" | "post" | "put" | "delete";
   path: string;
   summary: string;
   access: Access;
@@ -150,6 +150,24 @@ export const ENDPOINTS: Endpoint[] = [
     access: "user",
     ok: { status: 200, description: "{ revealed: true, ended: true, rule }" },
     errors: [401, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/challenges/{slug}/gates",
+    summary: "The Flavours-of-Physics checks (gates) of a challenge you organise: each switched-on check with its threshold",
+    access: "user",
+    ok: { status: 200, description: '{ gates: [{ id: "ks-agreement" | "cvm-correlation", threshold, column? }] }' },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "put",
+    path: "/challenges/{slug}/gates",
+    summary:
+      "Switch a challenge's checks on or off (organisers): the KS agreement of scores on real and simulated control events, and the Cramér–von Mises correlation with a column on background control events. They need enough Control rows in the answer key; a submission that fails one is failed and not ranked. Applies to submissions scored from then on",
+    access: "user",
+    body: { contentType: "application/json", description: '{"gates": [{"id": "ks-agreement", "threshold": 0.09}, {"id": "cvm-correlation", "column": "mass"}]} (threshold optional: the published one; [] switches them off)' },
+    ok: { status: 200, description: "{ gates } as stored" },
+    errors: [400, 401, 404, 415, 429],
   },
   {
     method: "post",

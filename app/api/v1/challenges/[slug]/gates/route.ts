@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ApiError, route } from "@/lib/api-error";
 import { setChallengeGates } from "@/lib/challenge-gates";
+import { readJsonBody } from "@/lib/csrf";
 import { invalidateChallenge, managedChallengeForApi } from "@/lib/challenge-access";
 import { gatesOfConfig } from "@/scoring/gates/gate-settings";
 
@@ -20,10 +21,7 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
 export const PUT = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const { db, challenge } = await managedChallengeForApi(slug, req);
-  const body: unknown = await req.json().catch(() => {
-    throw new ApiError(400, "bad_request", 'Send JSON: { "gates": [{ "id": "ks-agreement", "threshold": 0.09 }] }');
-  });
-  const result = await setChallengeGates(db, challenge, body);
+  const result = await setChallengeGates(db, challenge, await readJsonBody(req, '{"gates": [{"id": "ks-agreement", "threshold": 0.09}]}'));
   if ("problems" in result) throw new ApiError(400, "bad_request", `Nothing was changed: ${result.problems.join("; ")}`);
   invalidateChallenge(slug);
   return NextResponse.json({ gates: result.gates });
