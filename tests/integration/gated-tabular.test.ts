@@ -10,7 +10,6 @@ import { beforeEach, expect, it, vi } from "vitest";
 let sessionUserId: string | undefined;
 vi.mock("@/auth", () => ({ auth: async () => (sessionUserId ? { user: { id: sessionUserId } } : null) }));
 
-import * as imports from "@/app/api/v1/imports/route";
 import * as gatesRoute from "@/app/api/v1/challenges/[slug]/gates/route";
 import * as submissionRoute from "@/app/api/v1/challenges/[slug]/submissions/[id]/route";
 import { getChallengeBySlug } from "@/db/queries/challenges";
@@ -23,6 +22,7 @@ import { runScoringJob } from "@/lib/jobs/score-submission";
 import { USAGE } from "@/scoring/solution";
 import { GATED_COUNTS, gatedFiles, gatedSubmission } from "../fixtures/gated-tabular";
 import { describeEachDatabase } from "./databases";
+import { postImport } from "./import-fixtures";
 import { upload } from "./queue-fixtures";
 
 const DB_KEY = Symbol.for("collider-arena.db");
@@ -30,14 +30,7 @@ let n = 0;
 const files = gatedFiles();
 const GATE_FIELDS = { "gate-ks-agreement": "on", "gate-ks-agreement-threshold": "", "gate-cvm-correlation": "on", "gate-cvm-correlation-threshold": "0.002", "gate-cvm-correlation-column": "mass" };
 
-const post = (fields: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (["train", "test", "solution"].includes(k)) form.set(k, new Blob([v]), `${k}.csv`);
-    else form.set(k, v);
-  }
-  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }));
-};
+const post = postImport;
 
 describeEachDatabase("tabular challenges with gates", (get) => {
   beforeEach(() => {

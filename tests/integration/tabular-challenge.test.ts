@@ -9,7 +9,6 @@ import { beforeEach, expect, it, vi } from "vitest";
 let sessionUserId: string | undefined;
 vi.mock("@/auth", () => ({ auth: async () => (sessionUserId ? { user: { id: sessionUserId } } : null) }));
 
-import * as imports from "@/app/api/v1/imports/route";
 import { getChallengeBySlug } from "@/db/queries/challenges";
 import { currentDataset } from "@/db/queries/datasets";
 import { publicLeaderboard } from "@/db/queries/leaderboard";
@@ -19,19 +18,13 @@ import { solutionRows } from "@/db/schema";
 import { exportBundle, readBundle } from "@/lib/bundles";
 import { runScoringJob } from "@/lib/jobs/score-submission";
 import { describeEachDatabase } from "./databases";
+import { postImport } from "./import-fixtures";
 import { upload } from "./queue-fixtures";
 
 const DB_KEY = Symbol.for("collider-arena.db");
 let n = 0;
 
-const post = (fields: Record<string, string>) => {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (["train", "test", "solution"].includes(k)) form.set(k, new Blob([v]), `${k}.csv`);
-    else form.set(k, v);
-  }
-  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }));
-};
+const post = postImport;
 
 // Six test events: the odd ids Public, the even ones Private.
 const ids = [1, 2, 3, 4, 5, 6];
