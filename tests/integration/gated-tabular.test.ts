@@ -18,6 +18,7 @@ import { publicLeaderboard } from "@/db/queries/leaderboard";
 import { getPrivateScore, getSubmissionWithPublicScore } from "@/db/queries/submissions";
 import { createUser } from "@/db/queries/users";
 import { solutionRows } from "@/db/schema";
+import { exportBundle, importBundle, readBundle } from "@/lib/bundles";
 import { runScoringJob } from "@/lib/jobs/score-submission";
 import { USAGE } from "@/scoring/solution";
 import { GATED_COUNTS, gatedFiles, gatedSubmission } from "../fixtures/gated-tabular";
@@ -100,6 +101,14 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     expect(body.submission.status).toBe("failed");
     expect(body.submission.gates.map((g) => [g.id, g.threshold, g.passed])).toEqual([["ks-agreement", 0.09, false], ["cvm-correlation", 0.002, true]]);
     expect(sessionBody).not.toMatch(/simulated|"origin"|"aux"/i);
+
+    // A bundle carries the gates (in the config) and the control rows' Origin and Aux: the copy fails the same file.
+    const imported = await importBundle(db, await readBundle(await exportBundle(db, challenge.id)), { slug: `${slug}-copy` });
+    const copy = (await getChallengeBySlug(db, imported.slug))!;
+    expect(copy.config.gates).toEqual(challenge.config.gates);
+    const again = await upload(db, copy, gatedSubmission("originAware"));
+    expect(await runScoringJob(db, again.id, { bootstrap: 0 })).toBe("failed");
+    expect((await getSubmissionWithPublicScore(db, again.id))!.submission.gates).toEqual(ks.submission.gates);
   });
 
   it("switches gates through the API: refused without enough control rows, off lets a mass-tracking score be ranked after a rescore", async () => {
@@ -163,7 +172,7 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     expect(res.status).toBe(400);
     const message = ((await res.json()) as { error: { message: string } }).error.message;
     const [first, second] = [Math.min(k, m), Math.max(k, m)];
-    const reason = (line: number) => (line === k ? 'Origin "simulation?" is not real or simulated (1 or 0), or empty' : 'Aux "heavy" is not a finite number, or empty');
+    const reason = (line: number) => (line === k ? 'Origin "simulation?" is not real or simulated (1 or 0), or empty' : 'Aux "heavy" is not a finite number (or empty)');
     expect(message).toBe(`Nothing was created; 2 problems:\n  solution.csv line ${first + 1}: ${reason(first)}\n  solution.csv line ${second + 1}: ${reason(second)}`);
     expect(await getChallengeBySlug(db, slug)).toBeUndefined();
   });
