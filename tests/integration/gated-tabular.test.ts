@@ -4,6 +4,7 @@
  * submission that fails one is failed and not ranked with its statistic and threshold, and the settings can be
  * changed through the API. Control rows never count on a board; their truth never reaches a client.
  */
+import { gunzipSync } from "node:zlib";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it, vi } from "vitest";
 
@@ -61,7 +62,7 @@ describeEachDatabase("tabular challenges with gates", (get) => {
       .where(and(eq(solutionRows.datasetId, ds.id), eq(solutionRows.usage, USAGE.Control)));
     expect(stored).toEqual({ real: GATED_COUNTS.real, sim: GATED_COUNTS.simulated, aux: GATED_COUNTS.correlation });
     // Competitors download test.csv as given: features only, no Origin or Aux.
-    expect((await datasetFileBytes(db, challenge.id, "test.csv"))!.toString().split("\n")[0]).toBe("EventId,x,mass");
+    expect(gunzipSync((await datasetFileBytes(db, challenge.id, "test.csv"))!).toString().split("\n")[0]).toBe("EventId,x,mass");
 
     const honest = await upload(db, challenge, gatedSubmission("honest"));
     const originAware = await upload(db, challenge, gatedSubmission("originAware"));
