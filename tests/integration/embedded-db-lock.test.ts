@@ -38,13 +38,15 @@ const split = splitTestSet(test, { seed: 5 });
 const higgsFiles = ["training", "test", "solution"].map((n, i) =>
   file(`${n}.csv`, [...[trainingCsv(train), testCsv(test), solutionCsv(test, split.usage, split.weight)][i]!].join("")),
 );
-const lhco = file("lhco.csv", "mjj_TeV,mj_min_TeV,delta_mj_TeV,tau21_jmin,tau21_jmax,label\n3.5,0.1,0.4,0.3,0.2,0\n");
+// Valid files (signal and background in both boards), so the tool gets as far as opening the database.
+const lhcoRows = Array.from({ length: 40 }, (_, i) => `${3 + i / 40},0.1,0.4,0.3,0.2,${i % 2}`);
+const lhco = file("lhco.csv", ["mjj_TeV,mj_min_TeV,delta_mj_TeV,tau21_jmin,tau21_jmax,label", ...lhcoRows, ""].join("\n"));
 const bundle = path.join(dir, "bundle.zip");
 
 const TOOLS: [string, string, string[]][] = [
   ["admin:create", "scripts/admin-create.ts", ["--email", "late-admin@example.org", "--password", "a-good-passphrase-7"]],
   ["import:higgs", "scripts/import-higgs.ts", ["--train", higgsFiles[0]!, "--test", higgsFiles[1]!, "--solution", higgsFiles[2]!, "--slug", "locked-higgs", "--title", "T"]],
-  ["import:lhco", "scripts/import-lhco.ts", ["--train", lhco, "--test", lhco, "--slug", "locked-lhco", "--title", "T"]],
+  ["import:lhco", "scripts/import-lhco.ts", ["--train", lhco, "--test", lhco, "--control", "0", "--slug", "locked-lhco", "--title", "T"]],
   ["challenge:import", "scripts/challenge-bundle.ts", ["import", bundle, "--slug", "locked-bundle"]],
   ["challenge:export", "scripts/challenge-bundle.ts", ["export", "no-such-slug", "--out", path.join(dir, "out.zip")]],
   ["baseline", "scripts/baseline.ts", ["--challenge", "higgs-boson", "--epochs", "1"]],
