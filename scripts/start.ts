@@ -12,11 +12,11 @@ import next from "next";
 import { getDbHandle } from "../db";
 import { seedBuiltInChallenges } from "../lib/challenges/seed-built-ins";
 import { DatabaseInUseError } from "../db/pglite-lock";
+import { pingDatabase } from "../db/queries/health";
 import { ensureAdmin } from "../db/queries/users";
 import { postBuiltInBaselines, queueBuiltInTraining } from "../lib/built-in-baselines";
 import { stampClientIp } from "../lib/client-ip";
 import { ConfigError, env } from "../lib/env";
-import { sql } from "drizzle-orm";
 import { leaderboardShare } from "../lib/leaderboard-share";
 import { databaseProbe, withOutagePage } from "../lib/outage-page";
 import { readerEdge } from "../lib/reader-edge";
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const handler = withOutagePage(
     e.AUTH_SECRET ? readerEdge(shared, handle.db, e.AUTH_SECRET) : shared,
     // A page that failed while the database is unreachable says so (503, retrying) instead of a bare 500.
-    { databaseDown: databaseProbe(() => handle.db.execute(sql`select 1`)), siteName: siteConfig.name },
+    { databaseDown: databaseProbe(() => pingDatabase(handle.db)), siteName: siteConfig.name },
   );
   const server = createServer(handler);
   // Keep idle connections open longer than clients (undici: 4 s) and proxies (often 60 s) do, so a client never

@@ -55,6 +55,22 @@ export async function getChallengeBySlug(db: Db, slug: string) {
   return { ...row, phases: own, state: challengeStatus(own, new Date()) };
 }
 
+/** The slug and kind of challenge `id`; undefined when there is none. */
+export async function getChallengeSlugAndKind(db: Db, id: number): Promise<Pick<Challenge, "slug" | "kind"> | undefined> {
+  const [row] = await db.select({ slug: challenges.slug, kind: challenges.kind }).from(challenges).where(eq(challenges.id, id));
+  return row;
+}
+
+/** Every challenge of `kind`, oldest first. */
+export async function listChallengesOfKind(db: Db, kind: Challenge["kind"]): Promise<Challenge[]> {
+  return db.select().from(challenges).where(eq(challenges.kind, kind)).orderBy(challenges.id);
+}
+
+export async function challengeSlugTaken(db: Db, slug: string): Promise<boolean> {
+  const [taken] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, slug));
+  return taken !== undefined;
+}
+
 export async function isParticipant(db: Db, challengeId: number, userId: string): Promise<boolean> {
   const [row] = await db
     .select({ one: sql<number>`1` })

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { participants, submissions, teamMembers, teams, type Challenge, type Team, type User } from "../schema";
+import { participants, submissions, teamMembers, teams, users, type Challenge, type Team, type User } from "../schema";
 
 export function newInviteCode(): string {
   return randomBytes(6).toString("base64url");
@@ -59,6 +59,11 @@ export async function ensureTeam(db: Db, challengeId: number, user: Pick<User, "
       return team;
     }
   });
+}
+
+/** The team's members' names and addresses. */
+export async function listTeamMembers(db: Db, teamId: number): Promise<Pick<User, "name" | "email">[]> {
+  return db.select({ name: users.name, email: users.email }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId));
 }
 
 export class TeamRuleError extends Error {}

@@ -5,10 +5,9 @@
  * Example: importBundle(db, readBundle(zipBytes), { slug: "higgs-2027" }) → { id: 12, slug: "higgs-2027" }, with
  * the bundle's phases, settings, files (the same SHA-256) and answer key.
  */
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { challengeSlugTaken } from "@/db/queries/challenges";
 import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
-import { challenges } from "@/db/schema";
 import { BundleError } from "./issues";
 import { SLUG_PATTERN } from "./manifest";
 import type { ParsedBundle } from "./read";
@@ -36,8 +35,7 @@ export async function importBundle(db: Db, bundle: ParsedBundle, opts: ImportBun
   const slug = opts.slug ?? m.slug;
   if (!SLUG_PATTERN.test(slug)) throw new BundleError([`slug: "${slug}" must be 3–50 lower-case letters, digits and dashes`]);
   // Checked first for a clear message; the unique index still decides when two imports race.
-  const [taken] = await db.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, slug));
-  if (taken) throw slugTaken(slug);
+  if (await challengeSlugTaken(db, slug)) throw slugTaken(slug);
   const phases = m.phases.map((p) => ({ name: p.name, startsAt: new Date(p.start), endsAt: new Date(p.end) }));
   try {
     const challenge = await createChallengeWithDataset(

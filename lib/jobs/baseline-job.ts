@@ -1,10 +1,19 @@
-import { scoreToJson } from "@/scoring/score-value";
-import { and, desc, eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { findKind } from "@/challenges";
 import type { ChallengeKind } from "@/challenges/kind";
 import type { Db } from "@/db";
-import { baselineRuns, challenges, type BaselineRun } from "@/db/schema";
+import {
+  claimBaselineRun,
+  failBaselineRun,
+  failRunningBaselineRuns,
+  finishBaselineRun,
+  insertBaselineRun,
+  setBaselineRunMessage,
+  setBaselineRunProgress,
+} from "@/db/queries/baseline-runs";
+import { getChallengeSlugAndKind } from "@/db/queries/challenges";
+import type { BaselineRun } from "@/db/schema";
+import { scoreToJson } from "@/scoring/score-value";
 import type { FamilyChoice } from "@/lib/ml/higgs-training";
 import type { TabularFamilyChoice } from "@/lib/ml/tabular-training";
 import { BASELINE_QUEUE } from "./boss";
@@ -14,14 +23,9 @@ export async function createBaselineRun(
   boss: Pick<PgBoss, "send">,
   p: { challengeId: number; requestedBy: string | null; family: string; seed: number; epochs: number | null },
 ): Promise<BaselineRun> {
-  const [run] = await db.insert(baselineRuns).values(p).returning();
-  if (!run) throw new Error("insert returned nothing");
+  const run = await insertBaselineRun(db, p);
   await boss.send(BASELINE_QUEUE, { runId: run.id });
   return run;
-}
-
-export async function listBaselineRuns(db: Db, challengeId: number): Promise<BaselineRun[]> {
-  return db.select().from(baselineRuns).where(eq(baselineRuns.challengeId, challengeId)).orderBy(desc(baselineRuns.id)).limit(20);
 }
 
 /**
@@ -37,13 +41,9 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
     import("@/lib/ml/baseline-input-error"),
     import("@/lib/ml/training-process"),
   ]);
-  const [run] = await db
-    .update(baselineRuns)
-    .set({ status: "running" })
-    .where(and(eq(baselineRuns.id, runId), eq(baselineRuns.status, "queued")))
-    .returning();
+  const run = await claimBaselineRun(db, runId);
   if (!run) return;
-  const [challenge] = await db.select({ slug: challenges.slug, kind: challenges.kind }).from(challenges).where(eq(challenges.id, run.challengeId));
+  const challenge = await getChallengeSlugAndKind(db, run.challengeId);
   let last = 0;
   // A drizzle query runs only when awaited (then() starts it): each write is chained, in order, and awaited at the end.
   let pending: Promise<unknown> = Promise.resolve();
@@ -51,12 +51,12 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
     const now = Date.now();
     if (now - last < 1000 && e.epoch < e.epochs) return;
     last = now;
-    pending = pending.then(() => db.update(baselineRuns).set({ progress: { ...e, family } }).where(eq(baselineRuns.id, runId)));
+    pending = pending.then(() => setBaselineRunProgress(db, runId, { ...e, family }));
   };
   // Training runs in a child process: minutes of it on this thread would stall the site the worker may run inside.
   const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap, trainer: trainInChildProcess };
   const log = (message: string) => {
-    pending = pending.then(() => db.update(baselineRuns).set({ message }).where(eq(baselineRuns.id, runId)));
+    pending = pending.then(() => setBaselineRunMessage(db, runId, message));
   };
   // Each trainer the kinds declare (ChallengeKind.baselines.trainer), with the run's family in its own terms.
   const trainers: Record<NonNullable<ChallengeKind["baselines"]>["trainer"], () => Promise<{ name: string; registered: { publicScore: number | null } | null }[]>> = {
@@ -74,11 +74,11 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
     await pending;
     // Kept as JSON: a score that is not finite by its name (scoring/score-value.ts), not as null.
     const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore == null ? null : scoreToJson(r.registered.publicScore) }));
-    await db.update(baselineRuns).set({ status: "done", results: summary, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
+    await finishBaselineRun(db, runId, summary);
   } catch (err) {
     await pending.catch(() => undefined);
     const message = err instanceof BaselineInputError ? err.message : `The trainer failed: ${err instanceof Error ? err.message : String(err)}`;
-    await db.update(baselineRuns).set({ status: "failed", message, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
+    await failBaselineRun(db, runId, message);
     if (!(err instanceof BaselineInputError)) console.error(`[worker] baseline run ${runId}:`, err);
   }
 }
@@ -92,8 +92,5 @@ export function baselineHandler(db: Db, opts: { bootstrap: number }) {
 
 /** At a sole worker's start: runs it was training when the process died will never finish; say so. */
 export async function failInterruptedBaselineRuns(db: Db): Promise<void> {
-  await db
-    .update(baselineRuns)
-    .set({ status: "failed", message: "The worker stopped during training; start the run again.", finishedAt: sql`now()` })
-    .where(eq(baselineRuns.status, "running"));
+  await failRunningBaselineRuns(db, "The worker stopped during training; start the run again.");
 }

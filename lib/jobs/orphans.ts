@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
-import { queryRows, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { requeueOrphanSubmissions } from "@/db/queries/orphan-submissions";
 import { BOSS_SCHEMA, SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
 import { enqueueScoring } from "./score-submission";
 
@@ -27,19 +27,7 @@ export interface OrphanSweep {
  */
 export async function requeueOrphans(db: Db, boss: PgBoss, sweep: OrphanSweep): Promise<number[]> {
   const liveStates = sweep.sole ? ["created", "retry"] : ["created", "retry", "active"];
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`update submission s set status = 'queued'
-        where s.status in ('queued', 'scoring')
-          and s.created_at < now() - make_interval(secs => ${sweep.minAgeSeconds})
-          and not exists (
-            select 1 from ${sql.raw(BOSS_SCHEMA)}.job j
-            where j.name in (${SCORE_QUEUE}, ${SCORE_DEAD_LETTER_QUEUE})
-              and j.state::text in (${sql.join(liveStates.map((s) => sql`${s}`), sql`, `)})
-              and j.data->>'submissionId' = s.id::text)
-        returning s.id`,
-  );
-  const ids = rows.map((r) => Number(r.id));
+  const ids = await requeueOrphanSubmissions(db, { bossSchema: BOSS_SCHEMA, queues: [SCORE_QUEUE, SCORE_DEAD_LETTER_QUEUE], liveStates, minAgeSeconds: sweep.minAgeSeconds });
   for (const id of ids) await enqueueScoring(boss, id);
   return ids;
 }

@@ -2,13 +2,12 @@
  * The baseline trainer's input, read from the database: which challenge a command-line name means, and its stored
  * files (gzip bytes; the trainer parses them, in the training process when the worker runs it).
  */
-import { eq } from "drizzle-orm";
 import { findKind } from "@/challenges";
 import { higgsKind } from "@/challenges/higgs-tautau/kind";
 import type { Db } from "@/db";
-import { getChallengeBySlug } from "@/db/queries/challenges";
+import { getChallengeBySlug, listChallengesOfKind } from "@/db/queries/challenges";
 import { datasetFileBytes } from "@/db/queries/datasets";
-import { challenges, type Challenge } from "@/db/schema";
+import type { Challenge } from "@/db/schema";
 import { BaselineInputError } from "./baseline-input-error";
 
 /** The kind whose baseline this trainer knows. */
@@ -22,7 +21,7 @@ export async function resolveChallenge(db: Db, name: string): Promise<Challenge>
   const bySlug = await getChallengeBySlug(db, name);
   if (bySlug) return bySlug;
   if (name === HIGGS_KIND) {
-    const ofKind = await db.select().from(challenges).where(eq(challenges.kind, HIGGS_KIND)).orderBy(challenges.id);
+    const ofKind = await listChallengesOfKind(db, HIGGS_KIND);
     if (ofKind.length === 1) return ofKind[0]!;
     if (ofKind.length > 1) {
       throw new BaselineInputError(`"${name}" is ambiguous: ${ofKind.length} Higgs challenges (${ofKind.map((c) => c.slug).join(", ")}); give a slug`);

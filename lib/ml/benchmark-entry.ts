@@ -9,9 +9,8 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Db } from "@/db";
-import { byteaValue } from "@/db/bulk";
+import { insertBenchmarkEntry } from "@/db/queries/benchmark-entries";
 import { getSubmissionWithPublicScore } from "@/db/queries/submissions";
-import { benchmarkEntries, submissionFiles, submissions } from "@/db/schema";
 import { runScoringJob } from "@/lib/jobs/score-submission";
 
 export interface RegisteredBenchmark {
@@ -31,23 +30,15 @@ export async function registerBenchmark(
   const bytes = p.model ? Buffer.from(p.model) : Buffer.from(p.csv, "utf8");
   // On libuv's thread pool: a 550k-row entry took ~0.3 s to compress, on the site's thread when the worker runs there.
   const gz = await gzipAsync(bytes);
-  const submissionId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(submissions)
-      .values({
-        challengeId: p.challengeId,
-        teamId: null,
-        filename: p.filename,
-        description: p.name,
-        format: p.model ? "model" : "predictions",
-        sizeBytes: bytes.byteLength,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-      })
-      .returning({ id: submissions.id });
-    if (!row) throw new Error("insert returned nothing");
-    await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: byteaValue(gz) });
-    await tx.insert(benchmarkEntries).values({ submissionId: row.id, name: p.name, modelCard: p.modelCard });
-    return row.id;
+  const submissionId = await insertBenchmarkEntry(db, {
+    challengeId: p.challengeId,
+    name: p.name,
+    filename: p.filename,
+    format: p.model ? "model" : "predictions",
+    sizeBytes: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    gz,
+    modelCard: p.modelCard,
   });
   await runScoringJob(db, submissionId, { bootstrap: p.bootstrap });
   const scored = await getSubmissionWithPublicScore(db, submissionId);

@@ -4,7 +4,8 @@ import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { queueBuiltInTraining } from "@/lib/built-in-baselines";
 import { BASELINE_QUEUE } from "@/lib/jobs/boss";
-import { executeBaselineRun, listBaselineRuns } from "@/lib/jobs/baseline-job";
+import { listBaselineRuns } from "@/db/queries/baseline-runs";
+import { executeBaselineRun } from "@/lib/jobs/baseline-job";
 import { describeEachDatabase } from "./databases";
 
 describeEachDatabase("benchmark trainers queued at first start", (get) => {

@@ -1,12 +1,12 @@
-import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { getDbHandle } from "@/db";
+import { pingDatabase } from "@/db/queries/health";
 import { route } from "@/lib/api-error";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async () => {
   const handle = await getDbHandle();
-  await handle.db.execute(sql`select 1`);
+  await pingDatabase(handle.db);
   return NextResponse.json({ ok: true, database: handle.mode });
 });

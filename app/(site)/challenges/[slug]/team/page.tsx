@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { ensureTeam } from "@/db/queries/teams";
-import { teamMembers, users } from "@/db/schema";
+import { ensureTeam, listTeamMembers } from "@/db/queries/teams";
 import { requireUser } from "@/lib/authz";
 import { plural } from "@/lib/format";
 import { loadChallenge } from "../load";
@@ -19,11 +17,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   const user = await requireUser(`/challenges/${slug}/team`);
   const db = await getDb();
   const team = await ensureTeam(db, challenge.id, user);
-  const members = await db
-    .select({ name: users.name, email: users.email })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(eq(teamMembers.teamId, team.id));
+  const members = await listTeamMembers(db, team.id);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">

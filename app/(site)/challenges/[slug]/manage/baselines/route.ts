@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api-error";
 import { managedChallengeForApi } from "@/lib/challenge-access";
-import { listBaselineRuns } from "@/lib/jobs/baseline-job";
+import { listBaselineRuns } from "@/db/queries/baseline-runs";
 
 export const dynamic = "force-dynamic";
 
