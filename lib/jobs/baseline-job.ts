@@ -1,6 +1,4 @@
 import type PgBoss from "pg-boss";
-import { findKind } from "@/challenges";
-import type { ChallengeKind } from "@/challenges/kind";
 import type { Db } from "@/db";
 import {
   claimBaselineRun,
@@ -14,8 +12,6 @@ import {
 import { getChallengeSlugAndKind } from "@/db/queries/challenges";
 import type { BaselineRun } from "@/db/schema";
 import { scoreToJson } from "@/scoring/score-value";
-import type { FamilyChoice } from "@/lib/ml/higgs-training";
-import type { TabularFamilyChoice } from "@/lib/ml/tabular-training";
 import { BASELINE_QUEUE } from "./boss";
 
 export async function createBaselineRun(
@@ -34,10 +30,8 @@ export async function createBaselineRun(
  */
 export async function executeBaselineRun(db: Db, runId: number, opts: { bootstrap: number }): Promise<void> {
   // Loaded here, not at the top: the trainer belongs to the worker, not the web server's pages.
-  const [{ runBaseline }, { runAnomalyBaseline }, { runTabularBaseline }, { BaselineInputError }, { trainInChildProcess }] = await Promise.all([
-    import("@/lib/ml/baseline-run"),
-    import("@/lib/ml/anomaly-baseline-run"),
-    import("@/lib/ml/tabular-baseline-run"),
+  const [{ baselineTrainerOf }, { BaselineInputError }, { trainInChildProcess }] = await Promise.all([
+    import("@/lib/ml/trainers"),
     import("@/lib/ml/baseline-input-error"),
     import("@/lib/ml/training-process"),
   ]);
@@ -53,24 +47,13 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
     last = now;
     pending = pending.then(() => setBaselineRunProgress(db, runId, { ...e, family }));
   };
-  // Training runs in a child process: minutes of it on this thread would stall the site the worker may run inside.
-  const common = { challenge: challenge?.slug ?? "", seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap, trainer: trainInChildProcess };
   const log = (message: string) => {
     pending = pending.then(() => setBaselineRunMessage(db, runId, message));
   };
-  // Each trainer the kinds declare (ChallengeKind.baselines.trainer), with the run's family in its own terms.
-  const trainers: Record<NonNullable<ChallengeKind["baselines"]>["trainer"], () => Promise<{ name: string; registered: { publicScore: number | null } | null }[]>> = {
-    higgs: () => runBaseline(db, { ...common, family: run.family as FamilyChoice, onProgress: (family, e) => progress(family, { ...e }), log }),
-    anomaly: () =>
-      runAnomalyBaseline(db, {
-        ...common,
-        methods: run.family === "both" ? ["autoencoder", "cwola"] : [run.family as "autoencoder" | "cwola"],
-        onEpoch: (method) => (e) => progress(method, { ...e }),
-      }),
-    generic: () => runTabularBaseline(db, { ...common, family: run.family as TabularFamilyChoice, onProgress: (family, e) => progress(family, { ...e }), log }),
-  };
+  // Training runs in a child process: minutes of it on this thread would stall the site the worker may run inside.
+  const request = { challenge: challenge?.slug ?? "", family: run.family, seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap, trainer: trainInChildProcess, progress, log };
   try {
-    const results = await trainers[findKind(challenge?.kind ?? "")?.baselines?.trainer ?? "higgs"]();
+    const results = await baselineTrainerOf(challenge?.kind ?? "")(db, request);
     await pending;
     // Kept as JSON: a score that is not finite by its name (scoring/score-value.ts), not as null.
     const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore == null ? null : scoreToJson(r.registered.publicScore) }));

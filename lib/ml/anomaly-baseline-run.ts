@@ -3,14 +3,12 @@
  * in a training process for the worker) and register its submission as a scored benchmark entry. Used by
  * scripts/anomaly-baseline.ts and the worker's baseline runs. Every input problem is found before anything is trained.
  */
-import { findKind } from "@/challenges";
 import { anomalyKind } from "@/challenges/anomaly-detection/kind";
 import type { EpochListener } from "@/challenges/anomaly-detection/baseline/progress";
 import type { AnomalyMethod } from "@/challenges/anomaly-detection/baseline/methods";
 import type { Db } from "@/db";
 import type { TrainedAnomalyEntry } from "./anomaly-training";
-import { resolveChallenge, storedFile } from "./baseline-data";
-import { BaselineInputError } from "./baseline-input-error";
+import { resolveChallengeFor, storedFile } from "./baseline-data";
 import { publishAsTrained } from "./baseline-run";
 import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
 import type { Trainer } from "./trainer";
@@ -34,8 +32,7 @@ export type AnomalyBaselineResult = TrainedAnomalyEntry & { registered: Register
 
 /** Resolves and reads the challenge (every input problem first), then trains, scores and registers each method. */
 export async function runAnomalyBaseline(db: Db, opts: AnomalyBaselineOptions): Promise<AnomalyBaselineResult[]> {
-  const challenge = await resolveChallenge(db, opts.challenge);
-  if (findKind(challenge.kind)?.baselines?.trainer !== "anomaly") throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the anomaly baselines handle ${ANOMALY_KIND} only`);
+  const challenge = await resolveChallengeFor(db, opts.challenge, "anomaly", `the anomaly baselines handle ${ANOMALY_KIND} only`);
   const missing = "the anomaly baselines need a Track A challenge (train.csv and test.csv)";
   const input = {
     challenge: challenge.slug,

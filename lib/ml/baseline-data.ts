@@ -9,6 +9,7 @@ import { getChallengeBySlug, listChallengesOfKind } from "@/db/queries/challenge
 import { datasetFileBytes } from "@/db/queries/datasets";
 import type { Challenge } from "@/db/schema";
 import { BaselineInputError } from "./baseline-input-error";
+import type { TrainerId } from "./trainers";
 
 /** The kind whose baseline this trainer knows. */
 export const HIGGS_KIND = higgsKind.id;
@@ -37,9 +38,18 @@ export async function storedFile(db: Db, challenge: Challenge, filename: string,
   return bytes;
 }
 
+/**
+ * resolveChallenge, refused unless the challenge's kind declares `trainer` as its baselines' trainer; `handles` ends
+ * the refusal ("the anomaly baselines handle anomaly-detection only").
+ */
+export async function resolveChallengeFor(db: Db, name: string, trainer: TrainerId, handles: string): Promise<Challenge> {
+  const challenge = await resolveChallenge(db, name);
+  if (findKind(challenge.kind)?.baselines?.trainer !== trainer) throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; ${handles}`);
+  return challenge;
+}
+
 /** The training and test files of a Higgs challenge. */
 export async function higgsChallengeFiles(db: Db, challenge: Challenge): Promise<{ training: Uint8Array; test: Uint8Array }> {
-  if (findKind(challenge.kind)?.baselines?.trainer !== "higgs") throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the baseline trainer handles ${HIGGS_KIND} only`);
   const missing = "nothing to train on or predict";
   return { training: await storedFile(db, challenge, "training.csv", missing), test: await storedFile(db, challenge, "test.csv", missing) };
 }

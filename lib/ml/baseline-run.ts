@@ -10,7 +10,7 @@ import { acceptsModels } from "@/challenges/shared/model-contract";
 import type { ProgressEvent } from "@/challenges/shared/baseline/types";
 import type { Db } from "@/db";
 import { getChallengeBySlug } from "@/db/queries/challenges";
-import { higgsChallengeFiles, resolveChallenge } from "./baseline-data";
+import { HIGGS_KIND, higgsChallengeFiles, resolveChallengeFor } from "./baseline-data";
 import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
 import type { FamilyChoice, TrainedHiggsEntry } from "./higgs-training";
 import type { Trainer } from "./trainer";
@@ -54,7 +54,7 @@ export async function publishAsTrained<E, R>(train: (entry: (e: E) => void) => P
 }
 
 export async function runBaseline(db: Db, opts: BaselineRunOptions): Promise<BaselineRunResult[]> {
-  const challenge = await resolveChallenge(db, opts.challenge);
+  const challenge = await resolveChallengeFor(db, opts.challenge, "higgs", `the baseline trainer handles ${HIGGS_KIND} only`);
   const files = await higgsChallengeFiles(db, challenge);
   const phases = (await getChallengeBySlug(db, challenge.slug))?.phases ?? [];
   const asModel = modelContract(challenge.kind) !== undefined && phases.some((p) => acceptsModels(p.submissionMode));

@@ -3,13 +3,11 @@
  * dataset manifest) and the metric, train each family (lib/ml/tabular-training.ts; in a training process for the
  * worker) and register each submission as a scored benchmark entry as soon as its family is trained.
  */
-import { findKind } from "@/challenges";
 import { answerKeyTarget } from "@/challenges/built-in";
 import type { TabularProgress } from "@/challenges/tabular/baseline/task";
 import type { Db } from "@/db";
 import { currentDataset } from "@/db/queries/datasets";
-import { resolveChallenge, storedFile } from "./baseline-data";
-import { BaselineInputError } from "./baseline-input-error";
+import { resolveChallengeFor, storedFile } from "./baseline-data";
 import { publishAsTrained } from "./baseline-run";
 import { registerBenchmark, type RegisteredBenchmark } from "./benchmark-entry";
 import type { TabularFamilyChoice, TrainedTabularEntry } from "./tabular-training";
@@ -32,8 +30,7 @@ export interface TabularBaselineOptions {
 export type TabularBaselineResult = TrainedTabularEntry & { registered: RegisteredBenchmark | null };
 
 export async function runTabularBaseline(db: Db, opts: TabularBaselineOptions): Promise<TabularBaselineResult[]> {
-  const challenge = await resolveChallenge(db, opts.challenge);
-  if (findKind(challenge.kind)?.baselines?.trainer !== "generic") throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; the tabular baselines handle tabular challenges only`);
+  const challenge = await resolveChallengeFor(db, opts.challenge, "generic", "the tabular baselines handle tabular challenges only");
   const missing = "the tabular baselines train on train.csv and predict test.csv";
   const dataset = await currentDataset(db, challenge.id);
   const input = {
