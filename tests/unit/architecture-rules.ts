@@ -126,3 +126,32 @@ export function literalUses(source: string, file: string, values: ReadonlySet<st
   visit(sf);
   return out;
 }
+
+const QUERY_BUILDER_CALLS = new Set(["select", "selectDistinct", "insert", "update", "delete", "execute"]);
+
+/** Whether `e` names a database handle: `db`, `tx`, or a `.db` member (`handle.db`). */
+function isDbHandle(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return e.text === "db" || e.text === "tx";
+  return ts.isPropertyAccessExpression(e) && e.name.text === "db";
+}
+
+/**
+ * Database access written in place: a sql`…` template (sql.raw, sql.join included) or a query-builder call on a
+ * database handle (db.select(…), tx.insert(…), handle.db.execute(…)). Queries belong in db/queries as fn(db, params);
+ * a transaction around them (db.transaction) is orchestration and allowed anywhere.
+ */
+export function inlineQueries(source: string, file: string): Violation[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: Violation[] = [];
+  const add = (node: ts.Node, what: string) => out.push({ line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, what });
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === "sql") add(node, "a sql`…` template");
+    else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "sql" && (node.name.text === "raw" || node.name.text === "join")) add(node, `sql.${node.name.text}`);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_BUILDER_CALLS.has(node.expression.name.text) && isDbHandle(node.expression.expression)) {
+      add(node, `a query-builder call (.${node.expression.name.text})`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
