@@ -1,14 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { detailsToJson } from "@/scoring/score-value";
-import { and, eq, lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db";
-import { challenges, privateScores, publicScores, submissionFiles, submissions } from "@/db/schema";
 import { kindOf, SubmissionIssuesError } from "@/challenges";
 import { currentDataset } from "@/db/queries/datasets";
+import { claimSubmission, markFailed, recordScores, releaseClaim, scoringInput } from "@/db/queries/scoring";
 import { ModelRejectedError } from "@/lib/onnx/validate";
 import { retryWhileDatabaseUnavailable, rootMessage } from "@/lib/db-unavailable";
-import { GateFailedError, gatesOfConfig, type GateOutcome, isMetricId, SubmissionFormatError } from "@/scoring";
+import { GateFailedError, gatesOfConfig, isMetricId, SubmissionFormatError } from "@/scoring";
 import { modelPredictionsCsv } from "./score-model";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE } from "./boss";
 import { scoreOffThread, warmScoringThreads } from "./scoring-pool";
@@ -38,56 +37,6 @@ export async function enqueueScoring(boss: PgBoss, submissionId: number): Promis
 }
 
 /**
- * How many queued submissions of the same challenge were created before this one. One queue serves all challenges,
- * but counting the others' would tell a competitor how busy private challenges are; within the challenge the
- * order is the queue's.
- */
-export async function queuePosition(db: Db, submissionId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(submissions)
-    .where(
-      and(
-        eq(submissions.status, "queued"),
-        lt(submissions.id, submissionId),
-        eq(submissions.challengeId, sql`(select ${submissions.challengeId} from ${submissions} where ${submissions.id} = ${submissionId})`),
-      ),
-    );
-  return Number(row?.n ?? 0);
-}
-
-/**
- * Takes the submission for the job `token` (the pg-boss job id): a queued one,
- * or one this same job claimed in an earlier attempt that died (pg-boss retries
- * a job under its id only once the previous attempt expired or failed). A
- * submission held by another live job is left alone. True if claimed.
- */
-export async function claimSubmission(db: Db, id: number, token: string): Promise<boolean> {
-  const rows = await db
-    .update(submissions)
-    .set({ status: "scoring", startedAt: sql`now()`, scoringToken: token })
-    .where(
-      and(
-        eq(submissions.id, id),
-        sql`(${submissions.status} = 'queued' or (${submissions.status} = 'scoring' and ${submissions.scoringToken} = ${token}))`,
-      ),
-    )
-    .returning({ id: submissions.id });
-  return rows.length > 0;
-}
-
-const owned = (id: number, token: string) =>
-  and(eq(submissions.id, id), eq(submissions.status, "scoring"), eq(submissions.scoringToken, token));
-
-/** Ends a submission as failed with a message the competitor sees (and its gates' outcomes); a finished one is left as it is. */
-export async function markFailed(db: Db, id: number, message: string, token?: string, gates?: readonly GateOutcome[]): Promise<void> {
-  await db
-    .update(submissions)
-    .set({ status: "failed", error: message, finishedAt: sql`now()`, gates: gates ? [...gates] : null })
-    .where(token ? owned(id, token) : and(eq(submissions.id, id), sql`${submissions.status} in ('queued', 'scoring')`));
-}
-
-/**
  * The bootstrap's seed, from the file's content hash (SHA-256 hex of the decompressed file): the same file gets the
  * same ± whenever and however often it is submitted or rescored, and a different file an independent resampling.
  * 52 bits of the hash, a safe integer.
@@ -104,23 +53,7 @@ function finiteOrNull(x: number | undefined): number | null {
 
 /** Reads what the job needs from the database here, and scores it on a scoring thread. */
 async function loadAndScore(db: Db, id: number, bootstrap: number) {
-  const [row] = await db
-    .select({
-      challengeId: submissions.challengeId,
-      kind: challenges.kind,
-      metricId: challenges.metricId,
-      config: challenges.config,
-      sha256: submissions.sha256,
-      // The file as base64 text: PGlite decodes a bytea column in JavaScript on the site's thread, ~10× slower.
-      gz: sql<string>`encode(${submissionFiles.gzipContent}, 'base64')`,
-      format: submissions.format,
-      modelMaxMb: challenges.modelMaxMb,
-      latencyBudgetMs: challenges.latencyBudgetMs,
-    })
-    .from(submissions)
-    .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
-    .innerJoin(submissionFiles, eq(submissionFiles.submissionId, submissions.id))
-    .where(eq(submissions.id, id));
+  const row = await scoringInput(db, id);
   if (!row) throw new Error(`submission ${id} has no stored file`);
   const kind = kindOf(row.kind);
   if (kind.scoring.by === "simulation") {
@@ -158,28 +91,21 @@ export async function runScoringJob(db: Db, id: number, opts: ScoringOptions & {
     const gates = "gates" in result && result.gates ? result.gates : null;
     const { primary: pub, std: pubStd, ...pubDetails } = result.Public;
     const { primary: priv, std: privStd, ...privDetails } = result.Private;
-    return await db.transaction(async (tx) => {
-      // The status check makes the write happen once: whichever attempt or
-      // duplicate job finishes first writes; any later one finds the submission
-      // no longer "scoring" under its token and writes nothing.
-      const [mine] = await tx
-        .update(submissions)
-        .set({ status: "scored", error: null, finishedAt: sql`now()`, gates })
-        .where(owned(id, token))
-        .returning({ id: submissions.id });
-      if (!mine) return "skipped";
-      // Details go into JSON, which has no ±∞ or NaN (score-value.ts); a std that is not finite is no std.
-      await tx.insert(publicScores).values({ submissionId: id, score: pub, std: finiteOrNull(pubStd), details: detailsToJson(pubDetails) }).onConflictDoNothing();
-      await tx.insert(privateScores).values({ submissionId: id, score: priv, std: finiteOrNull(privStd), details: detailsToJson(privDetails) }).onConflictDoNothing();
-      return "scored";
-    });
+    // Details go into JSON, which has no ±∞ or NaN (score-value.ts); a std that is not finite is no std.
+    const scored = {
+      id,
+      token,
+      gates,
+      public: { score: pub, std: finiteOrNull(pubStd), details: detailsToJson(pubDetails) },
+      private: { score: priv, std: finiteOrNull(privStd), details: detailsToJson(privDetails) },
+    };
+    return await db.transaction(async (tx) => ((await recordScores(tx, scored)) ? "scored" : "skipped"));
   } catch (err) {
     if (err instanceof SubmissionFormatError || err instanceof SubmissionIssuesError || err instanceof ModelRejectedError) {
       await markFailed(db, id, err.message, token, err instanceof GateFailedError ? err.outcomes : undefined);
       return "failed";
     }
-    // Back to the queue so the retry (or any duplicate job) can claim it at once.
-    await db.update(submissions).set({ status: "queued" }).where(owned(id, token));
+    await releaseClaim(db, id, token);
     throw err;
   }
 }

@@ -1,8 +1,9 @@
 import type PgBoss from "pg-boss";
 import { getDbHandle } from "@/db";
+import { queuePosition } from "@/db/queries/scoring";
 import { env } from "@/lib/env";
 import { startBoss } from "./boss";
-import { enqueueScoring, queuePosition } from "./score-submission";
+import { enqueueScoring } from "./score-submission";
 import { settingsFromEnv } from "./worker";
 
 /** What the web process needs of the scoring queue: put a submission in, and tell its place. */

@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
 import { answerKeyTarget, solutionOfStored } from "@/challenges/built-in";
 import type { Db } from "@/db";
-import { queryRows } from "@/db/client";
 import { currentDataset, storedAnswerKey } from "@/db/queries/datasets";
-import { solutionRows } from "@/db/schema";
+import { answerKeyChunk } from "@/db/queries/scoring";
 import type { Solution } from "@/scoring";
 import type { DatasetMessage } from "./scoring-pool";
 
@@ -29,32 +27,14 @@ const KEY_CHUNK_ROWS = 10_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The answer key as comma-separated text, aggregated by the database in chunks. Row objects cost ~60 µs each on the
- * site's thread with the embedded database (a 550k-row key blocked it for many seconds); the text is parsed on the
- * scoring thread. PostgreSQL ≥ 12 prints float8 in the shortest form that reads back exactly.
+ * The answer key as comma-separated text, aggregated by the database in chunks (answerKeyChunk); the text is parsed
+ * on the scoring thread.
  */
 async function loadKeyText(db: Db, datasetId: number, real: boolean, withControl: boolean): Promise<DatasetMessage["columns"]> {
-  // A real-valued key reads `value` only: a row stored without one arrives as NaN, which the solution refuses,
-  // rather than as its 0/1 label.
-  const target = real ? sql`coalesce(value::text, 'NaN')` : sql`label::text`;
   const columns: DatasetMessage["columns"] = { ids: [], labels: [], weights: [], usage: [], ...(withControl ? { origin: [], aux: [] } : {}) };
-  // The gates' inputs only when a gate reads them (most keys have no Control rows, and a 550k-row key would carry
-  // two more columns of nothing).
-  const gateColumns = withControl
-    ? sql`, string_agg(coalesce(origin::text, '-1'), ',' order by event_id) as origin, string_agg(coalesce(aux::text, 'NaN'), ',' order by event_id) as aux`
-    : sql``;
   let after: number | null = null;
   for (;;) {
-    type Chunk = { n: number; last: string | null } & Record<keyof DatasetMessage["columns"], string | null | undefined>;
-    const [chunk]: Chunk[] = await queryRows<Chunk>(
-      db,
-      sql`select count(*)::int as n, max(event_id)::text as last,
-            string_agg(event_id::text, ',' order by event_id) as ids, string_agg(${target}, ',' order by event_id) as labels,
-            string_agg(weight::text, ',' order by event_id) as weights, string_agg(usage::text, ',' order by event_id) as usage ${gateColumns}
-          from (select event_id, label, value, weight, usage, origin, aux from ${solutionRows}
-                where dataset_id = ${datasetId} ${after === null ? sql`` : sql`and event_id > ${after}`}
-                order by event_id limit ${KEY_CHUNK_ROWS}) k`,
-    );
+    const chunk = await answerKeyChunk(db, { datasetId, real, withControl, after, rows: KEY_CHUNK_ROWS });
     if (!chunk || chunk.n === 0) break;
     for (const c of ["ids", "labels", "weights", "usage", "origin", "aux"] as const) columns[c]?.push(chunk[c]!);
     after = Number(chunk.last);

@@ -7,8 +7,8 @@ import { submissions } from "@/db/schema";
 import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE, startBoss, type QueueSettings } from "@/lib/jobs/boss";
 import { warmScoringThreads } from "@/lib/jobs/scoring-pool";
 import { requeueOrphans } from "@/lib/jobs/orphans";
+import { claimSubmission } from "@/db/queries/scoring";
 import {
-  claimSubmission,
   deadLetterHandler,
   enqueueScoring,
   scoringHandler,

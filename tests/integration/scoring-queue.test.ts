@@ -3,7 +3,8 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateScores, publicScores, submissionFiles } from "@/db/schema";
 import { SCORE_QUEUE, startBoss } from "@/lib/jobs/boss";
-import { claimSubmission, enqueueScoring, queuePosition, runScoringJob, workScoringQueue } from "@/lib/jobs/score-submission";
+import { claimSubmission, queuePosition } from "@/db/queries/scoring";
+import { enqueueScoring, runScoringJob, workScoringQueue } from "@/lib/jobs/score-submission";
 import { describeEachDatabase } from "./databases";
 import { FAST_QUEUE, goodCsv, makeHiggsChallenge, SCORING, scoreRowCounts, statusOf, upload, waitFor, waitForStatus } from "./queue-fixtures";
 

@@ -103,11 +103,8 @@ describe("no code outside challenges/ names a kind", () => {
 
 // Every query is a function of db/queries (fn(db, params)); the rest of the code calls those.
 describe("database queries live in db/", () => {
-  /**
-   * Files that still query in place, each with why. lib/jobs/score-submission.ts and lib/jobs/solutions.ts were being
-   * rewritten by a parallel change (scoring gates, #22) when the rest moved; their queries move to db/queries next.
-   */
-  const ALLOWED = new Set(["lib/jobs/score-submission.ts", "lib/jobs/solutions.ts"]);
+  /** Files that still query in place, each with why (none now). */
+  const ALLOWED = new Set<string>([]);
   const files = ["app", "lib", "scripts", "cli"].flatMap((d) => sourceFiles(path.join(root, d)));
   it("has no sql`…` template or query-builder call in app/, lib/, scripts/ or cli/ outside the listed files", () => {
     expect(report(files.filter((f) => !ALLOWED.has(path.relative(root, f))), inlineQueries)).toEqual([]);
