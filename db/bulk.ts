@@ -38,10 +38,10 @@ export async function insertSolutionRows(db: Db, datasetId: number, s: Generated
 }
 
 /**
- * Planner statistics for the answer keys. Without them the planner guesses a key has ~200 rows and reads a chunk
- * of it (answerKeyChunk, db/queries/scoring.ts) by scanning and sorting the whole key: ~300 ms a chunk at 550k rows instead of
- * ~30 ms, on the site's thread with the embedded database. PGlite runs no autovacuum, so nothing else would
- * gather them; PostgreSQL's would, later.
+ * Planner statistics for the answer keys. Without them the planner guesses a key has ~200 rows and reads each chunk
+ * of it (answerKeyChunk, db/queries/scoring.ts) by scanning and sorting the whole key instead of walking the index, on the site's
+ * thread with the embedded database. PGlite runs no autovacuum, so nothing else would gather them; PostgreSQL's
+ * would, later.
  */
 export async function analyzeSolutionRows(db: Db): Promise<void> {
   await db.execute(sql`analyze solution_row`);

@@ -7,9 +7,9 @@ const spare = new ArrayPool();
 /**
  * A file's bytes as chunks read into two reused buffers, for scoring/'s parsers (which read a chunk only until they
  * ask for the next: see scoring/byte-source.ts). A read stream allocates a fresh buffer for every chunk instead, and
- * on our VMs each new page costs a ~13 µs fault: ~28 ms for a 550,000-row submission's 8.7 MB, more than the parse.
- * Two buffers so that the next chunk is read while the consumer parses this one (a 550,000-event score file: 76–77
- * against 81–82 ms per scoring read one chunk at a time), kept for the next file once this one is read. Whoever
+ * every new page costs a page fault, which for a large submission adds up to more than the parse itself (bench/).
+ * Two buffers so that the next chunk is read while the consumer parses this one, kept for the next file once this
+ * one is read. Whoever
  * consumes these chunks must copy what it keeps, and must not read them once the iteration has ended.
  */
 export async function* fileChunks(path: string, chunkBytes = 1 << 20): AsyncGenerator<Uint8Array> {

@@ -3,9 +3,8 @@
  * stream, so it spans awaits, and two parses against the same solution may interleave: unlike a Workspace slot (valid
  * within one synchronous computation), an array taken from here belongs to its borrower alone until it is given back.
  *
- * Why lend at all: each page of a fresh array is faulted in on first touch, and on our VMs a fault costs ~13 µs
- * (12 MB of new pages: 3,072 faults, ~40 ms). A 550,000-row parse needs 7–10 MB of arrays, so allocating them anew
- * doubled its time until the garbage collector's timing happened to let malloc reuse freed memory.
+ * Why lend at all: each page of a fresh array is faulted in on first touch, and a parse's arrays are as large as
+ * the solution, so allocating them anew for every parse makes the faults cost as much as the parse itself.
  *
  * Example: `const a = pool.take(Int32Array, 3)` gives a length-3 Int32Array holding whatever its last borrower left
  * (fill it if that matters); after `pool.give(a)`, the next `pool.take(Int32Array, 3)` returns that same array.

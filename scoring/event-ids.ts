@@ -1,8 +1,7 @@
 /**
  * A solution's EventIds in row order. Whole-number ids (HiggsML's 350000..899999, the usual case) are kept as numbers
- * in one Float64Array: a server keeps each challenge's solution in memory, and 550,000 id strings would be 550,000
- * objects that every major garbage collection traces (10 to 15 ms per scoring of the benchmark, whose scorings set
- * off about one such collection each). Ids of any other form stay strings.
+ * in one Float64Array: a server keeps each challenge's solution in memory, and one string per id would be hundreds of
+ * thousands of objects that every major garbage collection traces. Ids of any other form stay strings.
  */
 export interface EventIds {
   readonly length: number;

@@ -52,8 +52,8 @@ const FILE_CHUNK_BYTES = 1 << 20;
 /**
  * A file of the challenge's current dataset, its gzip bytes only, or undefined. Read as base64 text, as
  * byteaValue writes it (PGlite decodes a bytea column in JavaScript, twenty times slower), and a MiB per query
- * with an event-loop turn between: the embedded database runs each query on the site's thread, and reading a
- * scale-1 Higgs challenge's two files in one query each stalled the site for 0.8 s.
+ * with an event-loop turn between: the embedded database runs each query on the site's thread, so one query per
+ * whole file would hold every other request until a large file was read.
  */
 export async function datasetFileBytes(db: Db, challengeId: number, filename: string): Promise<Buffer | undefined> {
   const ds = await currentDataset(db, challengeId);

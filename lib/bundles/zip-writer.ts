@@ -1,6 +1,6 @@
 /**
- * Writes a bundle's zip with node's native zlib instead of fflate's JavaScript deflate, which takes ~12 s for a
- * full Higgs challenge's 170 MB of CSV and blocks the server's event loop all that time. Better still, a dataset
+ * Writes a bundle's zip with node's native zlib instead of fflate's JavaScript deflate, which would compress a full
+ * challenge's CSV on the server's event loop and block it all that time. Better still, a dataset
  * file is stored gzip-compressed, and a gzip member is a raw deflate stream between a header and a trailer: that
  * stream is a valid zip entry as it is. It is reused after inflating it once to check it against the stored
  * SHA-256 (so an export never ships a damaged file), and recompressed only when it does not check out.

@@ -17,8 +17,8 @@ import { perDataset } from "./solutions";
 
 /**
  * The test events' ids and features, from the current dataset's test.csv: read in chunks and parsed on a scoring
- * thread, since with the embedded database this runs on the site's thread (one read and parse of a 550k-event file
- * there held every page for 5 s on the first model job).
+ * thread, since with the embedded database this runs on the site's thread, and reading and parsing a large test
+ * file there would hold every page until it was done.
  */
 const testFeatures = perDataset(async (db, datasetId) => {
   const gz = await datasetFileBytesOf(db, datasetId, MODEL_TEST_FILE);

@@ -1,7 +1,7 @@
 /**
  * Scoring threads (node:worker_threads), so a submission's seconds of parsing and arithmetic never stall the site's
- * event loop: with the embedded database the worker runs inside the site, and a 550k-row file blocked every page
- * for ~3 s. The main thread keeps the database work (reading the file and the answer key, writing the scores).
+ * event loop: with the embedded database the worker runs inside the site, where a large file's parse would block
+ * every page. The main thread keeps the database work (reading the file and the answer key, writing the scores).
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";

@@ -28,7 +28,7 @@ export async function registerBenchmark(
   p: { challengeId: number; name: string; filename: string; csv: string; model?: Uint8Array; modelCard: Record<string, unknown>; bootstrap: number },
 ): Promise<RegisteredBenchmark> {
   const bytes = p.model ? Buffer.from(p.model) : Buffer.from(p.csv, "utf8");
-  // On libuv's thread pool: a 550k-row entry took ~0.3 s to compress, on the site's thread when the worker runs there.
+  // On libuv's thread pool, not the site's thread (where the worker runs with the embedded database).
   const gz = await gzipAsync(bytes);
   const submissionId = await insertBenchmarkEntry(db, {
     challengeId: p.challengeId,

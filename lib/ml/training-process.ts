@@ -1,6 +1,6 @@
 /**
- * Baseline training in a child process, so minutes of training never stall the site: where the worker runs inside
- * the site (the embedded quick start) a training run on its thread answered /api/health in 1.2–9.1 s. A process
+ * Baseline training in a child process, so minutes of training never stall the site: the worker runs inside the
+ * site in the embedded quick start, where training on its thread would hold every request (bench:responsiveness). A process
  * rather than a thread because XGBoost is native code: a crash or the kernel's out-of-memory kill ends the child,
  * and the run fails with that reason while the site keeps serving. The child runs at a lower priority (nice 10),
  * so on a small machine the site's requests get the CPU first.
