@@ -15,7 +15,7 @@ function arrayLiteral(values: ArrayLike<number>, from: number, to: number): stri
 
 /**
  * Bulk-inserts the private answer key with `unnest` over one array per column:
- * row-by-row ORM inserts build ~43 µs of SQL per row and overflow at ~100k rows.
+ * row-by-row ORM inserts build one parameter list per row and overflow the stack at ~100k rows.
  */
 export async function insertSolutionRows(db: Db, datasetId: number, s: GeneratedSolution): Promise<void> {
   const n = s.eventId.length;
