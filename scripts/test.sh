@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check, lint (eslint.config.mjs), unit and integration tests (PGlite, plus PostgreSQL when
+# `npm test`: type check, lint (eslint.config.mjs), format (prettier --check), unit and integration tests (PGlite, plus PostgreSQL when
 # reachable), then the Playwright end-to-end tests in Debian's Chromium. Every stage
 # runs even when an earlier one fails; the summary lists each stage's result and the
 # script exits non-zero if any failed.
@@ -34,6 +34,7 @@ stage() {
 
 stage "type check" npx tsc --noEmit
 stage "lint" npx eslint .
+stage "format (prettier; npm run format fixes it)" npx prettier --check .
 stage "unit and integration tests" npx vitest run
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
