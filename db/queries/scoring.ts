@@ -120,8 +120,8 @@ export interface AnswerKeyChunkQuery {
 export type AnswerKeyChunk = { n: number; last: string | null } & Record<"ids" | "labels" | "weights" | "usage" | "origin" | "aux", string | null | undefined>;
 
 /**
- * The next `rows` rows of a dataset's answer key after event id `after`, aggregated to text by the database: row
- * objects cost ~60 µs each on the site's thread with the embedded database. PostgreSQL ≥ 12 prints float8 in the
+ * The next `rows` rows of a dataset's answer key after event id `after`, aggregated to text by the database: one
+ * row object per event would be built on the site's thread with the embedded database. PostgreSQL ≥ 12 prints float8 in the
  * shortest form that reads back exactly.
  */
 export async function answerKeyChunk(db: Db, q: AnswerKeyChunkQuery): Promise<AnswerKeyChunk | undefined> {

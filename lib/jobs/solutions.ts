@@ -14,15 +14,15 @@ async function load(db: Db, datasetId: number): Promise<Solution> {
 
 /**
  * Rows per query when reading an answer key for a scoring thread. The embedded database runs each query on the
- * site's thread; an index scan of 10,000 rows takes tens of milliseconds (with planner statistics: see
- * analyzeSolutionRows, without which each chunk scanned and sorted the whole key, 100–540 ms).
+ * site's thread, so a chunk must be short enough that requests waiting behind it are not noticed; that holds for an
+ * index scan (planner statistics: see analyzeSolutionRows, without which each chunk scans and sorts the whole key).
  */
 const KEY_CHUNK_ROWS = 10_000;
 
 /**
  * A turn of the event loop. An embedded (PGlite) query settles through promise callbacks alone, so awaiting one
- * query after another never lets a timer or a request in: 11 chunks of a 550k-row key read back to back held the
- * site for 1.8 s. Between chunks the site answers what came in meanwhile.
+ * query after another never lets a timer or a request in, and a large key's chunks read back to back would hold the
+ * site as long as one query for the whole key. Between chunks the site answers what came in meanwhile.
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
