@@ -4,10 +4,10 @@
  * beside it for comparison. Medians of RUNS parses, wall and CPU milliseconds.
  */
 import { createRng } from "../scoring/prng";
-import { parseSolution } from "../scoring/solution-csv";
-import { createSolutionIndex } from "../scoring/solution-index";
-import { parseProbabilitySubmission } from "../scoring/submission-probabilities";
-import { parseScoreSubmission } from "../scoring/submission-scores";
+import { parseSolution } from "../scoring/parsing/solution-csv";
+import { createSolutionIndex } from "../scoring/parsing/solution-index";
+import { parseProbabilitySubmission } from "../scoring/parsing/submission-probabilities";
+import { parseScoreSubmission } from "../scoring/parsing/submission-scores";
 
 const EVENTS = 1_000_000;
 const CLASSES = ["ggH", "VBF", "VH", "Ztt", "ttbar", "Wjets"];

@@ -5,7 +5,7 @@
  * pages. Each kind lives in challenges/<kind>/kind.ts; challenges/index.ts holds the only list, and the database,
  * bundles, forms, labels and the scoring worker read it from there instead of naming kinds.
  */
-import type { ByteSource } from "../scoring/byte-source";
+import type { ByteSource } from "../scoring/parsing/byte-source";
 import type { MetricId } from "../scoring/registry";
 import type { Solution } from "../scoring/solution";
 import type { BuiltInChallenge, GeneratedDataset } from "./built-in";
@@ -111,7 +111,7 @@ export class UploadError extends Error {
 
 /** What an upload is made from. The edge (a route, a command) reads the files; the upload parses them. */
 export interface UploadInput {
-  /** By file name (`files[].name`): whole bytes or a stream, plain or gzip (scoring/byte-source.ts). */
+  /** By file name (`files[].name`): whole bytes or a stream, plain or gzip (scoring/parsing/byte-source.ts). */
   files: Readonly<Record<string, ByteSource>>;
   /** The names the organiser's files had, for messages (the declared name when absent). */
   fileNames?: Readonly<Record<string, string>>;

@@ -1,12 +1,12 @@
 import { open } from "node:fs/promises";
-import { ArrayPool } from "@/scoring/array-pool";
+import { ArrayPool } from "@/scoring/parsing/array-pool";
 
 /** Buffers of finished reads, lent to the next (the pool keeps a few, so a burst of readers pins little memory). */
 const spare = new ArrayPool();
 
 /**
  * A file's bytes as chunks read into two reused buffers, for scoring/'s parsers (which read a chunk only until they
- * ask for the next: see scoring/byte-source.ts). A read stream allocates a fresh buffer for every chunk instead, and
+ * ask for the next: see scoring/parsing/byte-source.ts). A read stream allocates a fresh buffer for every chunk instead, and
  * every new page costs a page fault, which for a large submission adds up to more than the parse itself (bench/).
  * Two buffers so that the next chunk is read while the consumer parses this one, kept for the next file once this
  * one is read. Whoever

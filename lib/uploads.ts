@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { canonicalDesignJson, DesignError, designHash, parseDesign } from "@/challenges/detector-design";
-import { CsvFormatError } from "@/scoring/errors";
+import { CsvFormatError } from "@/scoring/parsing/errors";
 import type { SubmissionFormat } from "@/scoring/registry";
-import { checkSubmissionHead } from "@/scoring/submission-header";
+import { checkSubmissionHead } from "@/scoring/parsing/submission-header";
 import { ApiError } from "./api-error";
 
 /** Decompressed files may be this many times the upload limit (CSV compresses ~4×). */

@@ -13,8 +13,8 @@ import { RocSummary } from "./metrics/roc-summary";
 import { DEFAULT_SIC_MIN_BACKGROUND } from "./metrics/sic";
 import type { Workspace } from "./metrics/workspace";
 import type { Solution } from "./solution";
-import type { HiggsSubmission } from "./submission-higgs";
-import type { ScoreSubmission } from "./submission-scores";
+import type { HiggsSubmission } from "./parsing/submission-higgs";
+import type { ScoreSubmission } from "./parsing/submission-scores";
 
 /** Details of one subset: JSON-serialisable numbers, the primary metric and its bootstrap std when asked for. */
 export type SubsetScore = Record<string, number | number[]> & { primary: number; std?: number };

@@ -1,7 +1,7 @@
 /** Public API of the scoring library (pure: no I/O, no framework). */
-export { DEFAULT_MAX_BYTES, type ByteSource } from "./byte-source";
-export { DEFAULT_MAX_LINE_BYTES, type CsvReadOptions } from "./csv-reader";
-export { CsvFormatError, MAX_REPORTED_PROBLEMS, SolutionFormatError, SubmissionFormatError, type FormatProblem } from "./errors";
+export { DEFAULT_MAX_BYTES, type ByteSource } from "./parsing/byte-source";
+export { DEFAULT_MAX_LINE_BYTES, type CsvReadOptions } from "./parsing/csv-reader";
+export { CsvFormatError, MAX_REPORTED_PROBLEMS, SolutionFormatError, SubmissionFormatError, type FormatProblem } from "./parsing/errors";
 export {
   solutionFromColumns,
   USAGE,
@@ -14,10 +14,10 @@ export {
   type SolutionTarget,
   type Usage,
 } from "./solution";
-export { parseSolution, solutionCsv, type SolutionReadOptions } from "./solution-csv";
-export { createSolutionIndex, type SolutionIndex } from "./solution-index";
-export { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
-export { parseScoreSubmission, type ScoreSubmission } from "./submission-scores";
+export { parseSolution, solutionCsv, type SolutionReadOptions } from "./parsing/solution-csv";
+export { createSolutionIndex, type SolutionIndex } from "./parsing/solution-index";
+export { parseHiggsSubmission, type HiggsSubmission } from "./parsing/submission-higgs";
+export { parseScoreSubmission, type ScoreSubmission } from "./parsing/submission-scores";
 export { ams, amsFromSelection, AMS_B_REG, type AmsResult } from "./metrics/ams";
 export { amsCurve, type AmsCurve, type AmsCurveOptions } from "./metrics/ams-curve";
 export { weightedRocAuc } from "./metrics/roc-auc";

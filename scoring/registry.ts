@@ -2,8 +2,8 @@
  * The metric descriptors in one list (as RAMP's score types; see metric-descriptor.ts), plus scoreSubmission, the
  * single entry point that turns a solution and a submission into leaderboard numbers.
  */
-import type { ByteSource } from "./byte-source";
-import type { CsvReadOptions } from "./csv-reader";
+import type { ByteSource } from "./parsing/byte-source";
+import type { CsvReadOptions } from "./parsing/csv-reader";
 import { evaluateAms, evaluateScores, isRocSummaryMetric, type Subset, type Subsets, type SubsetScore } from "./evaluate";
 import { evaluateMetric } from "./evaluate-metric";
 import { describeMetric, validateMetricParams, type MetricDescriptor } from "./metric-descriptor";
@@ -15,10 +15,10 @@ import { efficiencyAt1e2Metric, efficiencyAt1e3Metric } from "./metrics/signal-e
 import { tabularMetrics } from "./metrics/tabular";
 import { Workspace } from "./metrics/workspace";
 import { USAGE_PRIVATE, USAGE_PUBLIC, type Solution } from "./solution";
-import { createSolutionIndex } from "./solution-index";
-import { parseHiggsSubmission, type HiggsSubmission } from "./submission-higgs";
-import { parseProbabilitySubmission } from "./submission-probabilities";
-import { parseScoreSubmission, VALUE_SUBMISSION_COLUMNS, type ScoreSubmission } from "./submission-scores";
+import { createSolutionIndex } from "./parsing/solution-index";
+import { parseHiggsSubmission, type HiggsSubmission } from "./parsing/submission-higgs";
+import { parseProbabilitySubmission } from "./parsing/submission-probabilities";
+import { parseScoreSubmission, VALUE_SUBMISSION_COLUMNS, type ScoreSubmission } from "./parsing/submission-scores";
 import { applyGates, type GateOutcome } from "./gates/apply-gates";
 import type { GateSetting } from "./gates/gate-settings";
 

@@ -4,10 +4,10 @@
  * Weights are used exactly as given (the challenge builder normalises them per subset); Usage Public/Private selects
  * the leaderboard. The CSV codec is solution-csv.ts.
  */
-import { ProblemCollector, SolutionFormatError } from "./errors";
-import { EventIdList, type EventIds } from "./event-ids";
+import { ProblemCollector, SolutionFormatError } from "./parsing/errors";
+import { EventIdList, type EventIds } from "./parsing/event-ids";
 import type { TargetType } from "./metric-descriptor";
-import { buildSolutionIndex } from "./solution-index";
+import { buildSolutionIndex } from "./parsing/solution-index";
 
 /** The one Usage enum: its codes are what the database stores. Control = anomaly detection's sculpting-gate events. */
 export const USAGE = { Ignored: 0, Public: 1, Private: 2, Control: 3 } as const;

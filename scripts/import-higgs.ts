@@ -17,7 +17,7 @@ import { prepareUpload, storeUpload } from "../lib/challenges/import-upload";
 import { env } from "../lib/env";
 import { openInput } from "./lib/open-input";
 import { runCli, UsageError } from "./lib/run-cli";
-import { CsvFormatError } from "../scoring/errors";
+import { CsvFormatError } from "../scoring/parsing/errors";
 
 const usage = `usage: npm run import:higgs -- --cern FILE [--split-seed N] [--test-fraction F] [--public-fraction F] --slug S --title T [--summary TEXT]
        npm run import:higgs -- --train training.csv --test test.csv --solution solution.csv --slug S --title T [--summary TEXT]`;

@@ -18,7 +18,7 @@ import { prepareUpload, storeUpload } from "../lib/challenges/import-upload";
 import { env } from "../lib/env";
 import { openInput } from "./lib/open-input";
 import { runCli, UsageError } from "./lib/run-cli";
-import { CsvFormatError } from "../scoring/errors";
+import { CsvFormatError } from "../scoring/parsing/errors";
 
 const usage = "usage: npm run import:lhco -- --train FILE --test FILE --slug S --title T [--control N] [--seed N] [--public-fraction F] [--summary TEXT]";
 

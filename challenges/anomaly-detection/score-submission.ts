@@ -7,7 +7,7 @@
  * Example: a score equal to m_JJ gives a statistic ≈ 0.158 ≥ 0.002 and fails; a score from τ21 alone
  * (nearly independent of m_JJ in the background) passes with ~1e-4 and is ranked by ε_S at ε_B = 10⁻³.
  */
-import type { ByteSource } from "../../scoring/byte-source";
+import type { ByteSource } from "../../scoring/parsing/byte-source";
 import { GateFailedError } from "../../scoring/gates/apply-gates";
 import type { GateSetting } from "../../scoring/gates/gate-settings";
 import { MASS_SCULPTING_THRESHOLD, MIN_EVENTS_PER_GATE_BIN } from "../../scoring/metrics/mass-sculpting";

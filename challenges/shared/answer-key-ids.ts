@@ -8,9 +8,9 @@
  *   test line 4: EventId "1" appears twice (first on line 2)
  *   key line 3: EventId "2" is not in test.csv
  */
-import type { ByteSource } from "../../scoring/byte-source";
-import { fieldText, readCsvRecords } from "../../scoring/csv-reader";
-import type { ProblemCollector } from "../../scoring/errors";
+import type { ByteSource } from "../../scoring/parsing/byte-source";
+import { fieldText, readCsvRecords } from "../../scoring/parsing/csv-reader";
+import type { ProblemCollector } from "../../scoring/parsing/errors";
 
 export interface CsvTable {
   header: string[];
@@ -22,7 +22,7 @@ export interface CsvTable {
 }
 
 /**
- * A CSV file's header and rows (quoted fields and CRLF as scoring/csv-reader.ts reads them), with the values of
+ * A CSV file's header and rows (quoted fields and CRLF as scoring/parsing/csv-reader.ts reads them), with the values of
  * column `idColumn` (any case) when given. Every row with the wrong number of fields is a problem; throws the
  * collector's error when there is any.
  */

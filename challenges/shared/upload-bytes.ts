@@ -1,9 +1,9 @@
 /**
  * An organiser's upload file read whole or as text lines, for parsers that need the bytes (a file published as
- * it came) or lines (the LHCO reader). Gzip is inflated and the size limit applied by scoring/byte-source.ts; a
+ * it came) or lines (the LHCO reader). Gzip is inflated and the size limit applied by scoring/parsing/byte-source.ts; a
  * byte-level failure (a corrupt gzip stream, a file over the limit) becomes a problem of the named file.
  */
-import { ByteSourceError, readByteChunks, type ByteSource } from "../../scoring/byte-source";
+import { ByteSourceError, readByteChunks, type ByteSource } from "../../scoring/parsing/byte-source";
 import { UploadError } from "../kind";
 
 async function* chunksOf(src: ByteSource, file: string, maxBytes: number): AsyncGenerator<Uint8Array> {

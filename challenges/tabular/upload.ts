@@ -1,7 +1,7 @@
 /**
  * A tabular challenge's dataset from the organiser's three CSV files: train.csv (anything with a header: features
  * and the training target, published as is), test.csv (an EventId column and the features, published) and the
- * answer key (EventId, Label or Class, optional Weight, Usage: scoring/solution-csv.ts), kept private.
+ * answer key (EventId, Label or Class, optional Weight, Usage: scoring/parsing/solution-csv.ts), kept private.
  * Checked before anything is stored: every problem with its file and line; the test file's ids exactly the key's;
  * no answer-key column (Label, Class, Weight, Usage) in test.csv, which competitors download; both leaderboards
  * non-empty; ids whole numbers (the database keys events by them).
@@ -9,8 +9,8 @@
  * Example: test.csv "EventId,x / 1,0.5 / 2,0.7" with solution.csv "EventId,Label,Usage / 1,1,Public / 2,0,Private"
  * gives a binary key of two events, one per leaderboard.
  */
-import { CsvFormatError, type FormatProblem, ProblemCollector } from "../../scoring/errors";
-import { readSolution, type ReadSolution } from "../../scoring/solution-csv";
+import { CsvFormatError, type FormatProblem, ProblemCollector } from "../../scoring/parsing/errors";
+import { readSolution, type ReadSolution } from "../../scoring/parsing/solution-csv";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "../../scoring/solution";
 import { MAX_EVENT_ID, storedSolution, type GeneratedDataset, type GeneratedFile, type GeneratedSolution } from "../built-in";
 import { UploadError } from "../kind";

@@ -4,7 +4,7 @@
  *                    of the uncompressed content) and the dataset's secrets (lib/bundles/manifest.ts)
  *   description.md   the challenge's Markdown description
  *   data/<file>      each downloadable file, uncompressed (deflated by the zip)
- *   solution.csv     the private answer key, written by the one answer-key codec (scoring/solution-csv.ts):
+ *   solution.csv     the private answer key, written by the one answer-key codec (scoring/parsing/solution-csv.ts):
  *                    EventId,Label,Weight,Usage[,Aux] for binary and real targets, EventId,Class,Weight,Usage for classes
  * A bundle holds the private answer key and the scorer's secrets (a detector challenge's privateSeed): handle it
  * like the answer key itself, organisers only. The zip is deterministic: the same challenge exports to the same
@@ -19,7 +19,7 @@ import { Document } from "yaml";
 import { solutionOfStored } from "@/challenges/built-in";
 import type { Db } from "@/db/client";
 import { challengeForBundle } from "@/db/queries/bundles";
-import { solutionCsv } from "@/scoring/solution-csv";
+import { solutionCsv } from "@/scoring/parsing/solution-csv";
 import { BUNDLE_FORMAT, type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, SOLUTION_FILE } from "./manifest";
 import { deflatedEntry, entryFromGzip, zipDeflated } from "./zip-writer";
 

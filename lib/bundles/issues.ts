@@ -3,7 +3,7 @@
  * (challenge.yaml, solution.csv, data/test.csv…) keeps its first MAX_PER_SOURCE messages; the rest are counted,
  * so a 550,000-row file with a wrong column gives a readable list, not half a million lines.
  */
-import type { CsvFormatError } from "@/scoring/errors";
+import type { CsvFormatError } from "@/scoring/parsing/errors";
 
 const MAX_PER_SOURCE = 20;
 

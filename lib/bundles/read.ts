@@ -12,9 +12,9 @@ import { strFromU8 } from "fflate";
 import { type ChallengeKind, kindOf } from "@/challenges";
 import { type GeneratedSolution, MAX_EVENT_ID, storedSolution } from "@/challenges/built-in";
 import { checkKeyIdsAgainstTest, type CsvTable, readCsvTable } from "@/challenges/shared/answer-key-ids";
-import { CsvFormatError, type FormatProblem, ProblemCollector, SolutionFormatError } from "@/scoring/errors";
+import { CsvFormatError, type FormatProblem, ProblemCollector, SolutionFormatError } from "@/scoring/parsing/errors";
 import { USAGE, USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
-import { readSolution } from "@/scoring/solution-csv";
+import { readSolution } from "@/scoring/parsing/solution-csv";
 import { BundleError, IssueList } from "./issues";
 import { unzipLimited } from "./unzip";
 import { type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE, type SolutionShape } from "./manifest";
@@ -49,7 +49,7 @@ type ParsedSolution = GeneratedSolution & { lines: Int32Array };
 const EMPTY_SOLUTION: ParsedSolution = { eventId: new Int32Array(0), label: new Uint8Array(0), weight: new Float64Array(0), usage: new Uint8Array(0), lines: new Int32Array(0) };
 
 /**
- * solution.csv through the one answer-key codec (scoring/solution-csv.ts), every problem to `issues`. A kind scored
+ * solution.csv through the one answer-key codec (scoring/parsing/solution-csv.ts), every problem to `issues`. A kind scored
  * by simulation has no key: its solution.csv is a header alone. Null when the key cannot be used.
  */
 async function readSolutionFile(bytes: Uint8Array, shape: SolutionShape, issues: IssueList): Promise<ParsedSolution | null> {

@@ -6,7 +6,7 @@
  * A submission that fails any check is not ranked: GateFailedError names each failed check with its statistic and
  * threshold, and carries every outcome for the submission's page.
  */
-import { SubmissionFormatError, type FormatProblem } from "../errors";
+import { SubmissionFormatError, type FormatProblem } from "../parsing/errors";
 import { ORIGIN_NONE, USAGE, type Solution } from "../solution";
 import { gateById, type GateResult } from "./gate-descriptor";
 import { gateShortName, type GateId, type GateSetting } from "./gate-settings";

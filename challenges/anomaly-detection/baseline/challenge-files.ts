@@ -6,10 +6,10 @@
  * Worked example: test.csv rows "1000000,3480,104,391,0.35,0.18" and "1000001,2950,60,12,0.7,0.66" with scores
  * [0.91, 0.12] give the submission "EventId,score\n1000000,0.91\n1000001,0.12\n".
  */
-import type { ByteSource } from "../../../scoring/byte-source";
-import { fieldText } from "../../../scoring/csv-reader";
-import { quoteValue, readTable } from "../../../scoring/csv-table";
-import { ProblemCollector } from "../../../scoring/errors";
+import type { ByteSource } from "../../../scoring/parsing/byte-source";
+import { fieldText } from "../../../scoring/parsing/csv-reader";
+import { quoteValue, readTable } from "../../../scoring/parsing/csv-table";
+import { ProblemCollector } from "../../../scoring/parsing/errors";
 import { importErrorClass } from "../../higgs-tautau/importer/import-error";
 import { ANOMALY_FEATURES, type AnomalyEvents } from "../schema";
 

@@ -10,7 +10,7 @@
  * Worked example: the line `3.5,0.1,0.4,0.35,0.2,1` of a TeV file is event mjj 3500, mj1 100, delta_mj 400,
  * tau21_1 0.35, tau21_2 0.2, label 1.
  */
-import { ProblemCollector } from "../../../scoring/errors";
+import { ProblemCollector } from "../../../scoring/parsing/errors";
 import { importErrorClass } from "../../higgs-tautau/importer/import-error";
 import { ANOMALY_FEATURES, type AnomalyEvents } from "../schema";
 

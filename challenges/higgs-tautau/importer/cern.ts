@@ -2,7 +2,7 @@
  * Import of CERN Open Data's atlas-higgs-challenge-2014-v2.csv (record 328): the 818,238 events of the 2014
  * challenge in one file, with KaggleSet telling training (t), public test (b), private test (v) and unused (u) rows.
  */
-import type { ByteSource } from "../../../scoring/byte-source";
+import type { ByteSource } from "../../../scoring/parsing/byte-source";
 import { selectEvents } from "../schema";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "../split";
 import { checkDataset, DEFAULT_PUBLIC_FRACTION, DEFAULT_TEST_FRACTION, splitLabelledEvents, type HiggsImport, type SplitOptions } from "./higgs-import";

@@ -3,7 +3,7 @@
  * files that hold training events only, and the conversion into the GeneratedDataset that challenge creation stores.
  */
 import type { GeneratedDataset, GeneratedFile, GeneratedSolution } from "../../built-in";
-import type { FormatProblem } from "../../../scoring/errors";
+import type { FormatProblem } from "../../../scoring/parsing/errors";
 import { sampleSubmissionCsv, testCsv, trainingCsv } from "../csv";
 import type { HiggsEvents } from "../schema";
 import { splitTestSet, trainTestSplit, USAGE_PRIVATE, USAGE_PUBLIC } from "../split";

@@ -2,7 +2,7 @@
  * Errors of an organiser's import: the same collected, line-numbered report as scoring/'s format errors, but
  * naming the file, since an import reads up to three files and "line 12" alone would not say which.
  */
-import { CsvFormatError, type FormatErrorClass, type FormatProblem } from "../../../scoring/errors";
+import { CsvFormatError, type FormatErrorClass, type FormatProblem } from "../../../scoring/parsing/errors";
 
 export class ImportFormatError extends CsvFormatError {
   override readonly name = "ImportFormatError";

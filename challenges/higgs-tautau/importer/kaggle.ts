@@ -3,10 +3,10 @@
  * and a solution file (EventId, Label, Weight, Usage, read by scoring/'s own parser) whose ids must be exactly
  * the test set's.
  */
-import type { ByteSource } from "../../../scoring/byte-source";
-import type { FormatProblem } from "../../../scoring/errors";
+import type { ByteSource } from "../../../scoring/parsing/byte-source";
+import type { FormatProblem } from "../../../scoring/parsing/errors";
 import type { Solution } from "../../../scoring/solution";
-import { parseSolution } from "../../../scoring/solution-csv";
+import { parseSolution } from "../../../scoring/parsing/solution-csv";
 import type { GeneratedSolution } from "../../built-in";
 import { checkDataset, type HiggsImport } from "./higgs-import";
 import { ImportFormatError, listIds } from "./import-error";

@@ -3,11 +3,11 @@
  * atlas-higgs-challenge-2014-v2.csv, Kaggle's training.csv and Kaggle's test.csv. Built on scoring/'s byte-level
  * CSV reader, so the file is never held as text, and reporting every problem (up to the cap) with its line.
  */
-import type { ByteSource } from "../../../scoring/byte-source";
-import type { CsvRecord } from "../../../scoring/csv-reader";
-import { quoteValue, readTable } from "../../../scoring/csv-table";
-import { ProblemCollector } from "../../../scoring/errors";
-import { parseDecimal, parseDigits } from "../../../scoring/parse-number";
+import type { ByteSource } from "../../../scoring/parsing/byte-source";
+import type { CsvRecord } from "../../../scoring/parsing/csv-reader";
+import { quoteValue, readTable } from "../../../scoring/parsing/csv-table";
+import { ProblemCollector } from "../../../scoring/parsing/errors";
+import { parseDecimal, parseDigits } from "../../../scoring/parsing/parse-number";
 import { FEATURE_INDEX, HIGGS_FEATURES, MISSING } from "../schema";
 import { EventColumns, type ReadEvents } from "./event-columns";
 import { importErrorClass } from "./import-error";

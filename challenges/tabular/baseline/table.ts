@@ -8,9 +8,9 @@
  * Example: train.csv "EventId,x,y,Process / 1,0.5,-999,ggH", test.csv "EventId,x,y / 7,0.1,2" with classes
  * [VBF, ggH] → features [x, y], target column Process, train X [0.5, NaN] with target [1], test X [0.1, 2], ids ["7"].
  */
-import type { ByteSource } from "../../../scoring/byte-source";
-import { type CsvRecord, fieldText, readCsvRecords } from "../../../scoring/csv-reader";
-import { CsvFormatError, ProblemCollector } from "../../../scoring/errors";
+import type { ByteSource } from "../../../scoring/parsing/byte-source";
+import { type CsvRecord, fieldText, readCsvRecords } from "../../../scoring/parsing/csv-reader";
+import { CsvFormatError, ProblemCollector } from "../../../scoring/parsing/errors";
 import { FileProblems } from "../upload";
 import type { TabularTask } from "./task";
 

@@ -5,7 +5,7 @@ import { higgsImportDataset, ImportFormatError, KAGGLE_SET, parseCernFile, subse
 import { BACKGROUND_WEIGHT_TOTAL, SIGNAL_WEIGHT_TOTAL } from "@/challenges/higgs-tautau/schema";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 import { renormaliseWeights, USAGE_PRIVATE, USAGE_PUBLIC } from "@/challenges/higgs-tautau/split";
-import { MAX_REPORTED_PROBLEMS } from "@/scoring/errors";
+import { MAX_REPORTED_PROBLEMS } from "@/scoring/parsing/errors";
 import { chunked, webStream } from "../scoring/helpers";
 import { cernText, column, editLine, encode, importError, mixedSets, setField, text } from "./higgs-importer-files";
 

@@ -4,7 +4,7 @@ import { higgsImportDataset, parseCernFile, parseKaggleFiles, type KaggleFiles }
 import { selectEvents } from "@/challenges/higgs-tautau/schema";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 import { splitTestSet, trainTestSplit, USAGE_PUBLIC } from "@/challenges/higgs-tautau/split";
-import { SolutionFormatError } from "@/scoring/errors";
+import { SolutionFormatError } from "@/scoring/parsing/errors";
 import { cernText, encode, importError, mixedSets, setField, text } from "./higgs-importer-files";
 
 const events = simulateHiggs({ seed: 33, nEvents: 400 });

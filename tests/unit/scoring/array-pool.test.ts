@@ -1,12 +1,12 @@
 /** ArrayPool lends each array to one borrower at a time; scoring against one solution reuses the parse's arrays safely. */
 import { describe, expect, it } from "vitest";
-import { ArrayPool } from "@/scoring/array-pool";
+import { ArrayPool } from "@/scoring/parsing/array-pool";
 import { scoreSubmission, type MetricId } from "@/scoring/registry";
-import { parseSolution } from "@/scoring/solution-csv";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseHiggsSubmission } from "@/scoring/submission-higgs";
-import { parseScoreSubmission } from "@/scoring/submission-scores";
-import { SubmissionFormatError } from "@/scoring/errors";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseHiggsSubmission } from "@/scoring/parsing/submission-higgs";
+import { parseScoreSubmission } from "@/scoring/parsing/submission-scores";
+import { SubmissionFormatError } from "@/scoring/parsing/errors";
 import { chunked, encode, fixture } from "./helpers";
 
 describe("ArrayPool", () => {

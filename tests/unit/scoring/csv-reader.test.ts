@@ -1,9 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { fieldText, readCsvRecords } from "@/scoring/csv-reader";
-import { ProblemCollector, SubmissionFormatError } from "@/scoring/errors";
+import { fieldText, readCsvRecords } from "@/scoring/parsing/csv-reader";
+import { ProblemCollector, SubmissionFormatError } from "@/scoring/parsing/errors";
 import { chunked, encode, webStream } from "./helpers";
-import type { ByteSource } from "@/scoring/byte-source";
+import type { ByteSource } from "@/scoring/parsing/byte-source";
 
 async function records(src: ByteSource): Promise<{ line: number; fields: string[] }[]> {
   const out: { line: number; fields: string[] }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalInteger, EventIdList } from "@/scoring/event-ids";
+import { canonicalInteger, EventIdList } from "@/scoring/parsing/event-ids";
 
 const texts = (list: EventIdList) => Array.from({ length: list.length }, (_, row) => list.at(row));
 

@@ -8,9 +8,9 @@ import { controlCounts, gateRequirementIssues, gateSettingsSchema, gatesOfConfig
 import { ksAgreement } from "@/scoring/gates/ks-agreement";
 import { massSculpting } from "@/scoring/metrics/mass-sculpting";
 import { scoreSubmission } from "@/scoring/registry";
-import { parseSolution } from "@/scoring/solution-csv";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseScoreSubmission } from "@/scoring/submission-scores";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseScoreSubmission } from "@/scoring/parsing/submission-scores";
 import { GATED_COUNTS, gatedEvents, gatedFiles, gatedSubmission } from "../../fixtures/gated-tabular";
 import { encode } from "./helpers";
 

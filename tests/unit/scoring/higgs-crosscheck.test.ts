@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findNumpyPython, PYTHON_CANDIDATES } from "@/bench/python-numpy";
 import { sharedDataFile } from "@/lib/shared-data";
 import { createRng } from "@/scoring/prng";
-import { parseSolution } from "@/scoring/solution-csv";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
 import { scoreSubmission, type MetricId } from "@/scoring/registry";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));

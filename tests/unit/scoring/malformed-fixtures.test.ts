@@ -1,10 +1,10 @@
 /** The fixture corpus of malformed files: each must fail with every problem, its line and a clear reason. */
 import { describe, expect, it } from "vitest";
-import { SubmissionFormatError, type FormatProblem } from "@/scoring/errors";
-import { parseSolution } from "@/scoring/solution-csv";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseHiggsSubmission } from "@/scoring/submission-higgs";
-import { parseScoreSubmission } from "@/scoring/submission-scores";
+import { SubmissionFormatError, type FormatProblem } from "@/scoring/parsing/errors";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseHiggsSubmission } from "@/scoring/parsing/submission-higgs";
+import { parseScoreSubmission } from "@/scoring/parsing/submission-scores";
 import { chunked, encode, fixture } from "./helpers";
 
 const solution = await parseSolution(fixture("solution-small.csv"));

@@ -1,9 +1,9 @@
 /** A truncated file: the missing events are one counted problem naming the first 20, not a line per event. */
 import { expect, it } from "vitest";
-import { SubmissionFormatError } from "@/scoring/errors";
+import { SubmissionFormatError } from "@/scoring/parsing/errors";
 import { solutionFromColumns } from "@/scoring/solution";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseHiggsSubmission } from "@/scoring/submission-higgs";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseHiggsSubmission } from "@/scoring/parsing/submission-higgs";
 import { encode } from "./helpers";
 
 const N = 5500;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fourDigitsAt, parseDecimal, parseDigits, parsePlainDecimal, parseProbability } from "@/scoring/parse-number";
+import { fourDigitsAt, parseDecimal, parseDigits, parsePlainDecimal, parseProbability } from "@/scoring/parsing/parse-number";
 import { encode } from "./helpers";
 
 const decimal = (text: string) => {

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SubmissionFormatError } from "@/scoring/errors";
+import { SubmissionFormatError } from "@/scoring/parsing/errors";
 import { ams } from "@/scoring/metrics/ams";
 import { metricDescriptors, scoreSubmission } from "@/scoring/registry";
 import { solutionFromColumns, type Solution } from "@/scoring/solution";
-import { parseSolution } from "@/scoring/solution-csv";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
 import { encode, fixture } from "./helpers";
 
 /** A HiggsML submission CSV from per-row ranks (1..N), listed in `order`. */

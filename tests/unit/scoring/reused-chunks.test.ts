@@ -6,13 +6,13 @@
 import { readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { SubmissionFormatError } from "@/scoring/errors";
+import { SubmissionFormatError } from "@/scoring/parsing/errors";
 import { solutionFromColumns } from "@/scoring/solution";
-import { parseSolution } from "@/scoring/solution-csv";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseHiggsSubmission } from "@/scoring/submission-higgs";
-import { parseScoreSubmission } from "@/scoring/submission-scores";
-import type { ByteSource } from "@/scoring/byte-source";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseHiggsSubmission } from "@/scoring/parsing/submission-higgs";
+import { parseScoreSubmission } from "@/scoring/parsing/submission-scores";
+import type { ByteSource } from "@/scoring/parsing/byte-source";
 import { encode, fixture, FIXTURES, reusedBuffer } from "./helpers";
 
 const solution = await parseSolution(fixture("solution-small.csv"));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SolutionFormatError } from "@/scoring/errors";
+import { SolutionFormatError } from "@/scoring/parsing/errors";
 import { ORIGIN_NONE, ORIGIN_REAL, ORIGIN_SIMULATED, solutionFromColumns, USAGE, type Solution } from "@/scoring/solution";
-import { parseSolution, readSolution, solutionCsv, type SolutionReadOptions } from "@/scoring/solution-csv";
+import { parseSolution, readSolution, solutionCsv, type SolutionReadOptions } from "@/scoring/parsing/solution-csv";
 import { encode } from "./helpers";
 
 const ids = (s: Solution) => Array.from({ length: s.ids.length }, (_, row) => s.ids.at(row));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SolutionFormatError } from "@/scoring/errors";
+import { SolutionFormatError } from "@/scoring/parsing/errors";
 import { solutionFromColumns, type Solution } from "@/scoring/solution";
-import { parseSolution } from "@/scoring/solution-csv";
-import { createSolutionIndex } from "@/scoring/solution-index";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
 import { encode, fixture } from "./helpers";
 
 const idTexts = (solution: Solution) => Array.from({ length: solution.ids.length }, (_, row) => solution.ids.at(row));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SubmissionFormatError } from "@/scoring/errors";
-import { parseSolution } from "@/scoring/solution-csv";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseProbabilitySubmission } from "@/scoring/submission-probabilities";
+import { SubmissionFormatError } from "@/scoring/parsing/errors";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseProbabilitySubmission } from "@/scoring/parsing/submission-probabilities";
 import { encode } from "./helpers";
 
 const CLASSES = ["a", "b", "c"];

@@ -1,10 +1,10 @@
 /** The fast row parsers and the generic path together: same values, and problems on the right lines. */
 import { describe, expect, it } from "vitest";
-import { SubmissionFormatError, type FormatProblem } from "@/scoring/errors";
+import { SubmissionFormatError, type FormatProblem } from "@/scoring/parsing/errors";
 import { solutionFromColumns } from "@/scoring/solution";
-import { createSolutionIndex } from "@/scoring/solution-index";
-import { parseHiggsSubmission } from "@/scoring/submission-higgs";
-import { parseScoreSubmission } from "@/scoring/submission-scores";
+import { createSolutionIndex } from "@/scoring/parsing/solution-index";
+import { parseHiggsSubmission } from "@/scoring/parsing/submission-higgs";
+import { parseScoreSubmission } from "@/scoring/parsing/submission-scores";
 import { chunked, encode } from "./helpers";
 
 const n = 6;

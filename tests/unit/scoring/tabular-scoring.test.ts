@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { SubmissionFormatError } from "@/scoring/errors";
+import { SubmissionFormatError } from "@/scoring/parsing/errors";
 import { accuracy } from "@/scoring/metrics/accuracy";
 import { logLoss } from "@/scoring/metrics/log-loss";
 import { scoreSubmission, type ScoreRequest } from "@/scoring/registry";
 import { solutionFromColumns } from "@/scoring/solution";
-import { parseSolution } from "@/scoring/solution-csv";
-import { checkSubmissionHead } from "@/scoring/submission-header";
+import { parseSolution } from "@/scoring/parsing/solution-csv";
+import { checkSubmissionHead } from "@/scoring/parsing/submission-header";
 import { encode } from "./helpers";
 import { multiclass } from "./metric-data";
 

@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { readMultipart, type MultipartBody } from "@/lib/upload-body";
 import { tooLarge } from "@/lib/uploads";
 import { SLUG_PATTERN } from "@/lib/validations/challenge";
-import { CsvFormatError } from "@/scoring/errors";
+import { CsvFormatError } from "@/scoring/parsing/errors";
 
 export const dynamic = "force-dynamic";
 

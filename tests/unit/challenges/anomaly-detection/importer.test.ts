@@ -10,7 +10,7 @@ import { linesOf, parseLhcoCsv } from "@/challenges/anomaly-detection/importer/l
 import { type AnomalyEvents, countSignal, FEATURE } from "@/challenges/anomaly-detection/schema";
 import { simulateAnomaly } from "@/challenges/anomaly-detection/simulator/simulate";
 import { SHARED_DATA_DIR } from "@/lib/shared-data";
-import type { CsvFormatError } from "@/scoring/errors";
+import type { CsvFormatError } from "@/scoring/parsing/errors";
 
 const TEV_HEADER = "mjj_TeV,mj_min_TeV,delta_mj_TeV,tau21_jmin,tau21_jmax,label";
 const parse = (text: string) => parseLhcoCsv(text.split("\n"), { fileName: "train.csv" });

@@ -5,7 +5,7 @@
  */
 import { readTable } from "./csv-table";
 import { ProblemCollector, SubmissionFormatError } from "./errors";
-import type { SubmissionFormat } from "./metric-descriptor";
+import type { SubmissionFormat } from "../metric-descriptor";
 import { HIGGS_SUBMISSION_COLUMNS } from "./submission-higgs";
 import { probabilityColumns } from "./submission-probabilities";
 import { SCORE_SUBMISSION_COLUMNS, VALUE_SUBMISSION_COLUMNS } from "./submission-scores";

@@ -5,7 +5,7 @@
 import { ArrayPool } from "./array-pool";
 import { ProblemCollector, SolutionFormatError } from "./errors";
 import { bytesToString, parseDigits } from "./parse-number";
-import type { Solution } from "./solution";
+import type { Solution } from "../solution";
 
 export interface SolutionIndex {
   readonly solution: Solution;

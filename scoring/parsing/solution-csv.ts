@@ -28,7 +28,7 @@ import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SolutionFormatError } from "./errors";
 import { EventIdList } from "./event-ids";
 import { parseDecimal } from "./parse-number";
-import { binaryLabelCode, controlProblem, isValidWeight, MAX_CLASSES, ORIGIN_NONE, ORIGIN_REAL, originCode, USAGE, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "./solution";
+import { binaryLabelCode, controlProblem, isValidWeight, MAX_CLASSES, ORIGIN_NONE, ORIGIN_REAL, originCode, USAGE, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "../solution";
 import { buildSolutionIndex } from "./solution-index";
 
 export interface SolutionReadOptions extends CsvReadOptions {
