@@ -5,7 +5,9 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", ".data/", "test-results/", "playwright-report/", "bench/out/", "next-env.d.ts", "db/migrations/"] },
+  {
+    ignores: ["node_modules/", ".next/", ".data/", "test-results/", "playwright-report/", "bench/out/", "next-env.d.ts", "db/migrations/"],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -29,7 +31,15 @@ export default tseslint.config(
     // Plain JavaScript run by Node (the model runner's child, configs): Node's globals.
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: {
-      globals: { process: "readonly", performance: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly" },
+      globals: {
+        process: "readonly",
+        performance: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
     },
   },
 );

@@ -10,7 +10,16 @@ import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
-import { type AnomalyEvents, FEATURE, gateBins, generateAnomalyDataset, linesOf, massSculpting, parseLhcoCsv, USAGE_CONTROL } from "../challenges/anomaly-detection";
+import {
+  type AnomalyEvents,
+  FEATURE,
+  gateBins,
+  generateAnomalyDataset,
+  linesOf,
+  massSculpting,
+  parseLhcoCsv,
+  USAGE_CONTROL,
+} from "../challenges/anomaly-detection";
 import { trainAutoencoder } from "../challenges/anomaly-detection/baseline/autoencoder";
 import { readChallengeFile } from "../challenges/anomaly-detection/baseline/challenge-files";
 import { referenceGroups, trainCwola } from "../challenges/anomaly-detection/baseline/cwola";
@@ -45,7 +54,13 @@ interface Row {
 }
 
 /** Metrics of `scores` against `label`; the gate statistic on the background-only `control` (scores, mjj). */
-function measure(method: string, scores: Float64Array, label: Uint8Array, control: { scores: Float64Array; mjj: Float64Array }, seconds: number): Row {
+function measure(
+  method: string,
+  scores: Float64Array,
+  label: Uint8Array,
+  control: { scores: Float64Array; mjj: Float64Array },
+  seconds: number,
+): Row {
   const sic = maxSic(scores, label, null);
   return {
     method,
@@ -84,10 +99,16 @@ async function simulated(): Promise<void> {
     const { scores, card } = await runAnomalyMethod(method, { train: train.events, test: test.events }, { seed, epochs });
     const control = usage.map((u) => (u === USAGE_CONTROL ? 1 : 0));
     const pick = (values: Float64Array, mask: Uint8Array) => values.filter((_, i) => mask[i] === 1);
-    const row = measure(`${method} (${card.mode})`, pick(scores, scored), label.filter((_, i) => scored[i] === 1), {
-      scores: pick(scores, control),
-      mjj: pick(test.events.features[FEATURE.mjj]!, control),
-    }, card.trainingSeconds);
+    const row = measure(
+      `${method} (${card.mode})`,
+      pick(scores, scored),
+      label.filter((_, i) => scored[i] === 1),
+      {
+        scores: pick(scores, control),
+        mjj: pick(test.events.features[FEATURE.mjj]!, control),
+      },
+      card.trainingSeconds,
+    );
     rows.push(row);
   }
   printTable(

@@ -26,7 +26,9 @@ const { events } = simulateAnomaly({ seed: 2020, nEvents, signalFraction: 0.005 
 const seconds = (performance.now() - start) / 1000;
 console.log(`simulateAnomaly: ${nEvents.toLocaleString("en")} events (${countSignal(events)} signal) in ${seconds.toFixed(2)} s`);
 const budget = (seconds / 20) * (1_000_000 / nEvents);
-console.log(`throughput: ${Math.round(nEvents / seconds).toLocaleString("en")} events/s (goal: 1,000,000 in < 20 s -> ${budget.toFixed(3)} of budget)`);
+console.log(
+  `throughput: ${Math.round(nEvents / seconds).toLocaleString("en")} events/s (goal: 1,000,000 in < 20 s -> ${budget.toFixed(3)} of budget)`,
+);
 
 async function readReal(name: string): Promise<AnomalyEvents> {
   const lines = createInterface({ input: createReadStream(path.join(DATA, name)).pipe(createGunzip()), crlfDelay: Infinity });
@@ -48,8 +50,12 @@ function summary(column: Float64Array): string {
 }
 
 function compare(title: string, real: AnomalyEvents, simulated: AnomalyEvents): void {
-  console.log(`\n${title}: real ${real.label.length.toLocaleString("en")} vs simulated ${simulated.label.length.toLocaleString("en")} events`);
-  console.log(`${"feature".padEnd(9)} ${"".padEnd(4)} ${["mean", ...QUANTILES.map((p) => `q${p * 100}`)].map((h) => h.padStart(8)).join(" ")}`);
+  console.log(
+    `\n${title}: real ${real.label.length.toLocaleString("en")} vs simulated ${simulated.label.length.toLocaleString("en")} events`,
+  );
+  console.log(
+    `${"feature".padEnd(9)} ${"".padEnd(4)} ${["mean", ...QUANTILES.map((p) => `q${p * 100}`)].map((h) => h.padStart(8)).join(" ")}`,
+  );
   ANOMALY_FEATURES.forEach((name, f) => {
     console.log(`${name.padEnd(9)} real ${summary(real.features[f]!)}`);
     console.log(`${"".padEnd(9)} sim  ${summary(simulated.features[f]!)}`);

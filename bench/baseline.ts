@@ -35,7 +35,9 @@ const events = loadRealHiggs();
 if (!events) {
   console.log(`Real-data comparison skipped: ${REAL_HIGGS_PATH} is absent.`);
 } else {
-  const results = new Map(methods.map((m) => [m.name, { testAms: [] as number[], bestAms: [] as number[], auc: [] as number[], seconds: [] as number[] }]));
+  const results = new Map(
+    methods.map((m) => [m.name, { testAms: [] as number[], bestAms: [] as number[], auc: [] as number[], seconds: [] as number[] }]),
+  );
   for (let seed = 1; seed <= splits; seed++) {
     const { train, test } = trainTestSplit(events, { seed, testFraction: 0.4 });
     for (const method of methods) {
@@ -45,22 +47,33 @@ if (!events) {
       r.bestAms.push(bestCut(run.testScores, test.label, test.weight).ams);
       r.auc.push(weightedRocAuc(Float64Array.from(run.testScores), test.label, test.weight));
       r.seconds.push(run.trainSeconds);
-      console.log(`  split ${seed} ${method.name}: test AMS ${r.testAms.at(-1)!.toFixed(3)}, AUC ${r.auc.at(-1)!.toFixed(4)}, ${run.trainSeconds.toFixed(1)} s`);
+      console.log(
+        `  split ${seed} ${method.name}: test AMS ${r.testAms.at(-1)!.toFixed(3)}, AUC ${r.auc.at(-1)!.toFixed(4)}, ${run.trainSeconds.toFixed(1)} s`,
+      );
     }
   }
   console.log(`\nReal HiggsML sample, ${events.label.length} events, 60/40 splits, mean ± std over ${splits}:`);
   console.log(["method".padEnd(36), "test AMS".padEnd(16), "best AMS".padEnd(16), "weighted AUC".padEnd(18), "train s"].join(" "));
   for (const [name, r] of results) {
-    console.log([name.padEnd(36), meanStd(r.testAms).padEnd(16), meanStd(r.bestAms).padEnd(16), meanStd(r.auc).padEnd(18), meanStd(r.seconds)].join(" "));
+    console.log(
+      [name.padEnd(36), meanStd(r.testAms).padEnd(16), meanStd(r.bestAms).padEnd(16), meanStd(r.auc).padEnd(18), meanStd(r.seconds)].join(
+        " ",
+      ),
+    );
   }
 }
 
 if (largeEvents > 0) {
-  const { train, test } = trainTestSplit(simulateHiggs({ seed: 2014, nEvents: largeEvents + 10_000 }), { seed: 2014, testFraction: 10_000 / (largeEvents + 10_000) });
+  const { train, test } = trainTestSplit(simulateHiggs({ seed: 2014, nEvents: largeEvents + 10_000 }), {
+    seed: 2014,
+    testFraction: 10_000 / (largeEvents + 10_000),
+  });
   console.log(`\nTraining time on ${train.label.length} simulated events (2 cores shared; tfjs ${backend} uses one):`);
   for (const method of methods) {
     const run = await method.run(train, test, 1);
     const ams = amsAtThreshold(run.testScores, test.label, test.weight, run.threshold);
-    console.log(`  ${method.name.padEnd(36)} ${run.trainSeconds.toFixed(0).padStart(5)} s (test AMS on 10,000 held-out events ${ams.toFixed(3)})`);
+    console.log(
+      `  ${method.name.padEnd(36)} ${run.trainSeconds.toFixed(0).padStart(5)} s (test AMS on 10,000 held-out events ${ams.toFixed(3)})`,
+    );
   }
 }

@@ -6,7 +6,14 @@
  * Usage: npx tsx bench/detector.ts
  */
 import {
-  bayesianOptimisation, type Design, parseDesign, PRIVATE_TRACKS, PUBLIC_SEED, PUBLIC_TRACKS, randomSearch, scoreDesign,
+  bayesianOptimisation,
+  type Design,
+  parseDesign,
+  PRIVATE_TRACKS,
+  PUBLIC_SEED,
+  PUBLIC_TRACKS,
+  randomSearch,
+  scoreDesign,
 } from "../challenges/detector-design";
 
 function timed<T>(run: () => T): { value: T; seconds: number } {
@@ -23,7 +30,10 @@ const eightLayers: Design = parseDesign(
   }),
 );
 
-for (const [name, design] of [["v2, 8 layers", eightLayers], ["v1, 4 layers (course default)", courseDefault]] as const) {
+for (const [name, design] of [
+  ["v2, 8 layers", eightLayers],
+  ["v1, 4 layers (course default)", courseDefault],
+] as const) {
   scoreDesign(design, { seed: 1, tracks: 50_000 }); // warm-up so the JIT has compiled the hot loop
   const { value, seconds } = timed(() => scoreDesign(design, { seed: PUBLIC_SEED, tracks: PRIVATE_TRACKS }));
   console.log(
@@ -38,7 +48,10 @@ const publicDefault = scoreDesign(courseDefault, { seed: PUBLIC_SEED, tracks: PU
 console.log(`course default on the public tracks: ${publicDefault.toFixed(4)} (course: 0.648)`);
 
 const milestones = (curve: number[], at: number[]): string =>
-  at.filter((n) => n <= curve.length).map((n) => `${n}: ${(curve[n - 1] as number).toFixed(4)}`).join(", ");
+  at
+    .filter((n) => n <= curve.length)
+    .map((n) => `${n}: ${(curve[n - 1] as number).toFixed(4)}`)
+    .join(", ");
 
 const rs = timed(() => randomSearch({ evaluations: 1000, seed: PUBLIC_SEED }));
 console.log(
@@ -54,6 +67,10 @@ const firstAbove = (curve: number[], target: number): string => {
   const i = curve.findIndex((v) => v >= target);
   return i < 0 ? "never" : `after ${i + 1}`;
 };
-console.log(`evaluations to reach the course's random-search score 0.844: random ${firstAbove(rs.value.curve, 0.844)}, Bayesian ${firstAbove(bo.value.curve, 0.844)}`);
+console.log(
+  `evaluations to reach the course's random-search score 0.844: random ${firstAbove(rs.value.curve, 0.844)}, Bayesian ${firstAbove(bo.value.curve, 0.844)}`,
+);
 const privateBest = scoreDesign(bo.value.best, { seed: PUBLIC_SEED + 1, tracks: PRIVATE_TRACKS });
-console.log(`Bayesian best re-scored on 1,000,000 tracks of another seed: ${privateBest.primary.toFixed(4)} ± ${privateBest.std.toFixed(4)} (public-seed overfit shows as a drop)`);
+console.log(
+  `Bayesian best re-scored on 1,000,000 tracks of another seed: ${privateBest.primary.toFixed(4)} ± ${privateBest.std.toFixed(4)} (public-seed overfit shows as a drop)`,
+);

@@ -16,10 +16,25 @@
 import { parseArgs } from "node:util";
 import { FEATURE_INDEX as F, HIGGS_FEATURES, HIGGS_PROCESSES, type HiggsEvents } from "../challenges/higgs-tautau/schema";
 import { simulateHiggs } from "../challenges/higgs-tautau/simulator/simulate";
-import { definedQuantile, jetWeightShares, ksTable, missingShare, mmcPeak, realHalves, realVsSimAuc, transferAms } from "./lib/higgs-fidelity";
+import {
+  definedQuantile,
+  jetWeightShares,
+  ksTable,
+  missingShare,
+  mmcPeak,
+  realHalves,
+  realVsSimAuc,
+  transferAms,
+} from "./lib/higgs-fidelity";
 import { loadRealHiggs, REAL_HIGGS_PATH } from "./lib/real-higgs";
 
-const { values: args } = parseArgs({ options: { seed: { type: "string", default: "2014" }, repeats: { type: "string", default: "3" }, half: { type: "string", default: "held-out" } } });
+const { values: args } = parseArgs({
+  options: {
+    seed: { type: "string", default: "2014" },
+    repeats: { type: "string", default: "3" },
+    half: { type: "string", default: "held-out" },
+  },
+});
 if (args.half !== "held-out" && args.half !== "calibration") throw new Error(`--half must be held-out or calibration, got ${args.half}`);
 const seed = Number(args.seed);
 
@@ -49,7 +64,9 @@ HIGGS_FEATURES.forEach((name, f) => {
 const over = all.filter((k) => k.ks > 0.1).sort((a, b) => b.ks - a.ks);
 const worst = all.reduce((a, b) => (b.ks > a.ks ? b : a));
 const meanKs = all.reduce((a, b) => a + b.ks, 0) / all.length;
-console.log(`\nper-class KS: mean ${fmt(meanKs)}, worst ${fmt(worst.ks)} (${worst.name} ${worst.cls}); ${over.length} of ${all.length} above 0.1 [goal: none]`);
+console.log(
+  `\nper-class KS: mean ${fmt(meanKs)}, worst ${fmt(worst.ks)} (${worst.name} ${worst.cls}); ${over.length} of ${all.length} above 0.1 [goal: none]`,
+);
 if (over.length > 0) console.log(`  above 0.1: ${over.map((k) => `${k.name} ${k.cls} ${fmt(k.ks)}`).join(", ")}`);
 
 function jetShare(ev: HiggsEvents, cls: number, j: number): number {
@@ -64,7 +81,9 @@ function jetShare(ev: HiggsEvents, cls: number, j: number): number {
 }
 console.log("\njet multiplicity   real (s / b)        sim (s / b)");
 for (let j = 0; j <= 3; j++) {
-  console.log(`  ${j}${j === 3 ? "+" : " "} jets          ${fmt(jetShare(judged, 1, j))} / ${fmt(jetShare(judged, 0, j))}       ${fmt(jetShare(sim, 1, j))} / ${fmt(jetShare(sim, 0, j))}`);
+  console.log(
+    `  ${j}${j === 3 ? "+" : " "} jets          ${fmt(jetShare(judged, 1, j))} / ${fmt(jetShare(judged, 0, j))}       ${fmt(jetShare(sim, 1, j))} / ${fmt(jetShare(sim, 0, j))}`,
+  );
 }
 
 const shares = (ev: HiggsEvents, c: number): string => Array.from(jetWeightShares(ev, c), (x) => fmt(x)).join(" ");
@@ -79,15 +98,23 @@ for (const f of [F.PRI_jet_leading_pt, F.PRI_jet_subleading_pt]) {
 
 const ztt = HIGGS_PROCESSES.indexOf("Ztautau");
 console.log("\nDER_mass_MMC peaks (mean shift, ±12 GeV window)");
-console.log(`  signal:                 real ${fmt(mmcPeak(judged, 1, 60, 200), 1)}  sim ${fmt(mmcPeak(sim, 1, 60, 200), 1)}  [goal 123–127]`);
-console.log(`  background 60–110 GeV:  real ${fmt(mmcPeak(judged, 0, 60, 110), 1)}  sim ${fmt(mmcPeak(sim, 0, 60, 110), 1)}  (sim Z→ττ alone ${fmt(mmcPeak(sim, 0, 60, 110, ztt), 1)})  [goal 88–94]`);
+console.log(
+  `  signal:                 real ${fmt(mmcPeak(judged, 1, 60, 200), 1)}  sim ${fmt(mmcPeak(sim, 1, 60, 200), 1)}  [goal 123–127]`,
+);
+console.log(
+  `  background 60–110 GeV:  real ${fmt(mmcPeak(judged, 0, 60, 110), 1)}  sim ${fmt(mmcPeak(sim, 0, 60, 110), 1)}  (sim Z→ττ alone ${fmt(mmcPeak(sim, 0, 60, 110, ztt), 1)})  [goal 88–94]`,
+);
 
 const distinct = (ev: HiggsEvents, cls: number): number => new Set(ev.weight.filter((_, i) => ev.label[i] === cls)).size;
-console.log(`\ndistinct weights: signal real ${distinct(judged, 1)} sim ${distinct(sim, 1)}; background real ${distinct(judged, 0)} sim ${distinct(sim, 0)}`);
+console.log(
+  `\ndistinct weights: signal real ${distinct(judged, 1)} sim ${distinct(sim, 1)}; background real ${distinct(judged, 0)} sim ${distinct(sim, 0)}`,
+);
 
 let t0 = performance.now();
 const auc = realVsSimAuc(judged, sim, seed);
-console.log(`\nreal-vs-simulated AUC (GBDT 80 trees depth 4, held-out half of the pooled events): ${fmt(auc)}  [goal ≤ 0.75, stretch 0.65; ${((performance.now() - t0) / 1000).toFixed(1)} s]`);
+console.log(
+  `\nreal-vs-simulated AUC (GBDT 80 trees depth 4, held-out half of the pooled events): ${fmt(auc)}  [goal ≤ 0.75, stretch 0.65; ${((performance.now() - t0) / 1000).toFixed(1)} s]`,
+);
 
 if (args.half === "calibration") process.exit(0);
 t0 = performance.now();
@@ -102,5 +129,9 @@ for (let r = 1; r <= repeats; r++) {
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const rr = mean(realToReal);
 const sr = mean(simToReal);
-console.log(`transfer AMS on the held-out real half (fixed GBDT recipe, ${calibration.label.length} training events, mean of ${repeats} cut splits):`);
-console.log(`  real→real ${fmt(rr)} [${realToReal.map((x) => fmt(x)).join(", ")}]   sim→real ${fmt(sr)} [${simToReal.map((x) => fmt(x)).join(", ")}]   ratio ${fmt(sr / rr)}  [goal ≥ 0.95; ${((performance.now() - t0) / 1000).toFixed(1)} s]`);
+console.log(
+  `transfer AMS on the held-out real half (fixed GBDT recipe, ${calibration.label.length} training events, mean of ${repeats} cut splits):`,
+);
+console.log(
+  `  real→real ${fmt(rr)} [${realToReal.map((x) => fmt(x)).join(", ")}]   sim→real ${fmt(sr)} [${simToReal.map((x) => fmt(x)).join(", ")}]   ratio ${fmt(sr / rr)}  [goal ≥ 0.95; ${((performance.now() - t0) / 1000).toFixed(1)} s]`,
+);

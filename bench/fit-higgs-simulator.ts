@@ -26,7 +26,11 @@ import { definedQuantile, jetWeightShares, ksTable, missingShare, mmcPeak, realH
 import { loadRealHiggs, REAL_HIGGS_PATH } from "./lib/real-higgs";
 
 const { values: args } = parseArgs({
-  options: { seconds: { type: "string", default: "180" }, seed: { type: "string", default: "1" }, "dry-run": { type: "boolean", default: false } },
+  options: {
+    seconds: { type: "string", default: "180" },
+    seed: { type: "string", default: "1" },
+    "dry-run": { type: "boolean", default: false },
+  },
 });
 const budgetMs = Number(args.seconds) * 1000;
 const seed = Number(args.seed);
@@ -132,7 +136,12 @@ function jetShareOffset(sim: HiggsEvents): number {
 
 /** Σ over classes of |ln(p95 simulated / p95 real)| of the jet pTs, a quarter each. */
 function tailOffset(sim: HiggsEvents): number {
-  return [0, 1].reduce((a, c) => a + TAIL_FEATURES.reduce((b, f, k) => b + 0.25 * Math.abs(Math.log(definedQuantile(sim, f, c, 0.95) / (realTails[c]![k] as number))), 0), 0);
+  return [0, 1].reduce(
+    (a, c) =>
+      a +
+      TAIL_FEATURES.reduce((b, f, k) => b + 0.25 * Math.abs(Math.log(definedQuantile(sim, f, c, 0.95) / (realTails[c]![k] as number))), 0),
+    0,
+  );
 }
 
 interface Score {
@@ -169,7 +178,9 @@ let best = Float64Array.from(PARAMS, (p) => (getPath(DEFAULT_SIMULATOR_CONFIG, p
 let bestScore = objective(configAt(best));
 const describe = (s: Score): string =>
   `objective ${s.value.toFixed(4)} (mean KS ${s.ks.toFixed(4)}, MMC -999 ${s.miss.toFixed(3)}, AUC ${s.auc.toFixed(4)}, peaks s ${s.peaks[0].toFixed(1)} Z ${s.peaks[1].toFixed(1)}, jet weight shares ${s.jets.toFixed(3)}, jet tails ${s.tails.toFixed(3)})`;
-console.log(`start: ${describe(bestScore)}; ${((performance.now() - start) / 1000).toFixed(1)} s per evaluation; ${PARAMS.length} parameters`);
+console.log(
+  `start: ${describe(bestScore)}; ${((performance.now() - start) / 1000).toFixed(1)} s per evaluation; ${PARAMS.length} parameters`,
+);
 // Coordinate pattern search: each parameter in a seeded order tries one step up or down; a success widens its step, a failure halves it.
 const step = new Float64Array(PARAMS.length).fill(0.1);
 let evals = 1;
@@ -190,14 +201,18 @@ search: for (;;) {
         bestScore = score;
         accepted++;
         improved = true;
-        console.log(`eval ${evals}: ${PARAMS[k]!.path} -> ${(PARAMS[k]!.lo + (trial[k] as number) * (PARAMS[k]!.hi - PARAMS[k]!.lo)).toPrecision(4)}: ${describe(score)}`);
+        console.log(
+          `eval ${evals}: ${PARAMS[k]!.path} -> ${(PARAMS[k]!.lo + (trial[k] as number) * (PARAMS[k]!.hi - PARAMS[k]!.lo)).toPrecision(4)}: ${describe(score)}`,
+        );
         break;
       }
     }
     step[k] = improved ? Math.min(0.3, (step[k] as number) * 1.5) : Math.max(0.01, (step[k] as number) * 0.5);
   }
 }
-console.log(`done: ${evals} evaluations, ${accepted} accepted, ${((performance.now() - start) / 1000).toFixed(0)} s; ${describe(bestScore)}`);
+console.log(
+  `done: ${evals} evaluations, ${accepted} accepted, ${((performance.now() - start) / 1000).toFixed(0)} s; ${describe(bestScore)}`,
+);
 
 const fitted = configAt(best);
 const target = fileURLToPath(new URL("../challenges/higgs-tautau/simulator/fitted-config.ts", import.meta.url));
@@ -218,4 +233,3 @@ else {
   writeFileSync(target, text);
   console.log(`wrote ${target}`);
 }
-

@@ -67,7 +67,9 @@ async function writeFile(file: string): Promise<void> {
   sink.end();
   await once(out, "close");
   const mb = statSync(file).size / 1e6;
-  console.log(`input: ${rows.toLocaleString("en")} rows, ${mb.toFixed(1)} MB${gzip ? " gzip" : ""} at ${file} (simulated in ${s(t1 - t0)}, written in ${s(performance.now() - t1)})`);
+  console.log(
+    `input: ${rows.toLocaleString("en")} rows, ${mb.toFixed(1)} MB${gzip ? " gzip" : ""} at ${file} (simulated in ${s(t1 - t0)}, written in ${s(performance.now() - t1)})`,
+  );
 }
 
 async function bench(label: string, handle: DbHandle, file: string): Promise<void> {
@@ -95,8 +97,12 @@ async function bench(label: string, handle: DbHandle, file: string): Promise<voi
   console.log(`\n${label}`);
   console.log(`  parse + validate:           ${s(result.parseMs)}`);
   console.log(`  files + answer key stored:  ${s(result.storeMs)} (CSV writing, gzip, one transaction)`);
-  console.log(`  total import:               ${s(total)}  -> ${Math.round(rows / (total / 1000)).toLocaleString("en")} rows/s, ${(total / 1000 / GOAL_S).toFixed(2)} of the ${GOAL_S} s goal`);
-  console.log(`  answer-key insert alone:    ${s(insertMs)} for ${key.length.toLocaleString("en")} rows (${Math.round(key.length / (insertMs / 1000)).toLocaleString("en")} rows/s)`);
+  console.log(
+    `  total import:               ${s(total)}  -> ${Math.round(rows / (total / 1000)).toLocaleString("en")} rows/s, ${(total / 1000 / GOAL_S).toFixed(2)} of the ${GOAL_S} s goal`,
+  );
+  console.log(
+    `  answer-key insert alone:    ${s(insertMs)} for ${key.length.toLocaleString("en")} rows (${Math.round(key.length / (insertMs / 1000)).toLocaleString("en")} rows/s)`,
+  );
   console.log(`  imported: ${m.trainEvents} training, ${m.testEvents} test events`);
 }
 

@@ -41,10 +41,16 @@ async function main(): Promise<void> {
       insert into submission (challenge_id, team_id, filename, size_bytes, sha256, status, created_at)
       select t.challenge_id, t.id, 's.csv', 1, 'x', 'scored', now() - random() * interval '10 days'
       from team t, generate_series(1, ${PER_TEAM})`);
-    await h.db.execute(sql`insert into public_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission on conflict do nothing`);
-    await h.db.execute(sql`insert into private_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission on conflict do nothing`);
+    await h.db.execute(
+      sql`insert into public_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission on conflict do nothing`,
+    );
+    await h.db.execute(
+      sql`insert into private_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission on conflict do nothing`,
+    );
     // The readers: one account each, each a member of one of the first CLIENTS teams.
-    await h.db.execute(sql`insert into "user" (id, name, email) select 'reader-' || i, 'Reader ' || i, 'reader' || i || '@example.org' from generate_series(1, ${CLIENTS}) i`);
+    await h.db.execute(
+      sql`insert into "user" (id, name, email) select 'reader-' || i, 'Reader ' || i, 'reader' || i || '@example.org' from generate_series(1, ${CLIENTS}) i`,
+    );
     await h.db.execute(sql`
       insert into team_member (team_id, challenge_id, user_id)
       select t.id, t.challenge_id, 'reader-' || substr(t.name, 6) from team t
@@ -86,7 +92,10 @@ async function main(): Promise<void> {
     const wanted = (name: string) => !only || only.includes(name);
     for (const [name, url, headers] of targets) if (wanted(name)) print(name, await runLoad(url, CLIENTS, SECONDS * 1000, headers));
     // The whole signed-in view: the page, then its personal request, timed together.
-    const view = (c: number) => [{ url: page, headers: cookies[c]! }, { url: me, headers: cookies[c]! }];
+    const view = (c: number) => [
+      { url: page, headers: cookies[c]! },
+      { url: me, headers: cookies[c]! },
+    ];
     if (wanted("page*+me*")) print("page*+me*", await runLoadWith(CLIENTS, SECONDS * 1000, view));
   } finally {
     await stopProcess(server);

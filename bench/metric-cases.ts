@@ -54,7 +54,9 @@ interface Sample {
  */
 function binarySample(n: number, u: () => number): Sample {
   const target = Array.from({ length: n }, () => (u() < 0.3 ? 1 : 0));
-  const prediction = target.map((y, i) => (y === 1 && i % 97 === 0 ? 0 : Math.round(Math.min(1, Math.max(0, 0.85 * u() + 0.2 * y - 0.05)) * 512) / 512));
+  const prediction = target.map((y, i) =>
+    y === 1 && i % 97 === 0 ? 0 : Math.round(Math.min(1, Math.max(0, 0.85 * u() + 0.2 * y - 0.05)) * 512) / 512,
+  );
   return { type: "binary", target, prediction, classes: 2 };
 }
 

@@ -71,7 +71,9 @@ function main(): void {
   } else console.log("scikit-learn reference SKIPPED: no python3 with sklearn found (tried python3, /usr/bin/python3)");
 
   console.log(`${EVENTS.toLocaleString("en-US")} weighted events per metric; bootstrap ${RESAMPLES} resamples; medians of ${RUNS} runs`);
-  console.log("metric                          target      value            value ms  ±(bootstrap) ms  total ms  (CPU ms)  sklearn ms  sklearn/ours  |rel diff|");
+  console.log(
+    "metric                          target      value            value ms  ±(bootstrap) ms  total ms  (CPU ms)  sklearn ms  sklearn/ours  |rel diff|",
+  );
   let slowest = 0;
   let slowestCpu = 0;
   cases.forEach((c, k) => {
@@ -108,7 +110,9 @@ function main(): void {
       `${name.padEnd(31)} ${c.type.padEnd(11)} ${`${value.toPrecision(8)} ± ${std.toPrecision(2)}`.padEnd(16)} ${computeMs.toFixed(1).padStart(8)}  ${stdMs.toFixed(1).padStart(15)}  ${(computeMs + stdMs).toFixed(1).padStart(8)}  ${`(${cpuMs.toFixed(0)})`.padStart(8)}  ${sklearnMs.toFixed(1).padStart(10)}  ${(sklearnMs / computeMs).toFixed(2).padStart(12)}  ${diff.toExponential(1).padStart(9)}`,
     );
   });
-  console.log(`slowest metric with its bootstrap: ${slowest.toFixed(0)} ms wall, ${slowestCpu.toFixed(0)} ms CPU, for ${EVENTS.toLocaleString("en-US")} events`);
+  console.log(
+    `slowest metric with its bootstrap: ${slowest.toFixed(0)} ms wall, ${slowestCpu.toFixed(0)} ms CPU, for ${EVENTS.toLocaleString("en-US")} events`,
+  );
 }
 
 main();

@@ -28,7 +28,9 @@ async function timed(label: string, bytes: number, parse: () => Promise<unknown>
     wall.push(performance.now() - t0);
     cpu.push((c.user + c.system) / 1000);
   }
-  console.log(`${label.padEnd(34)} ${(bytes / 1e6).toFixed(1).padStart(5)} MB  median ${median(wall).toFixed(0).padStart(5)} ms wall, ${median(cpu).toFixed(0).padStart(5)} ms CPU`);
+  console.log(
+    `${label.padEnd(34)} ${(bytes / 1e6).toFixed(1).padStart(5)} MB  median ${median(wall).toFixed(0).padStart(5)} ms wall, ${median(cpu).toFixed(0).padStart(5)} ms CPU`,
+  );
 }
 
 async function main(): Promise<void> {

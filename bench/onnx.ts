@@ -48,8 +48,14 @@ async function main() {
   const models = buildOnnxModels({ trees: TREES, depth: DEPTH });
   const model = models.bytes("trees");
   console.log(`setup (simulate ${EVENTS} events, build the model): ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  console.log(`test.csv ${(testBytes.byteLength / 1e6).toFixed(1)} MB; model ${TREES} trees × depth ${DEPTH}, ${(model.byteLength / 1e6).toFixed(2)} MB`);
-  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")} (2 cores shared)\n`);
+  console.log(
+    `test.csv ${(testBytes.byteLength / 1e6).toFixed(1)} MB; model ${TREES} trees × depth ${DEPTH}, ${(model.byteLength / 1e6).toFixed(2)} MB`,
+  );
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} (2 cores shared)\n`,
+  );
 
   const [parsed, coldParseMs, coldParseCpu] = await timed(() => parseFeatureCsv(testBytes));
   for (let round = 1; round <= ROUNDS; round++) {
@@ -57,13 +63,19 @@ async function main() {
     const [plan, checkMs, checkCpu] = await timed(() => validateModel(model, contract.features));
     const [run, runMs, runCpu] = await timed(() => runModel(model, plan, parsed));
     const [csv, csvMs, csvCpu] = await timed(() => contract.submission(parsed.eventIds, run.scores, plan.threshold));
-    const [modelScore, scoreMs, scoreCpu] = await timed(() => scoreSubmission({ solution, submission: csv, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 }));
-    const [csvScore, csvPathMs, csvPathCpu] = await timed(() => scoreSubmission({ solution, submission: csv, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 }));
+    const [modelScore, scoreMs, scoreCpu] = await timed(() =>
+      scoreSubmission({ solution, submission: csv, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 }),
+    );
+    const [csvScore, csvPathMs, csvPathCpu] = await timed(() =>
+      scoreSubmission({ solution, submission: csv, metricId: "ams", bootstrap: BOOTSTRAP, seed: 1 }),
+    );
     if (csvScore.Public.primary !== modelScore.Public.primary) throw new Error("the model and CSV paths disagree");
     const wall = parseMs + checkMs + runMs + csvMs + scoreMs;
     // The child's own CPU time plus the parent's for every stage (the parent mostly waits while the child runs).
     const cpu = parseCpu + checkCpu + runCpu + run.cpuMs + csvCpu + scoreCpu;
-    console.log(`round ${round}: model path ${s(wall)} wall, ${s(cpu)} CPU | CSV path (parse + score) ${s(csvPathMs)} wall, ${s(csvPathCpu)} CPU | public AMS ${modelScore.Public.primary.toFixed(4)}`);
+    console.log(
+      `round ${round}: model path ${s(wall)} wall, ${s(cpu)} CPU | CSV path (parse + score) ${s(csvPathMs)} wall, ${s(csvPathCpu)} CPU | public AMS ${modelScore.Public.primary.toFixed(4)}`,
+    );
     console.log(`  parse test features ${parseMs === 0 ? "cached" : `${s(parseMs)} wall, ${s(parseCpu)} CPU`}; check ${s(checkMs)}`);
     console.log(
       `  child ${s(runMs)} wall, ${s(run.cpuMs)} CPU (parent ${s(runCpu)}): start-up and transfer ${s(run.startMs)}, load ${s(run.loadMs)}, ` +
@@ -71,7 +83,11 @@ async function main() {
     );
     console.log(`  write CSV ${s(csvMs)} wall, ${s(csvCpu)} CPU; score ${s(scoreMs)} wall, ${s(scoreCpu)} CPU`);
   }
-  console.log(`\nload average at end: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  console.log(
+    `\nload average at end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
 }
 
 main().catch((err: unknown) => {

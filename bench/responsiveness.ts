@@ -92,7 +92,9 @@ async function probed(label: string, url: string, work: () => Promise<unknown>):
   const latencies = await done;
   await prober.terminate();
   const stall = `longest stall ${(stalls.max / 1e6).toFixed(0)} ms`;
-  console.log(`${label} (${seconds.toFixed(2)} s${typeof outcome === "string" ? `, ${outcome}` : ""}; site thread busy ${(100 * busy).toFixed(0)}%, ${stall}): health ${summary(latencies)}`);
+  console.log(
+    `${label} (${seconds.toFixed(2)} s${typeof outcome === "string" ? `, ${outcome}` : ""}; site thread busy ${(100 * busy).toFixed(0)}%, ${stall}): health ${summary(latencies)}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -108,12 +110,20 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`;
   try {
-    console.log(`embedded database (PGlite, in memory); ${TEST_EVENTS.toLocaleString("en")} test events, bootstrap ${BOOTSTRAP}; probe every ${PROBE_MS} ms from its own thread`);
+    console.log(
+      `embedded database (PGlite, in memory); ${TEST_EVENTS.toLocaleString("en")} test events, bootstrap ${BOOTSTRAP}; probe every ${PROBE_MS} ms from its own thread`,
+    );
     const data = generateHiggsDataset({ seed: 11, trainEvents: TRAIN_EVENTS, testEvents: TEST_EVENTS });
     const challenge = (await createChallengeWithDataset(
       handle.db,
       {
-        slug: "bench-responsive", kind: "higgs-tautau", title: "Bench", summary: "", description: "", metricId: "ams", config: {},
+        slug: "bench-responsive",
+        kind: "higgs-tautau",
+        title: "Bench",
+        summary: "",
+        description: "",
+        metricId: "ams",
+        config: {},
         phases: (now) => [{ name: "Main", startsAt: new Date(now.getTime() - 1000), endsAt: new Date(now.getTime() + 86_400_000) }],
       },
       data,
@@ -127,8 +137,15 @@ async function main(): Promise<void> {
     let n = 0;
     const submit = () =>
       createSubmission(handle.db, {
-        challengeId: challenge.id, teamId: team.id, userId: user.id, dailyLimit: 1_000, filename: "b.csv", description: "",
-        gzipContent: gz, sizeBytes: csv.length, sha256: (++n).toString(16).padStart(64, "0"),
+        challengeId: challenge.id,
+        teamId: team.id,
+        userId: user.id,
+        dailyLimit: 1_000,
+        filename: "b.csv",
+        description: "",
+        gzipContent: gz,
+        sizeBytes: csv.length,
+        sha256: (++n).toString(16).padStart(64, "0"),
       });
 
     await probed("idle", url, () => new Promise((r) => setTimeout(r, 2000)));
@@ -145,14 +162,30 @@ async function main(): Promise<void> {
     // As at first start: XGBoost where it loads, else the MLP.
     const family = loadXgboost().xgb ? "xgboost" : "tfjs";
     const training = `${family}, ${TRAIN_EVENTS.toLocaleString("en")} training events, ${TRAIN_EPOCHS} ${family === "xgboost" ? "rounds" : "epochs"} at most`;
-    const run = await createBaselineRun(handle.db, { send: async () => "job" } as never, { challengeId: challenge.id, requestedBy: null, family, seed: 1, epochs: TRAIN_EPOCHS });
+    const run = await createBaselineRun(handle.db, { send: async () => "job" } as never, {
+      challengeId: challenge.id,
+      requestedBy: null,
+      family,
+      seed: 1,
+      epochs: TRAIN_EPOCHS,
+    });
     await probed(`baseline training run (${training}; trained in its own process, the entry scored here)`, url, async () => {
       await executeBaselineRun(handle.db, run.id, { bootstrap: BOOTSTRAP });
       const [done] = await listBaselineRuns(handle.db, challenge.id);
-      return done?.status === "done" ? `done, public score ${formatScore(done.results?.[0]?.publicScore, 3)}` : `${done?.status}: ${done?.message}`;
+      return done?.status === "done"
+        ? `done, public score ${formatScore(done.results?.[0]?.publicScore, 3)}`
+        : `${done?.status}: ${done?.message}`;
     });
     await probed("for comparison, the same training on the site's thread (the old path; not registered)", url, async () => {
-      await runBaseline(handle.db, { challenge: challenge.slug, family, seed: 1, epochs: TRAIN_EPOCHS, register: false, bootstrap: 0, trainer: trainHere });
+      await runBaseline(handle.db, {
+        challenge: challenge.slug,
+        family,
+        seed: 1,
+        epochs: TRAIN_EPOCHS,
+        register: false,
+        bootstrap: 0,
+        trainer: trainHere,
+      });
       return "trained";
     });
   } finally {

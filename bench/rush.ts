@@ -26,7 +26,13 @@ const PASSWORD = "rush-passphrase-42";
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase(ADMIN_URL);
-  const env = { DATABASE_URL: scratch.url, AUTH_SECRET: "r".repeat(40), PORT: String(PORT), BUILTIN_DATA_SCALE: SCALE, IN_PROCESS_WORKER: "false" };
+  const env = {
+    DATABASE_URL: scratch.url,
+    AUTH_SECRET: "r".repeat(40),
+    PORT: String(PORT),
+    BUILTIN_DATA_SCALE: SCALE,
+    IN_PROCESS_WORKER: "false",
+  };
   const server = startScript("start", env);
   const workers = [];
   try {
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
     }
     const sample = gunzipSync(Buffer.from(await (await fetch(`${BASE}/challenges/higgs-boson/data/sample_submission.csv`)).arrayBuffer()));
     const rows = sample.toString("utf8").split("\n").filter(Boolean).length - 1;
-    console.log(`\n${CLIENTS} clients × ${PER_CLIENT} uploads of ${rows.toLocaleString("en")} rows (${(sample.byteLength / 1e6).toFixed(1)} MB each), ${WORKERS} workers`);
+    console.log(
+      `\n${CLIENTS} clients × ${PER_CLIENT} uploads of ${rows.toLocaleString("en")} rows (${(sample.byteLength / 1e6).toFixed(1)} MB each), ${WORKERS} workers`,
+    );
 
     const t0 = performance.now();
     const statuses: number[] = [];
@@ -66,11 +74,16 @@ async function main(): Promise<void> {
     );
     const uploadSeconds = (performance.now() - t0) / 1000;
     const accepted = statuses.filter((s) => s === 201).length;
-    console.log(`uploads: ${accepted}/${statuses.length} accepted in ${uploadSeconds.toFixed(1)} s (other statuses: ${JSON.stringify(statuses.filter((s) => s !== 201))})`);
+    console.log(
+      `uploads: ${accepted}/${statuses.length} accepted in ${uploadSeconds.toFixed(1)} s (other statuses: ${JSON.stringify(statuses.filter((s) => s !== 201))})`,
+    );
 
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
-      const [pending] = await queryRows<{ n: string | number }>(h.db, sql`select count(*) as n from submission where status in ('queued', 'scoring')`);
+      const [pending] = await queryRows<{ n: string | number }>(
+        h.db,
+        sql`select count(*) as n from submission where status in ('queued', 'scoring')`,
+      );
       if (Number(pending!.n) === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -88,10 +101,18 @@ async function main(): Promise<void> {
     );
     const scored = subs.filter((s) => s.status === "scored");
     const lat = scored.map((s) => Number(s.latency)).sort((a, b) => a - b);
-    console.log(`stored ${subs.length}, scored ${scored.length}, failed ${subs.filter((s) => s.status === "failed").length}, left unscored ${subs.filter((s) => s.status === "queued" || s.status === "scoring").length}`);
-    console.log(`score rows ${dup!.scores} for ${dup!.distinct_subs} submissions (duplicates: ${Number(dup!.scores) - Number(dup!.distinct_subs)})`);
-    console.log(`throughput: ${(scored.length / Number(span!.seconds)).toFixed(2)} submissions/s over ${Number(span!.seconds).toFixed(1)} s`);
-    console.log(`upload→score latency: p50 ${percentile(lat, 50).toFixed(1)} s, p95 ${percentile(lat, 95).toFixed(1)} s, max ${(lat.at(-1) ?? NaN).toFixed(1)} s (goal: p95 < 30 s)`);
+    console.log(
+      `stored ${subs.length}, scored ${scored.length}, failed ${subs.filter((s) => s.status === "failed").length}, left unscored ${subs.filter((s) => s.status === "queued" || s.status === "scoring").length}`,
+    );
+    console.log(
+      `score rows ${dup!.scores} for ${dup!.distinct_subs} submissions (duplicates: ${Number(dup!.scores) - Number(dup!.distinct_subs)})`,
+    );
+    console.log(
+      `throughput: ${(scored.length / Number(span!.seconds)).toFixed(2)} submissions/s over ${Number(span!.seconds).toFixed(1)} s`,
+    );
+    console.log(
+      `upload→score latency: p50 ${percentile(lat, 50).toFixed(1)} s, p95 ${percentile(lat, 95).toFixed(1)} s, max ${(lat.at(-1) ?? NaN).toFixed(1)} s (goal: p95 < 30 s)`,
+    );
     await h.close();
   } finally {
     for (const w of workers) await stopProcess(w);

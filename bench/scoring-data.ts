@@ -71,8 +71,11 @@ export async function writeBenchFiles(dir: string, n: number, seed: number): Pro
     scores: join(dir, `submission-scores-${n}.csv`),
   };
   const id = (row: number) => 350000 + row;
-  await writeLines(files.solution, "EventId,Label,Weight,Usage", n, (i) =>
-    `${id(i)},${labels[i] ? "s" : "b"},${weights[i]},${usage[i] === 0 ? "Public" : "Private"}`,
+  await writeLines(
+    files.solution,
+    "EventId,Label,Weight,Usage",
+    n,
+    (i) => `${id(i)},${labels[i] ? "s" : "b"},${weights[i]},${usage[i] === 0 ? "Public" : "Private"}`,
   );
   await writeLines(files.higgs, "EventId,RankOrder,Class", n, (k) => {
     const row = shuffled[k]!;

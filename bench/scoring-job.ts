@@ -54,7 +54,13 @@ async function main(): Promise<void> {
     const challenge = (await createChallengeWithDataset(
       handle.db,
       {
-        slug: "bench-queue", kind: "higgs-tautau", title: "Bench", summary: "", description: "", metricId: "ams", config: {},
+        slug: "bench-queue",
+        kind: "higgs-tautau",
+        title: "Bench",
+        summary: "",
+        description: "",
+        metricId: "ams",
+        config: {},
         phases: (now) => [{ name: "Main", startsAt: new Date(now.getTime() - 1000), endsAt: new Date(now.getTime() + 86_400_000) }],
       },
       data,
@@ -67,8 +73,15 @@ async function main(): Promise<void> {
     const team = await ensureTeam(handle.db, challenge.id, user);
     const submit = () =>
       createSubmission(handle.db, {
-        challengeId: challenge.id, teamId: team.id, userId: user.id, dailyLimit: 1_000, filename: "b.csv", description: "",
-        gzipContent: gz, sizeBytes: csv.length, sha256: "0".repeat(64),
+        challengeId: challenge.id,
+        teamId: team.id,
+        userId: user.id,
+        dailyLimit: 1_000,
+        filename: "b.csv",
+        description: "",
+        gzipContent: gz,
+        sizeBytes: csv.length,
+        sha256: "0".repeat(64),
       });
     console.log(`submission: ${(csv.length / 1e6).toFixed(1)} MB CSV, ${(gz.byteLength / 1e6).toFixed(1)} MB gzip`);
 

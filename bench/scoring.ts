@@ -37,15 +37,26 @@ function median(values: number[]): number {
  */
 async function bundleWorker(dir: string): Promise<string> {
   const outfile = join(dir, "scoring-worker.mjs");
-  await build({ entryPoints: [join(here, "scoring-worker.ts")], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error" });
+  await build({
+    entryPoints: [join(here, "scoring-worker.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    logLevel: "error",
+  });
   return outfile;
 }
 
 function runWorker(workerPath: string, metricId: MetricId, solution: string, submission: string, runtime: string[] = []): WorkerReport {
-  const child = spawnSync(process.execPath, [...runtime, workerPath, metricId, solution, submission, String(WARMUP), String(RUNS_PER_ROUND)], {
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...runtime, workerPath, metricId, solution, submission, String(WARMUP), String(RUNS_PER_ROUND)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    },
+  );
   if (child.status !== 0) throw new Error(`worker failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as WorkerReport;
 }
@@ -58,7 +69,9 @@ interface ReferenceReport {
 }
 
 function runReference(python: string, metricId: "ams" | "auc", solution: string, submission: string): ReferenceReport {
-  const child = spawnSync(python, [join(here, "scoring-reference.py"), metricId, solution, submission, String(REFERENCE_RUNS_PER_ROUND)], { encoding: "utf8" });
+  const child = spawnSync(python, [join(here, "scoring-reference.py"), metricId, solution, submission, String(REFERENCE_RUNS_PER_ROUND)], {
+    encoding: "utf8",
+  });
   if (child.status !== 0) throw new Error(`numpy reference failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as ReferenceReport;
 }
@@ -90,8 +103,12 @@ async function main(): Promise<void> {
       `  TypeScript: median ${ms.toFixed(1)} ms per scoring over ${runsMs.length} runs (${ROUNDS} processes, ${WARMUP} warm-up runs each; min ${Math.min(...runsMs).toFixed(1)}, max ${Math.max(...runsMs).toFixed(1)})`,
     );
     const underTsx = runWorker(join(here, "scoring-worker.ts"), metricId, files.solution, submission, ["--import", "tsx"]);
-    console.log(`  TypeScript: peak RSS ${peakRssMB.toFixed(0)} MB (whole process, solution loaded, bundled under plain node); solution parse ${rounds[0]!.solutionMs.toFixed(0)} ms`);
-    console.log(`  (the same worker under tsx, for comparison: peak RSS ${underTsx.peakRssMB.toFixed(0)} MB, median ${median(underTsx.runsMs).toFixed(1)} ms)`);
+    console.log(
+      `  TypeScript: peak RSS ${peakRssMB.toFixed(0)} MB (whole process, solution loaded, bundled under plain node); solution parse ${rounds[0]!.solutionMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  (the same worker under tsx, for comparison: peak RSS ${underTsx.peakRssMB.toFixed(0)} MB, median ${median(underTsx.runsMs).toFixed(1)} ms)`,
+    );
     console.log(`  goals: ≤150 ms → ${ms <= 150 ? "met" : "NOT met"}; peak RSS ≤200 MB → ${peakRssMB <= 200 ? "met" : "NOT met"}`);
     if (!python) continue;
     const refSeconds = references.flatMap((r) => r.seconds);
@@ -99,9 +116,15 @@ async function main(): Promise<void> {
     const key = metricId === "ams" ? "ams" : "auc";
     const result = rounds[0]!.result;
     const ref = references[0]!;
-    const diff = Math.max(...(["Public", "Private"] as const).map((s) => Math.abs((result[s]![key] as number) - ref[s][key]!) / Math.abs(ref[s][key]!)));
-    console.log(`  numpy reference: median ${refMs.toFixed(1)} ms per scoring over ${refSeconds.length} runs; solution load ${(ref.solution_seconds * 1000).toFixed(0)} ms`);
-    console.log(`  speed-up vs numpy: ${(refMs / ms).toFixed(2)}× (goal ≥5× → ${refMs / ms >= 5 ? "met" : "NOT met"}); max relative difference of ${key}: ${diff.toExponential(2)}`);
+    const diff = Math.max(
+      ...(["Public", "Private"] as const).map((s) => Math.abs((result[s]![key] as number) - ref[s][key]!) / Math.abs(ref[s][key]!)),
+    );
+    console.log(
+      `  numpy reference: median ${refMs.toFixed(1)} ms per scoring over ${refSeconds.length} runs; solution load ${(ref.solution_seconds * 1000).toFixed(0)} ms`,
+    );
+    console.log(
+      `  speed-up vs numpy: ${(refMs / ms).toFixed(2)}× (goal ≥5× → ${refMs / ms >= 5 ? "met" : "NOT met"}); max relative difference of ${key}: ${diff.toExponential(2)}`,
+    );
     // Per round, as a check that the ratio is not an artefact of one slow spell on either side.
     const perRound = rounds.map((r, k) => (median(references[k]!.seconds) * 1000) / median(r.runsMs));
     console.log(`  speed-up per round: ${perRound.map((x) => `${x.toFixed(2)}×`).join(", ")}`);

@@ -2,7 +2,6 @@ import type { PhaseWindow } from "./phase-status";
 import { MAX_CLASSES, solutionFromColumns, type Solution, type SolutionTarget } from "../scoring/solution";
 import type { Seed } from "./shared/random";
 
-
 /** A file competitors download, produced as text chunks so it never sits whole in memory as a string. */
 export interface GeneratedFile {
   filename: string;
@@ -78,7 +77,13 @@ export function answerKeyTarget(manifest: Record<string, unknown>): SolutionTarg
   if (t === undefined || t.type === "binary") return { type: "binary" };
   if (t.type === "real") return { type: "real" };
   const classes = t.classes;
-  if (t.type === "multiclass" && Array.isArray(classes) && classes.length >= 2 && classes.length <= MAX_CLASSES && classes.every((c) => typeof c === "string")) {
+  if (
+    t.type === "multiclass" &&
+    Array.isArray(classes) &&
+    classes.length >= 2 &&
+    classes.length <= MAX_CLASSES &&
+    classes.every((c) => typeof c === "string")
+  ) {
     return { type: "multiclass", classes: classes as string[] };
   }
   throw new Error(`the dataset's manifest has an invalid answer-key target: ${JSON.stringify(t)}`);

@@ -31,10 +31,13 @@ export function kindOf(id: string): ChallengeKind {
 }
 
 /** Every kind's uploads (challenges from an organiser's own files) with their kind, in list order. */
-export const KIND_UPLOADS: readonly { kind: ChallengeKind; upload: KindUpload }[] = CHALLENGE_KINDS.flatMap((kind) => (kind.uploads ?? []).map((upload) => ({ kind, upload })));
+export const KIND_UPLOADS: readonly { kind: ChallengeKind; upload: KindUpload }[] = CHALLENGE_KINDS.flatMap((kind) =>
+  (kind.uploads ?? []).map((upload) => ({ kind, upload })),
+);
 
 const UPLOAD_BY_ID = new Map(KIND_UPLOADS.map((u) => [u.upload.id, u]));
-if (UPLOAD_BY_ID.size !== KIND_UPLOADS.length) throw new Error(`two uploads share an id: ${KIND_UPLOADS.map((u) => u.upload.id).join(", ")}`);
+if (UPLOAD_BY_ID.size !== KIND_UPLOADS.length)
+  throw new Error(`two uploads share an id: ${KIND_UPLOADS.map((u) => u.upload.id).join(", ")}`);
 
 /** The upload with this id and its kind, or undefined (an id from a form or the API is checked here). */
 export function findUpload(id: string): { kind: ChallengeKind; upload: KindUpload } | undefined {

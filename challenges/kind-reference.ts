@@ -10,7 +10,10 @@ export function kindReference(kind: string): string {
   const k = findKind(kind);
   if (!k) return "";
   const sections = k.description.split(/\n(?=## )/);
-  return sections.filter((s) => k.reference.test(s)).join("\n").trim();
+  return sections
+    .filter((s) => k.reference.test(s))
+    .join("\n")
+    .trim();
 }
 
 /**

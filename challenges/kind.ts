@@ -148,7 +148,12 @@ export interface ChallengeKind {
   /** Metric ids this kind can be scored by; the first is the default. */
   metrics: readonly MetricId[];
   /** How a submission is scored: against the stored answer key, or by simulating the submission (no answer key). */
-  scoring: { by: "answer-key"; /** The kind gates every challenge itself: the key is always loaded with its Control rows' Origin and Aux. */ control?: boolean } | { by: "simulation" };
+  scoring:
+    | {
+        by: "answer-key";
+        /** The kind gates every challenge itself: the key is always loaded with its Control rows' Origin and Aux. */ control?: boolean;
+      }
+    | { by: "simulation" };
   score(input: KindScoreInput): Promise<KindScore> | KindScore;
   /** The answer key's requirements: files whose EventIds must be exactly the solution's, and the control rows' Aux. */
   answerKey: { testFiles: readonly string[]; controlNeedsAux?: boolean } | null;

@@ -27,9 +27,7 @@ export function challengeStatus(phases: readonly PhaseWindow[], now: Date): Stat
   const t = now.getTime();
   const current = phases.find((p) => p.startsAt.getTime() <= t && t < p.endsAt.getTime());
   if (current) return { status: "open", current, changesAt: current.endsAt };
-  const next = phases
-    .filter((p) => p.startsAt.getTime() > t)
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  const next = phases.filter((p) => p.startsAt.getTime() > t).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   if (next) return { status: "upcoming", changesAt: next.startsAt };
   return { status: "ended" };
 }

@@ -25,13 +25,31 @@ export interface KindOption {
   description: string;
 }
 
-const sizes = ({ sized, maxTrain, maxTest, systematics = [] }: NonNullable<ChallengeKind["simulate"]>) => ({ sized, maxTrain, maxTest, systematics });
+const sizes = ({ sized, maxTrain, maxTest, systematics = [] }: NonNullable<ChallengeKind["simulate"]>) => ({
+  sized,
+  maxTrain,
+  maxTest,
+  systematics,
+});
 
 /** The kinds an organiser can generate data for, by id. */
 export const KIND_OPTIONS: Readonly<Record<string, KindOption>> = Object.fromEntries(
-  CHALLENGE_KINDS.flatMap((k) => 
+  CHALLENGE_KINDS.flatMap((k) =>
     k.simulate
-      ? [[k.id, { label: k.label, category: k.category, models: Boolean(k.modelContract), uploads: k.pages?.uploads ?? "predictions files", metrics: k.metrics, ...sizes(k.simulate), description: k.description }]]
+      ? [
+          [
+            k.id,
+            {
+              label: k.label,
+              category: k.category,
+              models: Boolean(k.modelContract),
+              uploads: k.pages?.uploads ?? "predictions files",
+              metrics: k.metrics,
+              ...sizes(k.simulate),
+              description: k.description,
+            },
+          ],
+        ]
       : [],
   ),
 );

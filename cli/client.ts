@@ -44,7 +44,10 @@ export class ApiClient {
     try {
       res = await fetch(this.url(p), { ...init, headers: this.headers(init.headers as Record<string, string>) });
     } catch (err) {
-      throw new CliError(`Cannot reach ${this.baseUrl}: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`, EXIT.network);
+      throw new CliError(
+        `Cannot reach ${this.baseUrl}: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`,
+        EXIT.network,
+      );
     }
     if (!res.ok) await throwApiError(res.status, await res.text());
     return res;
@@ -67,9 +70,11 @@ export class ApiClient {
     retry: RetryPolicy = UPLOAD_RETRY,
     idempotencyKey: string = randomUUID(),
   ): Promise<unknown> {
-    const total = (await stat(file).catch(() => {
-      throw new CliError(`No such file: ${file}`, EXIT.usage);
-    })).size;
+    const total = (
+      await stat(file).catch(() => {
+        throw new CliError(`No such file: ${file}`, EXIT.usage);
+      })
+    ).size;
     for (let attempt = 1; ; attempt++) {
       let answer: Answer | CliError;
       try {
@@ -114,7 +119,9 @@ export class ApiClient {
       const req = transport.request(target, { method: "POST", headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: res.headers["retry-after"] }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: res.headers["retry-after"] }),
+        );
         res.on("error", (err) => reject(new CliError(`Lost the answer from ${this.baseUrl}: ${err.message}`, EXIT.network)));
       });
       req.on("error", (err) => reject(new CliError(`Cannot reach ${this.baseUrl}: ${err.message}`, EXIT.network)));

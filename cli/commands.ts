@@ -30,7 +30,12 @@ const fmt = (x: number | string | null | undefined, digits = 5) => formatScore(x
 
 function table(rows: (string | number)[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? "").length))) ?? [];
-  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => String(c).padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 export async function listChallenges(api: ApiClient, io: Io): Promise<void> {
@@ -61,7 +66,12 @@ export async function download(api: ApiClient, io: Io, slug: string, dir: string
       },
     });
     try {
-      await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createGunzip(), tap, createWriteStream(target));
+      await pipeline(
+        Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
+        createGunzip(),
+        tap,
+        createWriteStream(target),
+      );
     } finally {
       bar.finish();
     }
@@ -102,7 +112,8 @@ export async function submit(
     bar?.finish();
   }
   let sub: ApiSubmission | ApiSubmissionDetail = res.submission;
-  if (!io.json) io.out(`Submission ${sub.id} accepted (${sub.status}${sub.queuePosition ? `, ${sub.queuePosition} ahead in the queue` : ""}).`);
+  if (!io.json)
+    io.out(`Submission ${sub.id} accepted (${sub.status}${sub.queuePosition ? `, ${sub.queuePosition} ahead in the queue` : ""}).`);
   if (p.wait) sub = await waitForScore(api, io, `${base}/${sub.id}`, p.timeoutSeconds);
   if (io.json) io.out(JSON.stringify(sub));
   if (sub.status === "failed") throw new CliError(`Scoring failed:\n${sub.error ?? "(no message)"}`, EXIT.scoringFailed);
@@ -116,13 +127,19 @@ async function waitForScore(api: ApiClient, io: Io, url: string, timeoutSeconds:
     const { submission } = await api.json<{ submission: ApiSubmissionDetail }>(url);
     if ((submission.status === "scored" || submission.status === "failed") && io.tty && lastLine && !io.json) io.err("\n");
     if (submission.status === "scored") {
-      if (!io.json) io.out(`Public score: ${fmt(submission.public?.score)}${submission.public?.std != null ? ` ± ${fmt(submission.public.std)}` : ""}`);
+      if (!io.json)
+        io.out(`Public score: ${fmt(submission.public?.score)}${submission.public?.std != null ? ` ± ${fmt(submission.public.std)}` : ""}`);
       const model = submission.model;
-      if (!io.json && model?.msPer1000 != null) io.out(`Model: ${model.msPer1000.toFixed(3)} ms per 1,000 events, ${model.operatorCount} operators, ${model.sizeBytes} bytes`);
+      if (!io.json && model?.msPer1000 != null)
+        io.out(`Model: ${model.msPer1000.toFixed(3)} ms per 1,000 events, ${model.operatorCount} operators, ${model.sizeBytes} bytes`);
       return submission;
     }
     if (submission.status === "failed") return submission;
-    if (Date.now() > deadline) throw new CliError(`Not scored after ${timeoutSeconds} s (status ${submission.status}); check later with \`submissions\`.`, EXIT.network);
+    if (Date.now() > deadline)
+      throw new CliError(
+        `Not scored after ${timeoutSeconds} s (status ${submission.status}); check later with \`submissions\`.`,
+        EXIT.network,
+      );
     const line = `${submission.status}${submission.queuePosition ? ` (${submission.queuePosition} ahead)` : ""}…`;
     // A terminal shows the status redrawn in place; a log gets a line only when it changes.
     if (!io.json && line !== lastLine) io.err(io.tty ? `\r${line}   ` : `${line}\n`);
@@ -137,12 +154,25 @@ export async function listSubmissions(api: ApiClient, io: Io, slug: string): Pro
   if (io.json) return io.out(JSON.stringify(submissions));
   const rows = [
     ["ID", "CREATED (UTC)", "STATUS", "PUBLIC", "±", "FINAL", "FILE"],
-    ...submissions.map((s) => [s.id, s.createdAt.slice(0, 16).replace("T", " "), s.status, fmt(s.public?.score), fmt(s.public?.std), s.selectedFinal ? "yes" : "", s.filename]),
+    ...submissions.map((s) => [
+      s.id,
+      s.createdAt.slice(0, 16).replace("T", " "),
+      s.status,
+      fmt(s.public?.score),
+      fmt(s.public?.std),
+      s.selectedFinal ? "yes" : "",
+      s.filename,
+    ]),
   ];
   for (const line of table(rows)) io.out(line);
 }
 
-type Board = { view: string; total: number; rows: { rank: number; teamName: string; score: number; std: number | null; entries: number }[]; metric: { label: string; precision: number } };
+type Board = {
+  view: string;
+  total: number;
+  rows: { rank: number; teamName: string; score: number; std: number | null; entries: number }[];
+  metric: { label: string; precision: number };
+};
 
 export async function leaderboard(api: ApiClient, io: Io, p: { slug: string; view: string; csv: boolean; page: number }): Promise<void> {
   const base = `/challenges/${encodeURIComponent(p.slug)}/leaderboard?view=${p.view}`;
@@ -151,7 +181,10 @@ export async function leaderboard(api: ApiClient, io: Io, p: { slug: string; vie
   if (io.json) return io.out(JSON.stringify(board));
   if (p.view === "private" && board.view !== "private") io.err("The private leaderboard is not revealed yet; showing the public one.\n");
   const digits = board.metric.precision;
-  const rows = [["RANK", "TEAM", board.metric.label.toUpperCase(), "±", "ENTRIES"], ...board.rows.map((r) => [r.rank, r.teamName, fmt(r.score, digits), fmt(r.std, digits), r.entries])];
+  const rows = [
+    ["RANK", "TEAM", board.metric.label.toUpperCase(), "±", "ENTRIES"],
+    ...board.rows.map((r) => [r.rank, r.teamName, fmt(r.score, digits), fmt(r.std, digits), r.entries]),
+  ];
   for (const line of table(rows)) io.out(line);
   io.err(`${board.rows.length} of ${board.total} teams (${board.view}).\n`);
 }

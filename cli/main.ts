@@ -131,7 +131,13 @@ export async function run(argv: string[]): Promise<number> {
     case "submit": {
       const timeoutSeconds = Number(o.timeout);
       if (!(timeoutSeconds > 0)) throw new CliError("--timeout must be a positive number of seconds.", EXIT.usage);
-      await commands.submit(api, io, { slug: need(args[0], "the challenge"), file: need(args[1], "the file to submit"), message: o.message, wait: o.wait, timeoutSeconds });
+      await commands.submit(api, io, {
+        slug: need(args[0], "the challenge"),
+        file: need(args[1], "the file to submit"),
+        message: o.message,
+        wait: o.wait,
+        timeoutSeconds,
+      });
       break;
     }
     case "submissions":
@@ -151,7 +157,12 @@ export async function run(argv: string[]): Promise<number> {
     case "leaderboard": {
       const page = Number.parseInt(o.page, 10);
       if (!(page >= 1)) throw new CliError("--page must be 1 or more.", EXIT.usage);
-      await commands.leaderboard(api, io, { slug: need(args[0], "the challenge"), view: o.private ? "private" : "public", csv: o.csv, page });
+      await commands.leaderboard(api, io, {
+        slug: need(args[0], "the challenge"),
+        view: o.private ? "private" : "public",
+        csv: o.csv,
+        page,
+      });
       break;
     }
   }

@@ -51,7 +51,10 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     // PGlite runs no autovacuum: answer keys stored before insertSolutionRows analysed them have no statistics yet.
-    const [stats] = await queryRows<{ has: boolean }>(db, sql`select exists (select 1 from pg_stats where tablename = 'solution_row') as has`);
+    const [stats] = await queryRows<{ has: boolean }>(
+      db,
+      sql`select exists (select 1 from pg_stats where tablename = 'solution_row') as has`,
+    );
     if (!stats?.has) await analyzeSolutionRows(db);
     return { db, mode: "pglite", pglite, close: () => pglite.close().finally(unlock) };
   } catch (err) {

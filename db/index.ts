@@ -5,9 +5,7 @@ import { openDb, type DbConfig, type DbHandle } from "./client";
 export type { Db, DbHandle } from "./client";
 
 export function dbConfigFromEnv(e: Env): DbConfig {
-  return e.DATABASE_URL
-    ? { mode: "postgres", url: e.DATABASE_URL }
-    : { mode: "pglite", dataDir: path.resolve(e.DATA_DIR, "pglite") };
+  return e.DATABASE_URL ? { mode: "postgres", url: e.DATABASE_URL } : { mode: "pglite", dataDir: path.resolve(e.DATA_DIR, "pglite") };
 }
 
 // The start script and the bundled Next.js server code are separate module

@@ -70,7 +70,11 @@ export function lockDataDir(dataDir: string): () => void {
   const me: Holder = {
     pid: process.pid,
     started: startTime(process.pid),
-    command: process.argv.slice(1, 3).map((a) => path.relative(process.cwd(), a) || a).join(" ") || "node",
+    command:
+      process.argv
+        .slice(1, 3)
+        .map((a) => path.relative(process.cwd(), a) || a)
+        .join(" ") || "node",
     since: new Date().toISOString(),
   };
   for (let attempt = 0; ; attempt++) {

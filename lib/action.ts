@@ -18,10 +18,7 @@ const SECRET_FIELDS = new Set(["password", "confirm", "token"]);
  * Wraps a server action: parses FormData with the entity's zod schema (the same
  * schema the form uses) and only calls `fn` with valid data.
  */
-export function validatedAction<S extends z.ZodType>(
-  schema: S,
-  fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
-) {
+export function validatedAction<S extends z.ZodType>(schema: S, fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const raw = Object.fromEntries(formData);
     const values = Object.fromEntries(

@@ -37,7 +37,9 @@ export async function requestIdentity(req: Request): Promise<RequestIdentity> {
   limiter ??= new RateLimiter(env().API_RATE_LIMIT_PER_MINUTE);
   const wait = limiter.hit(hashToken(match[1]));
   if (wait > 0) {
-    throw new ApiError(429, "rate_limited", `Too many requests with this token: try again in ${wait} s.`, undefined, { "Retry-After": String(wait) });
+    throw new ApiError(429, "rate_limited", `Too many requests with this token: try again in ${wait} s.`, undefined, {
+      "Retry-After": String(wait),
+    });
   }
   return { user: found.user, tokenId: found.tokenId };
 }

@@ -29,7 +29,9 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
   if (isDatabaseUnavailable(err)) {
     // A restart or failover takes seconds; the client may repeat the request (an upload with its Idempotency-Key).
     console.error(`[api] database unavailable: ${rootMessage(err)}`);
-    const body: ApiErrorBody = { error: { code: "unavailable", message: "The database is briefly unavailable; try again in a few seconds." } };
+    const body: ApiErrorBody = {
+      error: { code: "unavailable", message: "The database is briefly unavailable; try again in a few seconds." },
+    };
     return NextResponse.json(body, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
   }
   console.error(err);

@@ -110,15 +110,10 @@ export async function canSeeChallenge(
  * Admins manage every challenge; its creator (an organiser) and its co-organisers (teaching assistants, whatever
  * their role) manage it too.
  */
-export async function canManageChallenge(
-  db: Db,
-  challenge: Pick<Challenge, "id" | "createdBy">,
-  user: User | undefined,
-): Promise<boolean> {
+export async function canManageChallenge(db: Db, challenge: Pick<Challenge, "id" | "createdBy">, user: User | undefined): Promise<boolean> {
   if (!user) return false;
   return managesChallenge(challenge, user, () => isChallengeOrganiser(db, challenge.id, user.id));
 }
-
 
 /** After the signed-in user's own account changed (an address verified): their next request reads it afresh. */
 export async function forgetCachedSessionUser(): Promise<void> {

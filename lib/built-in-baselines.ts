@@ -13,7 +13,14 @@ import { familyUnavailable } from "@/lib/ml/family-availability";
 export async function postBuiltInBaselines(db: Db, created: { id: number; spec: BuiltInChallenge }[], bootstrap: number): Promise<void> {
   for (const { id, spec } of created) {
     for (const b of spec.baselines?.() ?? []) {
-      const r = await registerBenchmark(db, { challengeId: id, name: b.name, filename: b.filename, csv: b.content, modelCard: b.modelCard, bootstrap });
+      const r = await registerBenchmark(db, {
+        challengeId: id,
+        name: b.name,
+        filename: b.filename,
+        csv: b.content,
+        modelCard: b.modelCard,
+        bootstrap,
+      });
       if (r.status !== "scored") throw new Error(`benchmark "${b.name}" of ${spec.slug} was not scored: ${r.error ?? r.status}`);
       console.log(`  benchmark "${b.name}": public score ${formatScore(r.publicScore, 4)}`);
     }

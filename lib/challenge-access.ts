@@ -57,6 +57,7 @@ export async function managedChallengeForApi(slug: string, req: Request) {
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in or send an API token first.");
   const db = await getDb();
   const challenge = await getChallengeBySlug(db, slug);
-  if (!challenge || !(await canManageChallenge(db, challenge, user))) throw new ApiError(404, "not_found", `No challenge "${slug}" that you organise.`);
+  if (!challenge || !(await canManageChallenge(db, challenge, user)))
+    throw new ApiError(404, "not_found", `No challenge "${slug}" that you organise.`);
   return { db, user, challenge };
 }

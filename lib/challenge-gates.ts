@@ -16,17 +16,26 @@ import { isMetricId, METRICS } from "@/scoring/registry";
 
 export type GateUpdate = { gates: GateSetting[] } | { problems: string[] };
 
-export async function setChallengeGates(db: Db, challenge: Pick<Challenge, "id" | "kind" | "metricId" | "config">, body: unknown): Promise<GateUpdate> {
+export async function setChallengeGates(
+  db: Db,
+  challenge: Pick<Challenge, "id" | "kind" | "metricId" | "config">,
+  body: unknown,
+): Promise<GateUpdate> {
   const parsed = gateSettingsSchema.safeParse(body);
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => i.message) };
   const { gates } = parsed.data;
   const kind = findKind(challenge.kind);
   if (gates.length > 0) {
-    if (kind?.scoring.by !== "answer-key") return { problems: [`${kind?.label ?? challenge.kind} challenges are scored by simulation: there are no control events to check`] };
-    if (kind.scoring.control) return { problems: [`${kind.label} challenges always run their own mass-sculpting check; it cannot be changed`] };
+    if (kind?.scoring.by !== "answer-key")
+      return { problems: [`${kind?.label ?? challenge.kind} challenges are scored by simulation: there are no control events to check`] };
+    if (kind.scoring.control)
+      return { problems: [`${kind.label} challenges always run their own mass-sculpting check; it cannot be changed`] };
     const ds = await currentDataset(db, challenge.id);
     if (!ds) return { problems: ["The challenge has no dataset yet"] };
-    const oneScore = isMetricId(challenge.metricId) && METRICS[challenge.metricId].submissionFormat !== "higgs" && answerKeyTarget(ds.manifest).type !== "multiclass";
+    const oneScore =
+      isMetricId(challenge.metricId) &&
+      METRICS[challenge.metricId].submissionFormat !== "higgs" &&
+      answerKeyTarget(ds.manifest).type !== "multiclass";
     const problems = gateRequirementIssues(gates, await controlRowCounts(db, ds.id), oneScore);
     if (problems.length > 0) return { problems };
   }

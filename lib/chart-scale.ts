@@ -19,7 +19,10 @@ export function niceStep(span: number, maxTicks: number, integer = false): numbe
   return integer ? Math.max(1, Math.round(step)) : step;
 }
 
-export function niceScale(values: readonly number[], opts: { maxTicks?: number; integer?: boolean; bounds?: [number, number] } = {}): Scale | null {
+export function niceScale(
+  values: readonly number[],
+  opts: { maxTicks?: number; integer?: boolean; bounds?: [number, number] } = {},
+): Scale | null {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return null;
   const maxTicks = opts.maxTicks ?? 5;

@@ -10,7 +10,10 @@ export const CLIENT_IP_HEADER = "x-collider-client-ip";
 /** The client's address as the server saw it; behind a trusted proxy, the last hop the proxy appended. */
 export function stampClientIp(req: IncomingMessage, trustProxy: boolean): void {
   const forwarded = req.headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ip = trustProxy && hops.length > 0 ? hops[hops.length - 1] : req.socket.remoteAddress;
   req.headers[CLIENT_IP_HEADER] = ip ?? "";
 }

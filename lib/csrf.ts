@@ -39,12 +39,20 @@ export function assertSameOrigin(req: Request): void {
     return;
   }
   if (site === null) {
-    throw new ApiError(403, "cross_site", "This request carries a session cookie but no Origin or Sec-Fetch-Site header: send it from the site itself, or use an API token (Authorization: Bearer …).");
+    throw new ApiError(
+      403,
+      "cross_site",
+      "This request carries a session cookie but no Origin or Sec-Fetch-Site header: send it from the site itself, or use an API token (Authorization: Bearer …).",
+    );
   }
 }
 
 function crossSite(from: string): ApiError {
-  return new ApiError(403, "cross_site", `Refused: this request came from ${from}, not from this site. Scripts use an API token (Authorization: Bearer …).`);
+  return new ApiError(
+    403,
+    "cross_site",
+    `Refused: this request came from ${from}, not from this site. Scripts use an API token (Authorization: Bearer …).`,
+  );
 }
 
 /**

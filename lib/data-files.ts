@@ -32,7 +32,11 @@ const samples = new Map<string, ServedFile>();
  * The public validation sample (challenges/shared/validation-sample.ts), built from the training file while a
  * "models" phase hides test.csv; undefined otherwise or when the kind takes no models or has no training file.
  */
-async function validationSample(db: Db, challenge: WithPhases, files: { filename: string; sha256: string }[]): Promise<ServedFile | undefined> {
+async function validationSample(
+  db: Db,
+  challenge: WithPhases,
+  files: { filename: string; sha256: string }[],
+): Promise<ServedFile | undefined> {
   const contract = modelContract(challenge.kind);
   const training = files.find((f) => /^train(ing)?\.csv$/.test(f.filename));
   // An organiser's own file of that name wins.
@@ -76,10 +80,15 @@ export async function visibleDatasetFiles(db: Db, challenge: WithPhases) {
 /** A dataset file as stored: gzip bytes, named `<file>.gz`, with the uncompressed content's SHA-256. */
 export async function datasetFileResponse(challenge: WithPhases, file: string): Promise<Response> {
   if (hidden(challenge, file)) {
-    throw new ApiError(403, "hidden", `${file} is hidden while this challenge takes ONNX models: upload a model and the server runs it on these features.`);
+    throw new ApiError(
+      403,
+      "hidden",
+      `${file} is hidden while this challenge takes ONNX models: upload a model and the server runs it on these features.`,
+    );
   }
   const db = await getDb();
-  const sample = file === VALIDATION_SAMPLE_FILE ? await validationSample(db, challenge, await listDatasetFiles(db, challenge.id)) : undefined;
+  const sample =
+    file === VALIDATION_SAMPLE_FILE ? await validationSample(db, challenge, await listDatasetFiles(db, challenge.id)) : undefined;
   const row = sample ?? (await getDatasetFile(db, challenge.id, file));
   if (!row) throw new ApiError(404, "not_found", `No file ${file} in ${challenge.slug}`);
   return new Response(Buffer.from(row.gzipContent), {

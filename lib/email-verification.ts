@@ -66,7 +66,12 @@ export async function sendVerificationMail(
     throw new MailRateLimitError(Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - recent.last.getTime())) / 1000));
   }
   if (recent.count >= RESENDS_PER_DAY) throw new MailRateLimitError(24 * 3600);
-  const link = await issueMailLink(db, { userId: user.id, purpose: "verify", email: user.email, ttlMs: VERIFY_TTL_MS, now }, baseUrl, "/verify-email");
+  const link = await issueMailLink(
+    db,
+    { userId: user.id, purpose: "verify", email: user.email, ttlMs: VERIFY_TTL_MS, now },
+    baseUrl,
+    "/verify-email",
+  );
   await mailer.send({
     to: user.email,
     subject: "Collider Arena: confirm your email address",

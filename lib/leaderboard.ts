@@ -53,9 +53,14 @@ export async function loadBoard(challenge: BoardChallenge, view: string | null |
   // The number of final selections decides the private board, so it is part of the key.
   const key = `${challenge.id}:${showPrivate ? `private:${challenge.finalSelections}` : "public"}:${params.limit}:${params.offset}`;
   const data = await boards.get(key, await versionOf(challenge.id), async () => {
-    const board = showPrivate ? await privateLeaderboard(db, { ...params, finalSelections: challenge.finalSelections }) : await publicLeaderboard(db, params);
+    const board = showPrivate
+      ? await privateLeaderboard(db, { ...params, finalSelections: challenge.finalSelections })
+      : await publicLeaderboard(db, params);
     const benchmarks = await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: metric.higherIsBetter });
-    const models = await modelEfficiency(db, [...board.rows, ...benchmarks].map((r) => r.submissionId));
+    const models = await modelEfficiency(
+      db,
+      [...board.rows, ...benchmarks].map((r) => r.submissionId),
+    );
     return { board, benchmarks, models };
   });
   return { metric, revealed, showPrivate, ...data };
@@ -65,7 +70,12 @@ export async function loadBoard(challenge: BoardChallenge, view: string | null |
 export async function publicStanding(challenge: { id: number; metricId: string }, teamId: number) {
   const metric = metricOf(challenge);
   const ranking = await rankings.get(String(challenge.id), await versionOf(challenge.id), async () => {
-    const all = await publicLeaderboard(await getDb(), { challengeId: challenge.id, higherIsBetter: metric.higherIsBetter, limit: 1_000_000, offset: 0 });
+    const all = await publicLeaderboard(await getDb(), {
+      challengeId: challenge.id,
+      higherIsBetter: metric.higherIsBetter,
+      limit: 1_000_000,
+      offset: 0,
+    });
     return { total: all.total, byTeam: new Map(all.rows.map((r) => [r.teamId, { rank: r.rank, score: r.score }])) };
   });
   const mine = ranking.byTeam.get(teamId);
@@ -88,7 +98,19 @@ export async function leaderboardCsvResponse(challenge: BoardChallenge & { slug:
   const lines = ["Rank,Team,Score,Std,Entries,LastSubmission,ModelBytes,ModelMsPer1000Events,ModelOperators"];
   for (const r of board.rows) {
     const m = modelFigures(models.get(r.submissionId));
-    lines.push(csvLine([r.rank, r.teamName, r.score, r.std, r.entries, r.lastSubmissionAt.toISOString(), m?.bytes ?? null, m?.msPer1000Events ?? null, m?.operators ?? null]));
+    lines.push(
+      csvLine([
+        r.rank,
+        r.teamName,
+        r.score,
+        r.std,
+        r.entries,
+        r.lastSubmissionAt.toISOString(),
+        m?.bytes ?? null,
+        m?.msPer1000Events ?? null,
+        m?.operators ?? null,
+      ]),
+    );
   }
   return new Response(lines.join("\n") + "\n", {
     headers: {

@@ -4,7 +4,8 @@ import { Marked, type TokenizerAndRendererExtension } from "marked";
 // Maths in descriptions, as physicists write it: $E = mc^2$ inline, $$…$$ on its own lines. KaTeX renders on the
 // server (no script in the page); a formula it cannot parse is shown as its source in red, never as an error page.
 // `trust` stays off, so \href and \url cannot smuggle links.
-const tex = (source: string, displayMode: boolean) => katex.renderToString(source, { displayMode, throwOnError: false, output: "htmlAndMathml" });
+const tex = (source: string, displayMode: boolean) =>
+  katex.renderToString(source, { displayMode, throwOnError: false, output: "htmlAndMathml" });
 
 const mathBlock: TokenizerAndRendererExtension = {
   name: "mathBlock",
@@ -20,7 +21,7 @@ const mathBlock: TokenizerAndRendererExtension = {
 const mathInline: TokenizerAndRendererExtension = {
   name: "mathInline",
   level: "inline",
-  start: (src) => src.indexOf("$") >= 0 ? src.indexOf("$") : undefined,
+  start: (src) => (src.indexOf("$") >= 0 ? src.indexOf("$") : undefined),
   tokenizer(src) {
     // $…$ with no space just inside the dollars, so "costs $5 and $6" stays text.
     const m = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);

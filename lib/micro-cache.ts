@@ -59,7 +59,8 @@ export function microCache(handler: Handler, opts: MicroCacheOptions): Handler {
       const { write, end, writeHead } = res;
       const keep = (chunk: unknown, encoding?: unknown) => {
         if (chunk !== undefined && chunk !== null && typeof chunk !== "function") {
-          if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+          if (typeof chunk === "string")
+            chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
           else chunks.push(Buffer.from(chunk as Uint8Array));
         }
       };

@@ -29,9 +29,25 @@ const ORDER: Signal[] = ["mailbox", "address", "domain", "burst"];
 
 /** Providers whose domain anyone can have: sharing one says nothing. */
 const PUBLIC_PROVIDERS = new Set([
-  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com",
-  "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "aol.com", "mail.ru", "yandex.ru",
-  "qq.com", "163.com",
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "msn.com",
+  "yahoo.com",
+  "icloud.com",
+  "me.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "aol.com",
+  "mail.ru",
+  "yandex.ru",
+  "qq.com",
+  "163.com",
 ]);
 
 // Mail providers that ignore dots in the local part.
@@ -50,7 +66,10 @@ export function mailbox(email: string): string {
 export function baseDomain(email: string): string {
   const labels = (email.toLowerCase().split("@")[1] ?? "").split(".").filter(Boolean);
   const second = labels[labels.length - 2] ?? "";
-  const n = labels.length >= 3 && labels[labels.length - 1]!.length === 2 && ["co", "ac", "edu", "gov", "org", "com", "net"].includes(second) ? 3 : 2;
+  const n =
+    labels.length >= 3 && labels[labels.length - 1]!.length === 2 && ["co", "ac", "edu", "gov", "org", "com", "net"].includes(second)
+      ? 3
+      : 2;
   return labels.slice(-n).join(".");
 }
 
@@ -94,7 +113,11 @@ export function findAccountGroups(accounts: readonly ChallengeAccount[], opts: C
   const closeRun = () => {
     if (run.length >= 2) {
       const minutes = Math.max(1, Math.round((run[run.length - 1]!.createdAt.getTime() - run[0]!.createdAt.getTime()) / 60_000));
-      out.push({ signal: "burst", label: `${run.length} accounts created within ${minutes} minute${minutes === 1 ? "" : "s"}`, accounts: run });
+      out.push({
+        signal: "burst",
+        label: `${run.length} accounts created within ${minutes} minute${minutes === 1 ? "" : "s"}`,
+        accounts: run,
+      });
     }
     run = [];
   };

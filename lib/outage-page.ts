@@ -64,7 +64,11 @@ export function withOutagePage(handler: Handler, opts: { databaseDown: () => Pro
           if (!down || res.headersSent) return original();
           // Next's headers for its own error body (length, encoding) do not describe this one.
           for (const h of ["content-length", "content-encoding", "etag", "content-type"]) res.removeHeader(h);
-          (writeHead as (...a: unknown[]) => ServerResponse).call(res, 503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(OUTAGE_RETRY_SECONDS), "Cache-Control": "no-store" });
+          (writeHead as (...a: unknown[]) => ServerResponse).call(res, 503, {
+            "Content-Type": "text/html; charset=utf-8",
+            "Retry-After": String(OUTAGE_RETRY_SECONDS),
+            "Cache-Control": "no-store",
+          });
           (end as (...a: unknown[]) => ServerResponse).call(res, req.method === "HEAD" ? undefined : outagePageHtml(opts.siteName));
         },
         () => original(),

@@ -24,7 +24,12 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
   if (!user?.email) return;
   const recent = await recentEmailTokens(db, user.id, "reset", new Date(now.getTime() - 3600_000));
   if (recent.count >= RESETS_PER_HOUR) return;
-  const link = await issueMailLink(db, { userId: user.id, purpose: "reset", email: user.email, ttlMs: RESET_TTL_MS, now }, baseUrl, "/reset-password");
+  const link = await issueMailLink(
+    db,
+    { userId: user.id, purpose: "reset", email: user.email, ttlMs: RESET_TTL_MS, now },
+    baseUrl,
+    "/reset-password",
+  );
   await mailer.send({
     to: user.email,
     subject: "Collider Arena: choose a new password",

@@ -57,7 +57,9 @@ export function readerEdge(next: Handler, db: Db, secret: string): Handler {
       const challenge = await board(decodeURIComponent(slug));
       if (!challenge?.public) return next(req, res);
       const body = JSON.stringify(await readerStandingBody(challenge, await readerOf(session)));
-      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" }).end(body);
+      res
+        .writeHead(200, { "Content-Type": "application/json", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" })
+        .end(body);
     })().catch(() => {
       // The database is unreachable (or anything else): the route answers, in the API's error shape.
       if (!res.headersSent) next(req, res);

@@ -21,7 +21,10 @@ export type ReaderStanding = {
  * the challenge. One indexed look-up per reader; the ranking itself is the board's, computed once per leaderboard
  * version for everyone (lib/leaderboard.ts).
  */
-export async function readerStanding(challenge: Pick<Challenge, "id" | "metricId" | "createdBy">, user: User | undefined): Promise<ReaderStanding | null> {
+export async function readerStanding(
+  challenge: Pick<Challenge, "id" | "metricId" | "createdBy">,
+  user: User | undefined,
+): Promise<ReaderStanding | null> {
   if (!user) return null;
   const mine = await readerOfChallenge(await getDb(), challenge.id, user.id);
   const canManage = await managesChallenge(challenge, user, () => mine.coOrganiser);

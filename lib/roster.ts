@@ -14,7 +14,8 @@ export function parseRoster(text: string): { lines: { name: string; email: strin
   raw.forEach((line, i) => {
     if (line.trim() === "" || (i === 0 && /^\s*name\s*,\s*e-?mail\s*$/i.test(line))) return;
     const cells = line.split(",");
-    if (cells.length !== 2) return void problems.push(`line ${i + 1}: expected "name,email", got ${cells.length} field${cells.length === 1 ? "" : "s"}`);
+    if (cells.length !== 2)
+      return void problems.push(`line ${i + 1}: expected "name,email", got ${cells.length} field${cells.length === 1 ? "" : "s"}`);
     const parsed = rosterLineSchema.safeParse({ name: cells[0], email: cells[1] });
     if (!parsed.success) return void problems.push(`line ${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
     if (seen.has(parsed.data.email)) return void problems.push(`line ${i + 1}: ${parsed.data.email} appears twice`);

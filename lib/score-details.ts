@@ -15,7 +15,10 @@ const DETAILS: Record<string, DetailInfo> = {
   ams: { label: "AMS", explain: "Approximate median significance of the events you marked as signal (s), against the background (b)." },
   s: { label: "Signal weight selected (s)", explain: "Sum of the weights of true signal events among those you marked as signal." },
   b: { label: "Background weight selected (b)", explain: "Sum of the weights of background events you marked as signal." },
-  curveMax: { label: "Best AMS over cut-offs", explain: "The highest AMS any cut on your RankOrder would have reached (the curve's maximum)." },
+  curveMax: {
+    label: "Best AMS over cut-offs",
+    explain: "The highest AMS any cut on your RankOrder would have reached (the curve's maximum).",
+  },
   curveMaxSelected: { label: "Events selected at the best cut", explain: "How many top-ranked events that best cut-off keeps as signal." },
   auc: { label: "ROC AUC", explain: "Probability that a random signal event scores above a random background event (0.5 = guessing)." },
   "eff-at-1e-2": { label: "ε_S at ε_B = 10⁻²", explain: "Fraction of signal kept when the cut lets 1 % of the background through." },
@@ -48,13 +51,20 @@ export interface ShownDetail {
 
 /** The scalar details in a reading order: known keys as listed above, then any others. */
 export function describeDetails(details: Record<string, unknown>): ShownDetail[] {
-  const scalars = Object.entries(details).filter((e): e is [string, number | string] => typeof e[1] === "number" || typeof e[1] === "string");
+  const scalars = Object.entries(details).filter(
+    (e): e is [string, number | string] => typeof e[1] === "number" || typeof e[1] === "string",
+  );
   const order = Object.keys(DETAILS);
   const rank = (k: string) => (Object.hasOwn(DETAILS, k) ? order.indexOf(k) : order.length);
   return scalars
     .sort((a, b) => rank(a[0]) - rank(b[0]))
     .map(([key, v]) => {
       const info = Object.hasOwn(DETAILS, key) ? DETAILS[key]! : undefined;
-      return { key, label: info?.label ?? key, explain: info?.explain ?? null, value: typeof v !== "number" ? v : Number.isFinite(v) ? String(Number(v.toPrecision(6))) : formatScore(v, 0) };
+      return {
+        key,
+        label: info?.label ?? key,
+        explain: info?.explain ?? null,
+        value: typeof v !== "number" ? v : Number.isFinite(v) ? String(Number(v.toPrecision(6))) : formatScore(v, 0),
+      };
     });
 }

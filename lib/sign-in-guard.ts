@@ -66,4 +66,3 @@ export async function checkCredentials(
   if (addressKey) await settleSignInAttempt(db, addressKey, policies.address);
   return user;
 }
-

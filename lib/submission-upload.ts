@@ -17,7 +17,11 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.headers.get("idempotency-key");
   if (key === null) return undefined;
   if (!KEY_PATTERN.test(key)) {
-    throw new ApiError(400, "bad_idempotency_key", "The Idempotency-Key header must be 1 to 200 printable ASCII characters without spaces (e.g. a UUID).");
+    throw new ApiError(
+      400,
+      "bad_idempotency_key",
+      "The Idempotency-Key header must be 1 to 200 printable ASCII characters without spaces (e.g. a UUID).",
+    );
   }
   return key;
 }

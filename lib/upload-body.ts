@@ -87,7 +87,10 @@ function decodedHeader(req: Request, name: string, fallback: string): string {
  * A submission upload, either way it may come: multipart with `file` and `description` (the browser form), or
  * the file as the raw body with its name in `X-Filename` and an optional `X-Description`, URI-encoded (the CLI).
  */
-export async function readSubmissionBody(req: Request, maxBytes: number): Promise<{ bytes: Uint8Array; filename: string; description: string }> {
+export async function readSubmissionBody(
+  req: Request,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; filename: string; description: string }> {
   if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const form = await readMultipart(req, maxBytes);
     const file = form.files.get("file");

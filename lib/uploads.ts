@@ -97,7 +97,8 @@ export function prepareDesignUpload(bytes: Uint8Array): PreparedUpload {
       throw new ApiError(400, "bad_design", `The file is not a valid gzip file of at most ${MAX_DESIGN_BYTES / 1024 / 1024} MiB.`);
     }
   }
-  if (raw.byteLength > MAX_DESIGN_BYTES) throw new ApiError(413, "too_large", `A design must be at most ${MAX_DESIGN_BYTES / 1024 / 1024} MiB.`);
+  if (raw.byteLength > MAX_DESIGN_BYTES)
+    throw new ApiError(413, "too_large", `A design must be at most ${MAX_DESIGN_BYTES / 1024 / 1024} MiB.`);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(raw);

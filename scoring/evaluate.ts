@@ -7,7 +7,16 @@ import { amsCurve } from "./metrics/ams-curve";
 import { amsFromSelection } from "./metrics/ams";
 import { rankingTotals, walkGroups } from "./metrics/ranked-walk";
 import { rankByScore } from "./metrics/ranking";
-import { Cumulative, rankedEvents, resampledAms, resampledAuc, resampledEfficiency, resampledMaxSic, splitWeights, type RankedEvents } from "./metrics/resampled";
+import {
+  Cumulative,
+  rankedEvents,
+  resampledAms,
+  resampledAuc,
+  resampledEfficiency,
+  resampledMaxSic,
+  splitWeights,
+  type RankedEvents,
+} from "./metrics/resampled";
 import { RocCurve } from "./metrics/roc-curve";
 import { RocSummary } from "./metrics/roc-summary";
 import { DEFAULT_SIC_MIN_BACKGROUND } from "./metrics/sic";
@@ -47,7 +56,11 @@ export interface EvaluateOptions {
 }
 
 /** Adds the bootstrap std when asked for; `resampler` lays the events out once and returns the per-resample metric. */
-export function withStd(score: SubsetScore, opts: EvaluateOptions, resampler: () => [count: number, metric: (m: Uint8Array) => number]): SubsetScore {
+export function withStd(
+  score: SubsetScore,
+  opts: EvaluateOptions,
+  resampler: () => [count: number, metric: (m: Uint8Array) => number],
+): SubsetScore {
   if (opts.bootstrap > 0) {
     const [count, metric] = resampler();
     score.std = bootstrapStd(count, metric, { resamples: opts.bootstrap, seed: opts.seed });
@@ -107,7 +120,12 @@ function primaryOf(metricId: ScoreMetricId, summary: RocSummary): number {
  * ranked and walked on its own (see ranked-walk.ts), and finished, bootstrap included, before the next one reuses the
  * workspace's arrays.
  */
-export function evaluateScores(submission: ScoreSubmission, subsets: Subsets, metricId: ScoreMetricId, opts: EvaluateOptions): SubsetScore[] {
+export function evaluateScores(
+  submission: ScoreSubmission,
+  subsets: Subsets,
+  metricId: ScoreMetricId,
+  opts: EvaluateOptions,
+): SubsetScore[] {
   const minBackground = opts.sicMinBackground ?? DEFAULT_SIC_MIN_BACKGROUND;
   return subsets.list.map((subset) => {
     const { workspace } = subsets;
@@ -140,7 +158,13 @@ export function evaluateScores(submission: ScoreSubmission, subsets: Subsets, me
   });
 }
 
-function resampledPrimary(metricId: ScoreMetricId, events: RankedEvents, m: Uint8Array, sicMinBackground: number, sums: Cumulative): number {
+function resampledPrimary(
+  metricId: ScoreMetricId,
+  events: RankedEvents,
+  m: Uint8Array,
+  sicMinBackground: number,
+  sums: Cumulative,
+): number {
   switch (metricId) {
     case "auc":
       return resampledAuc(events, m);

@@ -49,4 +49,15 @@ export {
   type SubsetName,
 } from "./registry";
 export { applyGates, GateFailedError, gateFailureMessage, type GateOutcome } from "./gates/apply-gates";
-export { controlCounts, gateField, GATE_IDS, gateRequirementIssues, gateSettingsSchema, gateShortName, gatesOfConfig, type ControlCounts, type GateId, type GateSetting } from "./gates/gate-settings";
+export {
+  controlCounts,
+  gateField,
+  GATE_IDS,
+  gateRequirementIssues,
+  gateSettingsSchema,
+  gateShortName,
+  gatesOfConfig,
+  type ControlCounts,
+  type GateId,
+  type GateSetting,
+} from "./gates/gate-settings";

@@ -118,10 +118,15 @@ export function validateMetricParams(descriptor: MetricDescriptor, given: Readon
   for (const p of descriptor.params) {
     const raw = given[p.id];
     const value = raw === undefined ? p.default : raw;
-    const inRange = typeof value === "number" && Number.isFinite(value) && (p.exclusive ? value > p.min && value < p.max : value >= p.min && value <= p.max);
+    const inRange =
+      typeof value === "number" &&
+      Number.isFinite(value) &&
+      (p.exclusive ? value > p.min && value < p.max : value >= p.min && value <= p.max);
     if (!inRange || (p.integer && !Number.isInteger(value))) {
       const bounds = p.exclusive ? `${p.min} < ${p.id} < ${p.max}` : `${p.min} ≤ ${p.id} ≤ ${p.max}`;
-      throw new RangeError(`${p.name} (${p.id}) must be ${p.integer ? "a whole number" : "a number"} with ${bounds}, got ${JSON.stringify(raw)}`);
+      throw new RangeError(
+        `${p.name} (${p.id}) must be ${p.integer ? "a whole number" : "a number"} with ${bounds}, got ${JSON.stringify(raw)}`,
+      );
     }
     out[p.id] = value;
   }

@@ -37,14 +37,21 @@ const designScoreMetric = describeMetric({
 });
 
 /** Every metric, in the order pages list them. */
-export const metricDescriptors = [amsMetric, aucMetric, sicMetric, efficiencyAt1e2Metric, efficiencyAt1e3Metric, ...tabularMetrics, designScoreMetric] as const;
+export const metricDescriptors = [
+  amsMetric,
+  aucMetric,
+  sicMetric,
+  efficiencyAt1e2Metric,
+  efficiencyAt1e3Metric,
+  ...tabularMetrics,
+  designScoreMetric,
+] as const;
 
 export type MetricId = (typeof metricDescriptors)[number]["id"];
 
-export const METRICS: Readonly<Record<MetricId, MetricDescriptor<MetricId>>> = Object.fromEntries(metricDescriptors.map((m) => [m.id, m])) as Record<
-  MetricId,
-  MetricDescriptor<MetricId>
->;
+export const METRICS: Readonly<Record<MetricId, MetricDescriptor<MetricId>>> = Object.fromEntries(
+  metricDescriptors.map((m) => [m.id, m]),
+) as Record<MetricId, MetricDescriptor<MetricId>>;
 
 export function isMetricId(id: string): id is MetricId {
   return Object.hasOwn(METRICS, id);
@@ -105,22 +112,36 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
   if (!descriptor) throw new Error(`unknown metric ${JSON.stringify(metricId)}`);
   if (descriptor.compute === null) throw new Error(`${metricId} is scored by simulating the design, not against a solution`);
   if (!descriptor.targets.includes(solution.target.type)) {
-    throw new Error(`${descriptor.name} scores ${descriptor.targets.join(" or ")} targets; this answer key's target is ${solution.target.type}`);
+    throw new Error(
+      `${descriptor.name} scores ${descriptor.targets.join(" or ")} targets; this answer key's target is ${solution.target.type}`,
+    );
   }
   const params = validateMetricParams(descriptor, req.params);
   const subsets = subsetsOf(solution);
-  const opts = { bootstrap: req.bootstrap ?? 0, seed: req.seed ?? 0, sicMinBackground: req.sicMinBackground, amsCurvePoints: req.amsCurvePoints, workspace: subsets.workspace };
+  const opts = {
+    bootstrap: req.bootstrap ?? 0,
+    seed: req.seed ?? 0,
+    sicMinBackground: req.sicMinBackground,
+    amsCurvePoints: req.amsCurvePoints,
+    workspace: subsets.workspace,
+  };
   const index = createSolutionIndex(solution);
   const result: Partial<ScoreResult> = {};
   const store = (scores: SubsetScore[]) => scores.forEach((score, k) => (result[SUBSET_NAMES[k]!] = score));
   const parsedFormat = "rankOrder" in submission ? "higgs" : "scores" in submission ? "scores" : null;
-  if (parsedFormat !== null && parsedFormat !== descriptor.submissionFormat && !(parsedFormat === "scores" && solution.target.type !== "multiclass")) {
+  if (
+    parsedFormat !== null &&
+    parsedFormat !== descriptor.submissionFormat &&
+    !(parsedFormat === "scores" && solution.target.type !== "multiclass")
+  ) {
     throw new Error(`metric ${metricId} needs a ${descriptor.submissionFormat} submission, got a parsed ${parsedFormat} one`);
   }
   // What it parses here, it gives back to the index's pool once scored (the result holds none of those arrays).
   const gates = req.gates ?? [];
   if (gates.length > 0 && (descriptor.submissionFormat === "higgs" || solution.target.type === "multiclass")) {
-    throw new Error(`gates read one score per event; a ${descriptor.submissionFormat} submission of a ${solution.target.type} key has none`);
+    throw new Error(
+      `gates read one score per event; a ${descriptor.submissionFormat} submission of a ${solution.target.type} key has none`,
+    );
   }
   if (descriptor.submissionFormat === "higgs") {
     const given = "rankOrder" in submission;
@@ -135,7 +156,10 @@ export async function scoreSubmission(req: ScoreRequest): Promise<ScoreResult> {
     store(evaluateMetric(descriptor, params, solution, parsed.probabilities, parsed.classes, subsets.list, opts));
   } else {
     const given = "scores" in submission;
-    const format = descriptor.submissionFormat === "values" ? { columns: VALUE_SUBMISSION_COLUMNS } : { probability: descriptor.submissionFormat === "probabilities" };
+    const format =
+      descriptor.submissionFormat === "values"
+        ? { columns: VALUE_SUBMISSION_COLUMNS }
+        : { probability: descriptor.submissionFormat === "probabilities" };
     const parsed = given ? submission : await parseScoreSubmission(submission as ByteSource, index, req.csv, format);
     try {
       if (gates.length > 0) result.gates = applyGates(solution, parsed.scores, gates);

@@ -111,7 +111,9 @@ function labelProblem(target: SolutionTarget, raw: number | string): string | nu
   if (target.type === "binary") return binaryLabelCode(String(raw)) < 0 ? `label ${shown} is not s/b or 1/0` : null;
   const value = typeof raw === "number" ? raw : Number(raw);
   if (target.type === "real") return Number.isFinite(value) ? null : `target ${shown} is not a finite number`;
-  return Number.isInteger(value) && value >= 0 && value < target.classes.length ? null : `class ${shown} is not an index below ${target.classes.length}`;
+  return Number.isInteger(value) && value >= 0 && value < target.classes.length
+    ? null
+    : `class ${shown} is not an index below ${target.classes.length}`;
 }
 
 /**
@@ -123,8 +125,11 @@ export function controlProblem(usage: number, origin: number, aux: number): stri
   const hasAux = !Number.isNaN(aux);
   if (hasOrigin && origin !== ORIGIN_REAL && origin !== ORIGIN_SIMULATED) return `origin ${origin} is not 1 (real) or 0 (simulated)`;
   if (hasAux && !Number.isFinite(aux)) return `Aux ${aux} is not a finite number`;
-  if (usage !== USAGE.Control) return hasOrigin || hasAux ? `only Control rows carry Origin or Aux (this row is ${USAGE_NAMES[usage] ?? "Ignored"})` : null;
-  return hasOrigin || hasAux ? null : "a Control row needs Origin (real or simulated, for the agreement check) or Aux (the correlation check's column value)";
+  if (usage !== USAGE.Control)
+    return hasOrigin || hasAux ? `only Control rows carry Origin or Aux (this row is ${USAGE_NAMES[usage] ?? "Ignored"})` : null;
+  return hasOrigin || hasAux
+    ? null
+    : "a Control row needs Origin (real or simulated, for the agreement check) or Aux (the correlation check's column value)";
 }
 
 /** A Solution from column arrays (e.g. read from a database), validated like a parsed file. */
@@ -132,7 +137,13 @@ export function solutionFromColumns(columns: SolutionColumns): Solution {
   const n = columns.ids.length;
   const target = columns.target ?? { type: "binary" };
   const problems = new ProblemCollector(SolutionFormatError);
-  for (const [name, col] of [["labels", columns.labels], ["weights", columns.weights], ["usage", columns.usage], ["origin", columns.origin ?? { length: n }], ["aux", columns.aux ?? { length: n }]] as const) {
+  for (const [name, col] of [
+    ["labels", columns.labels],
+    ["weights", columns.weights],
+    ["usage", columns.usage],
+    ["origin", columns.origin ?? { length: n }],
+    ["aux", columns.aux ?? { length: n }],
+  ] as const) {
     if (col.length !== n) problems.fatal(null, `${name} has ${col.length} entries but ids has ${n}`);
   }
   if (target.type === "multiclass" && !(target.classes.length >= 2 && target.classes.length <= MAX_CLASSES)) {
@@ -156,11 +167,19 @@ export function solutionFromColumns(columns: SolutionColumns): Solution {
     else if (target.type === "multiclass") solution.labels[i] = Number(raw);
     else solution.values![i] = Number(raw);
     const rawUsage = columns.usage[i]!;
-    solution.usage[i] = typeof rawUsage === "string" ? usageCode(rawUsage) : rawUsage >= 1 && rawUsage <= 3 && Number.isInteger(rawUsage) ? (rawUsage as Usage) : USAGE.Ignored;
+    solution.usage[i] =
+      typeof rawUsage === "string"
+        ? usageCode(rawUsage)
+        : rawUsage >= 1 && rawUsage <= 3 && Number.isInteger(rawUsage)
+          ? (rawUsage as Usage)
+          : USAGE.Ignored;
     if (solution.ids.at(i) === "") problems.add(null, `row ${i}: EventId is empty`);
     if (!isValidWeight(solution.weights[i]!)) problems.add(null, `row ${i}: weight ${solution.weights[i]} is not a positive finite number`);
     // Keys read without their gate columns (a challenge with no gate) are not checked for them.
-    const controlIssue = solution.origin || solution.aux ? controlProblem(solution.usage[i]!, solution.origin?.[i] ?? ORIGIN_NONE, solution.aux?.[i] ?? NaN) : null;
+    const controlIssue =
+      solution.origin || solution.aux
+        ? controlProblem(solution.usage[i]!, solution.origin?.[i] ?? ORIGIN_NONE, solution.aux?.[i] ?? NaN)
+        : null;
     if (controlIssue !== null) problems.add(null, `row ${i}: ${controlIssue}`);
   }
   problems.throwIfAny();

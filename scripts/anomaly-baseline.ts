@@ -22,11 +22,13 @@ import { reportBenchmark } from "./lib/report-benchmark";
 import { runCli, UsageError } from "./lib/run-cli";
 import { BaselineInputError } from "../lib/ml/baseline-input-error";
 
-const usage = "usage: npx tsx scripts/anomaly-baseline.ts --challenge <slug> [--method autoencoder|cwola|both] [--seed N] [--epochs N] [--out DIR] [--no-register]";
+const usage =
+  "usage: npx tsx scripts/anomaly-baseline.ts --challenge <slug> [--method autoencoder|cwola|both] [--seed N] [--epochs N] [--out DIR] [--no-register]";
 function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!(Number.isSafeInteger(value) && value >= min)) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
+  if (!(Number.isSafeInteger(value) && value >= min))
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -55,7 +57,8 @@ async function main(): Promise<number> {
   });
   if (!values.challenge) throw new UsageError("--challenge is required");
   const choices = [...ANOMALY_METHODS, "both"];
-  if (!choices.includes(values.method)) throw new UsageError(`--method must be one of ${choices.join(", ")}, got ${JSON.stringify(values.method)}`);
+  if (!choices.includes(values.method))
+    throw new UsageError(`--method must be one of ${choices.join(", ")}, got ${JSON.stringify(values.method)}`);
   const opts: AnomalyBaselineOptions = {
     challenge: values.challenge,
     methods: values.method === "both" ? ANOMALY_METHODS : [values.method as AnomalyMethod],
@@ -73,7 +76,9 @@ async function main(): Promise<number> {
     for (const r of results) {
       const file = path.join(values.out, `anomaly-baseline-${r.method}.csv`);
       writeFileSync(file, r.csv);
-      console.log(`${r.name}: trained in ${r.card.trainingSeconds.toFixed(1)} s (best epochs ${r.card.bestEpochs.join(", ")}); submission written to ${file}`);
+      console.log(
+        `${r.name}: trained in ${r.card.trainingSeconds.toFixed(1)} s (best epochs ${r.card.bestEpochs.join(", ")}); submission written to ${file}`,
+      );
       if (!reportBenchmark(r.registered)) failed = true;
     }
     return failed ? 1 : 0;

@@ -21,12 +21,14 @@ import { runCli, UsageError } from "./lib/run-cli";
 import { runBaseline } from "../lib/ml/baseline-run";
 import { FAMILY_CHOICES, type FamilyChoice } from "../lib/ml/higgs-training";
 
-const usage = "usage: npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both|blend] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
+const usage =
+  "usage: npm run baseline -- --challenge <slug> [--family tfjs|xgboost|both|blend] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
 
 function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!(Number.isSafeInteger(value) && value >= min)) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
+  if (!(Number.isSafeInteger(value) && value >= min))
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -68,7 +70,8 @@ async function main(): Promise<number> {
   });
   if (!values.challenge) throw new UsageError("--challenge is required");
   const family = values.family as FamilyChoice;
-  if (!FAMILY_CHOICES.includes(family)) throw new UsageError(`--family must be one of ${FAMILY_CHOICES.join(", ")}, got ${JSON.stringify(values.family)}`);
+  if (!FAMILY_CHOICES.includes(family))
+    throw new UsageError(`--family must be one of ${FAMILY_CHOICES.join(", ")}, got ${JSON.stringify(values.family)}`);
   const opts = {
     challenge: values.challenge,
     family,
@@ -84,7 +87,9 @@ async function main(): Promise<number> {
     let failed = false;
     for (const r of results) {
       const v = r.card.validation;
-      console.log(`${r.name}: trained in ${r.card.trainingSeconds.toFixed(1)} s; validation AMS ${v.ams.toFixed(3)} selecting ${(100 * v.selectedFraction).toFixed(1)}% (threshold ${v.threshold.toFixed(4)})`);
+      console.log(
+        `${r.name}: trained in ${r.card.trainingSeconds.toFixed(1)} s; validation AMS ${v.ams.toFixed(3)} selecting ${(100 * v.selectedFraction).toFixed(1)}% (threshold ${v.threshold.toFixed(4)})`,
+      );
       if (values.out) {
         const file = outFile(values.out, r.familyId, results.length > 1);
         writeFileSync(file, r.csv);

@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   if (!target || extra.length > 0) throw new UsageError("give one command and one slug or file");
   if (command === "export" && values.slug === undefined) return exportCommand(target, values.out);
   if (command === "import" && values.out === undefined) return importCommand(target, values.slug);
-  throw new UsageError(command === "export" || command === "import" ? `unexpected option for ${command}` : `unknown command ${JSON.stringify(command)}`);
+  throw new UsageError(
+    command === "export" || command === "import" ? `unexpected option for ${command}` : `unknown command ${JSON.stringify(command)}`,
+  );
 }
 
 runCli(main, { usage, inputErrors: [BundleError] });

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const done = await regenerateBuiltInChallenge(handle.db, slug);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    console.log(`Regenerated "${slug}" from a fresh secret key in ${seconds} s: ${done.submissions} earlier submission(s) ${done.outcome}.`);
+    console.log(
+      `Regenerated "${slug}" from a fresh secret key in ${seconds} s: ${done.submissions} earlier submission(s) ${done.outcome}.`,
+    );
   } finally {
     await handle.close();
   }

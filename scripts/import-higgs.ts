@@ -25,14 +25,25 @@ const usage = `usage: npm run import:higgs -- --cern FILE [--split-seed N] [--te
 /** The upload the flags name (the Higgs kind's declarations) and its files and fields. */
 function uploadFrom(values: Record<string, string | undefined>): { upload: KindUpload } & Omit<UploadInput, "seed"> {
   const kaggle = [values.train, values.test, values.solution];
-  const split = { "split-seed": values["split-seed"], "test-fraction": values["test-fraction"], "public-fraction": values["public-fraction"] };
+  const split = {
+    "split-seed": values["split-seed"],
+    "test-fraction": values["test-fraction"],
+    "public-fraction": values["public-fraction"],
+  };
   if (values.cern !== undefined) {
     if (kaggle.some((v) => v !== undefined)) throw new UsageError("give either --cern or --train/--test/--solution, not both");
-    return { upload: higgsCernUpload, files: { file: openInput(values.cern) }, fileNames: { file: path.basename(values.cern) }, fields: split };
+    return {
+      upload: higgsCernUpload,
+      files: { file: openInput(values.cern) },
+      fileNames: { file: path.basename(values.cern) },
+      fields: split,
+    };
   }
   const [train, test, solution] = kaggle;
-  if (train === undefined || test === undefined || solution === undefined) throw new UsageError("give --cern FILE, or all of --train, --test and --solution");
-  if (Object.values(split).some((v) => v !== undefined)) throw new UsageError("--split-seed, --test-fraction and --public-fraction apply to --cern files only");
+  if (train === undefined || test === undefined || solution === undefined)
+    throw new UsageError("give --cern FILE, or all of --train, --test and --solution");
+  if (Object.values(split).some((v) => v !== undefined))
+    throw new UsageError("--split-seed, --test-fraction and --public-fraction apply to --cern files only");
   return {
     upload: higgsKaggleUpload,
     files: { training: openInput(train), test: openInput(test), solution: openInput(solution) },
@@ -44,7 +55,10 @@ function uploadFrom(values: Record<string, string | undefined>): { upload: KindU
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: Object.fromEntries(
-      ["cern", "split-seed", "test-fraction", "public-fraction", "train", "test", "solution", "slug", "title", "summary"].map((name) => [name, { type: "string" as const }]),
+      ["cern", "split-seed", "test-fraction", "public-fraction", "train", "test", "solution", "slug", "title", "summary"].map((name) => [
+        name,
+        { type: "string" as const },
+      ]),
     ),
   });
   if (!values.slug || !values.title) throw new UsageError("--slug and --title are required");
@@ -58,7 +72,9 @@ async function main(): Promise<number> {
   try {
     const result = await storeUpload(handle.db, prepared, { slug: values.slug, title: values.title, summary: values.summary });
     const m = result.manifest;
-    console.log(`Imported challenge "${values.title}" (/challenges/${result.challenge.slug}): ${m.trainEvents} training and ${m.testEvents} test events.`);
+    console.log(
+      `Imported challenge "${values.title}" (/challenges/${result.challenge.slug}): ${m.trainEvents} training and ${m.testEvents} test events.`,
+    );
     console.log(`Weight sums per subset: ${JSON.stringify(m.weightSums)}`);
     console.log(`Parsed in ${(result.parseMs / 1000).toFixed(1)} s, stored in ${(result.storeMs / 1000).toFixed(1)} s.`);
     return 0;

@@ -20,7 +20,8 @@ import { openInput } from "./lib/open-input";
 import { runCli, UsageError } from "./lib/run-cli";
 import { CsvFormatError } from "../scoring/parsing/errors";
 
-const usage = "usage: npm run import:lhco -- --train FILE --test FILE --slug S --title T [--control N] [--seed N] [--public-fraction F] [--summary TEXT]";
+const usage =
+  "usage: npm run import:lhco -- --train FILE --test FILE --slug S --title T [--control N] [--seed N] [--public-fraction F] [--summary TEXT]";
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -31,9 +32,12 @@ function integer(text: string | undefined, name: string): number | undefined {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: Object.fromEntries(["train", "test", "slug", "title", "summary", "control", "seed", "public-fraction"].map((n) => [n, { type: "string" as const }])),
+    options: Object.fromEntries(
+      ["train", "test", "slug", "title", "summary", "control", "seed", "public-fraction"].map((n) => [n, { type: "string" as const }]),
+    ),
   });
-  if (!values.train || !values.test || !values.slug || !values.title) throw new UsageError("--train, --test, --slug and --title are required");
+  if (!values.train || !values.test || !values.slug || !values.title)
+    throw new UsageError("--train, --test, --slug and --title are required");
   const prepared = await prepareUpload(lhcoUpload, {
     files: { train: openInput(values.train), test: openInput(values.test) },
     fileNames: { train: path.basename(values.train), test: path.basename(values.test) },

@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   // Training runs in a process of its own at a lower priority (lib/ml/training-process.ts), so the site keeps
   // answering while it trains, with the worker inside the site too (`npm run bench:responsiveness` measures it).
   if (e.BUILTIN_BASELINE_TRAINING === "true") await queueBuiltInTraining(handle.db, await getBoss(), created);
-  else if (created.length > 0) console.log("Benchmark training not queued (BUILTIN_BASELINE_TRAINING=false): an admin starts it from a challenge's manage page.");
+  else if (created.length > 0)
+    console.log("Benchmark training not queued (BUILTIN_BASELINE_TRAINING=false): an admin starts it from a challenge's manage page.");
 
   const app = next({ dev: false, dir: root, hostname: "localhost", port: e.PORT });
   await app.prepare();

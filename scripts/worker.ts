@@ -10,7 +10,10 @@ import { startWorker } from "../lib/jobs/worker";
 async function main(): Promise<void> {
   const e = env();
   // Two processes on one PGlite folder would corrupt it: the embedded database's worker lives in `npm start`.
-  if (!e.DATABASE_URL) throw new ConfigError("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` runs the worker inside the site.");
+  if (!e.DATABASE_URL)
+    throw new ConfigError(
+      "npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` runs the worker inside the site.",
+    );
   surviveDatabaseOutages("worker");
   // A worker started while the database restarts waits for it instead of exiting.
   const handle = await retryWhileDatabaseUnavailable(getDbHandle, {

@@ -23,9 +23,7 @@ export function AuthForm({
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {mode === "sign-up" && (
-        <Field label="Name" name="name" autoComplete="name" defaultValue={v.name} errors={f.name} required />
-      )}
+      {mode === "sign-up" && <Field label="Name" name="name" autoComplete="name" defaultValue={v.name} errors={f.name} required />}
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={v.email} errors={f.email} required />
       <Field
         label="Password"
@@ -37,7 +35,9 @@ export function AuthForm({
       />
       {mode === "sign-in" && (
         <p className="text-right text-sm">
-          <Link href="/forgot-password" className="text-brand-600 underline">Forgot password?</Link>
+          <Link href="/forgot-password" className="text-brand-600 underline">
+            Forgot password?
+          </Link>
         </p>
       )}
       {/* Field errors are shown by their inputs; the banner carries the rest. */}
@@ -52,11 +52,17 @@ export function AuthForm({
       <p className="text-center text-sm text-slate-600">
         {mode === "sign-up" ? (
           <>
-            Already have an account? <Link href={authHref("/sign-in", callbackUrl)} className="text-brand-600 underline">Sign in</Link>
+            Already have an account?{" "}
+            <Link href={authHref("/sign-in", callbackUrl)} className="text-brand-600 underline">
+              Sign in
+            </Link>
           </>
         ) : (
           <>
-            New here? <Link href={authHref("/sign-up", callbackUrl)} className="text-brand-600 underline">Create an account</Link>
+            New here?{" "}
+            <Link href={authHref("/sign-up", callbackUrl)} className="text-brand-600 underline">
+              Create an account
+            </Link>
           </>
         )}
       </p>

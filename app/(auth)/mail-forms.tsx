@@ -17,7 +17,11 @@ export function ForgotPasswordForm({ action }: { action: Action }) {
     <form action={formAction} className="space-y-4" noValidate>
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={f.email} required />
       <FormError message={Object.keys(f).length ? undefined : state.error} />
-      {state.success && <p role="status" className="text-sm text-emerald-700">{state.success}</p>}
+      {state.success && (
+        <p role="status" className="text-sm text-emerald-700">
+          {state.success}
+        </p>
+      )}
       <button type="submit" disabled={pending} className={BUTTON}>
         {pending ? "Please wait…" : "Send me a link"}
       </button>
@@ -32,7 +36,10 @@ export function ResetPasswordForm({ action, token }: { action: Action; token: st
   if (state.success) {
     return (
       <p role="status" className="text-sm text-emerald-700">
-        {state.success} <Link href="/sign-in" className="text-brand-600 underline">Sign in</Link>
+        {state.success}{" "}
+        <Link href="/sign-in" className="text-brand-600 underline">
+          Sign in
+        </Link>
       </p>
     );
   }

@@ -39,10 +39,7 @@ export default async function HomePage() {
               <p className="mt-1 text-sm text-slate-600">{c.summary}</p>
               {c.state.changesAt && (
                 <p className="mt-3 text-sm text-slate-500">
-                  <Countdown
-                    to={c.state.changesAt.toISOString()}
-                    label={c.state.status === "open" ? "Closes in" : "Opens in"}
-                  />
+                  <Countdown to={c.state.changesAt.toISOString()} label={c.state.status === "open" ? "Closes in" : "Opens in"} />
                 </p>
               )}
             </li>

@@ -10,7 +10,13 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
  * A server action as a form: hidden values, the caller's fields, one button, and the result (message, error, or a
  * one-time secret such as new passwords) underneath.
  */
-export function ActionForm({ action, button, children, hidden, secretName }: {
+export function ActionForm({
+  action,
+  button,
+  children,
+  hidden,
+  secretName,
+}: {
   action: Action;
   button: string;
   children?: ReactNode;
@@ -32,9 +38,15 @@ export function ActionForm({ action, button, children, hidden, secretName }: {
       {state.success && <p className="text-sm text-emerald-700">{state.success}</p>}
       {state.secret && (
         <div className="space-y-1">
-          <pre data-testid="secret" className="max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-emerald-300">{state.secret}</pre>
+          <pre data-testid="secret" className="max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-emerald-300">
+            {state.secret}
+          </pre>
           {secretName && (
-            <a download={secretName} href={`data:text/csv;charset=utf-8,${encodeURIComponent(state.secret)}`} className="text-sm text-brand-600 underline">
+            <a
+              download={secretName}
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(state.secret)}`}
+              className="text-sm text-brand-600 underline"
+            >
               Download {secretName}
             </a>
           )}

@@ -20,13 +20,27 @@ export function DetectorPicture({ sample }: { sample: SampledTracks }) {
   const fired = new Set(sample.tracks.flatMap((t) => t.hits.map((h) => `${h.layer}:${h.y.toFixed(3)}`)));
   const tubes = sample.tubes.filter((t) => Math.abs(t.y) <= HALF);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-2xl rounded border border-slate-200 bg-white" role="img" aria-label="Detector geometry with simulated tracks">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="w-full max-w-2xl rounded border border-slate-200 bg-white"
+      role="img"
+      aria-label="Detector geometry with simulated tracks"
+    >
       <clipPath id="detector-window">
         <rect x={PAD} y={PAD} width={W - 2 * PAD} height={H - 2 * PAD} />
       </clipPath>
       <g clipPath="url(#detector-window)">
         {sample.tracks.map((t, i) => (
-          <line key={i} x1={x(zMin)} y1={y(t.k * zMin + t.b)} x2={x(zMax)} y2={y(t.k * zMax + t.b)} stroke={t.hits.length >= 2 ? "#2563eb" : "#f97316"} strokeOpacity={0.6} strokeWidth={1} />
+          <line
+            key={i}
+            x1={x(zMin)}
+            y1={y(t.k * zMin + t.b)}
+            x2={x(zMax)}
+            y2={y(t.k * zMax + t.b)}
+            stroke={t.hits.length >= 2 ? "#2563eb" : "#f97316"}
+            strokeOpacity={0.6}
+            strokeWidth={1}
+          />
         ))}
         {tubes.map((t, i) => (
           <ellipse

@@ -15,7 +15,13 @@ export function JoinLink({ url }: { url: string }) {
         </p>
         <CopyButton text={url} label="Copy the link" />
       </div>
-      <div className="w-40 shrink-0 bg-white" data-testid="join-qr" role="img" aria-label={`QR code of ${url}`} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        className="w-40 shrink-0 bg-white"
+        data-testid="join-qr"
+        role="img"
+        aria-label={`QR code of ${url}`}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
     </div>
   );
 }

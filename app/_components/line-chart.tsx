@@ -38,7 +38,8 @@ export function LineChart({
   const sx = (x: number) => px(xScale, x, pad.l, width - pad.r);
   const sy = (y: number) => px(yScale, y, height - pad.b, pad.t);
   const d = xs.map((x, i) => `${i ? "L" : "M"}${sx(x).toFixed(1)},${sy(ys[i]!).toFixed(1)}`).join("");
-  const label = (s: Scale, t: number) => t.toLocaleString("en-US", { minimumFractionDigits: s.decimals, maximumFractionDigits: s.decimals });
+  const label = (s: Scale, t: number) =>
+    t.toLocaleString("en-US", { minimumFractionDigits: s.decimals, maximumFractionDigits: s.decimals });
   // The marker's label sits inside the plot: left of the point near the right edge, below it near the top.
   const m = marker && { cx: sx(marker.x), cy: sy(marker.y) };
   const labelLeft = m ? m.cx > (width + pad.l) / 2 : false;
@@ -64,7 +65,13 @@ export function LineChart({
       {marker && m && (
         <g data-testid="chart-marker">
           <circle cx={m.cx} cy={m.cy} r="5" fill="none" stroke="#dc2626" strokeWidth="2" />
-          <text x={m.cx + (labelLeft ? -8 : 8)} y={m.cy + (labelBelow ? 16 : -8)} fontSize="11" fill="#dc2626" textAnchor={labelLeft ? "end" : "start"}>
+          <text
+            x={m.cx + (labelLeft ? -8 : 8)}
+            y={m.cy + (labelBelow ? 16 : -8)}
+            fontSize="11"
+            fill="#dc2626"
+            textAnchor={labelLeft ? "end" : "start"}
+          >
             {marker.label}
           </text>
         </g>
@@ -72,7 +79,14 @@ export function LineChart({
       <text x={(width + pad.l) / 2} y={height - 6} fontSize="11" textAnchor="middle" fill="#334155">
         {xLabel}
       </text>
-      <text x={12} y={(height - pad.b + pad.t) / 2} fontSize="11" textAnchor="middle" fill="#334155" transform={`rotate(-90 12 ${(height - pad.b + pad.t) / 2})`}>
+      <text
+        x={12}
+        y={(height - pad.b + pad.t) / 2}
+        fontSize="11"
+        textAnchor="middle"
+        fill="#334155"
+        transform={`rotate(-90 12 ${(height - pad.b + pad.t) / 2})`}
+      >
         {yLabel}
       </text>
     </svg>

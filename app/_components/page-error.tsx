@@ -45,7 +45,8 @@ export function PageError({ digest }: { digest?: string }) {
           The site cannot reach its database just now (a restart or a network fault). Nothing you submitted is lost.
         </p>
         <p className="text-slate-600">
-          Retrying every {RETRY_MS / 1000} seconds{tries > 1 ? ` (tried ${tries} times)` : ""}: this page reloads by itself as soon as it is back.
+          Retrying every {RETRY_MS / 1000} seconds{tries > 1 ? ` (tried ${tries} times)` : ""}: this page reloads by itself as soon as it is
+          back.
         </p>
       </div>
     );
@@ -57,7 +58,11 @@ export function PageError({ digest }: { digest?: string }) {
         Something went wrong on the server{digest ? ` (reference ${digest})` : ""}.{" "}
         {database === "checking" ? "Checking the database…" : "The database is reachable, so retrying may help."}
       </p>
-      <button type="button" onClick={() => window.location.reload()} className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+      <button
+        type="button"
+        onClick={() => window.location.reload()}
+        className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700"
+      >
         Try again
       </button>
     </div>

@@ -23,7 +23,11 @@ const publish = () => listeners.forEach((l) => l());
 
 /** The reader of a challenge's leaderboard, once the personal request has answered (null before, or on other pages). */
 export function useReaderOf(slug: string): ReaderOfChallenge | null {
-  return useSyncExternalStore(subscribe, () => byChallenge[slug] ?? null, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => byChallenge[slug] ?? null,
+    () => null,
+  );
 }
 
 /** The signed-in reader as the last personal request saw them (null before it answers, and after signing out). */

@@ -76,7 +76,11 @@ function blendMethod(name: string, families: ModelFamily[]): Method {
       const started = performance.now();
       const blend = await trainHiggsBlend(families, train, { seed }, () => {});
       try {
-        return { testScores: predictBlend(blend, test), threshold: blend.cut.threshold, trainSeconds: (performance.now() - started) / 1000 };
+        return {
+          testScores: predictBlend(blend, test),
+          threshold: blend.cut.threshold,
+          trainSeconds: (performance.now() - started) / 1000,
+        };
       } finally {
         for (const m of blend.members) m.model.dispose();
       }
@@ -91,7 +95,8 @@ const sklearn: Method = {
     const t = transformEvents(preprocessor, test);
     const dir = mkdtempSync(path.join(os.tmpdir(), "sklearn-ref-"));
     try {
-      const write = (name: string, a: Float32Array) => writeFileSync(path.join(dir, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      const write = (name: string, a: Float32Array) =>
+        writeFileSync(path.join(dir, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
       write("train_x", data.train.X);
       write("train_y", Float32Array.from(data.train.label));
       write("train_w", data.train.weight);
@@ -116,7 +121,11 @@ export function availableMethods(): { methods: Method[]; notes: string[] } {
   const notes: string[] = [];
   const methods = [cutBased, familyMethod("tfjs MLP ensemble", tfjsMlpFamily())];
   const { xgb, reason } = loadXgboost();
-  if (xgb) methods.push(familyMethod("XGBoost", xgboostFamily(xgb)), blendMethod("blend: XGBoost + tfjs MLP", [xgboostFamily(xgb), tfjsMlpFamily()]));
+  if (xgb)
+    methods.push(
+      familyMethod("XGBoost", xgboostFamily(xgb)),
+      blendMethod("blend: XGBoost + tfjs MLP", [xgboostFamily(xgb), tfjsMlpFamily()]),
+    );
   else notes.push(`XGBoost skipped: ${reason}`);
   const probe = spawnSync(PYTHON, ["-c", "import sklearn"], { encoding: "utf8" });
   if (probe.status === 0) methods.push(sklearn);

@@ -75,7 +75,10 @@ export function trainGbdt(columns: Float64Array[], labels: Uint8Array, trainRows
       const rows = trainRows.filter((r) => nodeOf[r] === node);
       let g = 0;
       let h = 0;
-      for (const r of rows) { g += grad[r] as number; h += hess[r] as number; }
+      for (const r of rows) {
+        g += grad[r] as number;
+        h += hess[r] as number;
+      }
       tree.value[node] = -g / (h + opts.lambda);
       if (h < 1) continue;
       const parentGain = (g * g) / (h + opts.lambda);
@@ -113,7 +116,11 @@ export function trainGbdt(columns: Float64Array[], labels: Uint8Array, trainRows
     for (let node = 2 ** opts.depth; node < nodes; node++) {
       let g = 0;
       let h = 0;
-      for (const r of trainRows) if (nodeOf[r] === node) { g += grad[r] as number; h += hess[r] as number; }
+      for (const r of trainRows)
+        if (nodeOf[r] === node) {
+          g += grad[r] as number;
+          h += hess[r] as number;
+        }
       tree.value[node] = -g / (h + opts.lambda);
     }
     trees.push(tree);

@@ -50,7 +50,10 @@ export function missingShare(ev: HiggsEvents, f: number, cls: number): number {
 
 /** ks[c][f]: KS distance of feature f's defined values in class c (0 = background, 1 = signal). */
 export function ksTable(real: HiggsEvents, sim: HiggsEvents): [number[], number[]] {
-  return [0, 1].map((c) => HIGGS_FEATURES.map((_, f) => ksDistance(definedValues(real, f, c), definedValues(sim, f, c)))) as [number[], number[]];
+  return [0, 1].map((c) => HIGGS_FEATURES.map((_, f) => ksDistance(definedValues(real, f, c), definedValues(sim, f, c)))) as [
+    number[],
+    number[],
+  ];
 }
 
 /** Rows of two samples stacked as one set of columns, label 1 = first sample. */
@@ -76,7 +79,11 @@ export function realVsSimAuc(real: HiggsEvents, sim: HiggsEvents, seed: number, 
   const rows = (flag: number): Int32Array => Int32Array.from(inTrain.keys()).filter((r) => inTrain[r] === flag);
   const model = trainGbdt(columns, isA, rows(1), opts);
   const test = rows(0);
-  return weightedRocAuc(Float64Array.from(test, (r) => model.predict(r)), Uint8Array.from(test, (r) => isA[r] as number), null);
+  return weightedRocAuc(
+    Float64Array.from(test, (r) => model.predict(r)),
+    Uint8Array.from(test, (r) => isA[r] as number),
+    null,
+  );
 }
 
 /**
@@ -132,7 +139,11 @@ export function transferAms(train: HiggsEvents, test: HiggsEvents, seed: number)
   const nFit = fitPart.label.length;
   const labels = new Uint8Array(columns[0]!.length);
   labels.set(fitPart.label, 0);
-  const model = trainGbdt(columns, labels, Int32Array.from({ length: nFit }, (_, i) => i));
+  const model = trainGbdt(
+    columns,
+    labels,
+    Int32Array.from({ length: nFit }, (_, i) => i),
+  );
   const nCut = cutPart.label.length;
   const cutScores = Float64Array.from({ length: nCut }, (_, i) => model.predict(nFit + i));
   const threshold = bestCut(cutScores, cutPart.label, cutPart.weight).threshold;

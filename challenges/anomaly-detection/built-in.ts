@@ -86,7 +86,12 @@ export function generateBlackBox(opts: BlackBoxOptions): GeneratedDataset {
   return blackBoxDataset(sample.events, {
     seed: opts.seed,
     publicFraction: opts.publicFraction,
-    manifest: { source: "simulator", simulator: "anomaly-detection", seed: describeSeed(opts.seed), samples: { blackBox: sample.manifest } },
+    manifest: {
+      source: "simulator",
+      simulator: "anomaly-detection",
+      seed: describeSeed(opts.seed),
+      samples: { blackBox: sample.manifest },
+    },
   });
 }
 

@@ -65,7 +65,10 @@ export class MissingClassError extends RangeError {
 }
 
 /** Signal and background counts per leaderboard subset, for the manifest; throws when a subset lacks a class. */
-function subsetCounts(solution: GeneratedSolution, requireBoth: boolean): Record<"Public" | "Private", { signal: number; background: number }> {
+function subsetCounts(
+  solution: GeneratedSolution,
+  requireBoth: boolean,
+): Record<"Public" | "Private", { signal: number; background: number }> {
   const counts = { Public: { signal: 0, background: 0 }, Private: { signal: 0, background: 0 } };
   solution.usage.forEach((usage, i) => {
     const subset = usage === USAGE_PUBLIC ? counts.Public : usage === USAGE_PRIVATE ? counts.Private : null;
@@ -94,7 +97,14 @@ export interface TrackAInput {
   manifest: Record<string, unknown>;
 }
 
-export function trackADataset({ train, test, control, seed, publicFraction = DEFAULT_PUBLIC_FRACTION, manifest }: TrackAInput): AnomalyDataset {
+export function trackADataset({
+  train,
+  test,
+  control,
+  seed,
+  publicFraction = DEFAULT_PUBLIC_FRACTION,
+  manifest,
+}: TrackAInput): AnomalyDataset {
   checkPublicFraction(publicFraction);
   if (countSignal(train) > 0) throw new RangeError("the Track A training sample must be background only");
   if (countSignal(control) > 0) throw new RangeError("the control events must be background only");
@@ -112,7 +122,8 @@ export function trackADataset({ train, test, control, seed, publicFraction = DEF
   solution.aux = Float64Array.from(order.keys(), (k) => (usage[k] === USAGE_CONTROL ? publishedValue(mjj[k]!, FEATURE.mjj) : Number.NaN));
   const files = [
     file("train.csv", "Background-only training events: mjj, mj1, delta_mj, tau21_1, tau21_2 (GeV), no label", train.label.length, () =>
-      featuresCsv(train)),
+      featuresCsv(train),
+    ),
     file("test.csv", "Test events: EventId and the 5 features (no labels); some may be signal", n, () => eventsCsv(eventId, published)),
     file("sample_submission.csv", "A valid submission: EventId, score (higher = more anomalous)", n, () => sampleSubmissionCsv(eventId)),
   ];
@@ -150,8 +161,19 @@ export function blackBoxDataset(
   const eventId = Int32Array.from({ length: n }, (_, k) => FIRST_EVENT_ID + k);
   const solution = unitWeightSolution(eventId, events.label, Uint8Array.from(eventId, usageHash(seed, publicFraction)));
   return {
-    manifest: { ...manifest, track: "B", events: n, signalEvents: countSignal(events), publicFraction, subsets: subsetCounts(solution, false) },
-    files: [file("blackbox.csv", "One sample of events: EventId and the 5 features; it may or may not contain a signal", n, () => eventsCsv(eventId, events))],
+    manifest: {
+      ...manifest,
+      track: "B",
+      events: n,
+      signalEvents: countSignal(events),
+      publicFraction,
+      subsets: subsetCounts(solution, false),
+    },
+    files: [
+      file("blackbox.csv", "One sample of events: EventId and the 5 features; it may or may not contain a signal", n, () =>
+        eventsCsv(eventId, events),
+      ),
+    ],
     solution,
     secrets: seedSecrets(seed),
   };

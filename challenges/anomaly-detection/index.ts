@@ -1,6 +1,10 @@
 /** Public API of the anomaly-detection challenge kind (pure: parameters or parsed lines in, datasets out). */
 export {
-  ANOMALY_DEFAULTS, anomalyBuiltIn, generateAnomalyDataset, generateBlackBox, type AnomalyDatasetOptions,
+  ANOMALY_DEFAULTS,
+  anomalyBuiltIn,
+  generateAnomalyDataset,
+  generateBlackBox,
+  type AnomalyDatasetOptions,
   type BlackBoxOptions,
 } from "./built-in";
 export { eventsCsv, featuresCsv, formatFeature, labelledCsv, publishedValue, sampleSubmissionCsv } from "./csv";
@@ -11,7 +15,11 @@ export { LHCO_HEADERS, linesOf, parseLhcoCsv, type LhcoParseOptions } from "./im
 export { ANOMALY_FEATURES, type AnomalyEvents, countSignal, FEATURE } from "./schema";
 export { type AnomalyParams, DEFAULT_ANOMALY_PARAMS, SIGNAL_REGION } from "./simulator/params";
 export {
-  ANOMALY_SIMULATOR_VERSION, type AnomalyManifest, replayAnomalyManifest, simulateAnomaly, type SimulateAnomalyOptions,
+  ANOMALY_SIMULATOR_VERSION,
+  type AnomalyManifest,
+  replayAnomalyManifest,
+  simulateAnomaly,
+  type SimulateAnomalyOptions,
 } from "./simulator/simulate";
 export { MASS_SCULPTING_THRESHOLD, massSculpting, type MassSculptingResult } from "../../scoring/metrics/mass-sculpting";
 export { MASS_SCULPTING_GATE, MIN_CONTROL_EVENTS, scoreAnomalySubmission } from "./score-submission";

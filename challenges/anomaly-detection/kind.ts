@@ -14,7 +14,8 @@ export const anomalyKind: ChallengeKind = {
   metrics: ["eff-at-1e-3", "eff-at-1e-2", "auc", "sic"],
   scoring: { by: "answer-key", control: true },
   score: ({ solution, submission, metricId, bootstrap, seed }) => {
-    if (!solution?.aux) throw new Error("an anomaly-detection submission needs the answer key with its control rows' m_JJ, and it was not loaded");
+    if (!solution?.aux)
+      throw new Error("an anomaly-detection submission needs the answer key with its control rows' m_JJ, and it was not loaded");
     return scoreAnomalySubmission({ solution, submission, metricId, bootstrap, seed });
   },
   // A Track B challenge publishes its one sample as blackbox.csv.
@@ -23,7 +24,8 @@ export const anomalyKind: ChallengeKind = {
   modelContract: {
     features: ANOMALY_FEATURES,
     missing: "every feature is defined for every event",
-    output: "one anomaly score per event, higher = more signal-like (a probability, a score, or class probabilities of which the second column is the signal)",
+    output:
+      "one anomaly score per event, higher = more signal-like (a probability, a score, or class probabilities of which the second column is the signal)",
     submission: (ids, scores) => eventScoresCsv(ids, scores),
   },
   description: anomalyDescription,

@@ -21,7 +21,13 @@ export const MIN_CONTROL_EVENTS = 20 * MIN_EVENTS_PER_GATE_BIN;
 export const MASS_SCULPTING_GATE: GateSetting = { id: "cvm-correlation", threshold: MASS_SCULPTING_THRESHOLD, column: "m_JJ" };
 
 /** `solution` must carry the control rows' m_JJ (Solution.aux), as the kind's `scoring.control` asks the worker. */
-export async function scoreAnomalySubmission(req: { solution: Solution; submission: ByteSource; metricId: MetricId; bootstrap?: number; seed?: number }): Promise<ScoreResult> {
+export async function scoreAnomalySubmission(req: {
+  solution: Solution;
+  submission: ByteSource;
+  metricId: MetricId;
+  bootstrap?: number;
+  seed?: number;
+}): Promise<ScoreResult> {
   let result: ScoreResult;
   try {
     result = await scoreSubmission({ ...req, gates: [MASS_SCULPTING_GATE] });

@@ -15,8 +15,16 @@ function textFile(filename: string, description: string, text: string): Generate
 
 /** Starting points competitors can download and edit: the course's default geometry in each accepted format. */
 const EXAMPLES: GeneratedFile[] = [
-  textFile("example-v1.json", "The course's default geometry as a v1 design (JSON).", `{"schema":"${V1_SCHEMA}","y":[0,0,0],"z":[2,4,6]}\n`),
-  textFile("example-v1.csv", "The same design in the course's one-row CSV.", `${CSV_HEADER.join(",")}\n${V1_RADIUS},${V1_PITCH},0,0,0,2,4,6\n`),
+  textFile(
+    "example-v1.json",
+    "The course's default geometry as a v1 design (JSON).",
+    `{"schema":"${V1_SCHEMA}","y":[0,0,0],"z":[2,4,6]}\n`,
+  ),
+  textFile(
+    "example-v1.csv",
+    "The same design in the course's one-row CSV.",
+    `${CSV_HEADER.join(",")}\n${V1_RADIUS},${V1_PITCH},0,0,0,2,4,6\n`,
+  ),
   textFile(
     "example-v2.json",
     "A v2 design: free number of layers, pitch and radius per layer, with a cost.",
@@ -27,8 +35,16 @@ const EXAMPLES: GeneratedFile[] = [
 /** Random search and Bayesian optimisation from the public seed: the benchmarks to beat, with their curves. */
 export function detectorBaselines(): BaselineEntry[] {
   return [
-    { name: "Random search (1,000 designs)", method: "random search over the v1 parameters", run: () => randomSearch({ evaluations: 1000, seed: 1 }) },
-    { name: "Bayesian optimisation (100 designs)", method: "Gaussian process (RBF) with an upper-confidence-bound acquisition", run: () => bayesianOptimisation({ evaluations: 100, seed: 1 }) },
+    {
+      name: "Random search (1,000 designs)",
+      method: "random search over the v1 parameters",
+      run: () => randomSearch({ evaluations: 1000, seed: 1 }),
+    },
+    {
+      name: "Bayesian optimisation (100 designs)",
+      method: "Gaussian process (RBF) with an upper-confidence-bound acquisition",
+      run: () => bayesianOptimisation({ evaluations: 100, seed: 1 }),
+    },
   ].map(({ name, method, run }) => {
     const t0 = performance.now();
     const result = run();
@@ -54,7 +70,8 @@ export const detectorBuiltIn: BuiltInChallenge = {
   slug: "straw-tracker",
   kind: "detector-design",
   title: "Design a straw-tube tracker",
-  summary: "Place four (or up to eight) layers of straw tubes to catch as many tracks as possible within a budget. The server simulates every design.",
+  summary:
+    "Place four (or up to eight) layers of straw tubes to catch as many tracks as possible within a budget. The server simulates every design.",
   description: detectorDescription,
   metricId: "design-score",
   config: {},

@@ -84,7 +84,8 @@ export class GaussianProcess {
     opts: GaussianProcessOptions,
   ) {
     const n = x.length;
-    if (n === 0 || y.length !== n) throw new RangeError(`need as many targets as points (at least one), got ${n} points and ${y.length} targets`);
+    if (n === 0 || y.length !== n)
+      throw new RangeError(`need as many targets as points (at least one), got ${n} points and ${y.length} targets`);
     this.n = n;
     this.inverseTwoL2 = 1 / (2 * opts.lengthScale ** 2);
     this.yMean = y.reduce((s, v) => s + v, 0) / n;

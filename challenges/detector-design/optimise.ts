@@ -61,7 +61,8 @@ function uniformPoint(rng: Random): Float64Array {
 }
 
 function checkEvaluations(evaluations: number): void {
-  if (!Number.isSafeInteger(evaluations) || evaluations < 1) throw new RangeError(`evaluations must be a positive integer, got ${evaluations}`);
+  if (!Number.isSafeInteger(evaluations) || evaluations < 1)
+    throw new RangeError(`evaluations must be a positive integer, got ${evaluations}`);
 }
 
 /** Keeps the best design and the best-so-far curve as points are scored. */

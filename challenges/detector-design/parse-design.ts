@@ -31,9 +31,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 function validate(input: unknown, renamePath: (path: string) => string = (p) => p): Design {
   const result = designSchema.safeParse(input);
   if (result.success) return result.data as Design;
-  throw new DesignError(
-    result.error.issues.map((i: z.core.$ZodIssue) => ({ path: renamePath(formatPath(i.path)), message: i.message })),
-  );
+  throw new DesignError(result.error.issues.map((i: z.core.$ZodIssue) => ({ path: renamePath(formatPath(i.path)), message: i.message })));
 }
 
 // A plain decimal: Number() alone would accept "", "0x10" and " ".
@@ -57,12 +55,14 @@ function parseCsv(text: string): Design {
   const issues: DesignIssue[] = [];
   const values = cells.map((cell, i) => {
     const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
-    if (!Number.isFinite(value)) issues.push({ path: CSV_HEADER[i] as string, message: `must be a finite number, got ${JSON.stringify(cell)}` });
+    if (!Number.isFinite(value))
+      issues.push({ path: CSV_HEADER[i] as string, message: `must be a finite number, got ${JSON.stringify(cell)}` });
     return value;
   });
   const [radius, pitch, y1, y2, y3, z1, z2, z3] = values as [number, number, number, number, number, number, number, number];
   const fixed = "v1 fixes the tubes at R = 1 cm and pitch = 4 cm; use the straw-tracker/v2 JSON schema for other tubes";
-  if (Number.isFinite(radius) && radius !== V1_RADIUS) issues.push({ path: "R", message: `must be ${V1_RADIUS}, got ${radius} (${fixed})` });
+  if (Number.isFinite(radius) && radius !== V1_RADIUS)
+    issues.push({ path: "R", message: `must be ${V1_RADIUS}, got ${radius} (${fixed})` });
   if (Number.isFinite(pitch) && pitch !== V1_PITCH) issues.push({ path: "pitch", message: `must be ${V1_PITCH}, got ${pitch} (${fixed})` });
   // Report v1 paths ("y[1]") as the CSV's column names ("y2"), and the layout's faults beside the cells' faults
   // (a column already named for not being a number is not named twice).
@@ -87,7 +87,9 @@ export function parseDesign(text: string): Design {
   try {
     json = JSON.parse(trimmed);
   } catch (e) {
-    throw new DesignError([{ path: "", message: `malformed JSON (${(e as Error).message}); expected a JSON object or the CSV header ${CSV_HEADER.join(",")}` }]);
+    throw new DesignError([
+      { path: "", message: `malformed JSON (${(e as Error).message}); expected a JSON object or the CSV header ${CSV_HEADER.join(",")}` },
+    ]);
   }
   return validate(json);
 }

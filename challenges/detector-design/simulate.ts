@@ -143,7 +143,13 @@ export function scoreDesign(design: Design, opts: ScoreOptions): DesignScore {
   if (!Number.isSafeInteger(tracks) || tracks < 1) throw new RangeError(`tracks must be a positive integer, got ${tracks}`);
   const c = columns(design);
   const streams = trackStreams(seed);
-  const common = { tracks, seed: describeSeed(seed), simulatorVersion: SIMULATOR_VERSION, generator: GENERATOR, designHash: designHash(design) };
+  const common = {
+    tracks,
+    seed: describeSeed(seed),
+    simulatorVersion: SIMULATOR_VERSION,
+    generator: GENERATOR,
+    designHash: designHash(design),
+  };
   const std = (e: number): number => Math.sqrt((e * (1 - e)) / tracks);
   if (design.schema === V1_SCHEMA) {
     const efficiency = countTwoTubeTracks(c, streams, tracks) / tracks;

@@ -24,8 +24,11 @@ function featureCells(events: HiggsEvents, i: number): string {
 
 /** Kaggle's training.csv: EventId, 30 features, Weight, Label (s/b). */
 export function trainingCsv(events: HiggsEvents): Generator<string> {
-  return chunked(["EventId", ...HIGGS_FEATURES, "Weight", "Label"].join(","), events.eventId.length, (i) =>
-    `${events.eventId[i]},${featureCells(events, i)},${events.weight[i]},${events.label[i] === 1 ? "s" : "b"}`);
+  return chunked(
+    ["EventId", ...HIGGS_FEATURES, "Weight", "Label"].join(","),
+    events.eventId.length,
+    (i) => `${events.eventId[i]},${featureCells(events, i)},${events.weight[i]},${events.label[i] === 1 ? "s" : "b"}`,
+  );
 }
 
 /** Kaggle's test.csv: EventId and the 30 features, never labels or weights. */
@@ -40,6 +43,9 @@ export function sampleSubmissionCsv(eventIds: Int32Array): Generator<string> {
 
 /** The private solution file: EventId, Label, Weight (renormalised), Usage (Public/Private). */
 export function solutionCsv(events: HiggsEvents, usage: Uint8Array, weights: Float64Array): Generator<string> {
-  return chunked("EventId,Label,Weight,Usage", events.eventId.length, (i) =>
-    `${events.eventId[i]},${events.label[i] === 1 ? "s" : "b"},${weights[i]},${usage[i] === USAGE_PUBLIC ? "Public" : "Private"}`);
+  return chunked(
+    "EventId,Label,Weight,Usage",
+    events.eventId.length,
+    (i) => `${events.eventId[i]},${events.label[i] === 1 ? "s" : "b"},${weights[i]},${usage[i] === USAGE_PUBLIC ? "Public" : "Private"}`,
+  );
 }

@@ -23,7 +23,8 @@ export const higgsKind: ChallengeKind = {
   fileRows: "csv",
   modelContract: {
     features: HIGGS_FEATURES,
-    missing: "undefined values (jet features of events with too few jets, DER_mass_MMC when it fails) arrive as −999.0, as in test.csv, not as NaN",
+    missing:
+      "undefined values (jet features of events with too few jets, DER_mass_MMC when it fails) arrive as −999.0, as in test.csv, not as NaN",
     output:
       `one signal score per event (a probability, a margin, or class probabilities of which the second column is the signal); ` +
       `events are ranked by it and classified as signal ("s") where it is at least the threshold: ${DEFAULT_THRESHOLD}, or the model's ` +

@@ -63,7 +63,10 @@ export function splitTestSet(events: HiggsEvents, { seed, publicFraction = 0.18 
  * Train/test split of one simulated sample; each part keeps the original event
  * order and has its weights renormalised to the full class totals.
  */
-export function trainTestSplit(events: HiggsEvents, { seed, testFraction }: { seed: Seed; testFraction: number }): { train: HiggsEvents; test: HiggsEvents } {
+export function trainTestSplit(
+  events: HiggsEvents,
+  { seed, testFraction }: { seed: Seed; testFraction: number },
+): { train: HiggsEvents; test: HiggsEvents } {
   if (!(testFraction > 0 && testFraction < 1)) throw new RangeError(`testFraction must be in (0, 1), got ${testFraction}`);
   const n = events.label.length;
   const isTest = randomSubset(n, Math.round(n * testFraction), new Random(seed).fork(0x7e57));

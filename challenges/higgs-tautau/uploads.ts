@@ -34,12 +34,14 @@ function splitOf(fields: UploadInput["fields"]): SplitOptions | undefined {
     const text = given(fields[name]);
     if (text === undefined) return undefined;
     const value = Number(text);
-    if (!(value > 0 && value < 1)) problems.push({ file: name, line: null, message: `must be a number between 0 and 1, got ${JSON.stringify(text)}` });
+    if (!(value > 0 && value < 1))
+      problems.push({ file: name, line: null, message: `must be a number between 0 and 1, got ${JSON.stringify(text)}` });
     return value;
   };
   const seedText = given(fields["split-seed"]);
   const seed = seedText === undefined ? undefined : Number(seedText);
-  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) problems.push({ file: "split-seed", line: null, message: `must be a non-negative integer, got ${JSON.stringify(seedText)}` });
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0))
+    problems.push({ file: "split-seed", line: null, message: `must be a non-negative integer, got ${JSON.stringify(seedText)}` });
   const testFraction = share("test-fraction");
   const publicFraction = share("public-fraction");
   if (seed === undefined && (testFraction !== undefined || publicFraction !== undefined)) {
@@ -54,7 +56,11 @@ export const higgsCernUpload: KindUpload = {
   label: "CERN open-data HiggsML file (atlas-higgs-challenge-2014-v2.csv[.gz])",
   files: [{ name: "file", label: "File" }],
   fields: [
-    { name: "split-seed", label: "Split seed (only for a file without test rows: splits its training rows into train, Public and Private)", optional: true },
+    {
+      name: "split-seed",
+      label: "Split seed (only for a file without test rows: splits its training rows into train, Public and Private)",
+      optional: true,
+    },
     { name: "test-fraction", label: "Test share of a seeded split (default 0.4)", optional: true },
     { name: "public-fraction", label: "Public share of a seeded split's test set (default 0.18)", optional: true },
   ],
@@ -75,8 +81,15 @@ export const higgsKaggleUpload: KindUpload = {
   ],
   fields: [],
   async prepare({ files, fileNames, maxBytes }) {
-    const sources = { training: requiredFile(files, "training"), test: requiredFile(files, "test"), solution: requiredFile(files, "solution") };
-    const imported = await parseKaggleFiles(sources, { fileNames: { training: fileNames?.training, test: fileNames?.test, solution: fileNames?.solution }, maxBytes });
+    const sources = {
+      training: requiredFile(files, "training"),
+      test: requiredFile(files, "test"),
+      solution: requiredFile(files, "solution"),
+    };
+    const imported = await parseKaggleFiles(sources, {
+      fileNames: { training: fileNames?.training, test: fileNames?.test, solution: fileNames?.solution },
+      maxBytes,
+    });
     return prepared(imported, KAGGLE_ORIGIN);
   },
 };

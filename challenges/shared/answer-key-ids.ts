@@ -39,7 +39,10 @@ export async function readCsvTable(src: ByteSource, problems: ProblemCollector, 
         width = rec.count;
         column = idColumn === undefined ? -1 : table.header.findIndex((h) => h.toLowerCase() === idColumn.toLowerCase());
         if (idColumn !== undefined && column < 0) {
-          problems.fatal(rec.line, `the header has no ${idColumn} column (found ${table.header.slice(0, 8).join(",")}${width > 8 ? ",…" : ""})`);
+          problems.fatal(
+            rec.line,
+            `the header has no ${idColumn} column (found ${table.header.slice(0, 8).join(",")}${width > 8 ? ",…" : ""})`,
+          );
         }
         return;
       }

@@ -60,11 +60,12 @@ export function parseFeatureCsv(bytes: Uint8Array): FeatureMatrix {
   const headerEnd = bytes.indexOf(LF);
   const header = new TextDecoder().decode(bytes.subarray(0, headerEnd < 0 ? bytes.length : headerEnd)).replace(/\r$/, "");
   const [first, ...features] = header.split(",");
-  if (first !== "EventId" || features.length === 0) throw new Error(`the test file's header ${JSON.stringify(header.slice(0, 200))} is not EventId followed by features`);
+  if (first !== "EventId" || features.length === 0)
+    throw new Error(`the test file's header ${JSON.stringify(header.slice(0, 200))} is not EventId followed by features`);
   const cols = features.length;
   // Count data lines first, so the arrays are allocated once at their final size.
   let rows = 0;
-  for (let i = headerEnd + 1; i < bytes.length; ) {
+  for (let i = headerEnd + 1; i < bytes.length;) {
     let j = bytes.indexOf(LF, i);
     if (j < 0) j = bytes.length;
     if (j > i && !(j === i + 1 && bytes[i] === CR)) rows++;
@@ -74,7 +75,7 @@ export function parseFeatureCsv(bytes: Uint8Array): FeatureMatrix {
   const data = new Float32Array(rows * cols);
   let row = 0;
   let line = 1;
-  for (let i = headerEnd + 1; i < bytes.length; ) {
+  for (let i = headerEnd + 1; i < bytes.length;) {
     let lineEnd = bytes.indexOf(LF, i);
     if (lineEnd < 0) lineEnd = bytes.length;
     line++;

@@ -35,7 +35,8 @@ const TYPED_SEED_TAG = 0x73656564;
 
 /** The key words a typed integer seed stands for; throws RangeError unless 0 <= seed < 2^53 is an integer. */
 function typedSeedWords(seed: number): Uint32Array {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be an integer in [0, 2^53) or a ${KEY_BYTES}-byte key, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new RangeError(`seed must be an integer in [0, 2^53) or a ${KEY_BYTES}-byte key, got ${seed}`);
   return Uint32Array.of(seed >>> 0, Math.floor(seed / TWO_POW_32) >>> 0, TYPED_SEED_TAG, 0, 0, 0, 0, 0);
 }
 

@@ -12,7 +12,11 @@ export const VALIDATION_SAMPLE_FILE = "validation_sample.csv";
 export const VALIDATION_SAMPLE_ROWS = 1000;
 
 /** The sample's text from the first lines of a training CSV (a prefix of it is enough); throws when a feature column is missing. */
-export function validationSampleCsv(trainingPrefix: string, features: readonly string[], rows = VALIDATION_SAMPLE_ROWS): { csv: string; rows: number } {
+export function validationSampleCsv(
+  trainingPrefix: string,
+  features: readonly string[],
+  rows = VALIDATION_SAMPLE_ROWS,
+): { csv: string; rows: number } {
   const lines = trainingPrefix.split(/\r?\n/);
   const header = lines[0]!.split(",").map((h) => h.trim());
   const idColumn = header.indexOf("EventId");

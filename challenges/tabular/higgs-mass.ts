@@ -57,15 +57,31 @@ export const massBuiltIn: BuiltInChallenge = {
     const { train, test } = trainTestSplit(events, { seed, testFraction: testEvents / (trainEvents + testEvents) });
     const { usage } = splitTestSet(test, { seed, publicFraction: 0.3 });
     return {
-      manifest: { source: "simulator", simulator: "higgs-tautau", seed: describeSeed(seed), trainEvents, testEvents, target: "true di-tau mass (GeV)" },
+      manifest: {
+        source: "simulator",
+        simulator: "higgs-tautau",
+        seed: describeSeed(seed),
+        trainEvents,
+        testEvents,
+        target: "true di-tau mass (GeV)",
+      },
       files: [
         {
           filename: "train.csv",
           description: "Training events: EventId, the 30 features and the true di-τ mass m_tautau (GeV)",
           rows: trainEvents,
-          chunks: chunked(["EventId", ...HIGGS_FEATURES, "m_tautau"].join(","), trainEvents, (i) => `${train.eventId[i]},${cells(train, i)},${mass(train.truthMass![i]!)}`),
+          chunks: chunked(
+            ["EventId", ...HIGGS_FEATURES, "m_tautau"].join(","),
+            trainEvents,
+            (i) => `${train.eventId[i]},${cells(train, i)},${mass(train.truthMass![i]!)}`,
+          ),
         },
-        { filename: "test.csv", description: "Test events: EventId and the 30 features", rows: testEvents, chunks: chunked(["EventId", ...HIGGS_FEATURES].join(","), testEvents, (i) => `${test.eventId[i]},${cells(test, i)}`) },
+        {
+          filename: "test.csv",
+          description: "Test events: EventId and the 30 features",
+          rows: testEvents,
+          chunks: chunked(["EventId", ...HIGGS_FEATURES].join(","), testEvents, (i) => `${test.eventId[i]},${cells(test, i)}`),
+        },
       ],
       solution: {
         eventId: test.eventId,

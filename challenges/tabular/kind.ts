@@ -12,7 +12,9 @@ import { processesBuiltIn } from "./higgs-processes";
 import { tabularUpload } from "./upload-form";
 
 /** The metrics a tabular key can be scored by: every metric computed against an answer key from a generic submission. */
-const TABULAR_METRICS: readonly MetricId[] = metricDescriptors.filter((m) => m.compute !== null && m.submissionFormat !== "higgs").map((m) => m.id);
+const TABULAR_METRICS: readonly MetricId[] = metricDescriptors
+  .filter((m) => m.compute !== null && m.submissionFormat !== "higgs")
+  .map((m) => m.id);
 
 /** The metrics that can score a key of this target type, for the organiser's choice. */
 export function tabularMetricsFor(target: TargetType): MetricId[] {

@@ -27,7 +27,9 @@ const direction = (id: MetricId) => (METRICS[id].higherIsBetter ? "higher is bet
 function paramFields(metrics: readonly MetricId[]): UploadField[] {
   const seen = new Map<string, UploadField>();
   for (const id of metrics) {
-    for (const p of METRICS[id].params) if (!seen.has(p.id)) seen.set(p.id, { name: p.id, label: `${p.name} (for ${METRICS[id].name}; default ${p.default})`, optional: true });
+    for (const p of METRICS[id].params)
+      if (!seen.has(p.id))
+        seen.set(p.id, { name: p.id, label: `${p.name} (for ${METRICS[id].name}; default ${p.default})`, optional: true });
   }
   return [...seen.values()];
 }
@@ -35,14 +37,26 @@ function paramFields(metrics: readonly MetricId[]): UploadField[] {
 /** Each gate: on/off, its threshold (empty: the published one), and the correlation column's name. */
 function gateFields(): UploadField[] {
   return GATES.flatMap((g): UploadField[] => [
-    { name: gateField(g.id), label: `Check: ${g.name} (needs Control rows with ${g.id === "ks-agreement" ? "Origin real/simulated" : "Aux"} in the key)`, options: [{ value: "off", label: "off" }, { value: "on", label: "on: a submission that fails it is not ranked" }] },
+    {
+      name: gateField(g.id),
+      label: `Check: ${g.name} (needs Control rows with ${g.id === "ks-agreement" ? "Origin real/simulated" : "Aux"} in the key)`,
+      options: [
+        { value: "off", label: "off" },
+        { value: "on", label: "on: a submission that fails it is not ranked" },
+      ],
+    },
     { name: gateField(g.id, "threshold"), label: `Its threshold (default ${g.defaultThreshold})`, optional: true },
-    ...(g.id === "cvm-correlation" ? [{ name: gateField(g.id, "column"), label: "What the key's Aux column is (e.g. mass)", optional: true }] : []),
+    ...(g.id === "cvm-correlation"
+      ? [{ name: gateField(g.id, "column"), label: "What the key's Aux column is (e.g. mass)", optional: true }]
+      : []),
   ]);
 }
 
 /** The gates the form switched on, or their problems. */
-function chosenGates(fields: Readonly<Record<string, string | undefined>>, problems: { file: string; line: null; message: string }[]): GateSetting[] {
+function chosenGates(
+  fields: Readonly<Record<string, string | undefined>>,
+  problems: { file: string; line: null; message: string }[],
+): GateSetting[] {
   const parsed = gateSettingsSchema.safeParse(fields);
   if (parsed.success) return parsed.data.gates;
   for (const issue of parsed.error.issues) problems.push({ file: "gates", line: null, message: issue.message });
@@ -60,7 +74,11 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
     ],
     fields: [
       { name: "target", label: "Target", options: TARGETS },
-      { name: "metric", label: "Metric", options: metrics.map((id) => ({ value: id, label: `${METRICS[id].name} (${METRICS[id].targets.join("/")}; ${direction(id)})` })) },
+      {
+        name: "metric",
+        label: "Metric",
+        options: metrics.map((id) => ({ value: id, label: `${METRICS[id].name} (${METRICS[id].targets.join("/")}; ${direction(id)})` })),
+      },
       { name: "classes", label: "Class names in order, comma-separated (multi-class; default: the key's names, sorted)", optional: true },
       ...paramFields(metrics),
       ...gateFields(),
@@ -69,14 +87,26 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
       const target = (TARGETS.find((t) => t.value === fields.target)?.value ?? null) as Target | null;
       const metricId = fields.metric ?? "";
       const problems: { file: string; line: null; message: string }[] = [];
-      if (!target) problems.push({ file: "target", line: null, message: `choose binary, multiclass or real (got ${JSON.stringify(fields.target ?? "")})` });
-      if (!isMetricId(metricId) || !metrics.includes(metricId)) problems.push({ file: "metric", line: null, message: `unknown metric ${JSON.stringify(metricId)} (known: ${metrics.join(", ")})` });
+      if (!target)
+        problems.push({
+          file: "target",
+          line: null,
+          message: `choose binary, multiclass or real (got ${JSON.stringify(fields.target ?? "")})`,
+        });
+      if (!isMetricId(metricId) || !metrics.includes(metricId))
+        problems.push({ file: "metric", line: null, message: `unknown metric ${JSON.stringify(metricId)} (known: ${metrics.join(", ")})` });
       else if (target && !METRICS[metricId].targets.includes(target)) {
-        problems.push({ file: "metric", line: null, message: `${METRICS[metricId].name} scores ${METRICS[metricId].targets.join(" or ")} targets, not ${target}` });
+        problems.push({
+          file: "metric",
+          line: null,
+          message: `${METRICS[metricId].name} scores ${METRICS[metricId].targets.join(" or ")} targets, not ${target}`,
+        });
       }
       let metricParams: Record<string, number> = {};
       if (isMetricId(metricId) && metrics.includes(metricId)) {
-        const given = Object.fromEntries(METRICS[metricId].params.flatMap((p) => (fields[p.id]?.trim() ? [[p.id, Number(fields[p.id])]] : [])));
+        const given = Object.fromEntries(
+          METRICS[metricId].params.flatMap((p) => (fields[p.id]?.trim() ? [[p.id, Number(fields[p.id])]] : [])),
+        );
         try {
           metricParams = { ...validateMetricParams(METRICS[metricId], given) };
         } catch (err) {
@@ -85,7 +115,10 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
         }
       }
       const gates = chosenGates(fields, problems);
-      const classes = fields.classes?.split(",").map((c) => c.trim()).filter(Boolean);
+      const classes = fields.classes
+        ?.split(",")
+        .map((c) => c.trim())
+        .filter(Boolean);
       const bytes: Partial<Record<"train" | "test" | "solution", Uint8Array>> = {};
       for (const f of ["train", "test", "solution"] as const) {
         const src = files[f];
@@ -93,9 +126,16 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
         if (!bytes[f]?.byteLength) problems.push({ file: TABULAR_FILES[f], line: null, message: "attach this file" });
       }
       if (problems.length > 0 || !target || !bytes.train || !bytes.test || !bytes.solution) throw new UploadError(problems);
-      const data = await tabularDataset({ train: bytes.train, test: bytes.test, solution: bytes.solution, target, classes: classes?.length ? classes : undefined });
+      const data = await tabularDataset({
+        train: bytes.train,
+        test: bytes.test,
+        solution: bytes.solution,
+        target,
+        classes: classes?.length ? classes : undefined,
+      });
       const gateIssues = gateRequirementIssues(gates, controlCounts(data.solution), target !== "multiclass");
-      if (gateIssues.length > 0) throw new UploadError(gateIssues.map((message) => ({ file: TABULAR_FILES.solution, line: null, message })));
+      if (gateIssues.length > 0)
+        throw new UploadError(gateIssues.map((message) => ({ file: TABULAR_FILES.solution, line: null, message })));
       const config = { ...(Object.keys(metricParams).length ? { metricParams } : {}), ...(gates.length ? { gates } : {}) };
       return { metricId: metricId as MetricId, config, data };
     },

@@ -46,18 +46,29 @@ async function checked<T>(role: FileRole, issues: Issues, read: () => Promise<T>
   } catch (err) {
     if (!(err instanceof CsvFormatError)) throw err;
     for (const p of err.problems) issues.push({ file: TABULAR_FILES[role], line: p.line, message: p.message });
-    if (err.totalProblems > err.problems.length) issues.push({ file: TABULAR_FILES[role], line: null, message: `and ${err.totalProblems - err.problems.length} more problems` });
+    if (err.totalProblems > err.problems.length)
+      issues.push({ file: TABULAR_FILES[role], line: null, message: `and ${err.totalProblems - err.problems.length} more problems` });
     return null;
   }
 }
 
 function checkKeyAgainstTest({ solution, lines }: ReadSolution, test: CsvTable, issues: Issues): GeneratedSolution | null {
-  const add = (role: FileRole, line: number | null, message: string) => issues.length < 40 && issues.push({ file: TABULAR_FILES[role], line, message });
-  for (const name of test.header) if (KEY_COLUMNS.has(name.toLowerCase())) add("test", 1, `column ${JSON.stringify(name)} belongs to the answer key: competitors download test.csv, so it must not carry it`);
-  const stored = storedSolution(solution, (row, id) => add("solution", lines[row]!, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`));
+  const add = (role: FileRole, line: number | null, message: string) =>
+    issues.length < 40 && issues.push({ file: TABULAR_FILES[role], line, message });
+  for (const name of test.header)
+    if (KEY_COLUMNS.has(name.toLowerCase()))
+      add("test", 1, `column ${JSON.stringify(name)} belongs to the answer key: competitors download test.csv, so it must not carry it`);
+  const stored = storedSolution(solution, (row, id) =>
+    add("solution", lines[row]!, `EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`),
+  );
   const key = { length: solution.ids.length, at: (row: number) => solution.ids.at(row), line: (row: number) => lines[row]! };
-  checkKeyIdsAgainstTest(key, test, { key: TABULAR_FILES.solution, test: TABULAR_FILES.test }, (side, line, message) => add(side === "key" ? "solution" : "test", line, message));
-  for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
+  checkKeyIdsAgainstTest(key, test, { key: TABULAR_FILES.solution, test: TABULAR_FILES.test }, (side, line, message) =>
+    add(side === "key" ? "solution" : "test", line, message),
+  );
+  for (const [code, name] of [
+    [USAGE_PUBLIC, "Public"],
+    [USAGE_PRIVATE, "Private"],
+  ] as const) {
     if (!solution.usage.includes(code)) add("solution", null, `no ${name} rows: each leaderboard needs some (Usage column)`);
   }
   return stored;
@@ -76,7 +87,12 @@ export async function tabularDataset(u: TabularUpload): Promise<GeneratedDataset
   const stored = solution && test ? checkKeyAgainstTest(solution, test, issues) : null;
   if (issues.length > 0 || !train || !test || !stored) throw new UploadError(issues);
   return {
-    manifest: { source: "organiser upload", target: stored.target, events: { train: train.rows, test: test.rows }, trainColumns: train.header.length },
+    manifest: {
+      source: "organiser upload",
+      target: stored.target,
+      events: { train: train.rows, test: test.rows },
+      trainColumns: train.header.length,
+    },
     files: [
       publishedFile("train", u.train, train.rows, "Training events: the features and the target, as the organiser gave them"),
       publishedFile("test", u.test, test.rows, "Test events: EventId and the features; predict the target for each"),

@@ -62,7 +62,10 @@ export async function userForToken(db: Db, token: string): Promise<{ user: User;
     .limit(1);
   if (!row) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, row.tokenId));
   }
   return { user: row.user, tokenId: row.tokenId };
 }

@@ -35,14 +35,23 @@ export async function setBaselineRunMessage(db: Db, runId: number, message: stri
 }
 
 export async function finishBaselineRun(db: Db, runId: number, results: BaselineRunResults): Promise<void> {
-  await db.update(baselineRuns).set({ status: "done", results, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
+  await db
+    .update(baselineRuns)
+    .set({ status: "done", results, finishedAt: sql`now()` })
+    .where(eq(baselineRuns.id, runId));
 }
 
 export async function failBaselineRun(db: Db, runId: number, message: string): Promise<void> {
-  await db.update(baselineRuns).set({ status: "failed", message, finishedAt: sql`now()` }).where(eq(baselineRuns.id, runId));
+  await db
+    .update(baselineRuns)
+    .set({ status: "failed", message, finishedAt: sql`now()` })
+    .where(eq(baselineRuns.id, runId));
 }
 
 /** Fails every run still marked running, with `message` (a sole worker's start: nothing else can be training them). */
 export async function failRunningBaselineRuns(db: Db, message: string): Promise<void> {
-  await db.update(baselineRuns).set({ status: "failed", message, finishedAt: sql`now()` }).where(eq(baselineRuns.status, "running"));
+  await db
+    .update(baselineRuns)
+    .set({ status: "failed", message, finishedAt: sql`now()` })
+    .where(eq(baselineRuns.status, "running"));
 }

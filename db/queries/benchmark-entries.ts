@@ -22,7 +22,15 @@ export async function insertBenchmarkEntry(db: Db, p: NewBenchmarkEntry): Promis
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(submissions)
-      .values({ challengeId: p.challengeId, teamId: null, filename: p.filename, description: p.name, format: p.format, sizeBytes: p.sizeBytes, sha256: p.sha256 })
+      .values({
+        challengeId: p.challengeId,
+        teamId: null,
+        filename: p.filename,
+        description: p.name,
+        format: p.format,
+        sizeBytes: p.sizeBytes,
+        sha256: p.sha256,
+      })
       .returning({ id: submissions.id });
     if (!row) throw new Error("insert returned nothing");
     await tx.insert(submissionFiles).values({ submissionId: row.id, gzipContent: byteaValue(p.gz) });

@@ -33,7 +33,9 @@ export async function joinChallengeByCode(
     .limit(1);
   if (!c) throw new ClassRuleError("No challenge has this join code: check it with your teacher.");
   if (!emailDomainAllowed(user.email ?? "", c.domains)) {
-    throw new ClassRuleError(`This class is open to ${c.domains!.map((d) => `@${d}`).join(", ")} addresses only; sign in with your school account.`);
+    throw new ClassRuleError(
+      `This class is open to ${c.domains!.map((d) => `@${d}`).join(", ")} addresses only; sign in with your school account.`,
+    );
   }
   if (c.domains?.length && rules.verificationRequired && !user.emailVerified) {
     throw new ClassRuleError(
@@ -67,7 +69,9 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export async function classRoster(db: Db, challenge: Pick<Challenge, "id">, higherIsBetter: boolean): Promise<RosterRow[]> {
   const best = sql.raw(higherIsBetter ? "max" : "min");
   const dir = sql.raw(higherIsBetter ? "desc" : "asc");
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     with team_best as (
       select s.team_id, count(*) filter (where s.status <> 'failed') as entries,
              ${best}(ps.score) as best_public, ${best}(pv.score) as best_private
@@ -90,7 +94,8 @@ export async function classRoster(db: Db, challenge: Pick<Challenge, "id">, high
     left join team t on t.id = tm.team_id
     left join ranked r on r.team_id = t.id
     where p.challenge_id = ${challenge.id}
-    order by r.private_rank nulls last, r.public_rank nulls last, u.name`);
+    order by r.private_rank nulls last, r.public_rank nulls last, u.name`,
+  );
   return rows.map((r) => ({
     userId: String(r.id),
     name: String(r.name ?? ""),
@@ -152,7 +157,11 @@ export interface CreatedAccount {
  * Creates accounts for a class from validated `name,email` lines and puts them all on the roster, in one
  * transaction. Existing accounts are enrolled as they are. Passwords are random and shown to the teacher once.
  */
-export async function enrolAccounts(db: Db, challengeId: number, lines: readonly { name: string; email: string }[]): Promise<CreatedAccount[]> {
+export async function enrolAccounts(
+  db: Db,
+  challengeId: number,
+  lines: readonly { name: string; email: string }[],
+): Promise<CreatedAccount[]> {
   // Hash outside the transaction: scrypt is slow on purpose.
   const prepared = await Promise.all(
     lines.map(async (l) => {

@@ -7,12 +7,7 @@ import { datasetFiles, datasets, solutionRows } from "../schema";
 
 /** The challenge's current dataset (the newest one). */
 export async function currentDataset(db: Db, challengeId: number) {
-  const [row] = await db
-    .select()
-    .from(datasets)
-    .where(eq(datasets.challengeId, challengeId))
-    .orderBy(desc(datasets.id))
-    .limit(1);
+  const [row] = await db.select().from(datasets).where(eq(datasets.challengeId, challengeId)).orderBy(desc(datasets.id)).limit(1);
   return row;
 }
 
@@ -63,7 +58,11 @@ export async function datasetFileBytes(db: Db, challengeId: number, filename: st
 /** A given dataset's file (gzip bytes), read as datasetFileBytes reads it: a MiB per query, a turn between. */
 export async function datasetFileBytesOf(db: Db, datasetId: number, filename: string): Promise<Buffer | undefined> {
   const of = and(eq(datasetFiles.datasetId, datasetId), eq(datasetFiles.filename, filename));
-  const [row] = await db.select({ bytes: sql<number>`octet_length(${datasetFiles.gzipContent})` }).from(datasetFiles).where(of).limit(1);
+  const [row] = await db
+    .select({ bytes: sql<number>`octet_length(${datasetFiles.gzipContent})` })
+    .from(datasetFiles)
+    .where(of)
+    .limit(1);
   if (!row) return undefined;
   const chunks: Buffer[] = [];
   for (let from = 0; from < row.bytes; from += FILE_CHUNK_BYTES) {
@@ -91,7 +90,13 @@ export interface StoredFile {
 /** A new dataset version (manifest, secrets, files, answer key) for a challenge: the newest is the current one. */
 export async function insertDataset(
   db: Db,
-  p: { challengeId: number; manifest: Record<string, unknown>; secrets: Record<string, unknown>; files: readonly StoredFile[]; solution: GeneratedSolution },
+  p: {
+    challengeId: number;
+    manifest: Record<string, unknown>;
+    secrets: Record<string, unknown>;
+    files: readonly StoredFile[];
+    solution: GeneratedSolution;
+  },
 ): Promise<number> {
   const [dataset] = await db.insert(datasets).values({ challengeId: p.challengeId, manifest: p.manifest, secrets: p.secrets }).returning();
   if (!dataset) throw new Error("insert returned nothing");

@@ -40,11 +40,7 @@ function toRow(r: Record<string, unknown>): Omit<LeaderboardRow, "tiedWithPrevio
 function markTies(rows: Omit<LeaderboardRow, "tiedWithPrevious">[]): LeaderboardRow[] {
   return rows.map((r, i) => {
     const prev = rows[i - 1];
-    const tied =
-      prev !== undefined &&
-      r.std !== null &&
-      prev.std !== null &&
-      Math.abs(prev.score - r.score) < Math.hypot(prev.std, r.std);
+    const tied = prev !== undefined && r.std !== null && prev.std !== null && Math.abs(prev.score - r.score) < Math.hypot(prev.std, r.std);
     return { ...r, tiedWithPrevious: tied };
   });
 }
@@ -69,7 +65,9 @@ export async function publicLeaderboard(
   p: { challengeId: number; higherIsBetter: boolean; limit: number; offset: number },
 ): Promise<LeaderboardPage> {
   const best = bestFirst(p.higherIsBetter);
-  const raw = await queryRows(db, sql`
+  const raw = await queryRows(
+    db,
+    sql`
     with best as (
       select distinct on (s.team_id) s.team_id, s.id as submission_id, ps.score, ps.std, s.created_at
       from submission s join public_score ps on ps.submission_id = s.id
@@ -87,7 +85,8 @@ export async function publicLeaderboard(
     join team t on t.id = b.team_id and not t.disqualified
     join stats st on st.team_id = b.team_id
     order by ${best(sql.raw("b.score"))}, b.created_at asc
-    limit ${p.limit} offset ${p.offset}`);
+    limit ${p.limit} offset ${p.offset}`,
+  );
   const rows = raw.map(toRow);
   return { rows: markTies(rows), total: raw[0] ? num(raw[0].total) : 0 };
 }
@@ -108,7 +107,9 @@ export async function privateLeaderboard(
   p: { challengeId: number; higherIsBetter: boolean; finalSelections: number; limit: number; offset: number },
 ): Promise<{ rows: PrivateLeaderboardRow[]; total: number }> {
   const best = bestFirst(p.higherIsBetter);
-  const raw = await queryRows(db, sql`
+  const raw = await queryRows(
+    db,
+    sql`
     with cand as (
       select s.team_id, s.id, s.created_at, s.selected_final, ps.score as pub, prs.score as priv, prs.std as priv_std,
              row_number() over (partition by s.team_id order by ${best(sql.raw("ps.score"))}, s.created_at asc) as pub_order,
@@ -140,7 +141,8 @@ export async function privateLeaderboard(
     )
     select *, priv as score, priv_std as std, count(*) over () as total from ranked
     order by ${best(sql.raw("priv"))}, created_at asc
-    limit ${p.limit} offset ${p.offset}`);
+    limit ${p.limit} offset ${p.offset}`,
+  );
   const rows = raw.map((r) => ({ ...toRow(r), publicRank: num(r.public_rank) }));
   return {
     rows: markTies(rows).map((r, i) => ({ ...r, publicRank: rows[i]!.publicRank, rankChange: rows[i]!.publicRank - r.rank })),
@@ -151,13 +153,16 @@ export async function privateLeaderboard(
 /** Benchmark entries with their public scores, best first in the metric's direction: shown distinctly, never ranked. */
 export async function benchmarkRows(db: Db, p: { challengeId: number; higherIsBetter: boolean }) {
   const best = bestFirst(p.higherIsBetter);
-  const raw = await queryRows(db, sql`
+  const raw = await queryRows(
+    db,
+    sql`
     select be.name, be.model_card, ps.score, ps.std, s.id as submission_id
     from benchmark_entry be
     join submission s on s.id = be.submission_id
     join public_score ps on ps.submission_id = s.id
     where s.challenge_id = ${p.challengeId} and s.status = 'scored'
-    order by ${best(sql.raw("ps.score"))}, s.id`);
+    order by ${best(sql.raw("ps.score"))}, s.id`,
+  );
   return raw.map((r) => ({
     name: String(r.name),
     modelCard: r.model_card as Record<string, unknown>,
@@ -178,10 +183,13 @@ export async function boardOf(
   db: Db,
   slug: string,
 ): Promise<{ id: number; metricId: string; createdBy: string | null; public: boolean; version: number } | undefined> {
-  const [row] = await queryRows(db, sql`
+  const [row] = await queryRows(
+    db,
+    sql`
     select c.id, c.metric_id, c.created_by, c.visibility, coalesce(v.version, 0) as version
     from challenge c left join leaderboard_version v on v.challenge_id = c.id
-    where c.slug = ${slug}`);
+    where c.slug = ${slug}`,
+  );
   if (!row) return undefined;
   return {
     id: num(row.id),
@@ -193,13 +201,20 @@ export async function boardOf(
 }
 
 /** What one signed-in reader's view of a challenge needs, in one indexed look-up: their team, and whether they co-organise it. */
-export async function readerOfChallenge(db: Db, challengeId: number, userId: string): Promise<{ teamId: number | null; teamName: string | null; coOrganiser: boolean }> {
-  const [row] = await queryRows(db, sql`
+export async function readerOfChallenge(
+  db: Db,
+  challengeId: number,
+  userId: string,
+): Promise<{ teamId: number | null; teamName: string | null; coOrganiser: boolean }> {
+  const [row] = await queryRows(
+    db,
+    sql`
     select t.id as team_id, t.name as team_name,
            exists(select 1 from challenge_organiser o where o.challenge_id = ${challengeId} and o.user_id = ${userId}) as co_organiser
     from (select 1) one
     left join team_member m on m.challenge_id = ${challengeId} and m.user_id = ${userId}
-    left join team t on t.id = m.team_id`);
+    left join team t on t.id = m.team_id`,
+  );
   return {
     teamId: row?.team_id == null ? null : num(row.team_id),
     teamName: row?.team_name == null ? null : String(row.team_name),

@@ -7,7 +7,9 @@ import type { ChallengeAccount } from "@/lib/multi-accounts";
  * check compares: address, whether it is verified, sign-up time and sign-up address hash, and the team.
  */
 export async function challengeAccounts(db: Db, challengeId: number): Promise<ChallengeAccount[]> {
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     with members as (
       select user_id from participant where challenge_id = ${challengeId}
       union
@@ -19,7 +21,8 @@ export async function challengeAccounts(db: Db, challengeId: number): Promise<Ch
     join "user" u on u.id = m.user_id
     left join team_member tm on tm.challenge_id = ${challengeId} and tm.user_id = u.id
     left join team t on t.id = tm.team_id
-    order by u.created_at`);
+    order by u.created_at`,
+  );
   return rows.map((r) => ({
     userId: String(r.id),
     name: String(r.name ?? ""),

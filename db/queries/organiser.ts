@@ -4,26 +4,38 @@ import { submissions, teams } from "../schema";
 
 /** Submissions per UTC day (benchmarks excluded), oldest first, for the organiser's activity plot. */
 export async function submissionsPerDay(db: Db, challengeId: number): Promise<{ day: string; count: number }[]> {
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select to_char(date_trunc('day', created_at at time zone 'UTC'), 'YYYY-MM-DD') as day, count(*) as n
     from submission where challenge_id = ${challengeId} and team_id is not null
-    group by 1 order by 1`);
+    group by 1 order by 1`,
+  );
   return rows.map((r) => ({ day: String(r.day), count: Number(r.n) }));
 }
 
 /** Every team's best public score (the shape of the field), disqualified teams included for the organiser. */
 export async function bestPublicScores(db: Db, challengeId: number, higherIsBetter: boolean): Promise<number[]> {
   const best = sql.raw(higherIsBetter ? "max" : "min");
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select ${best}(ps.score) as score from submission s join public_score ps on ps.submission_id = s.id
-    where s.challenge_id = ${challengeId} and s.team_id is not null group by s.team_id`);
+    where s.challenge_id = ${challengeId} and s.team_id is not null group by s.team_id`,
+  );
   return rows.map((r) => Number(r.score));
 }
 
 /** The latest failed submissions with their errors: what competitors are stuck on. */
 export async function failedSubmissions(db: Db, challengeId: number, limit = 20) {
   return db
-    .select({ id: submissions.id, teamName: teams.name, filename: submissions.filename, error: submissions.error, createdAt: submissions.createdAt })
+    .select({
+      id: submissions.id,
+      teamName: teams.name,
+      filename: submissions.filename,
+      error: submissions.error,
+      createdAt: submissions.createdAt,
+    })
     .from(submissions)
     .innerJoin(teams, eq(teams.id, submissions.teamId))
     .where(and(eq(submissions.challengeId, challengeId), eq(submissions.status, "failed")))
@@ -32,11 +44,20 @@ export async function failedSubmissions(db: Db, challengeId: number, limit = 20)
 }
 
 export async function listTeams(db: Db, challengeId: number) {
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select t.id, t.name, t.disqualified, (select count(*) from team_member m where m.team_id = t.id) as members,
            (select count(*) from submission s where s.team_id = t.id) as entries
-    from team t where t.challenge_id = ${challengeId} order by t.name`);
-  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), disqualified: Boolean(r.disqualified), members: Number(r.members), entries: Number(r.entries) }));
+    from team t where t.challenge_id = ${challengeId} order by t.name`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    disqualified: Boolean(r.disqualified),
+    members: Number(r.members),
+    entries: Number(r.entries),
+  }));
 }
 
 /** Disqualifies (or reinstates) a team: it leaves both leaderboards, its submissions stay for the record. */

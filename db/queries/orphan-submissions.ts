@@ -17,7 +17,11 @@ export interface OrphanQuery {
  * `queues`; returns their ids (the caller sends their jobs).
  */
 export async function requeueOrphanSubmissions(db: Db, q: OrphanQuery): Promise<number[]> {
-  const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+  const list = (values: readonly string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
   const rows = await queryRows<{ id: number }>(
     db,
     sql`update submission s set status = 'queued'

@@ -100,8 +100,14 @@ export async function recordScores(tx: Db, r: ScoredResult): Promise<boolean> {
     .where(owned(r.id, r.token))
     .returning({ id: submissions.id });
   if (!mine) return false;
-  await tx.insert(publicScores).values({ submissionId: r.id, ...r.public }).onConflictDoNothing();
-  await tx.insert(privateScores).values({ submissionId: r.id, ...r.private }).onConflictDoNothing();
+  await tx
+    .insert(publicScores)
+    .values({ submissionId: r.id, ...r.public })
+    .onConflictDoNothing();
+  await tx
+    .insert(privateScores)
+    .values({ submissionId: r.id, ...r.private })
+    .onConflictDoNothing();
   return true;
 }
 
@@ -117,7 +123,10 @@ export interface AnswerKeyChunkQuery {
 }
 
 /** One chunk of an answer key, each column as comma-separated text in event-id order, with its row count and last event id. */
-export type AnswerKeyChunk = { n: number; last: string | null } & Record<"ids" | "labels" | "weights" | "usage" | "origin" | "aux", string | null | undefined>;
+export type AnswerKeyChunk = { n: number; last: string | null } & Record<
+  "ids" | "labels" | "weights" | "usage" | "origin" | "aux",
+  string | null | undefined
+>;
 
 /**
  * The next `rows` rows of a dataset's answer key after event id `after`, aggregated to text by the database: one

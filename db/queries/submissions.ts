@@ -49,7 +49,13 @@ export class IdempotencyKeyReuseError extends Error {
 }
 
 const submissionByKey = async (db: Pick<Db, "select">, userId: string, key: string) =>
-  (await db.select().from(submissions).where(and(eq(submissions.userId, userId), eq(submissions.idempotencyKey, key))).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.userId, userId), eq(submissions.idempotencyKey, key)))
+      .limit(1)
+  )[0];
 
 function sameUpload(earlier: Submission, u: NewUpload): Submission {
   if (earlier.challengeId !== u.challengeId || earlier.sha256 !== u.sha256) throw new IdempotencyKeyReuseError();
@@ -63,7 +69,10 @@ function sameUpload(earlier: Submission, u: NewUpload): Submission {
  * uploads, and the unique index on (user, key) settles a race across teams (the later insert waits for the earlier
  * transaction and yields to it).
  */
-export async function storeSubmission(db: Db, u: NewUpload & { idempotencyKey?: string }): Promise<{ submission: Submission; replayed: boolean }> {
+export async function storeSubmission(
+  db: Db,
+  u: NewUpload & { idempotencyKey?: string },
+): Promise<{ submission: Submission; replayed: boolean }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${teams} where ${teams.id} = ${u.teamId} for update`);
     if (u.idempotencyKey) {
@@ -187,7 +196,11 @@ export async function getPrivateScore(db: Db, submissionId: number) {
 
 /** The stored (gzip) file of a submission; callers check who may see it. */
 export async function getSubmissionFile(db: Db, submissionId: number): Promise<Uint8Array | undefined> {
-  const [row] = await db.select({ gz: submissionFiles.gzipContent }).from(submissionFiles).where(eq(submissionFiles.submissionId, submissionId)).limit(1);
+  const [row] = await db
+    .select({ gz: submissionFiles.gzipContent })
+    .from(submissionFiles)
+    .where(eq(submissionFiles.submissionId, submissionId))
+    .limit(1);
   return row?.gz;
 }
 

@@ -38,11 +38,7 @@ export async function ensureTeam(db: Db, challengeId: number, user: Pick<User, "
     await tx.insert(participants).values({ challengeId, userId: user.id }).onConflictDoNothing();
     for (let attempt = 0; ; attempt++) {
       const name = attempt === 0 ? base : `${base} (${attempt + 1})`;
-      const [team] = await tx
-        .insert(teams)
-        .values({ challengeId, name, inviteCode: newInviteCode() })
-        .onConflictDoNothing()
-        .returning();
+      const [team] = await tx.insert(teams).values({ challengeId, name, inviteCode: newInviteCode() }).onConflictDoNothing().returning();
       if (!team) continue;
       const [member] = await tx
         .insert(teamMembers)
@@ -63,13 +59,20 @@ export async function ensureTeam(db: Db, challengeId: number, user: Pick<User, "
 
 /** The team's members' names and addresses. */
 export async function listTeamMembers(db: Db, teamId: number): Promise<Pick<User, "name" | "email">[]> {
-  return db.select({ name: users.name, email: users.email }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId));
+  return db
+    .select({ name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(teamMembers.teamId, teamId));
 }
 
 export class TeamRuleError extends Error {}
 
 async function teamSize(db: Db, teamId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(teamMembers).where(eq(teamMembers.teamId, teamId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(teamMembers)
+    .where(eq(teamMembers.teamId, teamId));
   return Number(row?.n ?? 0);
 }
 
@@ -175,5 +178,8 @@ export async function renameTeam(db: Db, p: { challengeId: number; teamId: numbe
     .where(and(eq(teams.challengeId, p.challengeId), eq(teams.name, p.name), ne(teams.id, p.teamId)))
     .limit(1);
   if (taken) throw new TeamRuleError(`Another team is already called "${p.name}".`);
-  await db.update(teams).set({ name: p.name }).where(and(eq(teams.id, p.teamId), eq(teams.challengeId, p.challengeId)));
+  await db
+    .update(teams)
+    .set({ name: p.name })
+    .where(and(eq(teams.id, p.teamId), eq(teams.challengeId, p.challengeId)));
 }

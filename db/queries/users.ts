@@ -36,19 +36,31 @@ export async function setUserRole(db: Db, id: string, role: Role): Promise<void>
 
 /** A new password also ends every session of the account (a thief's copied cookie included). */
 export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
 }
 
 /** Ends every session of the account: cookies issued before carry an older session version (lib/authz.ts). */
 export async function revokeSessions(db: Db, id: string): Promise<void> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
 }
 
 /** Creates an admin with this email and password unless the email is taken; true if created. */
 export async function ensureAdmin(db: Db, email: string, password: string): Promise<boolean> {
   if (await getUserByEmail(db, email)) return false;
   // The operator typed this address into the server's configuration: it needs no mailed proof.
-  await createUser(db, { email, name: email.split("@")[0], passwordHash: await hashPassword(password), role: "admin", emailVerified: new Date() });
+  await createUser(db, {
+    email,
+    name: email.split("@")[0],
+    passwordHash: await hashPassword(password),
+    role: "admin",
+    emailVerified: new Date(),
+  });
   return true;
 }
 

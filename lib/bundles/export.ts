@@ -26,7 +26,8 @@ import { deflatedEntry, entryFromGzip, zipDeflated } from "./zip-writer";
 /** Any fixed time: entries carry no export date, so exports of the same challenge are byte-identical. */
 const ENTRY_TIME = new Date(2000, 0, 1);
 
-const WARNING = " Collider Arena challenge bundle. It contains the private answer key (solution.csv) and the\n scorer's secrets: keep it as private as the answer key itself (organisers only).";
+const WARNING =
+  " Collider Arena challenge bundle. It contains the private answer key (solution.csv) and the\n scorer's secrets: keep it as private as the answer key itself (organisers only).";
 
 /**
  * The shortest decimal that reads back as the same float32: publicFraction is stored as `real`, and

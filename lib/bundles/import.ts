@@ -20,7 +20,8 @@ export interface ImportBundleOptions {
   createdBy?: string;
 }
 
-const slugTaken = (slug: string) => new BundleError([`slug: a challenge with the slug "${slug}" already exists (import it under another slug)`]);
+const slugTaken = (slug: string) =>
+  new BundleError([`slug: a challenge with the slug "${slug}" already exists (import it under another slug)`]);
 
 /** A unique violation on the slug, however the driver wraps it (drizzle puts the driver's error in `cause`). */
 function isSlugConflict(err: unknown): boolean {

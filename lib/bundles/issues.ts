@@ -34,7 +34,9 @@ export class IssueList {
 
   throwIfAny(): void {
     if (this.kept.length === 0) return;
-    const more = [...this.perSource].filter(([, n]) => n > MAX_PER_SOURCE).map(([source, n]) => `${source}: and ${n - MAX_PER_SOURCE} more problems`);
+    const more = [...this.perSource]
+      .filter(([, n]) => n > MAX_PER_SOURCE)
+      .map(([source, n]) => `${source}: and ${n - MAX_PER_SOURCE} more problems`);
     throw new BundleError([...this.kept, ...more]);
   }
 }

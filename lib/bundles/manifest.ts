@@ -36,7 +36,6 @@ export const DESCRIPTION_FILE = "description.md";
 export const SOLUTION_FILE = "solution.csv";
 export const DATA_DIR = "data/";
 
-
 /** The platform's slug rule (as the organiser's form): 3–50 lower-case letters, digits and dashes. */
 export { SLUG_PATTERN };
 // A file name inside data/: no folders, nothing hidden, so it cannot escape data/ or shadow another entry.
@@ -84,7 +83,12 @@ export const manifestSchema = z.strictObject({
   publicFraction: z.number().min(0).max(1),
   phases: z.array(phaseSchema).min(1, "needs at least one phase"),
   config: record,
-  dataset: z.strictObject({ manifest: record, files: z.array(fileSchema), solution: z.literal(SOLUTION_FILE), target: targetSchema.optional() }),
+  dataset: z.strictObject({
+    manifest: record,
+    files: z.array(fileSchema),
+    solution: z.literal(SOLUTION_FILE),
+    target: targetSchema.optional(),
+  }),
   secrets: record,
 });
 
@@ -124,12 +128,14 @@ function crossFieldIssues(raw: Record<string, unknown>, kind: ChallengeKind | un
       }
     }
   }
-  if (kind && !kind.answerKey && target && target.type !== "binary") issues.push(`dataset.target: a ${kind.id} challenge has no answer key, so no ${target.type} target`);
+  if (kind && !kind.answerKey && target && target.type !== "binary")
+    issues.push(`dataset.target: a ${kind.id} challenge has no answer key, so no ${target.type} target`);
   // The scorer reads the key's target from the stored manifest (answerKeyTarget): a copy there must be dataset.target.
   const datasetManifest = (raw.dataset as { manifest?: unknown } | undefined)?.manifest;
   if (typeof datasetManifest === "object" && datasetManifest !== null && "target" in datasetManifest && target) {
     const copy = (datasetManifest as { target: unknown }).target;
-    if (!isDeepStrictEqual(copy, target)) issues.push(`dataset.manifest.target: ${JSON.stringify(copy)} differs from dataset.target ${JSON.stringify(target)}`);
+    if (!isDeepStrictEqual(copy, target))
+      issues.push(`dataset.manifest.target: ${JSON.stringify(copy)} differs from dataset.target ${JSON.stringify(target)}`);
   }
   const files = (raw.dataset as { files?: unknown } | undefined)?.files;
   const seen = new Set<unknown>();
@@ -189,7 +195,9 @@ function duplicateKeyIssues(doc: Document, lines: LineCounter): string[] {
 }
 
 /** Parses and validates challenge.yaml; every problem is a message naming the field (or the YAML line and column). */
-export function parseManifest(text: string): { manifest: BundleManifest; issues: []; solution: SolutionShape } | { manifest: null; issues: string[]; solution: SolutionShape } {
+export function parseManifest(
+  text: string,
+): { manifest: BundleManifest; issues: []; solution: SolutionShape } | { manifest: null; issues: string[]; solution: SolutionShape } {
   const failed = (issues: string[]) => ({ manifest: null, issues, solution: null });
   if (text.length > MAX_MANIFEST_BYTES) {
     return failed([`the manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB (a challenge.yaml is a few kilobytes)`]);
@@ -213,10 +221,15 @@ export function parseManifest(text: string): { manifest: BundleManifest; issues:
   if (typeof data !== "object" || data === null || Array.isArray(data)) return failed(["expected a mapping of fields at the top level"]);
   const bad = formatIssue(data);
   if (bad) return failed([bad]);
-  const result = manifestSchema.safeParse(data, { error: (iss) => (iss.code === "invalid_type" && iss.input === undefined ? "is missing" : undefined) });
+  const result = manifestSchema.safeParse(data, {
+    error: (iss) => (iss.code === "invalid_type" && iss.input === undefined ? "is missing" : undefined),
+  });
   const issues = (result.error?.issues ?? []).map((i) => {
     const field = i.path.length > 0 ? `${i.path.join(".")}: ` : "";
-    const message = i.code === "unrecognized_keys" ? `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => JSON.stringify(k)).join(", ")}` : i.message;
+    const message =
+      i.code === "unrecognized_keys"
+        ? `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => JSON.stringify(k)).join(", ")}`
+        : i.message;
     return `${field}${message}`;
   });
   const raw = data as Record<string, unknown>;

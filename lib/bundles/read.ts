@@ -17,7 +17,15 @@ import { USAGE, USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
 import { readSolution } from "@/scoring/parsing/solution-csv";
 import { BundleError, IssueList } from "./issues";
 import { unzipLimited } from "./unzip";
-import { type BundleManifest, DATA_DIR, DESCRIPTION_FILE, MANIFEST_FILE, parseManifest, SOLUTION_FILE, type SolutionShape } from "./manifest";
+import {
+  type BundleManifest,
+  DATA_DIR,
+  DESCRIPTION_FILE,
+  MANIFEST_FILE,
+  parseManifest,
+  SOLUTION_FILE,
+  type SolutionShape,
+} from "./manifest";
 import { isUtf8, lineCount, sha256Hex } from "./text-file";
 
 /** A data file as competitors download it (content uncompressed). */
@@ -46,7 +54,13 @@ export interface ReadBundleOptions {
 /** The stored answer key with the line of each row in solution.csv, for messages about ids. */
 type ParsedSolution = GeneratedSolution & { lines: Int32Array };
 
-const EMPTY_SOLUTION: ParsedSolution = { eventId: new Int32Array(0), label: new Uint8Array(0), weight: new Float64Array(0), usage: new Uint8Array(0), lines: new Int32Array(0) };
+const EMPTY_SOLUTION: ParsedSolution = {
+  eventId: new Int32Array(0),
+  label: new Uint8Array(0),
+  weight: new Float64Array(0),
+  usage: new Uint8Array(0),
+  lines: new Int32Array(0),
+};
 
 /**
  * solution.csv through the one answer-key codec (scoring/parsing/solution-csv.ts), every problem to `issues`. A kind scored
@@ -56,7 +70,11 @@ async function readSolutionFile(bytes: Uint8Array, shape: SolutionShape, issues:
   if (shape === null) return null;
   if ("headerOnly" in shape) {
     const rows = lineCount(bytes) - 1;
-    if (rows > 0) issues.add(SOLUTION_FILE, `a ${shape.headerOnly.id} challenge has no answer key (it is scored by simulation): expected only the header, found ${rows} rows`);
+    if (rows > 0)
+      issues.add(
+        SOLUTION_FILE,
+        `a ${shape.headerOnly.id} challenge has no answer key (it is scored by simulation): expected only the header, found ${rows} rows`,
+      );
     return EMPTY_SOLUTION;
   }
   const target = shape.rows;
@@ -68,7 +86,9 @@ async function readSolutionFile(bytes: Uint8Array, shape: SolutionShape, issues:
       // The bundle's own size limit applied when it was unzipped.
       maxBytes: Math.max(bytes.byteLength, 1),
     });
-    const stored = storedSolution(solution, (row, id) => issues.add(SOLUTION_FILE, `line ${lines[row]}: EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`));
+    const stored = storedSolution(solution, (row, id) =>
+      issues.add(SOLUTION_FILE, `line ${lines[row]}: EventId ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_EVENT_ID}`),
+    );
     return stored && { ...stored, lines };
   } catch (err) {
     if (!(err instanceof SolutionFormatError)) throw err;
@@ -109,7 +129,11 @@ async function checkIdsMatch(testFile: string, content: Uint8Array, solution: Pa
     issues.addFormatError(testFile, err);
     return;
   }
-  const key = { length: solution.eventId.length, at: (row: number) => String(solution.eventId[row]), line: (row: number) => solution.lines[row]! };
+  const key = {
+    length: solution.eventId.length,
+    at: (row: number) => String(solution.eventId[row]),
+    line: (row: number) => solution.lines[row]!,
+  };
   checkKeyIdsAgainstTest(key, test, { key: SOLUTION_FILE, test: testFile }, (side, line, message) => {
     issues.add(side === "key" ? SOLUTION_FILE : testFile, line === null ? message : `line ${line}: ${message}`);
   });
@@ -119,18 +143,27 @@ async function checkIdsMatch(testFile: string, content: Uint8Array, solution: Pa
 function checkSolutionForKind(kind: ChallengeKind, s: ParsedSolution, issues: IssueList): void {
   if (!kind.answerKey) return;
   // scoring/ refuses an empty leaderboard subset at every score; say so now, once.
-  for (const [code, name] of [[USAGE_PUBLIC, "Public"], [USAGE_PRIVATE, "Private"]] as const) {
+  for (const [code, name] of [
+    [USAGE_PUBLIC, "Public"],
+    [USAGE_PRIVATE, "Private"],
+  ] as const) {
     if (!s.usage.includes(code)) issues.add(SOLUTION_FILE, `no ${name} rows: each leaderboard needs some`);
   }
   if (!kind.answerKey.controlNeedsAux) return;
   // The mass-sculpting gate reads the control events' m_JJ from Aux.
   s.usage.forEach((u, i) => {
-    if (u === USAGE.Control && !(s.aux && Number.isFinite(s.aux[i]!))) issues.add(SOLUTION_FILE, `line ${s.lines[i]}: a Control row needs its m_JJ in Aux`);
+    if (u === USAGE.Control && !(s.aux && Number.isFinite(s.aux[i]!)))
+      issues.add(SOLUTION_FILE, `line ${s.lines[i]}: a Control row needs its m_JJ in Aux`);
   });
 }
 
 /** Validates every listed file against challenge.yaml, and the test file's ids against the solution. */
-async function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Array>, solution: ParsedSolution | null, issues: IssueList): Promise<BundleFile[]> {
+async function readFiles(
+  manifest: BundleManifest,
+  entries: Map<string, Uint8Array>,
+  solution: ParsedSolution | null,
+  issues: IssueList,
+): Promise<BundleFile[]> {
   const files: BundleFile[] = [];
   for (const entry of manifest.dataset.files) {
     const path = `${DATA_DIR}${entry.name}`;
@@ -141,19 +174,24 @@ async function readFiles(manifest: BundleManifest, entries: Map<string, Uint8Arr
     }
     if (!isUtf8(content)) issues.add(path, "is not UTF-8 text");
     const sha256 = sha256Hex(content);
-    if (sha256 !== entry.sha256) issues.add(path, `SHA-256 is ${sha256}, ${MANIFEST_FILE} says ${entry.sha256} (the file was changed or damaged)`);
+    if (sha256 !== entry.sha256)
+      issues.add(path, `SHA-256 is ${sha256}, ${MANIFEST_FILE} says ${entry.sha256} (the file was changed or damaged)`);
     const rows = rowsOf(kindOf(manifest.kind), content);
     if (rows !== entry.rows) issues.add(path, `has ${rows} rows, ${MANIFEST_FILE} says ${entry.rows}`);
     files.push({ ...entry, content });
   }
   const listed = new Set(manifest.dataset.files.map((f) => `${DATA_DIR}${f.name}`));
   for (const name of entries.keys()) {
-    if (![MANIFEST_FILE, DESCRIPTION_FILE, SOLUTION_FILE].includes(name) && !listed.has(name)) issues.add(name, `is in the zip but not listed in ${MANIFEST_FILE}`);
+    if (![MANIFEST_FILE, DESCRIPTION_FILE, SOLUTION_FILE].includes(name) && !listed.has(name))
+      issues.add(name, `is in the zip but not listed in ${MANIFEST_FILE}`);
   }
   const testFiles = testFilesOf(kindOf(manifest.kind));
   const testName = testFiles.find((name) => listed.has(`${DATA_DIR}${name}`));
   if (testFiles.length > 0 && !testName) {
-    issues.add(MANIFEST_FILE, `a ${manifest.kind} bundle needs ${testFiles.join(" or ")} in dataset.files (the events the solution labels)`);
+    issues.add(
+      MANIFEST_FILE,
+      `a ${manifest.kind} bundle needs ${testFiles.join(" or ")} in dataset.files (the events the solution labels)`,
+    );
   }
   const testContent = testName && entries.get(`${DATA_DIR}${testName}`);
   if (testName && testContent && solution) await checkIdsMatch(`${DATA_DIR}${testName}`, testContent, solution, issues);

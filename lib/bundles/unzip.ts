@@ -32,9 +32,11 @@ function centralDirectory(zip: Uint8Array): Entry[] {
     const compressedSize = u32(zip, at + 20);
     const nameLength = u16(zip, at + 28);
     const local = u32(zip, at + 42);
-    if (compressedSize === 0xffffffff || local === 0xffffffff) throw new BundleError(["ZIP64 archives are not supported (a bundle is far below 4 GiB)"]);
+    if (compressedSize === 0xffffffff || local === 0xffffffff)
+      throw new BundleError(["ZIP64 archives are not supported (a bundle is far below 4 GiB)"]);
     const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
-    if (local + 30 > zip.length || u32(zip, local) !== 0x04034b50) throw new BundleError([`not a zip archive (no local header for ${name})`]);
+    if (local + 30 > zip.length || u32(zip, local) !== 0x04034b50)
+      throw new BundleError([`not a zip archive (no local header for ${name})`]);
     entries.push({ name, method, compressedSize, dataAt: local + 30 + u16(zip, local + 26) + u16(zip, local + 28) });
     at += 46 + nameLength + u16(zip, at + 30) + u16(zip, at + 32);
   }

@@ -42,7 +42,16 @@ export function freshDataKey(): Uint8Array {
 export type ChallengeSettings = Partial<
   Pick<
     NewChallenge,
-    "visibility" | "joinCode" | "allowedEmailDomains" | "dailySubmissionLimit" | "maxTeamSize" | "finalSelections" | "publicFraction" | "createdBy" | "modelMaxMb" | "latencyBudgetMs"
+    | "visibility"
+    | "joinCode"
+    | "allowedEmailDomains"
+    | "dailySubmissionLimit"
+    | "maxTeamSize"
+    | "finalSelections"
+    | "publicFraction"
+    | "createdBy"
+    | "modelMaxMb"
+    | "latencyBudgetMs"
   >
 >;
 
@@ -58,7 +67,16 @@ export async function createChallengeWithDataset(db: Db, spec: ChallengeSpec, da
   return db.transaction(async (tx) => {
     const challenge = await insertChallenge(
       tx as unknown as Db,
-      { slug: spec.slug, kind: spec.kind, title: spec.title, summary: spec.summary, description: spec.description, metricId: spec.metricId, config: spec.config, ...spec.settings },
+      {
+        slug: spec.slug,
+        kind: spec.kind,
+        title: spec.title,
+        summary: spec.summary,
+        description: spec.description,
+        metricId: spec.metricId,
+        config: spec.config,
+        ...spec.settings,
+      },
       spec.phases(now),
     );
     await storeDataset(tx as unknown as Db, challenge.id, data, files);

@@ -44,7 +44,8 @@ export interface ImportResult {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 async function checkMeta(db: Db, meta: ImportMeta): Promise<void> {
-  if (!SLUG.test(meta.slug)) throw new Error(`slug ${JSON.stringify(meta.slug)} must be lowercase letters and digits separated by single dashes`);
+  if (!SLUG.test(meta.slug))
+    throw new Error(`slug ${JSON.stringify(meta.slug)} must be lowercase letters and digits separated by single dashes`);
   if (meta.title.trim() === "") throw new Error("title must not be empty");
   if (await getChallengeBySlug(db, meta.slug)) throw new Error(`a challenge with slug "${meta.slug}" already exists`);
 }
@@ -85,11 +86,21 @@ export async function storeUpload(db: Db, p: PreparedImport, meta: ImportMeta): 
     prepared.data,
     now,
   );
-  return { challenge: { id: challenge.id, slug: challenge.slug }, manifest: prepared.data.manifest, parseMs: p.parseMs, storeMs: performance.now() - t0 };
+  return {
+    challenge: { id: challenge.id, slug: challenge.slug },
+    manifest: prepared.data.manifest,
+    parseMs: p.parseMs,
+    storeMs: performance.now() - t0,
+  };
 }
 
 /** Both steps; the slug is checked first, so a taken slug fails at once rather than after parsing 800,000 events. */
-export async function importUpload(db: Db, upload: KindUpload, input: Omit<UploadInput, "seed"> & { seed?: Seed }, meta: ImportMeta): Promise<ImportResult> {
+export async function importUpload(
+  db: Db,
+  upload: KindUpload,
+  input: Omit<UploadInput, "seed"> & { seed?: Seed },
+  meta: ImportMeta,
+): Promise<ImportResult> {
   await checkMeta(db, meta);
   return storeUpload(db, await prepareUpload(upload, input), meta);
 }

@@ -31,7 +31,9 @@ export interface Regenerated {
 export async function regenerateBuiltInChallenge(db: Db, slug: string, opts: { seed?: Seed; now?: Date } = {}): Promise<Regenerated> {
   const spec: BuiltInChallenge | undefined = builtInChallenges.find((c) => c.slug === slug);
   if (!spec) {
-    throw new RegenerateError(`"${slug}" is not a built-in challenge (${builtInChallenges.map((c) => c.slug).join(", ")}); create an organiser's challenge anew instead`);
+    throw new RegenerateError(
+      `"${slug}" is not a built-in challenge (${builtInChallenges.map((c) => c.slug).join(", ")}); create an organiser's challenge anew instead`,
+    );
   }
   const challenge = await getChallengeBySlug(db, slug);
   if (!challenge) throw new RegenerateError(`no challenge with the slug "${slug}" in this database`);

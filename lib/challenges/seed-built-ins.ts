@@ -18,7 +18,11 @@ export async function seedBuiltInChallenges(db: Db, scale = 1, seed?: Seed): Pro
     console.log(`Creating built-in challenge "${spec.title}"…`);
     const { generate, ...meta } = spec;
     // A secret key per installation and challenge (kept in the dataset's server-only secrets).
-    const challenge = await createChallengeWithDataset(db, { ...meta, config: { ...meta.config, scale } }, generate(scale, seed ?? freshDataKey()));
+    const challenge = await createChallengeWithDataset(
+      db,
+      { ...meta, config: { ...meta.config, scale } },
+      generate(scale, seed ?? freshDataKey()),
+    );
     created.push({ id: challenge.id, spec });
     console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -51,16 +51,30 @@ export async function executeBaselineRun(db: Db, runId: number, opts: { bootstra
     pending = pending.then(() => setBaselineRunMessage(db, runId, message));
   };
   // Training runs in a child process: minutes of it on this thread would stall the site the worker may run inside.
-  const request = { challenge: challenge?.slug ?? "", family: run.family, seed: run.seed, epochs: run.epochs ?? undefined, register: true, bootstrap: opts.bootstrap, trainer: trainInChildProcess, progress, log };
+  const request = {
+    challenge: challenge?.slug ?? "",
+    family: run.family,
+    seed: run.seed,
+    epochs: run.epochs ?? undefined,
+    register: true,
+    bootstrap: opts.bootstrap,
+    trainer: trainInChildProcess,
+    progress,
+    log,
+  };
   try {
     const results = await baselineTrainerOf(challenge?.kind ?? "")(db, request);
     await pending;
     // Kept as JSON: a score that is not finite by its name (scoring/score-value.ts), not as null.
-    const summary = results.map((r) => ({ name: r.name, publicScore: r.registered?.publicScore == null ? null : scoreToJson(r.registered.publicScore) }));
+    const summary = results.map((r) => ({
+      name: r.name,
+      publicScore: r.registered?.publicScore == null ? null : scoreToJson(r.registered.publicScore),
+    }));
     await finishBaselineRun(db, runId, summary);
   } catch (err) {
     await pending.catch(() => undefined);
-    const message = err instanceof BaselineInputError ? err.message : `The trainer failed: ${err instanceof Error ? err.message : String(err)}`;
+    const message =
+      err instanceof BaselineInputError ? err.message : `The trainer failed: ${err instanceof Error ? err.message : String(err)}`;
     await failBaselineRun(db, runId, message);
     if (!(err instanceof BaselineInputError)) console.error(`[worker] baseline run ${runId}:`, err);
   }

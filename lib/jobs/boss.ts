@@ -57,7 +57,9 @@ function pgliteAdapter(pglite: PGlite): PgBoss.Db {
  * polling never waits behind (or starves) the site's queries; on PGlite it runs
  * through the single in-process instance.
  */
-function connection(handle: DbHandle): Pick<PgBoss.ConstructorOptions, "db" | "connectionString" | "max"> & { connectionTimeoutMillis?: number } {
+function connection(
+  handle: DbHandle,
+): Pick<PgBoss.ConstructorOptions, "db" | "connectionString" | "max"> & { connectionTimeoutMillis?: number } {
   if (handle.mode === "pglite") return { db: pgliteAdapter(handle.pglite!) };
   const url = handle.pool?.options.connectionString;
   if (!url) throw new Error("the PostgreSQL handle has no connection string to give the job queue");
@@ -97,7 +99,13 @@ export async function startBoss(handle: DbHandle, settings: QueueSettings = DEFA
   boss.on("error", queueErrorLogger());
   await boss.start();
   // The dead-letter queue must exist first: the scoring queue references it.
-  await ensureQueue(boss, { name: SCORE_DEAD_LETTER_QUEUE, policy: "standard", retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true });
+  await ensureQueue(boss, {
+    name: SCORE_DEAD_LETTER_QUEUE,
+    policy: "standard",
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+  });
   await ensureQueue(boss, {
     name: SCORE_QUEUE,
     policy: "short",

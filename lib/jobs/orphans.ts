@@ -27,7 +27,12 @@ export interface OrphanSweep {
  */
 export async function requeueOrphans(db: Db, boss: PgBoss, sweep: OrphanSweep): Promise<number[]> {
   const liveStates = sweep.sole ? ["created", "retry"] : ["created", "retry", "active"];
-  const ids = await requeueOrphanSubmissions(db, { bossSchema: BOSS_SCHEMA, queues: [SCORE_QUEUE, SCORE_DEAD_LETTER_QUEUE], liveStates, minAgeSeconds: sweep.minAgeSeconds });
+  const ids = await requeueOrphanSubmissions(db, {
+    bossSchema: BOSS_SCHEMA,
+    queues: [SCORE_QUEUE, SCORE_DEAD_LETTER_QUEUE],
+    liveStates,
+    minAgeSeconds: sweep.minAgeSeconds,
+  });
   for (const id of ids) await enqueueScoring(boss, id);
   return ids;
 }

@@ -59,7 +59,10 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
   if (kind.scoring.by === "simulation") {
     // Simulated, not compared with an answer key; the dataset's secrets (a design's private seed) are checked there.
     const secrets = (await currentDataset(db, row.challengeId))?.secrets ?? {};
-    return scoreOffThread({ kind: kind.id, by: "simulation", metricId: row.metricId, secrets }, { bytes: Buffer.from(row.gz, "base64"), gzipped: true });
+    return scoreOffThread(
+      { kind: kind.id, by: "simulation", metricId: row.metricId, secrets },
+      { bytes: Buffer.from(row.gz, "base64"), gzipped: true },
+    );
   }
   if (!isMetricId(row.metricId)) throw new Error(`unknown metric ${row.metricId}`);
   const gz = Buffer.from(row.gz, "base64");
@@ -71,7 +74,16 @@ async function loadAndScore(db: Db, id: number, bootstrap: number) {
   const gates = gatesOfConfig(row.config);
   const { key, target, columns } = await datasetKeyForChallenge(db, row.challengeId, kind.scoring.control === true || gates.length > 0);
   const params = row.config.metricParams as Record<string, unknown> | undefined;
-  const task = { kind: kind.id, by: "answer-key", key, metricId: row.metricId, params, ...(gates.length > 0 ? { gates } : {}), bootstrap, seed } as const;
+  const task = {
+    kind: kind.id,
+    by: "answer-key",
+    key,
+    metricId: row.metricId,
+    params,
+    ...(gates.length > 0 ? { gates } : {}),
+    bootstrap,
+    seed,
+  } as const;
   const file = csv ? { bytes: csv, gzipped: false } : { bytes: gz, gzipped: true };
   return scoreOffThread(task, file, async () => ({ columns: await columns(), target }));
 }
@@ -127,7 +139,8 @@ export function scoringHandler(db: Db, opts: ScoringOptions) {
       // once the database is back, rather than fail back to the queue it cannot reach either.
       const outcome = await retryWhileDatabaseUnavailable(() => runScoringJob(db, id, { ...opts, token: job.id }), {
         maxWaitMs: OUTAGE_WAIT_MS,
-        onWait: (err) => console.error(`[worker] submission ${id} (${attempt}): database unavailable (${rootMessage(err)}); waiting for it`),
+        onWait: (err) =>
+          console.error(`[worker] submission ${id} (${attempt}): database unavailable (${rootMessage(err)}); waiting for it`),
       });
       console.log(`[worker] submission ${id} (${attempt}): ${outcome}`);
     } catch (err) {
@@ -162,7 +175,11 @@ export function deadLetterHandler(db: Db) {
 }
 
 /** Works the scoring queue with `concurrency` parallel jobs, and its dead-letter queue. */
-export async function workScoringQueue(boss: PgBoss, db: Db, opts: ScoringOptions & { concurrency: number; pollingIntervalSeconds?: number }) {
+export async function workScoringQueue(
+  boss: PgBoss,
+  db: Db,
+  opts: ScoringOptions & { concurrency: number; pollingIntervalSeconds?: number },
+) {
   const polling = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 } as const;
   const handler = scoringHandler(db, opts);
   // Not awaited: the first job waits for the threads if it comes before they have loaded.

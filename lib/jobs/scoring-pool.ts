@@ -12,7 +12,12 @@ import type { SolutionTarget } from "@/scoring/solution";
 
 /** A job for the kind's scorer (challenges/<kind>/kind.ts `score`); the kind's `scoring` says what it needs. */
 export type ScoringTask =
-  | { kind: string; by: "simulation"; metricId: string; /** The dataset's secrets as stored (the kind checks them on the thread). */ secrets: Record<string, unknown> }
+  | {
+      kind: string;
+      by: "simulation";
+      metricId: string;
+      /** The dataset's secrets as stored (the kind checks them on the thread). */ secrets: Record<string, unknown>;
+    }
   | {
       kind: string;
       by: "answer-key";
@@ -49,13 +54,20 @@ export type ScoringRequest = { id: number } & (
 );
 
 export type ThreadError =
-  | { type: "submission"; problems: FormatProblem[]; totalProblems: number; /** A failed gate's outcomes (GateFailedError). */ gates?: GateOutcome[] }
+  | {
+      type: "submission";
+      problems: FormatProblem[];
+      totalProblems: number;
+      /** A failed gate's outcomes (GateFailedError). */ gates?: GateOutcome[];
+    }
   | { type: "issues"; issues: SubmissionIssue[] }
   | { type: "other"; message: string };
 
 type Scored = Record<"Public" | "Private", { primary: number; std?: number }> & { gates?: GateOutcome[] };
 
-export type ScoringReply = { id: number } & ({ result: Scored } | { matrix: FeatureMatrix } | { missing: true } | { error: ThreadError } | { ready: true });
+export type ScoringReply = { id: number } & (
+  { result: Scored } | { matrix: FeatureMatrix } | { missing: true } | { error: ThreadError } | { ready: true }
+);
 
 // The thread runs TypeScript: tsx's loader is registered inside it before its module is imported (a Worker does
 // not take `--import tsx` from execArgv before loading its entry). A path from the working directory, like the
@@ -64,7 +76,8 @@ const ENTRY = path.join(process.cwd(), "lib", "jobs", "scoring-thread.ts");
 const BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(`file://${ENTRY}`)}); })`;
 
 function rebuild(e: ThreadError): Error {
-  if (e.type === "submission") return e.gates ? new GateFailedError(e.gates, e.problems) : new SubmissionFormatError(e.problems, e.totalProblems);
+  if (e.type === "submission")
+    return e.gates ? new GateFailedError(e.gates, e.problems) : new SubmissionFormatError(e.problems, e.totalProblems);
   if (e.type === "issues") return new SubmissionIssuesError(e.issues);
   return new Error(e.message);
 }

@@ -16,7 +16,12 @@ const datasets = new Map<string, Solution>();
 
 function errorReply(err: unknown): ThreadError {
   if (err instanceof SubmissionFormatError) {
-    return { type: "submission", problems: err.problems, totalProblems: err.totalProblems, ...(err instanceof GateFailedError ? { gates: [...err.outcomes] } : {}) };
+    return {
+      type: "submission",
+      problems: err.problems,
+      totalProblems: err.totalProblems,
+      ...(err instanceof GateFailedError ? { gates: [...err.outcomes] } : {}),
+    };
   }
   if (err instanceof SubmissionIssuesError) return { type: "issues", issues: err.issues };
   return { type: "other", message: err instanceof Error ? err.message : String(err) };
@@ -26,7 +31,8 @@ async function score(req: Extract<ScoringRequest, { task: unknown }>): Promise<S
   const file = req.file.gzipped ? gunzipSync(req.file.bytes) : Buffer.from(req.file.bytes);
   const kind = kindOf(req.task.kind);
   const metricId = req.task.metricId as MetricId;
-  if (req.task.by === "simulation") return { id: req.id, result: await kind.score({ submission: file, metricId, secrets: req.task.secrets }) };
+  if (req.task.by === "simulation")
+    return { id: req.id, result: await kind.score({ submission: file, metricId, secrets: req.task.secrets }) };
   const { key, bootstrap, seed, params, gates } = req.task;
   if (req.dataset) {
     datasets.delete(key);
@@ -36,7 +42,14 @@ async function score(req: Extract<ScoringRequest, { task: unknown }>): Promise<S
     const { target } = req.dataset;
     const labels = target.type === "real" ? Float64Array.from(numbers(c.labels)) : Uint8Array.from(numbers(c.labels));
     const gateColumns = c.origin && c.aux ? { origin: Int8Array.from(numbers(c.origin)), aux: Float64Array.from(numbers(c.aux)) } : {};
-    const solution = solutionFromColumns({ ids: numbers(c.ids), labels, weights: Float64Array.from(numbers(c.weights)), usage: Uint8Array.from(numbers(c.usage)), target, ...gateColumns });
+    const solution = solutionFromColumns({
+      ids: numbers(c.ids),
+      labels,
+      weights: Float64Array.from(numbers(c.weights)),
+      usage: Uint8Array.from(numbers(c.usage)),
+      target,
+      ...gateColumns,
+    });
     datasets.set(key, solution);
   }
   const solution = datasets.get(key);
@@ -50,7 +63,10 @@ parentPort!.postMessage({ id: 0, ready: true } satisfies ScoringReply);
 /** A model's test features: parsed here and handed back without a copy (the buffers move to the main thread). */
 function features(req: Extract<ScoringRequest, { features: unknown }>): void {
   const matrix = parseFeatureCsv(gunzipSync(req.features));
-  parentPort!.postMessage({ id: req.id, matrix } satisfies ScoringReply, [matrix.eventIds.buffer as ArrayBuffer, matrix.data.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ id: req.id, matrix } satisfies ScoringReply, [
+    matrix.eventIds.buffer as ArrayBuffer,
+    matrix.data.buffer as ArrayBuffer,
+  ]);
 }
 
 parentPort!.on("message", (req: ScoringRequest) => {

@@ -31,7 +31,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * on the scoring thread.
  */
 async function loadKeyText(db: Db, datasetId: number, real: boolean, withControl: boolean): Promise<DatasetMessage["columns"]> {
-  const columns: DatasetMessage["columns"] = { ids: [], labels: [], weights: [], usage: [], ...(withControl ? { origin: [], aux: [] } : {}) };
+  const columns: DatasetMessage["columns"] = {
+    ids: [],
+    labels: [],
+    weights: [],
+    usage: [],
+    ...(withControl ? { origin: [], aux: [] } : {}),
+  };
   let after: number | null = null;
   for (;;) {
     const chunk = await answerKeyChunk(db, { datasetId, real, withControl, after, rows: KEY_CHUNK_ROWS });
@@ -90,5 +96,9 @@ export async function datasetKeyForChallenge(
   if (!ds) throw new Error(`challenge ${challengeId} has no dataset`);
   if (!dbKeys.has(db)) dbKeys.set(db, ++dbCount);
   const target = answerKeyTarget(ds.manifest);
-  return { key: `${dbKeys.get(db)}:${ds.id}${withControl ? ":control" : ""}`, target, columns: () => loadKeyText(db, ds.id, target.type === "real", withControl) };
+  return {
+    key: `${dbKeys.get(db)}:${ds.id}${withControl ? ":control" : ""}`,
+    target,
+    columns: () => loadKeyText(db, ds.id, target.type === "real", withControl),
+  };
 }

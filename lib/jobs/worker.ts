@@ -20,7 +20,10 @@ export function settingsFromEnv(e: Env): { queue: QueueSettings; scoring: Scorin
       ...DEFAULT_QUEUE_SETTINGS,
       expireInSeconds: e.SCORING_LEASE_SECONDS,
       // Sweep expired jobs at least twice per time limit, so a dead worker's job is retried within about 1.5 limits.
-      maintenanceIntervalSeconds: Math.max(1, Math.min(DEFAULT_QUEUE_SETTINGS.maintenanceIntervalSeconds, Math.floor(e.SCORING_LEASE_SECONDS / 2))),
+      maintenanceIntervalSeconds: Math.max(
+        1,
+        Math.min(DEFAULT_QUEUE_SETTINGS.maintenanceIntervalSeconds, Math.floor(e.SCORING_LEASE_SECONDS / 2)),
+      ),
     },
     scoring: {
       bootstrap: e.SCORING_BOOTSTRAP,
@@ -46,7 +49,11 @@ export async function startWorker(handle: DbHandle, e: Env, opts: { sole: boolea
   await sweep(handle, boss, opts.sole, opts.sole ? 0 : ORPHAN_SWEEP_SECONDS);
   await workScoringQueue(boss, handle.db, scoring);
   if (opts.sole) await failInterruptedBaselineRuns(handle.db);
-  await boss.work(BASELINE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, baselineHandler(handle.db, { bootstrap: scoring.bootstrap }));
+  await boss.work(
+    BASELINE_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    baselineHandler(handle.db, { bootstrap: scoring.bootstrap }),
+  );
   const timer = setInterval(() => {
     sweep(handle, boss, false, ORPHAN_SWEEP_SECONDS).catch((err: unknown) => console.error("[worker] orphan sweep:", rootMessage(err)));
   }, ORPHAN_SWEEP_SECONDS * 1000);

@@ -44,10 +44,22 @@ export async function runAnomalyBaseline(db: Db, opts: AnomalyBaselineOptions): 
   };
   const listeners = new Map(opts.methods.map((m) => [m as string, opts.onEpoch?.(m)]));
   return publishAsTrained(
-    async (entry) => (opts.trainer ?? (await import("./trainer")).trainHere)("anomaly", input, { progress: (method, e) => listeners.get(method)?.(e), log: () => undefined, entry }),
+    async (entry) =>
+      (opts.trainer ?? (await import("./trainer")).trainHere)("anomaly", input, {
+        progress: (method, e) => listeners.get(method)?.(e),
+        log: () => undefined,
+        entry,
+      }),
     async (e: TrainedAnomalyEntry): Promise<AnomalyBaselineResult> => {
       const registered = opts.register
-        ? await registerBenchmark(db, { challengeId: challenge.id, name: e.name, filename: `anomaly-baseline-${e.method}.csv`, csv: e.csv, modelCard: e.card as unknown as Record<string, unknown>, bootstrap: opts.bootstrap })
+        ? await registerBenchmark(db, {
+            challengeId: challenge.id,
+            name: e.name,
+            filename: `anomaly-baseline-${e.method}.csv`,
+            csv: e.csv,
+            modelCard: e.card as unknown as Record<string, unknown>,
+            bootstrap: opts.bootstrap,
+          })
         : null;
       return { ...e, registered };
     },

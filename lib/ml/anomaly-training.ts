@@ -53,11 +53,18 @@ export async function trainAnomalyEntries(input: AnomalyTrainingInput, events: T
   const train = await readFile(input.train, "train.csv", false);
   const test = await readFile(input.test, "test.csv", true);
   const nTrain = train.events.label.length;
-  if (nTrain < MIN_TRAIN_EVENTS) throw new BaselineInputError(`challenge "${input.challenge}" has ${nTrain} training events; the baselines need at least ${MIN_TRAIN_EVENTS}`);
+  if (nTrain < MIN_TRAIN_EVENTS)
+    throw new BaselineInputError(
+      `challenge "${input.challenge}" has ${nTrain} training events; the baselines need at least ${MIN_TRAIN_EVENTS}`,
+    );
   await initTfBackend();
   for (const method of input.methods) {
     const onEpoch = (e: Parameters<TrainingEvents<"anomaly">["progress"]>[1]) => events.progress(method, e);
-    const { scores, card: modelCard } = await runAnomalyMethod(method, { train: train.events, test: test.events }, { seed: input.seed, epochs: input.epochs, onEpoch });
+    const { scores, card: modelCard } = await runAnomalyMethod(
+      method,
+      { train: train.events, test: test.events },
+      { seed: input.seed, epochs: input.epochs, onEpoch },
+    );
     const card = { ...modelCard, backend: `tfjs ${modelCard.backend}`, challenge: input.challenge, createdAt: new Date().toISOString() };
     events.entry({ method, name: entryName(card), csv: scoreSubmissionCsv(test.eventId, scores), card });
   }

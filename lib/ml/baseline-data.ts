@@ -25,7 +25,9 @@ export async function resolveChallenge(db: Db, name: string): Promise<Challenge>
     const ofKind = await listChallengesOfKind(db, HIGGS_KIND);
     if (ofKind.length === 1) return ofKind[0]!;
     if (ofKind.length > 1) {
-      throw new BaselineInputError(`"${name}" is ambiguous: ${ofKind.length} Higgs challenges (${ofKind.map((c) => c.slug).join(", ")}); give a slug`);
+      throw new BaselineInputError(
+        `"${name}" is ambiguous: ${ofKind.length} Higgs challenges (${ofKind.map((c) => c.slug).join(", ")}); give a slug`,
+      );
     }
   }
   throw new BaselineInputError(`there is no challenge "${name}"`);
@@ -44,7 +46,8 @@ export async function storedFile(db: Db, challenge: Challenge, filename: string,
  */
 export async function resolveChallengeFor(db: Db, name: string, trainer: TrainerId, handles: string): Promise<Challenge> {
   const challenge = await resolveChallenge(db, name);
-  if (findKind(challenge.kind)?.baselines?.trainer !== trainer) throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; ${handles}`);
+  if (findKind(challenge.kind)?.baselines?.trainer !== trainer)
+    throw new BaselineInputError(`challenge "${challenge.slug}" is a ${challenge.kind} challenge; ${handles}`);
   return challenge;
 }
 

@@ -25,7 +25,15 @@ const gzipAsync = promisify(gzip);
 
 export async function registerBenchmark(
   db: Db,
-  p: { challengeId: number; name: string; filename: string; csv: string; model?: Uint8Array; modelCard: Record<string, unknown>; bootstrap: number },
+  p: {
+    challengeId: number;
+    name: string;
+    filename: string;
+    csv: string;
+    model?: Uint8Array;
+    modelCard: Record<string, unknown>;
+    bootstrap: number;
+  },
 ): Promise<RegisteredBenchmark> {
   const bytes = p.model ? Buffer.from(p.model) : Buffer.from(p.csv, "utf8");
   // On libuv's thread pool, not the site's thread (where the worker runs with the embedded database).

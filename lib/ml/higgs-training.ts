@@ -88,7 +88,8 @@ export async function trainHiggsEntries(input: HiggsTrainingInput, events: Train
   const train = await readEvents(input.training, KAGGLE_TRAINING_LAYOUT, "training.csv");
   const test = await readEvents(input.test, KAGGLE_TEST_LAYOUT, "test.csv");
   const problems = higgsTrainingProblems(train);
-  if (problems.length > 0) throw new BaselineInputError(`The training data of "${input.challenge}" cannot be used:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0)
+    throw new BaselineInputError(`The training data of "${input.challenge}" cannot be used:\n  ${problems.join("\n  ")}`);
   const families = resolveFamilies(input.family);
   events.log(`Training ${families.map((f) => f.id).join(" and ")}${input.family === "blend" ? " as a blend" : ""}.`);
   const options = { seed: input.seed, epochs: input.epochs, ensemble: input.ensemble };

@@ -52,7 +52,14 @@ export async function runTabularBaseline(db: Db, opts: TabularBaselineOptions): 
       }),
     async (e: TrainedTabularEntry): Promise<TabularBaselineResult> => {
       const registered = opts.register
-        ? await registerBenchmark(db, { challengeId: challenge.id, name: e.name, filename: `baseline-${e.familyId}.csv`, csv: e.csv, modelCard: e.card, bootstrap: opts.bootstrap })
+        ? await registerBenchmark(db, {
+            challengeId: challenge.id,
+            name: e.name,
+            filename: `baseline-${e.familyId}.csv`,
+            csv: e.csv,
+            modelCard: e.card,
+            bootstrap: opts.bootstrap,
+          })
         : null;
       return { ...e, registered };
     },

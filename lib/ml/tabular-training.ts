@@ -47,7 +47,10 @@ export function tabularFamilies(choice: TabularFamilyChoice, load: () => Xgboost
   const families: TabularFamily[] = [];
   if (choice !== "tfjs") {
     const loaded = load();
-    if (!loaded.xgb) throw new BaselineInputError(`XGBoost cannot run on this worker: ${loaded.reason}. Nothing was trained; choose the tfjs family, or install libxgboost0 where the worker runs.`);
+    if (!loaded.xgb)
+      throw new BaselineInputError(
+        `XGBoost cannot run on this worker: ${loaded.reason}. Nothing was trained; choose the tfjs family, or install libxgboost0 where the worker runs.`,
+      );
     families.push(tabularXgboostFamily(loaded.xgb));
   }
   if (choice !== "xgboost") families.push(tabularMlpFamily());
@@ -56,7 +59,8 @@ export function tabularFamilies(choice: TabularFamilyChoice, load: () => Xgboost
 
 function entryName(card: Record<string, unknown>): string {
   const a = card.architecture as Record<string, unknown>;
-  if (card.family === "xgboost") return `Baseline: XGBoost, ${String(a.rounds)} rounds of depth ${String(a.maxDepth)} (seed ${String(card.seed)})`;
+  if (card.family === "xgboost")
+    return `Baseline: XGBoost, ${String(a.rounds)} rounds of depth ${String(a.maxDepth)} (seed ${String(card.seed)})`;
   return `Baseline: MLP ${(a.layers as number[]).slice(1, -1).join("-")} ReLU (tfjs, seed ${String(card.seed)})`;
 }
 
@@ -71,12 +75,16 @@ export async function trainTabularEntries(input: TabularTrainingInput, events: T
     if (err instanceof TabularDataError) throw new BaselineInputError(`challenge "${input.challenge}": ${err.message}`);
     throw err;
   }
-  events.log(`Training ${families.map((f) => f.id).join(" and ")} on ${data.train.rows} events (${data.featureNames.length} features, target ${data.targetColumn}).`);
+  events.log(
+    `Training ${families.map((f) => f.id).join(" and ")} on ${data.train.rows} events (${data.featureNames.length} features, target ${data.targetColumn}).`,
+  );
   for (const family of families) {
     const backend = family.id === "tfjs" ? `tfjs ${await initTfBackend()}` : "native";
     let result;
     try {
-      result = await trainTabular(family, data, task, { seed: input.seed, epochs: input.epochs }, (e: TabularProgress) => events.progress(family.id, e));
+      result = await trainTabular(family, data, task, { seed: input.seed, epochs: input.epochs }, (e: TabularProgress) =>
+        events.progress(family.id, e),
+      );
     } catch (err) {
       if (err instanceof TabularDataError) throw new BaselineInputError(`challenge "${input.challenge}": ${err.message}`);
       throw err;

@@ -64,19 +64,32 @@ export function tabularXgboostFamily(xgb: Xgboost, overrides: Partial<TabularXgb
         verbosity: 0,
       };
       const dtrain = xgb.matrix(train.X, train.rows, train.cols, { label: train.target.y, weight: train.target.weight });
-      const dval = xgb.matrix(validation.X, validation.rows, validation.cols, { label: validation.target.y, weight: validation.target.weight });
+      const dval = xgb.matrix(validation.X, validation.rows, validation.cols, {
+        label: validation.target.y,
+        weight: validation.target.weight,
+      });
       const booster = xgb.booster([dtrain, dval], params);
       const rounds = await growBooster(
         booster,
         dtrain,
         [dtrain, dval],
         hp,
-        () => ({ loss: validationLoss(task, booster.predict(dtrain), train.target), valLoss: validationLoss(task, booster.predict(dval), validation.target) }),
-        ({ loss, valLoss }, round, etaSeconds) => onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valLoss, etaSeconds }),
+        () => ({
+          loss: validationLoss(task, booster.predict(dtrain), train.target),
+          valLoss: validationLoss(task, booster.predict(dval), validation.target),
+        }),
+        ({ loss, valLoss }, round, etaSeconds) =>
+          onProgress({ epoch: round, epochs: hp.rounds, member: 1, members: 1, loss, valLoss, etaSeconds }),
       );
       return {
         predict: predictRounds(xgb, booster, rounds, train.cols),
-        architecture: { type: "gradient-boosted trees", rounds, treesPerRound: task.type === "multiclass" ? task.classes.length : 1, maxDepth: hp.maxDepth, library: `xgboost ${xgb.version}` },
+        architecture: {
+          type: "gradient-boosted trees",
+          rounds,
+          treesPerRound: task.type === "multiclass" ? task.classes.length : 1,
+          maxDepth: hp.maxDepth,
+          library: `xgboost ${xgb.version}`,
+        },
         hyperparameters: { ...hp, ...objective(task), treeMethod: "hist", earlyStopping: "validation loss" },
         bestEpoch: rounds,
         dispose: () => booster.free(),

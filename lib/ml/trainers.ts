@@ -27,17 +27,22 @@ export interface BaselineRunRequest {
   log: (message: string) => void;
 }
 
-export type BaselineTrainer = (db: Db, run: BaselineRunRequest) => Promise<{ name: string; registered: { publicScore: number | null } | null }[]>;
+export type BaselineTrainer = (
+  db: Db,
+  run: BaselineRunRequest,
+) => Promise<{ name: string; registered: { publicScore: number | null } | null }[]>;
 
 export const baselineTrainers: Record<TrainerId, BaselineTrainer> = {
-  higgs: (db, { family, progress, ...run }) => runBaseline(db, { ...run, family: family as FamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
+  higgs: (db, { family, progress, ...run }) =>
+    runBaseline(db, { ...run, family: family as FamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
   anomaly: (db, { family, progress, log: _log, ...run }) =>
     runAnomalyBaseline(db, {
       ...run,
       methods: family === "both" ? ["autoencoder", "cwola"] : [family as "autoencoder" | "cwola"],
       onEpoch: (method) => (e) => progress(method, { ...e }),
     }),
-  generic: (db, { family, progress, ...run }) => runTabularBaseline(db, { ...run, family: family as TabularFamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
+  generic: (db, { family, progress, ...run }) =>
+    runTabularBaseline(db, { ...run, family: family as TabularFamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
 };
 
 /** The trainer of a challenge of `kind`; a kind that declares none gets the Higgs trainer, which refuses it clearly. */

@@ -34,7 +34,10 @@ export const trainInChildProcess: Trainer = (kind, input, events) =>
   new Promise<void>((resolve, reject) => {
     // "advanced" serialisation carries the files' bytes and the typed arrays in events as they are.
     // spawn with an IPC channel rather than fork: the site's bundler takes fork's first argument for a module to bundle.
-    const child = spawn(process.execPath, ["--import", "tsx", ENTRY], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     let settled = false;
     const finish = (err?: Error) => {
       if (settled) return;

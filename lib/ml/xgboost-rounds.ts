@@ -42,7 +42,12 @@ export async function growBooster<M extends { valLoss: number }>(
 }
 
 /** Predictions of a row-major matrix with `cols` columns from the booster's first `rounds` rounds. */
-export function predictRounds(xgb: Xgboost, booster: XgbBooster, rounds: number, cols: number): (X: Float32Array, rows: number) => Float32Array {
+export function predictRounds(
+  xgb: Xgboost,
+  booster: XgbBooster,
+  rounds: number,
+  cols: number,
+): (X: Float32Array, rows: number) => Float32Array {
   return (X, rows) => {
     const m = xgb.matrix(X, rows, cols);
     try {

@@ -60,7 +60,9 @@ export type XgboostLoad = { xgb: Xgboost; reason?: undefined } | { xgb: null; re
 
 // XGBOOST_LIBRARY names the only library to load: another build, or `/nonexistent` to prove the tfjs fallback and
 // the tests' skips on a machine that has libxgboost0.
-const LIBRARY_NAMES = process.env.XGBOOST_LIBRARY ? [process.env.XGBOOST_LIBRARY] : ["libxgboost.so.0", "libxgboost.so", "libxgboost.dylib"];
+const LIBRARY_NAMES = process.env.XGBOOST_LIBRARY
+  ? [process.env.XGBOOST_LIBRARY]
+  : ["libxgboost.so.0", "libxgboost.so", "libxgboost.dylib"];
 
 function bind(koffi: typeof Koffi, lib: Koffi.LibraryHandle): Api {
   const f = (decl: string) => lib.func(decl) as unknown as Fn;
@@ -129,7 +131,13 @@ class Binding implements Xgboost {
     return {
       update: (iteration, train) => check(api.boosterUpdate(ptr, iteration, ptrOf(train)), "XGBoosterUpdateOneIter"),
       predict: (data, iterationEnd = 0, margin = false) => {
-        const config = JSON.stringify({ type: margin ? 1 : 0, training: false, iteration_begin: 0, iteration_end: iterationEnd, strict_shape: false });
+        const config = JSON.stringify({
+          type: margin ? 1 : 0,
+          training: false,
+          iteration_begin: 0,
+          iteration_end: iterationEnd,
+          strict_shape: false,
+        });
         const shape: unknown[] = [null];
         const dim: number[] = [0];
         const result: unknown[] = [null];

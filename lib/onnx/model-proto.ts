@@ -13,8 +13,20 @@ export const ELEM_STRING = 8;
 export const ELEM_DOUBLE = 11;
 
 export const ELEM_NAMES: Record<number, string> = {
-  1: "float32", 2: "uint8", 3: "int8", 4: "uint16", 5: "int16", 6: "int32", 7: "int64", 8: "string", 9: "bool",
-  10: "float16", 11: "float64", 12: "uint32", 13: "uint64", 16: "bfloat16",
+  1: "float32",
+  2: "uint8",
+  3: "int8",
+  4: "uint16",
+  5: "int16",
+  6: "int32",
+  7: "int64",
+  8: "string",
+  9: "bool",
+  10: "float16",
+  11: "float64",
+  12: "uint32",
+  13: "uint64",
+  16: "bfloat16",
 };
 
 /** A dimension: a fixed size, a symbolic name (a batch dimension such as "N"), or unknown. */

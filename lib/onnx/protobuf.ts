@@ -85,7 +85,7 @@ export function varints(field: Field): number[] {
   if (field.wire === WIRE_VARINT) return [field.value];
   if (field.wire !== WIRE_BYTES) throw new ProtobufError(`field ${field.number} is not an integer`);
   const out: number[] = [];
-  for (let pos = 0; pos < field.bytes.length; ) {
+  for (let pos = 0; pos < field.bytes.length;) {
     const [v, next] = readVarint(field.bytes, pos);
     out.push(v);
     pos = next;

@@ -15,7 +15,9 @@ function scoresOf(tensor, n, column, name) {
   const dims = tensor.dims;
   const ok = dims[0] === n && (dims.length === 1 || (dims.length === 2 && (column === null ? dims[1] === 1 : dims[1] > column)));
   if (!ok || (tensor.type !== "float32" && tensor.type !== "float64")) {
-    throw new Error(`OUTPUT: the model's output "${name}" is ${tensor.type} ${describeDims(dims)} for ${n} events; it must give one float score per event`);
+    throw new Error(
+      `OUTPUT: the model's output "${name}" is ${tensor.type} ${describeDims(dims)} for ${n} events; it must give one float score per event`,
+    );
   }
   if (column === null) return tensor.data;
   const width = dims[1];
@@ -48,7 +50,11 @@ function readFeatures(count) {
       bytes.set(chunk, at);
       at += chunk.length;
     });
-    process.stdin.on("end", () => (at === bytes.length ? resolve(new Float32Array(bytes.buffer)) : reject(new Error(`features cut short: ${at} of ${bytes.length} bytes`))));
+    process.stdin.on("end", () =>
+      at === bytes.length
+        ? resolve(new Float32Array(bytes.buffer))
+        : reject(new Error(`features cut short: ${at} of ${bytes.length} bytes`)),
+    );
     process.stdin.on("error", reject);
   });
 }
@@ -80,7 +86,9 @@ process.once("message", async (msg) => {
     }
     await session.release();
     const cpu = process.cpuUsage();
-    process.send({ ok: true, scores, startMs, loadMs, fullMs, sampleRows, timingsMs, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
+    process.send({ ok: true, scores, startMs, loadMs, fullMs, sampleRows, timingsMs, cpuMs: (cpu.user + cpu.system) / 1000 }, () =>
+      process.exit(0),
+    );
   } catch (err) {
     process.send({ ok: false, message: err instanceof Error ? err.message : String(err) }, () => process.exit(0));
   }

@@ -40,7 +40,16 @@ export interface ModelRun {
 }
 
 type ChildReply =
-  | { ok: true; scores: Float64Array; startMs: number; loadMs: number; cpuMs: number; fullMs: number; sampleRows: number; timingsMs: number[] }
+  | {
+      ok: true;
+      scores: Float64Array;
+      startMs: number;
+      loadMs: number;
+      cpuMs: number;
+      fullMs: number;
+      sampleRows: number;
+      timingsMs: number[];
+    }
   | { ok: false; message: string };
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), "run-model-child.mjs");
@@ -63,15 +72,25 @@ function failureMessage(message: string, limits: RunLimits): string {
 }
 
 /** Runs the model over every row of `features`; throws ModelRunError for anything the model caused. */
-export function runModel(model: Uint8Array, plan: ModelPlan, features: Pick<FeatureMatrix, "data" | "rows" | "cols">, limits: RunLimits = DEFAULT_RUN_LIMITS): Promise<ModelRun> {
-  if (features.data.length !== features.rows * features.cols) throw new RangeError(`features hold ${features.data.length} values for ${features.rows} × ${features.cols}`);
+export function runModel(
+  model: Uint8Array,
+  plan: ModelPlan,
+  features: Pick<FeatureMatrix, "data" | "rows" | "cols">,
+  limits: RunLimits = DEFAULT_RUN_LIMITS,
+): Promise<ModelRun> {
+  if (features.data.length !== features.rows * features.cols)
+    throw new RangeError(`features hold ${features.data.length} values for ${features.rows} × ${features.cols}`);
   const kb = limits.memoryMb * 1024;
   // `exec` keeps the IPC descriptor and replaces the shell, so the pid is node's and a kill reaches it.
-  const child: ChildProcess = spawn("/bin/sh", ["-c", `ulimit -v ${kb} && exec "$0" "$@"`, process.execPath, `--max-old-space-size=${Math.min(1024, limits.memoryMb)}`, CHILD], {
-    env: {} as NodeJS.ProcessEnv,
-    stdio: ["pipe", "ignore", "pipe", "ipc"],
-    serialization: "advanced",
-  });
+  const child: ChildProcess = spawn(
+    "/bin/sh",
+    ["-c", `ulimit -v ${kb} && exec "$0" "$@"`, process.execPath, `--max-old-space-size=${Math.min(1024, limits.memoryMb)}`, CHILD],
+    {
+      env: {} as NodeJS.ProcessEnv,
+      stdio: ["pipe", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+    },
+  );
   let stderr = "";
   child.stderr!.setEncoding("utf8");
   child.stderr!.on("data", (s: string) => (stderr = (stderr + s).slice(-STDERR_TAIL)));
@@ -90,25 +109,44 @@ export function runModel(model: Uint8Array, plan: ModelPlan, features: Pick<Feat
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
       const r = reply as ChildReply | null;
-      if (timedOut) return reject(new ModelRunError(`The model did not finish within the time limit of ${limits.timeoutMs / 1000} s (${features.rows} events).`));
-      if (r?.ok) return resolve({ scores: r.scores, startMs: r.startMs, loadMs: r.loadMs, cpuMs: r.cpuMs, fullMs: r.fullMs, msPer1000: (median(r.timingsMs) / r.sampleRows) * 1000 });
+      if (timedOut)
+        return reject(
+          new ModelRunError(`The model did not finish within the time limit of ${limits.timeoutMs / 1000} s (${features.rows} events).`),
+        );
+      if (r?.ok)
+        return resolve({
+          scores: r.scores,
+          startMs: r.startMs,
+          loadMs: r.loadMs,
+          cpuMs: r.cpuMs,
+          fullMs: r.fullMs,
+          msPer1000: (median(r.timingsMs) / r.sampleRows) * 1000,
+        });
       if (r) return reject(new ModelRunError(failureMessage(r.message, limits)));
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
-      if (looksOutOfMemory(stderr)) return reject(new ModelRunError(`The model ran out of memory (limit ${limits.memoryMb} MB); the run ended with ${how}.`));
-      reject(new ModelRunError(`The model run crashed (${how})${stderr.trim() ? `: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 500)}` : "."}`));
+      if (looksOutOfMemory(stderr))
+        return reject(new ModelRunError(`The model ran out of memory (limit ${limits.memoryMb} MB); the run ended with ${how}.`));
+      reject(
+        new ModelRunError(
+          `The model run crashed (${how})${stderr.trim() ? `: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 500)}` : "."}`,
+        ),
+      );
     });
     // A child that died before reading its input (EPIPE) is reported by the exit handler, with its reason.
     const ignore = () => {};
     child.stdin!.on("error", ignore);
-    child.send({
-      model: runnableModel(model, plan.output),
-      inputName: plan.inputName,
-      outputName: plan.output.name,
-      column: plan.output.column,
-      rows: features.rows,
-      cols: features.cols,
-      timingRows: TIMING_ROWS,
-    }, ignore);
+    child.send(
+      {
+        model: runnableModel(model, plan.output),
+        inputName: plan.inputName,
+        outputName: plan.output.name,
+        column: plan.output.column,
+        rows: features.rows,
+        cols: features.cols,
+        timingRows: TIMING_ROWS,
+      },
+      ignore,
+    );
     const { data } = features;
     // The matrix's own memory, not a copy: the worker keeps it for the next model on the same dataset.
     child.stdin!.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));

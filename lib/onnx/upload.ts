@@ -27,7 +27,11 @@ export function checkSubmissionMode(challenge: { kind: string; state: StatusAt }
     throw new ApiError(400, "models_not_accepted", "This phase takes predictions files, not ONNX models: upload a .csv or .csv.gz.");
   }
   if (!isModel && !acceptsPredictions(mode)) {
-    throw new ApiError(400, "predictions_not_accepted", "This phase takes ONNX models only (the test features are hidden): upload an .onnx file.");
+    throw new ApiError(
+      400,
+      "predictions_not_accepted",
+      "This phase takes ONNX models only (the test features are hidden): upload an .onnx file.",
+    );
   }
 }
 
@@ -44,5 +48,9 @@ export function prepareModelUpload(bytes: Uint8Array, challenge: { kind: string;
     if (err instanceof ModelRejectedError) throw new ApiError(400, "bad_model", err.message);
     throw err;
   }
-  return { gzipContent: gzipSync(bytes, { level: 6 }), sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    gzipContent: gzipSync(bytes, { level: 6 }),
+    sizeBytes: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }

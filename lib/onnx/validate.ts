@@ -4,7 +4,17 @@
  * executed in the site's process.
  */
 import { DEFAULT_THRESHOLD, THRESHOLD_METADATA_KEY } from "@/challenges/shared/model-contract";
-import { type Dim, ELEM_DOUBLE, ELEM_FLOAT, ELEM_INT64, ELEM_NAMES, ELEM_STRING, type ModelInfo, readModel, type ValueInfo } from "./model-proto";
+import {
+  type Dim,
+  ELEM_DOUBLE,
+  ELEM_FLOAT,
+  ELEM_INT64,
+  ELEM_NAMES,
+  ELEM_STRING,
+  type ModelInfo,
+  readModel,
+  type ValueInfo,
+} from "./model-proto";
 import { ProtobufError } from "./protobuf";
 
 /** A model the competitor must change: refused at upload, or failed by the worker (see ModelRunError). */
@@ -56,9 +66,14 @@ function checkInput(info: ModelInfo, featureCount: number): string {
   }
   const input = inputs[0]!;
   const t = input.type;
-  if (!t || t.kind !== "tensor") throw new ModelRejectedError(`The model's input "${input.name}" must be a float32 tensor; it is ${t ? describeValue(input) : "untyped"}.`);
+  if (!t || t.kind !== "tensor")
+    throw new ModelRejectedError(
+      `The model's input "${input.name}" must be a float32 tensor; it is ${t ? describeValue(input) : "untyped"}.`,
+    );
   if (t.elem !== ELEM_FLOAT) {
-    throw new ModelRejectedError(`The model's input "${input.name}" must be float32; it is ${ELEM_NAMES[t.elem] ?? `element type ${t.elem}`}. Cast the features to float32 when exporting.`);
+    throw new ModelRejectedError(
+      `The model's input "${input.name}" must be float32; it is ${ELEM_NAMES[t.elem] ?? `element type ${t.elem}`}. Cast the features to float32 when exporting.`,
+    );
   }
   const shape = t.shape;
   if (shape === null || shape.length !== 2 || shape[1] !== featureCount) {
@@ -67,7 +82,9 @@ function checkInput(info: ModelInfo, featureCount: number): string {
     );
   }
   if (typeof shape[0] === "number") {
-    throw new ModelRejectedError(`The model's input "${input.name}" must have a variable first dimension (the number of events, e.g. "N"); it is fixed at ${shape[0]}.`);
+    throw new ModelRejectedError(
+      `The model's input "${input.name}" must have a variable first dimension (the number of events, e.g. "N"); it is fixed at ${shape[0]}.`,
+    );
   }
   return input.name;
 }
@@ -75,13 +92,18 @@ function checkInput(info: ModelInfo, featureCount: number): string {
 /** Column of the signal class in a ZipMap's class labels: label 1, or "s"/"1"/"signal". */
 function zipMapSignalColumn(info: ModelInfo, outputName: string): OutputPlan {
   const node = info.nodes.find((n) => n.opType === "ZipMap" && n.outputs[0] === outputName);
-  if (!node || node.inputs.length !== 1) throw new ModelRejectedError(`The model's output "${outputName}" is a map of class probabilities not made by a ZipMap node; export the probabilities as a tensor.`);
+  if (!node || node.inputs.length !== 1)
+    throw new ModelRejectedError(
+      `The model's output "${outputName}" is a map of class probabilities not made by a ZipMap node; export the probabilities as a tensor.`,
+    );
   const ints = node.ints.classlabels_int64s;
   const strings = node.strings.classlabels_strings;
   const column = ints ? ints.indexOf(1) : (strings ?? []).findIndex((s) => ["s", "1", "signal"].includes(s.toLowerCase()));
   if (column < 0) {
     const labels = ints ? ints.join(", ") : (strings ?? []).map((s) => `"${s}"`).join(", ");
-    throw new ModelRejectedError(`The model's ZipMap class labels are ${labels || "missing"}: none is the signal class (1, "s" or "signal").`);
+    throw new ModelRejectedError(
+      `The model's ZipMap class labels are ${labels || "missing"}: none is the signal class (1, "s" or "signal").`,
+    );
   }
   return { name: node.inputs[0]!, column, zipMapOutput: outputName };
 }
@@ -101,7 +123,8 @@ function chooseOutput(info: ModelInfo): OutputPlan {
       if (s.length === 1 || (s.length === 2 && s[1] === 1)) return { name: v.name, column: null };
       if (s.length === 2 && s[1] === 2) return { name: v.name, column: 1 };
     }
-    if (t.kind === "sequence-of-maps" && (t.key === ELEM_INT64 || t.key === ELEM_STRING) && isFloat(t.value)) return zipMapSignalColumn(info, v.name);
+    if (t.kind === "sequence-of-maps" && (t.key === ELEM_INT64 || t.key === ELEM_STRING) && isFloat(t.value))
+      return zipMapSignalColumn(info, v.name);
   }
   throw new ModelRejectedError(
     `The model has no output this challenge can read: it needs a float tensor with one score per event ([N] or [N, 1]), ` +
@@ -113,10 +136,14 @@ function checkOperatorSets(info: ModelInfo): void {
   const custom = [...info.nodeDomains].filter(([domain]) => !STANDARD_DOMAINS.has(domain));
   if (custom.length > 0) {
     const list = custom.map(([domain, op]) => `"${op}" in domain "${domain}"`).join(", ");
-    throw new ModelRejectedError(`The model uses operators outside the standard ai.onnx and ai.onnx.ml sets (${list}); custom operators cannot run here.`);
+    throw new ModelRejectedError(
+      `The model uses operators outside the standard ai.onnx and ai.onnx.ml sets (${list}); custom operators cannot run here.`,
+    );
   }
   if (info.functionCount > 0) {
-    throw new ModelRejectedError(`The model defines ${info.functionCount} function(s) of its own (model-local FunctionProto); only the standard ai.onnx and ai.onnx.ml operators are accepted.`);
+    throw new ModelRejectedError(
+      `The model defines ${info.functionCount} function(s) of its own (model-local FunctionProto); only the standard ai.onnx and ai.onnx.ml operators are accepted.`,
+    );
   }
 }
 
@@ -124,7 +151,8 @@ function threshold(info: ModelInfo): number {
   const raw = info.metadata[THRESHOLD_METADATA_KEY];
   if (raw === undefined) return DEFAULT_THRESHOLD;
   const t = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(t)) throw new ModelRejectedError(`The model's metadata "${THRESHOLD_METADATA_KEY}" must be a number; it is "${raw}".`);
+  if (raw.trim() === "" || !Number.isFinite(t))
+    throw new ModelRejectedError(`The model's metadata "${THRESHOLD_METADATA_KEY}" must be a number; it is "${raw}".`);
   return t;
 }
 
@@ -134,16 +162,21 @@ function threshold(info: ModelInfo): number {
  */
 export function validateModel(bytes: Uint8Array, features: readonly string[], maxMb = DEFAULT_MODEL_MAX_MB): ModelPlan {
   if (bytes.byteLength === 0) throw new ModelRejectedError("The upload is empty: choose an .onnx file.");
-  if (bytes.byteLength > maxMb * 1024 * 1024) throw new ModelRejectedError(`The model is ${mb(bytes.byteLength)} MB; this challenge accepts models of at most ${maxMb} MB.`);
+  if (bytes.byteLength > maxMb * 1024 * 1024)
+    throw new ModelRejectedError(`The model is ${mb(bytes.byteLength)} MB; this challenge accepts models of at most ${maxMb} MB.`);
   let info: ModelInfo;
   try {
     info = readModel(bytes);
   } catch (err) {
-    if (err instanceof ProtobufError) throw new ModelRejectedError(`The file is not an ONNX model: it does not parse as an ONNX ModelProto (${err.message}).`);
+    if (err instanceof ProtobufError)
+      throw new ModelRejectedError(`The file is not an ONNX model: it does not parse as an ONNX ModelProto (${err.message}).`);
     throw err;
   }
   if (info.externalTensors.length > 0) {
-    const names = info.externalTensors.slice(0, 5).map((n) => `"${n}"`).join(", ");
+    const names = info.externalTensors
+      .slice(0, 5)
+      .map((n) => `"${n}"`)
+      .join(", ");
     throw new ModelRejectedError(
       `The model refers to external data files (tensor ${names}); those would name files on the server. Save it with every weight inside the .onnx file (onnx.save_model(model, path, save_as_external_data=False)).`,
     );

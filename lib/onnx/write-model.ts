@@ -17,7 +17,8 @@ export const ELEM_DOUBLE = 11;
 type Dim = number | string;
 
 /** An attribute value, tagged with its ONNX attribute type. */
-export type AttributeValue = { f: number } | { i: number } | { s: string } | { floats: ArrayLike<number> } | { ints: ArrayLike<number> } | { strings: string[] };
+export type AttributeValue =
+  { f: number } | { i: number } | { s: string } | { floats: ArrayLike<number> } | { ints: ArrayLike<number> } | { strings: string[] };
 
 const ATTR_FLOAT = 1;
 const ATTR_INT = 2;
@@ -105,7 +106,14 @@ export class GraphBuilder {
 
   /** A constant tensor (an initializer); scalars have dims []. */
   constant(data: Float32Array | Float64Array | BigInt64Array | Uint8Array, dims: number[], prefix = "c"): string {
-    const elem = data instanceof Float32Array ? ELEM_FLOAT : data instanceof Float64Array ? ELEM_DOUBLE : data instanceof BigInt64Array ? ELEM_INT64 : ELEM_BOOL;
+    const elem =
+      data instanceof Float32Array
+        ? ELEM_FLOAT
+        : data instanceof Float64Array
+          ? ELEM_DOUBLE
+          : data instanceof BigInt64Array
+            ? ELEM_INT64
+            : ELEM_BOOL;
     const name = this.name(prefix);
     this.initializers.push(tensor(name, elem, dims, data));
     return name;
@@ -141,7 +149,13 @@ export class GraphBuilder {
   }
 
   /** The ModelProto: IR version 8 (onnxruntime 1.14 onwards), the given operator set versions, metadata_props. */
-  model(opts: { opsets: Record<string, number>; graphName?: string; producer?: string; metadata?: Record<string, string>; docString?: string }): Uint8Array {
+  model(opts: {
+    opsets: Record<string, number>;
+    graphName?: string;
+    producer?: string;
+    metadata?: Record<string, string>;
+    docString?: string;
+  }): Uint8Array {
     const graph = concat([
       ...this.nodes.map((n) => bytesField(1, n)),
       bytesField(2, opts.graphName ?? "model"),

@@ -42,7 +42,10 @@ export const signUpSchema = z
     email: emailSchema,
     password: passwordSchema,
   })
-  .refine((d) => !passwordMatchesEmail(d.password, d.email), { message: "The password must not be your email or contain its name part", path: ["password"] });
+  .refine((d) => !passwordMatchesEmail(d.password, d.email), {
+    message: "The password must not be your email or contain its name part",
+    path: ["password"],
+  });
 
 export const signInSchema = z.object({
   email: emailSchema,

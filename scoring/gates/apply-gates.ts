@@ -67,7 +67,8 @@ export function applyGates(solution: Solution, scores: ArrayLike<number>, settin
     const { gate, threshold } = gateById(setting.id, setting.threshold);
     const ks = setting.id === "ks-agreement";
     const sample = ks ? rows.origin : rows.aux;
-    if (sample.length === 0) throw new Error(`the ${gateShortName(setting.id)} check is switched on but the answer key has no control rows for it`);
+    if (sample.length === 0)
+      throw new Error(`the ${gateShortName(setting.id)} check is switched on but the answer key has no control rows for it`);
     const pick = <T extends Float64Array | Int8Array>(from: ArrayLike<number>, make: (n: number) => T) => {
       const out = make(sample.length);
       sample.forEach((row, k) => (out[k] = from[row]!));

@@ -32,7 +32,8 @@ export const gateShortName = (id: GateId) => SHORT_NAMES[id];
 function gatherGateFields(raw: unknown): unknown {
   if (typeof raw !== "object" || raw === null || "gates" in raw) return raw;
   const fields = raw as Record<string, unknown>;
-  const text = (name: string) => (typeof fields[name] === "string" && (fields[name] as string).trim() !== "" ? (fields[name] as string) : undefined);
+  const text = (name: string) =>
+    typeof fields[name] === "string" && (fields[name] as string).trim() !== "" ? (fields[name] as string) : undefined;
   return {
     gates: GATES.filter((g) => fields[gateField(g.id)] === "on").map((g) => ({
       id: g.id,
@@ -45,15 +46,14 @@ function gatherGateFields(raw: unknown): unknown {
 const gateSchema = z
   .object({
     id: z.enum(GATE_IDS, { message: `Unknown gate: the gates are ${GATE_IDS.join(", ")}` }),
-    threshold: z
-      .preprocess(
-        (v) => (v === "" || v === null ? undefined : v),
-        z.coerce
-          .number({ message: "A gate's threshold must be a number" })
-          .gt(0, "A gate's threshold must be above 0")
-          .max(1, "A gate's threshold must be at most 1 (both statistics lie between 0 and 1)")
-          .optional(),
-      ),
+    threshold: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.coerce
+        .number({ message: "A gate's threshold must be a number" })
+        .gt(0, "A gate's threshold must be above 0")
+        .max(1, "A gate's threshold must be at most 1 (both statistics lie between 0 and 1)")
+        .optional(),
+    ),
     column: z.string().trim().max(60, "The column's name: at most 60 characters").optional(),
   })
   .transform((g): GateSetting => {
@@ -114,7 +114,10 @@ export const MIN_CORRELATION_EVENTS = 2 * MIN_EVENTS_PER_GATE_BIN;
  */
 export function gateRequirementIssues(gates: readonly GateSetting[], counts: ControlCounts, oneScorePerEvent: boolean): string[] {
   const issues: string[] = [];
-  if (gates.length > 0 && !oneScorePerEvent) issues.push("Gates read one score per event; this challenge's submissions are not one number per event (class probabilities or a ranked Higgs file)");
+  if (gates.length > 0 && !oneScorePerEvent)
+    issues.push(
+      "Gates read one score per event; this challenge's submissions are not one number per event (class probabilities or a ranked Higgs file)",
+    );
   for (const g of gates) {
     if (g.id === "ks-agreement" && (counts.real < MIN_KS_EVENTS_PER_ORIGIN || counts.simulated < MIN_KS_EVENTS_PER_ORIGIN)) {
       issues.push(
@@ -122,7 +125,9 @@ export function gateRequirementIssues(gates: readonly GateSetting[], counts: Con
       );
     }
     if (g.id === "cvm-correlation" && counts.correlation < MIN_CORRELATION_EVENTS) {
-      issues.push(`The correlation check needs at least ${MIN_CORRELATION_EVENTS} Control rows with an Aux value (the column, on background events) in the answer key; it has ${counts.correlation}`);
+      issues.push(
+        `The correlation check needs at least ${MIN_CORRELATION_EVENTS} Control rows with an Aux value (the column, on background events) in the answer key; it has ${counts.correlation}`,
+      );
     }
   }
   return issues;

@@ -20,7 +20,8 @@ function order(scores: ArrayLike<number>): Int32Array {
 
 function checked(scores: ArrayLike<number>, weights: ArrayLike<number> | null, name: string): number {
   if (scores.length === 0) throw new RangeError(`the ${name} sample is empty`);
-  if (weights !== null && weights.length !== scores.length) throw new RangeError(`the ${name} sample has ${scores.length} scores but ${weights.length} weights`);
+  if (weights !== null && weights.length !== scores.length)
+    throw new RangeError(`the ${name} sample has ${scores.length} scores but ${weights.length} weights`);
   let total = 0;
   for (let i = 0; i < scores.length; i++) {
     const w = weights === null ? 1 : weights[i]!;
@@ -33,7 +34,12 @@ function checked(scores: ArrayLike<number>, weights: ArrayLike<number> | null, n
 }
 
 /** The weighted KS distance between two samples of scores (weights null = 1 each). */
-export function ksDistance(a: ArrayLike<number>, b: ArrayLike<number>, weightsA: ArrayLike<number> | null = null, weightsB: ArrayLike<number> | null = null): number {
+export function ksDistance(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  weightsA: ArrayLike<number> | null = null,
+  weightsB: ArrayLike<number> | null = null,
+): number {
   const totalA = checked(a, weightsA, "first");
   const totalB = checked(b, weightsB, "second");
   const oa = order(a);

@@ -30,7 +30,13 @@ export interface AmsResult {
  * AMS of the events with selected[i] !== 0 (submitted as `s`) among `rows` (one Usage subset's rows, ascending;
  * default all). `weights` are used as given (finite, as a solution's are).
  */
-export function amsFromSelection(labels: Uint8Array, weights: Float64Array, selected: Uint8Array, rows?: Int32Array, bReg = AMS_B_REG): AmsResult {
+export function amsFromSelection(
+  labels: Uint8Array,
+  weights: Float64Array,
+  selected: Uint8Array,
+  rows?: Int32Array,
+  bReg = AMS_B_REG,
+): AmsResult {
   let s = 0;
   let b = 0;
   // Without branches (selection and label are random along the rows, and mispredictions dominated the loop): an

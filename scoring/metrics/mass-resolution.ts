@@ -21,7 +21,8 @@ function relativeErrors(data: MetricData): Float64Array {
   const out = new Float64Array(data.target.length);
   for (let i = 0; i < out.length; i++) {
     const y = data.target[i]!;
-    if (!(y !== 0 && Number.isFinite(y))) throw new RangeError(`event ${i} has true value ${y}: a relative resolution needs a non-zero finite target`);
+    if (!(y !== 0 && Number.isFinite(y)))
+      throw new RangeError(`event ${i} has true value ${y}: a relative resolution needs a non-zero finite target`);
     out[i] = (data.prediction[i]! - y) / y;
   }
   return out;

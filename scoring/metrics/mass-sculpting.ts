@@ -30,7 +30,8 @@ export const MIN_EVENTS_PER_GATE_BIN = 500;
 /** The bins a control sample of this size is split into: up to 20, each of at least MIN_EVENTS_PER_GATE_BIN. */
 export function gateBins(controlEvents: number): number {
   const bins = Math.min(DEFAULT_MASS_SCULPTING_BINS, Math.floor(controlEvents / MIN_EVENTS_PER_GATE_BIN));
-  if (bins < 2) throw new RangeError(`the control sample has ${controlEvents} events; the gate needs at least ${2 * MIN_EVENTS_PER_GATE_BIN}`);
+  if (bins < 2)
+    throw new RangeError(`the control sample has ${controlEvents} events; the gate needs at least ${2 * MIN_EVENTS_PER_GATE_BIN}`);
   return bins;
 }
 
@@ -65,7 +66,7 @@ export function massSculpting(scores: ArrayLike<number>, mass: ArrayLike<number>
   const byScore = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   const below = new Float64Array(bins);
   const sumSq = new Float64Array(bins);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     const s = scores[byScore[start]!]!;
     while (end < n && scores[byScore[end]!] === s) below[binOf[byScore[end++]!]!]!++;

@@ -88,7 +88,14 @@ function bucketStarts(counts: Int32Array): void {
 }
 
 /** One stable counting-sort pass on the digit (key >>> shift) & digitMask, from (values, signed) into (values2, signed2). */
-function radixPass(values: Float64Array, signed: Float64Array, values2: Float64Array, signed2: Float64Array, shift: number, counts: Int32Array): void {
+function radixPass(
+  values: Float64Array,
+  signed: Float64Array,
+  values2: Float64Array,
+  signed2: Float64Array,
+  shift: number,
+  counts: Int32Array,
+): void {
   const words = wordsOf(values);
   const digitMask = counts.length - 1;
   bucketStarts(counts);
@@ -133,7 +140,7 @@ function orderRun(sorted: Float64Array, signed: Float64Array, a: number, b: numb
 function orderRuns(sorted: Float64Array, signed: Float64Array): void {
   const words = wordsOf(sorted);
   const m = sorted.length;
-  for (let a = 0; a < m; ) {
+  for (let a = 0; a < m;) {
     const h = words[2 * a + HI]!;
     let b = a + 1;
     while (b < m && words[2 * b + HI] === h) b++;

@@ -173,7 +173,12 @@ export class Cumulative {
 }
 
 /** The totals, with the running sums before every BLOCK-th event (and after the last) in signalAt / backgroundAt. */
-function checkpointSums(events: RankedEvents, multiplicity: Uint8Array, signalAt: Float64Array, backgroundAt: Float64Array): [number, number] {
+function checkpointSums(
+  events: RankedEvents,
+  multiplicity: Uint8Array,
+  signalAt: Float64Array,
+  backgroundAt: Float64Array,
+): [number, number] {
   const n = multiplicity.length;
   let s = 0;
   let b = 0;
@@ -202,24 +207,34 @@ function walkSums(events: RankedEvents, multiplicity: Uint8Array, from: number, 
  * ε_S at ε_B (step rule of efficiencyAtBackgroundFromSteps): the signal kept by the last cut before ε_B is exceeded.
  * `sums`: reused from one resample to the next.
  */
-export function resampledEfficiency(events: RankedEvents, multiplicity: Uint8Array, backgroundEfficiency: number, sums = new Cumulative(events)): number {
+export function resampledEfficiency(
+  events: RankedEvents,
+  multiplicity: Uint8Array,
+  backgroundEfficiency: number,
+  sums = new Cumulative(events),
+): number {
   const { totalSignal, totalBackground } = sums.run(multiplicity);
   if (!(totalSignal > 0 && totalBackground > 0)) return NaN;
   // The first event past ε_B lies in the first group whose cut exceeds it; the cut before ends just above that group.
   const past = sums.firstReaching(true, (b) => b / totalBackground > backgroundEfficiency);
   if (past < 0) return 1;
   let lastEnd = past - 1;
-  while (lastEnd >= 0 && !(events.groupEnd[lastEnd])) lastEnd--;
+  while (lastEnd >= 0 && !events.groupEnd[lastEnd]) lastEnd--;
   return sums.through(lastEnd)[0] / totalSignal;
 }
 
 /** 1/ε_B at ε_S (step rule of rejectionAtSignalFromSteps): the background kept by the first cut that reaches ε_S. */
-export function resampledRejection(events: RankedEvents, multiplicity: Uint8Array, signalEfficiency: number, sums = new Cumulative(events)): number {
+export function resampledRejection(
+  events: RankedEvents,
+  multiplicity: Uint8Array,
+  signalEfficiency: number,
+  sums = new Cumulative(events),
+): number {
   const { totalSignal, totalBackground } = sums.run(multiplicity);
   if (!(totalSignal > 0 && totalBackground > 0)) return NaN;
   const reaching = sums.firstReaching(false, (s) => s / totalSignal >= signalEfficiency);
   if (reaching < 0) return NaN;
   let groupEnd = reaching;
-  while (!(events.groupEnd[groupEnd])) groupEnd++;
+  while (!events.groupEnd[groupEnd]) groupEnd++;
   return totalBackground / sums.through(groupEnd)[1];
 }

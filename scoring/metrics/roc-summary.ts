@@ -104,6 +104,7 @@ export class RocSummary implements StepSink {
 /** Feeds stored steps (rocSteps) to a RocSummary. */
 export function summarizeSteps(steps: RocSteps, targets: readonly number[], minBackground: number): RocSummary {
   const summary = new RocSummary(steps.totalSignal, steps.totalBackground, targets, minBackground);
-  for (let g = 1; g < steps.length; g++) summary.step(steps.signal[g]!, steps.background[g]!, steps.backgroundCount[g]!, steps.threshold[g]!);
+  for (let g = 1; g < steps.length; g++)
+    summary.step(steps.signal[g]!, steps.background[g]!, steps.backgroundCount[g]!, steps.threshold[g]!);
   return summary;
 }

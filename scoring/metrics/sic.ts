@@ -39,7 +39,17 @@ export const sicMetric = describeMetric({
   needsWeights: false,
   targets: ["binary"],
   submissionFormat: "scores",
-  params: [{ id: "minBackground", name: "Minimum background events kept by a cut", min: 1, max: 1e9, exclusive: false, default: DEFAULT_SIC_MIN_BACKGROUND, integer: true }],
+  params: [
+    {
+      id: "minBackground",
+      name: "Minimum background events kept by a cut",
+      min: 1,
+      max: 1e9,
+      exclusive: false,
+      default: DEFAULT_SIC_MIN_BACKGROUND,
+      integer: true,
+    },
+  ],
   compute: (data, params) => rocSummaryOf(data, [], params.minBackground!).maxSic().sic,
   resample: (data, params) => {
     const events = rankedEventsOf(data);

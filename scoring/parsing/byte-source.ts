@@ -88,7 +88,9 @@ function toPullStream(it: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array>
 }
 
 async function* inflate(compressed: AsyncIterator<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
-  const inflated = toPullStream(compressed).pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
+  const inflated = toPullStream(compressed).pipeThrough(
+    new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
+  );
   try {
     yield* limited(fromReadableStream(inflated), maxBytes, "decompressed file");
   } catch (e) {

@@ -205,7 +205,10 @@ class RecordScanner implements RecordControl {
             continue records;
           }
         } else if (isBinaryByte(c)) {
-          this.problems.fatal(this.line + newlines, "binary data (control byte 0x" + c.toString(16).padStart(2, "0") + "): this is not a CSV text file");
+          this.problems.fatal(
+            this.line + newlines,
+            "binary data (control byte 0x" + c.toString(16).padStart(2, "0") + "): this is not a CSV text file",
+          );
         } else {
           i++;
         }
@@ -240,7 +243,8 @@ class RecordScanner implements RecordControl {
         continue;
       }
       if (c === LF) this.quotedNewlines++;
-      else if (isBinaryByte(c)) this.problems.fatal(this.line + this.quotedNewlines, "binary data inside a quoted field: this is not a CSV text file");
+      else if (isBinaryByte(c))
+        this.problems.fatal(this.line + this.quotedNewlines, "binary data inside a quoted field: this is not a CSV text file");
       j++;
     }
   }

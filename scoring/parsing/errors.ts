@@ -58,7 +58,8 @@ export class ProblemCollector {
   /** `message` may be a function, called only if the problem is kept (for messages that cost a search). */
   add(line: number | null, message: string | (() => string)): void {
     this.total++;
-    if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push({ line, message: typeof message === "string" ? message : message() });
+    if (this.problems.length < MAX_REPORTED_PROBLEMS)
+      this.problems.push({ line, message: typeof message === "string" ? message : message() });
   }
 
   /** A problem that sums up many (e.g. "1,000 of 550,000 events are missing"): kept even past the cap. */

@@ -28,7 +28,20 @@ import { quoteValue, readTable } from "./csv-table";
 import { ProblemCollector, SolutionFormatError } from "./errors";
 import { EventIdList } from "./event-ids";
 import { parseDecimal } from "./parse-number";
-import { binaryLabelCode, controlProblem, isValidWeight, MAX_CLASSES, ORIGIN_NONE, ORIGIN_REAL, originCode, USAGE, USAGE_NAMES, usageCode, type Solution, type SolutionTarget } from "../solution";
+import {
+  binaryLabelCode,
+  controlProblem,
+  isValidWeight,
+  MAX_CLASSES,
+  ORIGIN_NONE,
+  ORIGIN_REAL,
+  originCode,
+  USAGE,
+  USAGE_NAMES,
+  usageCode,
+  type Solution,
+  type SolutionTarget,
+} from "../solution";
 import { buildSolutionIndex } from "./solution-index";
 
 export interface SolutionReadOptions extends CsvReadOptions {
@@ -132,8 +145,17 @@ export async function parseSolution(src: ByteSource, opts: SolutionReadOptions =
 export async function readSolution(src: ByteSource, opts: SolutionReadOptions = {}): Promise<ReadSolution> {
   const problems = new ProblemCollector(SolutionFormatError);
   const type = opts.target ?? "binary";
-  if (opts.classes !== undefined && (type !== "multiclass" || opts.classes.length < 2 || opts.classes.length > MAX_CLASSES || new Set(opts.classes).size !== opts.classes.length)) {
-    problems.fatal(null, `class names need a multiclass target and 2 to ${MAX_CLASSES} distinct names, got ${JSON.stringify(opts.classes)} for a ${type} target`);
+  if (
+    opts.classes !== undefined &&
+    (type !== "multiclass" ||
+      opts.classes.length < 2 ||
+      opts.classes.length > MAX_CLASSES ||
+      new Set(opts.classes).size !== opts.classes.length)
+  ) {
+    problems.fatal(
+      null,
+      `class names need a multiclass target and 2 to ${MAX_CLASSES} distinct names, got ${JSON.stringify(opts.classes)} for a ${type} target`,
+    );
   }
   const idColumn = opts.idColumn ?? "EventId";
   const targets = new TargetReader(type, opts.classes, problems);
@@ -182,7 +204,8 @@ export async function readSolution(src: ByteSource, opts: SolutionReadOptions = 
         if (cOrigin >= 0) (gateColumns.origin = grown(gateColumns.origin ?? new Int8Array(1024), row + 1))[row] = code ?? ORIGIN_NONE;
         if (cAux >= 0) (gateColumns.aux = grown(gateColumns.aux ?? new Float64Array(1024), row + 1))[row] = auxValue;
         if (code === null) problems.add(rec.line, `Origin ${quoteValue(rec, cOrigin)} is not real or simulated (1 or 0), or empty`);
-        else if (auxText !== "" && !Number.isFinite(auxValue)) problems.add(rec.line, `Aux ${quoteValue(rec, cAux)} is not a finite number (or empty)`);
+        else if (auxText !== "" && !Number.isFinite(auxValue))
+          problems.add(rec.line, `Aux ${quoteValue(rec, cAux)} is not a finite number (or empty)`);
         else {
           const issue = controlProblem(usage[row]!, code, auxValue);
           if (issue !== null) problems.add(rec.line, issue);
@@ -194,14 +217,19 @@ export async function readSolution(src: ByteSource, opts: SolutionReadOptions = 
     {
       optional: ["Label", "Class", "Weight", "Origin", "Aux"],
       check: (col, line) => {
-        if ((col[2]! >= 0) === (col[3]! >= 0)) problems.add(line, `the header needs exactly one target column, Label or Class (expected ${idColumn},Label,Weight,Usage or ${idColumn},Class,Weight,Usage; Weight optional)`);
+        if (col[2]! >= 0 === col[3]! >= 0)
+          problems.add(
+            line,
+            `the header needs exactly one target column, Label or Class (expected ${idColumn},Label,Weight,Usage or ${idColumn},Class,Weight,Usage; Weight optional)`,
+          );
       },
     },
   );
   problems.throwIfAny();
   const n = ids.length;
   const { target, remap } = targets.finish();
-  if (target.type === "multiclass" && target.classes.length < 2) problems.fatal(null, `a multiclass key needs at least 2 classes, the file has ${target.classes.length}`);
+  if (target.type === "multiclass" && target.classes.length < 2)
+    problems.fatal(null, `a multiclass key needs at least 2 classes, the file has ${target.classes.length}`);
   const solution: Solution = {
     ids: ids.trimmed(),
     target,
@@ -226,13 +254,18 @@ export function solutionCsv(solution: Solution, idColumn = "EventId"): string {
   const { target, labels, values, weights, usage, ids } = solution;
   const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
   const classNames = target.type === "multiclass" ? target.classes.map(quoted) : [];
-  const targetText = (i: number) => (target.type === "multiclass" ? classNames[labels[i]!]! : target.type === "real" ? String(values![i]) : String(labels[i]));
+  const targetText = (i: number) =>
+    target.type === "multiclass" ? classNames[labels[i]!]! : target.type === "real" ? String(values![i]) : String(labels[i]);
   // The gate columns only when some row has a value, so keys without control rows keep the four columns.
   const origin = solution.origin?.some((o) => o !== ORIGIN_NONE) ? solution.origin : null;
   const aux = solution.aux?.some((a) => !Number.isNaN(a)) ? solution.aux : null;
   const gateText = (i: number) =>
-    (origin ? `,${origin[i] === ORIGIN_NONE ? "" : origin[i] === ORIGIN_REAL ? "real" : "simulated"}` : "") + (aux ? `,${Number.isNaN(aux[i]!) ? "" : aux[i]}` : "");
-  const lines = [`${idColumn},${target.type === "multiclass" ? "Class" : "Label"},Weight,Usage${origin ? ",Origin" : ""}${aux ? ",Aux" : ""}`];
-  for (let i = 0; i < ids.length; i++) lines.push(`${quoted(ids.at(i))},${targetText(i)},${weights[i]},${USAGE_NAMES[usage[i]!]}${gateText(i)}`);
+    (origin ? `,${origin[i] === ORIGIN_NONE ? "" : origin[i] === ORIGIN_REAL ? "real" : "simulated"}` : "") +
+    (aux ? `,${Number.isNaN(aux[i]!) ? "" : aux[i]}` : "");
+  const lines = [
+    `${idColumn},${target.type === "multiclass" ? "Class" : "Label"},Weight,Usage${origin ? ",Origin" : ""}${aux ? ",Aux" : ""}`,
+  ];
+  for (let i = 0; i < ids.length; i++)
+    lines.push(`${quoted(ids.at(i))},${targetText(i)},${weights[i]},${USAGE_NAMES[usage[i]!]}${gateText(i)}`);
   return lines.join("\n") + "\n";
 }

@@ -30,7 +30,12 @@ export function submissionColumns(format: SubmissionFormat, classes?: readonly s
  * SubmissionFormatError for a wrong header, an empty or header-only file, or
  * rows with the wrong number of fields among those lines.
  */
-export async function checkSubmissionHead(head: Uint8Array, complete: boolean, format: SubmissionFormat, classes?: readonly string[]): Promise<void> {
+export async function checkSubmissionHead(
+  head: Uint8Array,
+  complete: boolean,
+  format: SubmissionFormat,
+  classes?: readonly string[],
+): Promise<void> {
   const cut = complete ? head.length : head.lastIndexOf(0x0a) + 1;
   const problems = new ProblemCollector(SubmissionFormatError);
   await readTable(head.subarray(0, cut), submissionColumns(format, classes), problems, () => {});

@@ -142,7 +142,10 @@ export async function parseHiggsSubmission(src: ByteSource, index: SolutionIndex
         }
       },
       opts,
-      (columns, width) => (width === 3 && columns[0] === 0 && columns[1] === 1 && records.dense !== null ? new FastHiggsRows(records, rankOrder, isSignal) : null),
+      (columns, width) =>
+        width === 3 && columns[0] === 0 && columns[1] === 1 && records.dense !== null
+          ? new FastHiggsRows(records, rankOrder, isSignal)
+          : null,
     );
     const { distinct, allWritten } = rankCensus(rankOrder, seen);
     records.reportIdProblems(allWritten);

@@ -91,7 +91,12 @@ export function probabilityColumns(classes: readonly string[]): string[] {
   return ["EventId", ...classes];
 }
 
-export async function parseProbabilitySubmission(src: ByteSource, index: SolutionIndex, classes: readonly string[], opts: CsvReadOptions = {}): Promise<ProbabilitySubmission> {
+export async function parseProbabilitySubmission(
+  src: ByteSource,
+  index: SolutionIndex,
+  classes: readonly string[],
+  opts: CsvReadOptions = {},
+): Promise<ProbabilitySubmission> {
   const k = classes.length;
   const problems = new ProblemCollector(SubmissionFormatError);
   const records = new SubmissionRows(index, problems, null);

@@ -175,7 +175,10 @@ export class SubmissionRows<T extends Values | null = null> {
       if (row < 0) continue;
       if (seen[row]) {
         // Lazy message: finding the first occurrence is a scan, only worth it for problems that get shown.
-        problems.add(this.lineOf(k), () => `EventId ${JSON.stringify(ids.at(row))} appears again (first on line ${this.lineOf(this.firstRecordOf(row))})`);
+        problems.add(
+          this.lineOf(k),
+          () => `EventId ${JSON.stringify(ids.at(row))} appears again (first on line ${this.lineOf(this.firstRecordOf(row))})`,
+        );
       } else seen[row] = 1;
     }
     // Missing events are one problem, counted, with the first few named: a truncated file would otherwise list

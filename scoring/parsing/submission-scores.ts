@@ -94,7 +94,12 @@ function everyScoreWritten(scores: Float64Array): boolean {
 }
 
 /** Pooled arrays as in parseHiggsSubmission: on success the caller owns `scores` and may give it back to `index.arrays`. */
-export async function parseScoreSubmission(src: ByteSource, index: SolutionIndex, opts: CsvReadOptions = {}, format: ScoreColumnOptions = {}): Promise<ScoreSubmission> {
+export async function parseScoreSubmission(
+  src: ByteSource,
+  index: SolutionIndex,
+  opts: CsvReadOptions = {},
+  format: ScoreColumnOptions = {},
+): Promise<ScoreSubmission> {
   const columns = format.columns ?? SCORE_SUBMISSION_COLUMNS;
   const probability = format.probability ?? false;
   const problems = new ProblemCollector(SubmissionFormatError);

@@ -41,7 +41,10 @@ test.afterAll(async ({ browser }) => {
   await setVerification(await adminPage(browser), false);
 });
 
-test("without SMTP a newcomer submits at once; once an admin requires it, a new account verifies through the outbox, then submits", async ({ page, browser }) => {
+test("without SMTP a newcomer submits at once; once an admin requires it, a new account verifies through the outbox, then submits", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const sample = gunzipSync(await (await page.request.get(`/challenges/${SLUG}/data/sample_submission.csv`)).body());
 
@@ -85,7 +88,9 @@ test("without SMTP a newcomer submits at once; once an admin requires it, a new 
   await newcomer.goto(`/challenges/${SLUG}/submit`);
   await newcomer.getByLabel(/Predictions file/).setInputFiles({ name: "sample_submission.csv", mimeType: "text/csv", buffer: sample });
   await newcomer.getByRole("button", { name: "Submit" }).click();
-  await expect(newcomer.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", { timeout: 60_000 });
+  await expect(newcomer.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", {
+    timeout: 60_000,
+  });
 });
 
 test("a forgotten password is reset through the mailed link, which works once", async ({ page, browser }) => {

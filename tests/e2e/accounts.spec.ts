@@ -38,7 +38,9 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await expect(page.getByLabel("Email")).toHaveValue(email);
 });
 
-test("sign-up refuses a taken email without confirming the account, and explains a weak password and a malformed email", async ({ page }) => {
+test("sign-up refuses a taken email without confirming the account, and explains a weak password and a malformed email", async ({
+  page,
+}) => {
   const email = `twice-${Date.now()}@example.org`;
   await signUp(page, "First", email);
   await signOut(page);
@@ -48,7 +50,9 @@ test("sign-up refuses a taken email without confirming the account, and explains
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("We could not create an account with these details. If you already have one, sign in instead.")).toBeVisible();
+  await expect(
+    page.getByText("We could not create an account with these details. If you already have one, sign in instead."),
+  ).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: email })).toHaveCount(0);
 
   await page.getByLabel("Email").fill("not-an-email");

@@ -24,12 +24,16 @@ test("a competitor's mass-sculpting score is rejected with the reason; a τ21 sc
 
   await page.goto(`/challenges/${SLUG}/submit`);
   const rows = page.getByTestId("submissions").getByRole("listitem");
-  await page.getByLabel(/Predictions file/).setInputFiles({ name: "mass.csv", mimeType: "text/csv", buffer: scores(testCsv, (f) => f.mjj!) });
+  await page
+    .getByLabel(/Predictions file/)
+    .setInputFiles({ name: "mass.csv", mimeType: "text/csv", buffer: scores(testCsv, (f) => f.mjj!) });
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(rows.first().getByTestId("status")).toHaveText("failed", { timeout: 60_000 });
   await expect(rows.first()).toContainText("mass-sculpting gate");
 
-  await page.getByLabel(/Predictions file/).setInputFiles({ name: "tau21.csv", mimeType: "text/csv", buffer: scores(testCsv, (f) => 2 - f.tau21_1! - f.tau21_2!) });
+  await page
+    .getByLabel(/Predictions file/)
+    .setInputFiles({ name: "tau21.csv", mimeType: "text/csv", buffer: scores(testCsv, (f) => 2 - f.tau21_1! - f.tau21_2!) });
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(rows.first().getByTestId("status")).toHaveText("scored", { timeout: 60_000 });
   await rows.first().getByRole("link").first().click();

@@ -16,7 +16,10 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-test("a competitor creates a token and uses the CLI to download, submit, wait for the score and read the leaderboard", async ({ page, baseURL }) => {
+test("a competitor creates a token and uses the CLI to download, submit, wait for the score and read the leaderboard", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   await signUp(page, "Ada Lovelace", `ada-${Date.now()}@example.org`);
   await page.goto("/profile");

@@ -22,7 +22,10 @@ test("anyone can read the built-in Higgs challenge and download its data, withou
   const res = await request.get("/challenges/higgs-boson/data/test.csv");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("application/gzip");
-  const header = gunzipSync(await res.body()).toString("utf8").split("\n", 1)[0]!.split(",");
+  const header = gunzipSync(await res.body())
+    .toString("utf8")
+    .split("\n", 1)[0]!
+    .split(",");
   expect(header).toHaveLength(31);
   expect(header).not.toContain("Label");
   expect(header).not.toContain("Weight");

@@ -10,7 +10,10 @@ const xgboost = loadXgboost();
 if (!xgboost.xgb) console.warn(`classroom.spec: the baseline checks expect tfjs, XGBoost being unavailable: ${xgboost.reason}`);
 const BASELINE = xgboost.xgb ? /Baseline: XGBoost, \d+ trees [^:]*/ : /Baseline: MLP [\d-]+ ReLU, ensemble of \d+ \(tfjs, seed \d+\)/;
 
-test("a teacher creates a simulated class challenge, a student joins with the code and submits, the teacher exports grades", async ({ page, browser }) => {
+test("a teacher creates a simulated class challenge, a student joins with the code and submits, the teacher exports grades", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   // The initial admin is the teacher (admins may do what organisers do).
   await signIn(page, "admin@example.org", "admin-passphrase-42");
@@ -44,7 +47,9 @@ test("a teacher creates a simulated class challenge, a student joins with the co
   await student.goto(`/challenges/${SLUG}/submit`);
   await student.getByLabel(/Predictions file/).setInputFiles({ name: "sample.csv", mimeType: "text/csv", buffer: sample });
   await student.getByRole("button", { name: "Submit" }).click();
-  await expect(student.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", { timeout: 60_000 });
+  await expect(student.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", {
+    timeout: 60_000,
+  });
   // Students cannot reach the teacher's pages.
   expect((await student.request.get(`/challenges/${SLUG}/manage/grades`)).status()).toBe(404);
 

@@ -24,7 +24,14 @@ test("a competitor submits a detector design, sees its errors, its score and a p
   // The text with faults left the fields empty; the fields rewrite the design as they are typed, and Submit sends
   // exactly that (no separate "apply" step that could be forgotten).
   await expect(page.getByRole("spinbutton", { name: "y1", exact: true })).toHaveValue("");
-  for (const [name, value] of [["y1", "1"], ["y2", "2"], ["y3", "3"], ["z1", "2"], ["z2", "4"], ["z3", "6"]] as const) {
+  for (const [name, value] of [
+    ["y1", "1"],
+    ["y2", "2"],
+    ["y3", "3"],
+    ["z1", "2"],
+    ["z2", "4"],
+    ["z3", "6"],
+  ] as const) {
     await page.getByRole("spinbutton", { name, exact: true }).fill(value);
   }
   await expect(design).toHaveValue('{"schema":"straw-tracker/v1","y":[1,2,3],"z":[2,4,6]}');

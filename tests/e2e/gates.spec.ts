@@ -6,12 +6,17 @@ const SLUG = `gated-${Date.now().toString(36)}`;
 const files = gatedFiles();
 const file = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
 
-test("an organiser switches the KS agreement check on; a submission whose scores depend on the origin shows the failed check", async ({ page, browser }) => {
+test("an organiser switches the KS agreement check on; a submission whose scores depend on the origin shows the failed check", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto("/organise");
   const form = page.locator("form").filter({ hasText: "Create a challenge from real data files" });
-  await form.getByRole("combobox", { name: /^Data/ }).selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
+  await form
+    .getByRole("combobox", { name: /^Data/ })
+    .selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
   await form.getByLabel("Title", { exact: true }).fill("Gated search");
   await form.getByLabel("Slug", { exact: true }).fill(SLUG);
   await form.getByLabel(/^Training data/).setInputFiles(file("train.csv", files.train));

@@ -10,8 +10,22 @@ const PASSES = [
 ];
 
 const PUBLIC = ["/", "/about", "/api-docs", "/sign-in", "/sign-up"];
-const CHALLENGE = (slug: string) => [`/challenges/${slug}`, `/challenges/${slug}/data`, `/challenges/${slug}/leaderboard`, `/challenges/${slug}/submit`, `/challenges/${slug}/team`, `/challenges/${slug}/manage`];
-const SIGNED_IN = ["/profile", "/organise", "/organise/new", "/admin/users", "/admin/outbox", ...["higgs-boson", "anomaly-detection", "straw-tracker", "ditau-mass", "higgs-processes"].flatMap(CHALLENGE)];
+const CHALLENGE = (slug: string) => [
+  `/challenges/${slug}`,
+  `/challenges/${slug}/data`,
+  `/challenges/${slug}/leaderboard`,
+  `/challenges/${slug}/submit`,
+  `/challenges/${slug}/team`,
+  `/challenges/${slug}/manage`,
+];
+const SIGNED_IN = [
+  "/profile",
+  "/organise",
+  "/organise/new",
+  "/admin/users",
+  "/admin/outbox",
+  ...["higgs-boson", "anomaly-detection", "straw-tracker", "ditau-mass", "higgs-processes"].flatMap(CHALLENGE),
+];
 
 async function overflow(page: Page, path: string): Promise<string | null> {
   const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));

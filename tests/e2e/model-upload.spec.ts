@@ -4,7 +4,10 @@ import { signIn, signUp } from "./helpers";
 
 const SLUG = `models-${Date.now().toString(36)}`;
 
-test("in a models phase a competitor uploads an ONNX model, sees it scored with its latency and size; a refused model shows why", async ({ page, browser }) => {
+test("in a models phase a competitor uploads an ONNX model, sees it scored with its latency and size; a refused model shows why", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto("/organise/new");

@@ -10,7 +10,9 @@ function watchCsp(page: Page): string[] {
     if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
   });
   void page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.log(`Refused to (CSP event): ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.log(`Refused to (CSP event): ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return violations;
 }
@@ -25,7 +27,16 @@ test("every page carries the security headers and runs without a CSP violation",
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   await signUp(page, "Csp Checker", `csp-${Date.now()}@example.org`);
-  for (const path of ["/", "/challenges", `/challenges/${SLUG}`, `/challenges/${SLUG}/data`, `/challenges/${SLUG}/leaderboard`, `/challenges/${SLUG}/submit`, "/profile", "/api-docs"]) {
+  for (const path of [
+    "/",
+    "/challenges",
+    `/challenges/${SLUG}`,
+    `/challenges/${SLUG}/data`,
+    `/challenges/${SLUG}/leaderboard`,
+    `/challenges/${SLUG}/submit`,
+    "/profile",
+    "/api-docs",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
@@ -89,7 +100,10 @@ test("sign-in backs off after repeated wrong passwords, with a clear message", a
   for (let i = 0; i < 10; i++) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     await expect(alert).toBeVisible();
     if ((await alert.textContent())?.includes("Too many")) break;
     expect(i).toBeLessThan(9);

@@ -6,14 +6,20 @@ const IDS = [1, 2, 3, 4, 5, 6];
 const TRUTH = [100, 120, 90, 125, 91, 130];
 const csv = (lines: string[]) => Buffer.from(`${lines.join("\n")}\n`);
 const file = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: csv(lines) });
-const predictions = (offset: (i: number) => number) => file("predictions.csv", ["EventId,prediction", ...IDS.map((id, k) => `${id},${TRUTH[k]! + offset(id)}`)]);
+const predictions = (offset: (i: number) => number) =>
+  file("predictions.csv", ["EventId,prediction", ...IDS.map((id, k) => `${id},${TRUTH[k]! + offset(id)}`)]);
 
 /** The Organise page's data import form with a tabular challenge's files and choices filled in (not yet imported). */
-async function fillTabularForm(page: Page, p: { title: string; slug: string; train: string[]; test: string[]; target: string; metric: string }) {
+async function fillTabularForm(
+  page: Page,
+  p: { title: string; slug: string; train: string[]; test: string[]; target: string; metric: string },
+) {
   await page.goto("/organise");
   // The data import form (the bundle form beside it has its own slug field and Import button).
   const form = page.locator("form").filter({ hasText: "Create a challenge from real data files" });
-  await form.getByRole("combobox", { name: /^Data/ }).selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
+  await form
+    .getByRole("combobox", { name: /^Data/ })
+    .selectOption({ label: "Tabular: your own train.csv, test.csv and answer key, any metric" });
   await form.getByLabel("Title", { exact: true }).fill(p.title);
   await form.getByLabel("Slug", { exact: true }).fill(p.slug);
   await form.getByLabel(/^Training data/).setInputFiles(file("train.csv", p.train));
@@ -23,26 +29,47 @@ async function fillTabularForm(page: Page, p: { title: string; slug: string; tra
   return form;
 }
 
-test("a teacher creates a regression challenge from three CSV files, students submit, the board ranks the smaller error first", async ({ page, browser }) => {
+test("a teacher creates a regression challenge from three CSV files, students submit, the board ranks the smaller error first", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   await signIn(page, "admin@example.org", "admin-passphrase-42");
-  const form = await fillTabularForm(page, { title: "Di-tau mass by hand", slug: SLUG, train: ["x,mass", "0.1,125", "0.2,91"], test: ["EventId,x", ...IDS.map((id) => `${id},${id / 10}`)], target: "real", metric: "rmse" });
+  const form = await fillTabularForm(page, {
+    title: "Di-tau mass by hand",
+    slug: SLUG,
+    train: ["x,mass", "0.1,125", "0.2,91"],
+    test: ["EventId,x", ...IDS.map((id) => `${id},${id / 10}`)],
+    target: "real",
+    metric: "rmse",
+  });
   // A key that leaves the private leaderboard empty: refused with the reason, nothing created.
-  await form.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},Public`)]));
+  await form
+    .getByLabel(/^Answer key/)
+    .setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},Public`)]));
   await form.getByRole("button", { name: "Import" }).click();
   await expect(form.getByRole("alert")).toContainText("solution.csv: no Private rows");
-  await form.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},${id % 2 ? "Public" : "Private"}`)]));
+  await form
+    .getByLabel(/^Answer key/)
+    .setInputFiles(
+      file("solution.csv", ["EventId,Label,Usage", ...IDS.map((id, k) => `${id},${TRUTH[k]},${id % 2 ? "Public" : "Private"}`)]),
+    );
   await form.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(new RegExp(`/challenges/${SLUG}/manage$`), { timeout: 60_000 });
 
   // Two students: one off by 2 on every event (RMSE 2), one off by 1 (RMSE 1).
-  for (const [name, offset] of [["Lise Meitner", 2], ["Chien-Shiung Wu", 1]] as const) {
+  for (const [name, offset] of [
+    ["Lise Meitner", 2],
+    ["Chien-Shiung Wu", 1],
+  ] as const) {
     const student = await browser.newPage();
     await signUp(student, name, `${name.split(" ")[0]!.toLowerCase()}-${Date.now()}@example.org`);
     await student.goto(`/challenges/${SLUG}/submit`);
     await student.getByLabel(/Predictions file/).setInputFiles(predictions(() => offset));
     await student.getByRole("button", { name: "Submit" }).click();
-    await expect(student.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", { timeout: 60_000 });
+    await expect(student.getByTestId("submissions").getByRole("listitem").first().getByTestId("status")).toHaveText("scored", {
+      timeout: 60_000,
+    });
     await student.close();
   }
   await page.goto(`/challenges/${SLUG}/leaderboard`);
@@ -70,7 +97,11 @@ test("an organiser trains the tabular baseline of their own challenge from the m
     target: "multiclass",
     metric: "log-loss",
   });
-  await form.getByLabel(/^Answer key/).setInputFiles(file("solution.csv", ["EventId,Class,Usage", ...ids.map((id) => `${id},${cls(x(id))},${id % 2 ? "Public" : "Private"}`)]));
+  await form
+    .getByLabel(/^Answer key/)
+    .setInputFiles(
+      file("solution.csv", ["EventId,Class,Usage", ...ids.map((id) => `${id},${cls(x(id))},${id % 2 ? "Public" : "Private"}`)]),
+    );
   await form.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(new RegExp(`/challenges/${slug}/manage$`), { timeout: 60_000 });
   await page.getByRole("spinbutton", { name: /Epochs/ }).fill("20");

@@ -26,7 +26,10 @@ describeEachDatabase("anomaly baselines", (get) => {
     await seedBuiltInChallenges(db, 0.01, 2014);
     const [challenge] = await db.select().from(challenges).where(eq(challenges.slug, "anomaly-detection"));
     const results = await runAnomalyBaseline(db, { challenge: "anomaly-detection", ...options });
-    expect(results.map((r) => [r.method, r.card.mode])).toEqual([["autoencoder", "background-only"], ["cwola", "sidebands"]]);
+    expect(results.map((r) => [r.method, r.card.mode])).toEqual([
+      ["autoencoder", "background-only"],
+      ["cwola", "sidebands"],
+    ]);
     for (const r of results) {
       // A gate failure would leave the submission failed with the sculpting message and no score.
       expect(r.registered).toMatchObject({ status: "scored", error: null });
@@ -58,7 +61,12 @@ describeEachDatabase("anomaly baselines", (get) => {
       expect(err).toBeInstanceOf(BaselineInputError);
       expect((err as Error).message).toMatch(message);
     }
-    const ids = (await db.select({ id: challenges.id }).from(challenges).where(inArray(challenges.slug, ["anomaly-empty", "anomaly-tiny"]))).map((c) => c.id);
+    const ids = (
+      await db
+        .select({ id: challenges.id })
+        .from(challenges)
+        .where(inArray(challenges.slug, ["anomaly-empty", "anomaly-tiny"]))
+    ).map((c) => c.id);
     expect(await db.select().from(submissions).where(inArray(submissions.challengeId, ids))).toEqual([]);
     expect(await db.select({ id: submissions.id }).from(submissions)).toEqual(before);
   });

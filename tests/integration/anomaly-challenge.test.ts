@@ -12,7 +12,10 @@ import { makeUserWithTeam } from "./fixtures";
 
 /** A submission computed from test.csv's columns: `score(row)` per event. */
 async function submit(db: Parameters<typeof makeUserWithTeam>[0], c: Challenge, score: (f: Record<string, number>) => number) {
-  const test = gunzipSync((await getDatasetFile(db, c.id, "test.csv"))!.gzipContent).toString("utf8").trimEnd().split("\n");
+  const test = gunzipSync((await getDatasetFile(db, c.id, "test.csv"))!.gzipContent)
+    .toString("utf8")
+    .trimEnd()
+    .split("\n");
   const header = test[0]!.split(",");
   const lines = ["EventId,score"];
   for (const line of test.slice(1)) {
@@ -22,7 +25,15 @@ async function submit(db: Parameters<typeof makeUserWithTeam>[0], c: Challenge, 
   }
   const { user, team } = await makeUserWithTeam(db, c.id);
   const upload = await prepareUpload(Buffer.from(lines.join("\n") + "\n"), "scores", 10 * 1024 * 1024);
-  const s = await createSubmission(db, { challengeId: c.id, teamId: team.id, userId: user.id, dailyLimit: 5, filename: "s.csv", description: "", ...upload });
+  const s = await createSubmission(db, {
+    challengeId: c.id,
+    teamId: team.id,
+    userId: user.id,
+    dailyLimit: 5,
+    filename: "s.csv",
+    description: "",
+    ...upload,
+  });
   await runScoringJob(db, s.id, { bootstrap: 0 });
   return (await getSubmissionWithPublicScore(db, s.id))!;
 }
@@ -35,7 +46,9 @@ describeEachDatabase("built-in anomaly-detection challenge", (get) => {
     await seedBuiltInChallenges(db, 0.01, 2014);
     const [c] = await db.select().from(challenges).where(eq(challenges.slug, "anomaly-detection"));
     expect((await listDatasetFiles(db, c!.id)).map((f) => f.filename)).toEqual(["train.csv", "test.csv", "sample_submission.csv"]);
-    const head = gunzipSync((await getDatasetFile(db, c!.id, "test.csv"))!.gzipContent).toString("utf8").split("\n", 1)[0];
+    const head = gunzipSync((await getDatasetFile(db, c!.id, "test.csv"))!.gzipContent)
+      .toString("utf8")
+      .split("\n", 1)[0];
     expect(head).toBe("EventId,mjj,mj1,delta_mj,tau21_1,tau21_2");
 
     // Two-prong jets have low τ21: a physics-motivated score, unrelated to m_JJ, passes and finds signal.

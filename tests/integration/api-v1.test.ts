@@ -83,7 +83,10 @@ describeEachDatabase("the v1 API", (get) => {
 
   it("identifies the caller by token, and refuses missing, malformed, unknown and revoked tokens", async () => {
     expect(await errorOf(await me.GET(req("/me")))).toMatchObject({ status: 401, code: "unauthenticated" });
-    expect(await errorOf(await me.GET(req("/me", { headers: { Authorization: "Token abc" } })))).toMatchObject({ status: 401, code: "invalid_token" });
+    expect(await errorOf(await me.GET(req("/me", { headers: { Authorization: "Token abc" } })))).toMatchObject({
+      status: 401,
+      code: "invalid_token",
+    });
     expect(await errorOf(await me.GET(req("/me", { token: "ca_not-a-real-token" })))).toMatchObject({ status: 401, code: "invalid_token" });
     const ok = await me.GET(req("/me", { token: alice.token }));
     expect(ok.status).toBe(200);
@@ -93,13 +96,22 @@ describeEachDatabase("the v1 API", (get) => {
     const { token, summary } = await createApiToken(db, alice.id, "temporary");
     expect((await me.GET(req("/me", { token }))).status).toBe(200);
     // A token may revoke itself, not another of the user's tokens.
-    expect(await errorOf(await tokenById.DELETE(req(`/tokens/${summary.id}`, { method: "DELETE", token: alice.token }), ctx({ id: String(summary.id) })))).toMatchObject({ status: 403, code: "session_required" });
-    expect((await tokenById.DELETE(req(`/tokens/${summary.id}`, { method: "DELETE", token }), ctx({ id: String(summary.id) }))).status).toBe(200);
+    expect(
+      await errorOf(
+        await tokenById.DELETE(req(`/tokens/${summary.id}`, { method: "DELETE", token: alice.token }), ctx({ id: String(summary.id) })),
+      ),
+    ).toMatchObject({ status: 403, code: "session_required" });
+    expect(
+      (await tokenById.DELETE(req(`/tokens/${summary.id}`, { method: "DELETE", token }), ctx({ id: String(summary.id) }))).status,
+    ).toBe(200);
     expect(await errorOf(await me.GET(req("/me", { token })))).toMatchObject({ status: 401, code: "invalid_token" });
   });
 
   it("creates and lists tokens from a session only, never showing stored secrets", async () => {
-    const post = (name: unknown, token?: string) => tokens.POST(req("/tokens", { method: "POST", token, body: JSON.stringify({ name }), headers: { "Content-Type": "application/json" } }));
+    const post = (name: unknown, token?: string) =>
+      tokens.POST(
+        req("/tokens", { method: "POST", token, body: JSON.stringify({ name }), headers: { "Content-Type": "application/json" } }),
+      );
     expect(await errorOf(await post("x", alice.token))).toMatchObject({ status: 403, code: "session_required" });
     expect(await errorOf(await post("x"))).toMatchObject({ status: 401 });
     sessionUserId = bob.id;
@@ -113,20 +125,39 @@ describeEachDatabase("the v1 API", (get) => {
     expect(listed).not.toContain(token);
     // Someone else's token id is simply not found.
     sessionUserId = alice.id;
-    expect(await errorOf(await tokenById.DELETE(req(`/tokens/${summary.id}`, { method: "DELETE" }), ctx({ id: String(summary.id) })))).toMatchObject({ status: 404 });
+    expect(
+      await errorOf(await tokenById.DELETE(req(`/tokens/${summary.id}`, { method: "DELETE" }), ctx({ id: String(summary.id) }))),
+    ).toMatchObject({ status: 404 });
   });
 
   it("lists challenges and hides private ones from non-participants", async () => {
     const { db } = get();
-    const [secret] = await db.insert(challenges).values({ slug: `secret-${Date.now()}`, kind: "higgs-tautau", title: "Class", metricId: "ams", visibility: "private", joinCode: `j${Date.now()}` }).returning();
-    await db.insert(phases).values({ challengeId: secret!.id, name: "Main", startsAt: new Date(Date.now() - 1000), endsAt: new Date(Date.now() + 86_400_000) });
+    const [secret] = await db
+      .insert(challenges)
+      .values({
+        slug: `secret-${Date.now()}`,
+        kind: "higgs-tautau",
+        title: "Class",
+        metricId: "ams",
+        visibility: "private",
+        joinCode: `j${Date.now()}`,
+      })
+      .returning();
+    await db
+      .insert(phases)
+      .values({ challengeId: secret!.id, name: "Main", startsAt: new Date(Date.now() - 1000), endsAt: new Date(Date.now() + 86_400_000) });
     await db.insert(participants).values({ challengeId: secret!.id, userId: bob.id });
-    const slugs = async (token?: string) => ((await (await challengeList.GET(req("/challenges", { token }))).json()) as { challenges: { slug: string }[] }).challenges.map((c) => c.slug);
+    const slugs = async (token?: string) =>
+      ((await (await challengeList.GET(req("/challenges", { token }))).json()) as { challenges: { slug: string }[] }).challenges.map(
+        (c) => c.slug,
+      );
     expect(await slugs()).toContain(challenge.slug);
     expect(await slugs()).not.toContain(secret!.slug);
     expect(await slugs(alice.token)).not.toContain(secret!.slug);
     expect(await slugs(bob.token)).toContain(secret!.slug);
-    expect(await errorOf(await challengeDetail.GET(req(`/challenges/${secret!.slug}`, { token: alice.token }), ctx({ slug: secret!.slug })))).toMatchObject({ status: 404 });
+    expect(
+      await errorOf(await challengeDetail.GET(req(`/challenges/${secret!.slug}`, { token: alice.token }), ctx({ slug: secret!.slug }))),
+    ).toMatchObject({ status: 404 });
     const detail = await challengeDetail.GET(req(`/challenges/${secret!.slug}`, { token: bob.token }), ctx({ slug: secret!.slug }));
     expect(detail.status).toBe(200);
     expect(await detail.text()).not.toContain(secret!.joinCode!);
@@ -134,7 +165,9 @@ describeEachDatabase("the v1 API", (get) => {
 
   it("describes a challenge and serves its files with a checksum of the content", async () => {
     const res = await challengeDetail.GET(req(`/challenges/${challenge.slug}`), ctx({ slug: challenge.slug }));
-    const { challenge: c } = (await res.json()) as { challenge: { metric: { id: string }; files: { name: string; url: string; sha256: string; rows: number }[]; submissionFormat: string } };
+    const { challenge: c } = (await res.json()) as {
+      challenge: { metric: { id: string }; files: { name: string; url: string; sha256: string; rows: number }[]; submissionFormat: string };
+    };
     expect(c.metric.id).toBe("ams");
     expect(c.submissionFormat).toBe("higgs");
     const names = c.files.map((f) => f.name);
@@ -151,7 +184,15 @@ describeEachDatabase("the v1 API", (get) => {
 
   it("takes a submission by token, rejects bad files with the line, enforces size and daily limits", async () => {
     const post = (body: BodyInit, token?: string, filename = "p.csv") =>
-      subs.POST(req(`/challenges/${challenge.slug}/submissions`, { method: "POST", token, body, headers: { "X-Filename": filename, "Content-Type": "text/csv" } }), ctx({ slug: challenge.slug }));
+      subs.POST(
+        req(`/challenges/${challenge.slug}/submissions`, {
+          method: "POST",
+          token,
+          body,
+          headers: { "X-Filename": filename, "Content-Type": "text/csv" },
+        }),
+        ctx({ slug: challenge.slug }),
+      );
     expect(await errorOf(await post(goodCsv(ids)))).toMatchObject({ status: 401, code: "unauthenticated" });
     const bad = await errorOf(await post("EventId,Rank,Class\n1,1,s\n", alice.token));
     expect(bad).toMatchObject({ status: 400, code: "bad_file", line: 1 });
@@ -167,7 +208,9 @@ describeEachDatabase("the v1 API", (get) => {
     expect((await post(goodCsv(ids), alice.token)).status).toBe(201);
     expect(await errorOf(await post(goodCsv(ids), alice.token))).toMatchObject({ status: 409, code: "limit_reached" });
 
-    const list = (await (await subs.GET(req(`/challenges/${challenge.slug}/submissions`, { token: alice.token }), ctx({ slug: challenge.slug }))).json()) as { submissions: { id: number; queuePosition: number | null }[] };
+    const list = (await (
+      await subs.GET(req(`/challenges/${challenge.slug}/submissions`, { token: alice.token }), ctx({ slug: challenge.slug }))
+    ).json()) as { submissions: { id: number; queuePosition: number | null }[] };
     expect(list.submissions.map((s) => s.id)).toContain(submission.id);
     expect(list.submissions[0]!.queuePosition).toBeTypeOf("number");
   });
@@ -183,7 +226,10 @@ describeEachDatabase("the v1 API", (get) => {
     expect(before).not.toContain("1.25");
 
     const sel = (body: unknown, token = alice.token, id = scored.id) =>
-      finalRoute.POST(req("/x", { method: "POST", token, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }), ctx({ slug: challenge.slug, id: String(id) }));
+      finalRoute.POST(
+        req("/x", { method: "POST", token, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }),
+        ctx({ slug: challenge.slug, id: String(id) }),
+      );
     expect(await errorOf(await sel({ selected: "yes" }))).toMatchObject({ status: 400 });
     expect(await errorOf(await sel({ selected: true }, bob.token))).toMatchObject({ status: 404 });
     expect((await sel({ selected: true })).status).toBe(200);
@@ -195,7 +241,10 @@ describeEachDatabase("the v1 API", (get) => {
     expect(early.submission.private).toBeNull();
     // Once the challenge has ended, the private score is there.
     const [phase] = await db.select().from(phases).where(eq(phases.challengeId, challenge.id));
-    await db.update(phases).set({ endsAt: new Date(Date.now() - 1) }).where(eq(phases.id, phase!.id));
+    await db
+      .update(phases)
+      .set({ endsAt: new Date(Date.now() - 1) })
+      .where(eq(phases.id, phase!.id));
     invalidateChallenge(challenge.slug);
     const after = (await (await get1(alice.token)).json()) as { submission: { private: { score: number } | null } };
     expect(after.submission.private).toEqual({ score: 1.25, std: 0.1 });
@@ -216,9 +265,14 @@ describeEachDatabase("the v1 API", (get) => {
 
     // A team named as a spreadsheet formula is written as text (OWASP CSV injection).
     const { db } = get();
-    await db.update(teams).set({ name: sql`'=HYPERLINK("http://evil.example","open") ' || ${teams.id}` }).where(eq(teams.challengeId, challenge.id));
+    await db
+      .update(teams)
+      .set({ name: sql`'=HYPERLINK("http://evil.example","open") ' || ${teams.id}` })
+      .where(eq(teams.challengeId, challenge.id));
     clearLeaderboardCaches();
-    const named = await (await board.GET(req(`/challenges/${challenge.slug}/leaderboard?format=csv`), ctx({ slug: challenge.slug }))).text();
+    const named = await (
+      await board.GET(req(`/challenges/${challenge.slug}/leaderboard?format=csv`), ctx({ slug: challenge.slug }))
+    ).text();
     expect(named.split("\n")[1]).toMatch(/^1,"'=HYPERLINK\(""http:\/\/evil\.example"",""open""\) \d+",1\.5,/);
     expect(named).not.toMatch(/(^|,)=HYPERLINK/m);
   });
@@ -246,12 +300,16 @@ it("documents every v1 route handler in the OpenAPI document, and nothing else",
         const rel = "/" + path.relative(root, dir).split(path.sep).join("/");
         if (rel === "/openapi.json") continue;
         const apiPath = rel.replace(/\[(\w+)\]/g, "{$1}");
-        for (const m of readFileSync(p, "utf8").matchAll(/export const (GET|POST|DELETE|PUT|PATCH)\b/g)) found.push(`${m[1]!.toLowerCase()} ${apiPath}`);
+        for (const m of readFileSync(p, "utf8").matchAll(/export const (GET|POST|DELETE|PUT|PATCH)\b/g))
+          found.push(`${m[1]!.toLowerCase()} ${apiPath}`);
       }
     }
   };
   walk(root);
-  const doc = (await openapi.GET().json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+  const doc = (await openapi.GET().json()) as {
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, unknown> };
+  };
   const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
   expect(documented.sort()).toEqual(found.sort());
   expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["Error", "Submission", "Leaderboard", "ChallengeDetail"]));

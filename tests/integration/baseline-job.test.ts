@@ -40,7 +40,11 @@ async function trainingChild(): Promise<number> {
 describeEachDatabase("baseline runs as background jobs", (get) => {
   it("queues a run, trains it with progress and posts its benchmark entry", async () => {
     const { db } = get();
-    const challenge = await createChallengeWithDataset(db, { ...spec, slug: `bj-${Date.now()}` }, generateHiggsDataset({ seed: 4, trainEvents: 500, testEvents: 400 }));
+    const challenge = await createChallengeWithDataset(
+      db,
+      { ...spec, slug: `bj-${Date.now()}` },
+      generateHiggsDataset({ seed: 4, trainEvents: 500, testEvents: 400 }),
+    );
     const { user } = await makeUserWithTeam(db, challenge.id);
     const sent: [string, unknown][] = [];
     const run = await createBaselineRun(db, { send: async (q: string, data: object) => (sent.push([q, data]), "job") } as never, {
@@ -68,7 +72,13 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     const created = await seedBuiltInChallenges(db, 0.01);
     const anomaly = created.find((c) => c.spec.slug === "anomaly-detection")!;
     const { user } = await makeUserWithTeam(db, anomaly.id);
-    const run = await createBaselineRun(db, { send: async () => "job" } as never, { challengeId: anomaly.id, requestedBy: user.id, family: "cwola", seed: 2, epochs: 1 });
+    const run = await createBaselineRun(db, { send: async () => "job" } as never, {
+      challengeId: anomaly.id,
+      requestedBy: user.id,
+      family: "cwola",
+      seed: 2,
+      epochs: 1,
+    });
     await executeBaselineRun(db, run.id, { bootstrap: 0 });
     const [done] = await listBaselineRuns(db, anomaly.id);
     expect(done, done?.message ?? "").toMatchObject({ status: "done", progress: { family: "cwola", epoch: 1, epochs: 1 } });
@@ -78,8 +88,18 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
 
   it.skipIf(process.platform !== "linux")("fails the run with the reason when its training process dies, and goes on serving", async () => {
     const { db } = get();
-    const challenge = await createChallengeWithDataset(db, { ...spec, slug: `bk-${Date.now()}` }, generateHiggsDataset({ seed: 4, trainEvents: 500, testEvents: 400 }));
-    const run = await createBaselineRun(db, { send: async () => "job" } as never, { challengeId: challenge.id, requestedBy: null, family: "tfjs", seed: 3, epochs: 5 });
+    const challenge = await createChallengeWithDataset(
+      db,
+      { ...spec, slug: `bk-${Date.now()}` },
+      generateHiggsDataset({ seed: 4, trainEvents: 500, testEvents: 400 }),
+    );
+    const run = await createBaselineRun(db, { send: async () => "job" } as never, {
+      challengeId: challenge.id,
+      requestedBy: null,
+      family: "tfjs",
+      seed: 3,
+      epochs: 5,
+    });
     const executing = executeBaselineRun(db, run.id, { bootstrap: 0 });
     // As the kernel's out-of-memory killer would, or a crash in native code.
     process.kill(await trainingChild(), "SIGKILL");
@@ -94,7 +114,13 @@ describeEachDatabase("baseline runs as background jobs", (get) => {
     const { db } = get();
     const c = await makeChallenge(db);
     const { user } = await makeUserWithTeam(db, c.id);
-    const run = await createBaselineRun(db, { send: async () => "job" } as never, { challengeId: c.id, requestedBy: user.id, family: "tfjs", seed: 1, epochs: 1 });
+    const run = await createBaselineRun(db, { send: async () => "job" } as never, {
+      challengeId: c.id,
+      requestedBy: user.id,
+      family: "tfjs",
+      seed: 1,
+      epochs: 1,
+    });
     await executeBaselineRun(db, run.id, { bootstrap: 0 });
     const [row] = await db.select().from(baselineRuns).where(eq(baselineRuns.id, run.id));
     expect(row!.status).toBe("failed");

@@ -57,7 +57,13 @@ describeEachDatabase("baseline trainer", (get) => {
       expect(stored).toMatchObject({ format: "model", filename: `baseline-${r.familyId}.onnx`, sizeBytes: r.onnx.byteLength });
       expect(stored!.modelStats).toMatchObject({ events: 400 });
       expect(stored!.modelStats!.msPer1000).toBeGreaterThan(0);
-      const direct = await scoreSubmission({ solution, submission: new TextEncoder().encode(r.csv), metricId: "ams", bootstrap: 0, seed: 1 });
+      const direct = await scoreSubmission({
+        solution,
+        submission: new TextEncoder().encode(r.csv),
+        metricId: "ams",
+        bootstrap: 0,
+        seed: 1,
+      });
       if (r.familyId === "xgboost") expect(r.registered?.publicScore).toBe(direct.Public.primary);
       else expect(r.registered?.publicScore).toBeCloseTo(direct.Public.primary, 12);
       expect(r.card).toMatchObject({ challenge: "baseline-higgs", seed: 1, testEvents: 400, trainEvents: 400, validationEvents: 100 });
@@ -65,7 +71,10 @@ describeEachDatabase("baseline trainer", (get) => {
     const board = await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true });
     expect(board.map((b) => b.name).sort()).toEqual(results.map((r) => r.name).sort());
     expect(board.every((b) => b.modelCard.family !== undefined && Number.isFinite(b.score))).toBe(true);
-    const [teamless] = await db.select({ n: sql<number>`count(*)` }).from(submissions).where(sql`${submissions.challengeId} = ${challenge.id} and ${submissions.teamId} is null`);
+    const [teamless] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(submissions)
+      .where(sql`${submissions.challengeId} = ${challenge.id} and ${submissions.teamId} is null`);
     expect(Number(teamless!.n)).toBe(FAMILIES.length);
   });
 
@@ -85,13 +94,23 @@ describeEachDatabase("baseline trainer", (get) => {
     // The first test left one Higgs challenge; a second makes the kind ambiguous.
     await expect(run(db, "higgs-tautau", { family: ONE, register: false })).resolves.toHaveLength(1);
     await makeChallenge(db, { slug: "baseline-empty" });
-    await expect(run(db, "higgs-tautau")).rejects.toThrow(/"higgs-tautau" is ambiguous: 2 Higgs challenges \(baseline-higgs, baseline-empty\)/);
+    await expect(run(db, "higgs-tautau")).rejects.toThrow(
+      /"higgs-tautau" is ambiguous: 2 Higgs challenges \(baseline-higgs, baseline-empty\)/,
+    );
   });
 
   it("refuses bad input with a clear message and writes nothing", async () => {
     const { db } = get();
-    await createChallengeWithDataset(db, { ...spec, slug: "baseline-one-class" }, withTraining((t) => t.label.fill(0)));
-    await createChallengeWithDataset(db, { ...spec, slug: "baseline-nan" }, withTraining((t) => t.features[0]!.fill(NaN, 3, 5)));
+    await createChallengeWithDataset(
+      db,
+      { ...spec, slug: "baseline-one-class" },
+      withTraining((t) => t.label.fill(0)),
+    );
+    await createChallengeWithDataset(
+      db,
+      { ...spec, slug: "baseline-nan" },
+      withTraining((t) => t.features[0]!.fill(NaN, 3, 5)),
+    );
     const cases: [string, RegExp][] = [
       ["no-such-challenge", /^there is no challenge "no-such-challenge"$/],
       ["baseline-empty", /^challenge "baseline-empty" has no training\.csv/],
@@ -103,20 +122,35 @@ describeEachDatabase("baseline trainer", (get) => {
       expect(err).toBeInstanceOf(BaselineInputError);
       expect((err as Error).message).toMatch(message);
     }
-    const ids = (await db.select({ id: challenges.id }).from(challenges).where(inArray(challenges.slug, ["baseline-empty", "baseline-one-class", "baseline-nan"]))).map((c) => c.id);
+    const ids = (
+      await db
+        .select({ id: challenges.id })
+        .from(challenges)
+        .where(inArray(challenges.slug, ["baseline-empty", "baseline-one-class", "baseline-nan"]))
+    ).map((c) => c.id);
     expect(ids).toHaveLength(3);
     expect(await db.select().from(submissions).where(inArray(submissions.challengeId, ids))).toEqual([]);
-    const entries = await db.select({ id: benchmarkEntries.id }).from(benchmarkEntries).innerJoin(submissions, eq(submissions.id, benchmarkEntries.submissionId));
+    const entries = await db
+      .select({ id: benchmarkEntries.id })
+      .from(benchmarkEntries)
+      .innerJoin(submissions, eq(submissions.id, benchmarkEntries.submissionId));
     expect(entries).toHaveLength(FAMILIES.length + (xgboost.xgb ? 1 : 0)); // each family and the blend posted above
   });
 
   it("posts the predictions file where no phase takes models", async () => {
     const { db } = get();
-    const phases = (now: Date) => [{ name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 86_400_000), submissionMode: "predictions" as const }];
+    const phases = (now: Date) => [
+      { name: "Main", startsAt: now, endsAt: new Date(now.getTime() + 86_400_000), submissionMode: "predictions" as const },
+    ];
     await createChallengeWithDataset(db, { ...spec, slug: "baseline-csv-only", phases }, small());
     const [result] = await run(db, "baseline-csv-only", { family: ONE });
     const [stored] = await db.select().from(submissions).where(eq(submissions.id, result!.registered!.submissionId));
-    expect(stored).toMatchObject({ format: "predictions", filename: `baseline-${result!.familyId}.csv`, status: "scored", modelStats: null });
+    expect(stored).toMatchObject({
+      format: "predictions",
+      filename: `baseline-${result!.familyId}.csv`,
+      status: "scored",
+      modelStats: null,
+    });
     // The model is exported all the same (the CLI writes it beside the CSV).
     expect(result!.onnx.byteLength).toBeGreaterThan(0);
   });

@@ -20,7 +20,19 @@ describeEachDatabase("bootstrap seeded by the file's content", (get) => {
     const subs = [await upload(db, challenge, same), await upload(db, challenge, same), await upload(db, challenge, other)];
     for (const s of subs) expect(await runScoringJob(db, s.id, SCORING)).toBe("scored");
     const rows = async (table: typeof publicScores | typeof privateScores) =>
-      new Map((await db.select().from(table).where(inArray(table.submissionId, subs.map((s) => s.id)))).map((r) => [r.submissionId, r]));
+      new Map(
+        (
+          await db
+            .select()
+            .from(table)
+            .where(
+              inArray(
+                table.submissionId,
+                subs.map((s) => s.id),
+              ),
+            )
+        ).map((r) => [r.submissionId, r]),
+      );
     for (const table of [publicScores, privateScores]) {
       const byId = await rows(table);
       const [a, b, c] = subs.map((s) => byId.get(s.id)!);

@@ -35,7 +35,10 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
       ["test.csv", 1100],
       ["sample_submission.csv", 1100],
     ]);
-    const [count] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows).where(eq(solutionRows.datasetId, await higgsDatasetId(db)));
+    const [count] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(solutionRows)
+      .where(eq(solutionRows.datasetId, await higgsDatasetId(db)));
     expect(Number(count!.n)).toBe(1100);
 
     // Each built-in's data come from a fresh 256-bit key kept in the server-only secrets; its manifest never holds it.
@@ -80,7 +83,11 @@ describeEachDatabase("built-in Higgs challenge", (get) => {
     expect(header).not.toContain("Weight");
     expect((await text("training.csv")).split("\n", 1)[0]!.split(",").slice(-2)).toEqual(["Weight", "Label"]);
 
-    const rows = await db.select().from(solutionRows).where(eq(solutionRows.datasetId, await higgsDatasetId(db))).orderBy(solutionRows.eventId);
+    const rows = await db
+      .select()
+      .from(solutionRows)
+      .where(eq(solutionRows.datasetId, await higgsDatasetId(db)))
+      .orderBy(solutionRows.eventId);
     const solution = solutionFromColumns({
       ids: rows.map((r) => String(r.eventId)),
       labels: Uint8Array.from(rows, (r) => r.label),

@@ -37,7 +37,8 @@ export function higgsSpec(slug: string): ChallengeSpec {
 }
 
 export type Entries = Record<string, string>;
-export const entriesOf = (zip: Uint8Array): Entries => Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, strFromU8(v)]));
+export const entriesOf = (zip: Uint8Array): Entries =>
+  Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, strFromU8(v)]));
 export const zipOf = (e: Entries) => zipSync(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, strToU8(v)])));
 /** The bundle with its entries changed by `edit`. */
 export const edited = (zip: Uint8Array, edit: (e: Entries) => void) => {
@@ -90,11 +91,19 @@ export async function roundTrip(db: Db, challengeId: number) {
 
 /** Line `n` (1-based) of an entry, split into fields, with a setter. */
 export const row = (text: string, n: number) => text.split("\n")[n - 1]!.split(",");
-export const setRow = (text: string, n: number, fields: string[]) => text.split("\n").map((l, i) => (i === n - 1 ? fields.join(",") : l)).join("\n");
+export const setRow = (text: string, n: number, fields: string[]) =>
+  text
+    .split("\n")
+    .map((l, i) => (i === n - 1 ? fields.join(",") : l))
+    .join("\n");
 
 /** Rows in every table an import writes: nothing may change when one fails. */
 export const rowCounts = (db: Db) =>
-  Promise.all([challenges, phases, datasets, datasetFiles, solutionRows].map(async (t) => Number((await db.select({ n: sql<number>`count(*)` }).from(t))[0]!.n)));
+  Promise.all(
+    [challenges, phases, datasets, datasetFiles, solutionRows].map(async (t) =>
+      Number((await db.select({ n: sql<number>`count(*)` }).from(t))[0]!.n),
+    ),
+  );
 
 /** Reads and imports the bundle; expects a BundleError with exactly `issues` (strings or patterns) and no rows written. */
 export async function expectBundleRejected(db: Db, zip: Uint8Array, issues: (string | RegExp)[], opts?: { slug?: string }) {

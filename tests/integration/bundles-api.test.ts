@@ -29,7 +29,10 @@ describeEachDatabase("bundle routes", (get) => {
     const competitor = await mk("competitor");
     const { challenge } = await makeHiggsChallenge(db);
     await db.update(challenges).set({ createdBy: organiser.id }).where(eq(challenges.id, challenge.id));
-    const exp = () => exportRoute.GET(new Request(`http://localhost/api/v1/challenges/${challenge.slug}/bundle`), { params: Promise.resolve({ slug: challenge.slug }) });
+    const exp = () =>
+      exportRoute.GET(new Request(`http://localhost/api/v1/challenges/${challenge.slug}/bundle`), {
+        params: Promise.resolve({ slug: challenge.slug }),
+      });
 
     expect((await exp()).status).toBe(401);
     sessionUserId = competitor.id;
@@ -40,7 +43,10 @@ describeEachDatabase("bundle routes", (get) => {
     expect(res.headers.get("content-type")).toBe("application/zip");
     const zip = new Uint8Array(await res.arrayBuffer());
 
-    const post = (body: Uint8Array<ArrayBuffer>, slug: string) => importRoute.POST(new Request(`http://localhost/api/v1/bundles?slug=${slug}`, { method: "POST", body, headers: { Origin: "http://localhost" } }));
+    const post = (body: Uint8Array<ArrayBuffer>, slug: string) =>
+      importRoute.POST(
+        new Request(`http://localhost/api/v1/bundles?slug=${slug}`, { method: "POST", body, headers: { Origin: "http://localhost" } }),
+      );
     sessionUserId = competitor.id;
     expect((await post(zip, `copy-${n}`)).status).toBe(403);
     sessionUserId = organiser.id;

@@ -19,7 +19,18 @@ import { exportBundle, importBundle, readBundle } from "@/lib/bundles";
 import { validateMetricParams, type MetricParameter } from "@/scoring/metric-descriptor";
 import { METRICS } from "@/scoring/registry";
 import { USAGE } from "@/scoring/solution";
-import { challengeBySlug, edited, entriesOf, expectBundleRejected, roundTrip, row, scoreOn, setRow, uniqueSlug, withManifest } from "./bundle-fixtures";
+import {
+  challengeBySlug,
+  edited,
+  entriesOf,
+  expectBundleRejected,
+  roundTrip,
+  row,
+  scoreOn,
+  setRow,
+  uniqueSlug,
+  withManifest,
+} from "./bundle-fixtures";
 import { describeEachDatabase } from "./databases";
 
 const DAY = 86_400_000;
@@ -33,8 +44,14 @@ async function builtIn(db: Db, spec: BuiltInChallenge, seed: number): Promise<{ 
 }
 
 /** The test file's EventIds, from a bundle. */
-const testIds = (zip: Uint8Array) =>
-  entriesOf(zip)["data/test.csv"]!.trimEnd().split("\n").slice(1).map((line) => Number(line.slice(0, line.indexOf(","))));
+const testIds = (zip: Uint8Array) => {
+  const text = entriesOf(zip)["data/test.csv"]!;
+  return text
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => Number(line.slice(0, line.indexOf(","))));
+};
 
 /** Each column of a stored key in event-id order, as plain arrays (the export reads keys in that order). */
 function inIdOrder(s: GeneratedSolution) {
@@ -53,7 +70,9 @@ function otherThanDefault(p: MetricParameter): number {
 const ORGANISER_IDS = Array.from({ length: 12 }, (_, i) => 101 + i);
 const ORGANISER_USAGE = ["Public", "Private", "Ignored", "Control"] as const;
 const organiserKey =
-  "EventId,Label,Weight,Usage\n" + ORGANISER_IDS.map((id, i) => `${id},${i % 3 === 0 ? 1 : 0},${0.25 * (i + 1)},${ORGANISER_USAGE[i % 4]}`).join("\n") + "\n";
+  "EventId,Label,Weight,Usage\n" +
+  ORGANISER_IDS.map((id, i) => `${id},${i % 3 === 0 ? 1 : 0},${0.25 * (i + 1)},${ORGANISER_USAGE[i % 4]}`).join("\n") +
+  "\n";
 const organiserX = (i: number) => ((i * 7) % 12) / 12;
 // A quoted field with a comma before the EventId column: the test file's ids are read as CSV, not split on commas.
 const organiserTest = "note,EventId,x\n" + ORGANISER_IDS.map((id, i) => `"event ${i}, as noted",${id},${organiserX(i)}`).join("\n") + "\n";
@@ -72,7 +91,12 @@ describeEachDatabase("tabular challenge bundles", (get) => {
     const { db } = get();
     mass = await builtIn(db, massBuiltIn, 21);
     processes = await builtIn(db, processesBuiltIn, 22);
-    const data = await tabularDataset({ train: Buffer.from("x,y\n0.5,1\n0.1,0\n"), test: Buffer.from(organiserTest), solution: Buffer.from(organiserKey), target: "binary" });
+    const data = await tabularDataset({
+      train: Buffer.from("x,y\n0.5,1\n0.1,0\n"),
+      test: Buffer.from(organiserTest),
+      solution: Buffer.from(organiserKey),
+      target: "binary",
+    });
     binary = (await createChallengeWithDataset(
       db,
       {
@@ -95,11 +119,21 @@ describeEachDatabase("tabular challenge bundles", (get) => {
     const { db } = get();
     const { zip, created } = await roundTrip(db, mass.challenge.id);
     const m = parse(entriesOf(zip)["challenge.yaml"]!);
-    expect([m.kind, m.metric, m.dataset.target, m.dataset.manifest.target]).toEqual(["tabular", "mass-resolution", { type: "real" }, { type: "real" }]);
+    expect([m.kind, m.metric, m.dataset.target, m.dataset.manifest.target]).toEqual([
+      "tabular",
+      "mass-resolution",
+      { type: "real" },
+      { type: "real" },
+    ]);
     expect(entriesOf(zip)["solution.csv"]!.split("\n")[0]).toBe("EventId,Label,Weight,Usage");
     // The generator's values, not only what the export read back.
     expect(inIdOrder((await challengeForBundle(db, created.id))!.solution)).toEqual(inIdOrder(mass.generated));
-    const csv = "EventId,prediction\n" + testIds(zip).map((id) => `${id},${80 + (id % 61)}`).join("\n") + "\n";
+    const csv =
+      "EventId,prediction\n" +
+      testIds(zip)
+        .map((id) => `${id},${80 + (id % 61)}`)
+        .join("\n") +
+      "\n";
     const before = await scoreOn(db, mass.challenge, csv);
     expect(await scoreOn(db, await challengeBySlug(db, created.slug), csv)).toEqual(before);
     expect(before.pub).toBeGreaterThan(0);
@@ -121,7 +155,12 @@ describeEachDatabase("tabular challenge bundles", (get) => {
       const sum = raw.reduce((a, b) => a + b, 0);
       return raw.map((r) => r / sum).join(",");
     };
-    const csv = `EventId,${classes.join(",")}\n` + testIds(zip).map((id) => `${id},${probabilities(id)}`).join("\n") + "\n";
+    const csv =
+      `EventId,${classes.join(",")}\n` +
+      testIds(zip)
+        .map((id) => `${id},${probabilities(id)}`)
+        .join("\n") +
+      "\n";
     const before = await scoreOn(db, processes.challenge, csv);
     expect(await scoreOn(db, await challengeBySlug(db, created.slug), csv)).toEqual(before);
     expect(before.pub).toBeGreaterThan(0);
@@ -152,16 +191,25 @@ describeEachDatabase("tabular challenge bundles", (get) => {
   it("keeps every tabular metric and its parameters (each set away from its default) through export and import", async () => {
     const { db } = get();
     const seen: string[] = [];
-    for (const [challenge, target] of [[mass.challenge, "real"], [processes.challenge, "multiclass"], [binary, "binary"]] as const) {
+    for (const [challenge, target] of [
+      [mass.challenge, "real"],
+      [processes.challenge, "multiclass"],
+      [binary, "binary"],
+    ] as const) {
       const original = (await challengeBySlug(db, challenge.slug)).config;
       try {
         for (const metricId of tabularMetricsFor(target)) {
           const metricParams = Object.fromEntries(METRICS[metricId].params.map((p) => [p.id, otherThanDefault(p)]));
           expect(validateMetricParams(METRICS[metricId], metricParams)).toEqual(metricParams);
-          await db.update(challenges).set({ metricId, config: { ...original, metricParams } }).where(eq(challenges.id, challenge.id));
+          await db
+            .update(challenges)
+            .set({ metricId, config: { ...original, metricParams } })
+            .where(eq(challenges.id, challenge.id));
           const { zip } = await roundTrip(db, challenge.id);
           expect(parse(entriesOf(zip)["challenge.yaml"]!)).toMatchObject({ metric: metricId, config: { metricParams } });
-          seen.push(`${target}:${metricId}${Object.keys(metricParams).length ? `(${Object.entries(metricParams).map(([k, v]) => `${k}=${v}`)})` : ""}`);
+          seen.push(
+            `${target}:${metricId}${Object.keys(metricParams).length ? `(${Object.entries(metricParams).map(([k, v]) => `${k}=${v}`)})` : ""}`,
+          );
         }
       } finally {
         await db.update(challenges).set({ metricId: challenge.metricId, config: original }).where(eq(challenges.id, challenge.id));
@@ -174,8 +222,14 @@ describeEachDatabase("tabular challenge bundles", (get) => {
   const expectRejected = (zip: Uint8Array, issues: (string | RegExp)[]) => expectBundleRejected(get().db, zip, issues);
 
   it("refuses a metric that cannot score the key's target type", async () => {
-    await expectRejected(withManifest(massZip, (m) => (m.metric = "log-loss")), ["challenge.yaml: metric: log-loss scores binary or multiclass targets, and dataset.target is real"]);
-    await expectRejected(withManifest(processesZip, (m) => (m.metric = "auc")), ["challenge.yaml: metric: auc scores binary targets, and dataset.target is multiclass"]);
+    await expectRejected(
+      withManifest(massZip, (m) => (m.metric = "log-loss")),
+      ["challenge.yaml: metric: log-loss scores binary or multiclass targets, and dataset.target is real"],
+    );
+    await expectRejected(
+      withManifest(processesZip, (m) => (m.metric = "auc")),
+      ["challenge.yaml: metric: auc scores binary targets, and dataset.target is multiclass"],
+    );
   });
 
   it("refuses a key whose rows are not of the declared target, with each line", async () => {
@@ -183,14 +237,23 @@ describeEachDatabase("tabular challenge bundles", (get) => {
       m.dataset.target = m.dataset.manifest.target = { type: "multiclass", classes: ["H", "Z"] };
       m.metric = "accuracy";
     });
-    const lines = Array.from({ length: 20 }, (_, k) => new RegExp(`^solution\\.csv: line ${k + 2}: Label "[0-9.]+" is not one of the classes H, Z$`));
+    const lines = Array.from(
+      { length: 20 },
+      (_, k) => new RegExp(`^solution\\.csv: line ${k + 2}: Label "[0-9.]+" is not one of the classes H, Z$`),
+    );
     await expectRejected(zip, [...lines, "solution.csv: and 180 more problems"]);
   });
 
   it("refuses a bad row in a real key and an unknown class in a multi-class key, with file and line", async () => {
-    const real = edited(massZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 3, [row(x["solution.csv"]!, 3)[0]!, "heavy", "1", "Private"])));
+    const real = edited(
+      massZip,
+      (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 3, [row(x["solution.csv"]!, 3)[0]!, "heavy", "1", "Private"])),
+    );
     await expectRejected(real, ['solution.csv: line 3: Label "heavy" is not a finite number']);
-    const classes = edited(processesZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 2, [row(x["solution.csv"]!, 2)[0]!, "Hbb", "1", "Public"])));
+    const classes = edited(
+      processesZip,
+      (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 2, [row(x["solution.csv"]!, 2)[0]!, "Hbb", "1", "Public"])),
+    );
     await expectRejected(classes, ['solution.csv: line 2: Class "Hbb" is not one of the classes ggH, VBF, VH, Ztautau, ttbar, Wjets']);
   });
 
@@ -208,10 +271,25 @@ describeEachDatabase("tabular challenge bundles", (get) => {
   it("refuses metric parameters out of range or unknown, a target that cannot be, and a stored target that contradicts it", async () => {
     const { db } = get();
     const binaryZip = await exportBundle(db, binary.id);
-    await expectRejected(withManifest(binaryZip, (m) => (m.config.metricParams.epsS = 2)), ["challenge.yaml: config.metricParams: Signal efficiency ε_S (epsS) must be a number with 0.001 ≤ epsS ≤ 1, got 2"]);
-    await expectRejected(withManifest(binaryZip, (m) => (m.config.metricParams = { epsB: 0.1 })), ['challenge.yaml: config.metricParams: metric rejection-at-eps-s has no parameter "epsB" (its parameters: epsS)']);
-    await expectRejected(withManifest(processesZip, (m) => (m.dataset.target.classes = ["ggH"])), [/^challenge\.yaml: dataset\.target\.classes: Too small: expected array to have >=2 items$/]);
-    await expectRejected(withManifest(massZip, (m) => (m.dataset.target = { type: "ordinal" })), [/^challenge\.yaml: dataset\.target\.type: /]);
-    await expectRejected(withManifest(massZip, (m) => (m.dataset.manifest.target = { type: "binary" })), ['challenge.yaml: dataset.manifest.target: {"type":"binary"} differs from dataset.target {"type":"real"}']);
+    await expectRejected(
+      withManifest(binaryZip, (m) => (m.config.metricParams.epsS = 2)),
+      ["challenge.yaml: config.metricParams: Signal efficiency ε_S (epsS) must be a number with 0.001 ≤ epsS ≤ 1, got 2"],
+    );
+    await expectRejected(
+      withManifest(binaryZip, (m) => (m.config.metricParams = { epsB: 0.1 })),
+      ['challenge.yaml: config.metricParams: metric rejection-at-eps-s has no parameter "epsB" (its parameters: epsS)'],
+    );
+    await expectRejected(
+      withManifest(processesZip, (m) => (m.dataset.target.classes = ["ggH"])),
+      [/^challenge\.yaml: dataset\.target\.classes: Too small: expected array to have >=2 items$/],
+    );
+    await expectRejected(
+      withManifest(massZip, (m) => (m.dataset.target = { type: "ordinal" })),
+      [/^challenge\.yaml: dataset\.target\.type: /],
+    );
+    await expectRejected(
+      withManifest(massZip, (m) => (m.dataset.manifest.target = { type: "binary" })),
+      ['challenge.yaml: dataset.manifest.target: {"type":"binary"} differs from dataset.target {"type":"real"}'],
+    );
   });
 });

@@ -16,7 +16,21 @@ import { getChallengeBySlug } from "@/db/queries/challenges";
 import { currentDataset, getDatasetFile } from "@/db/queries/datasets";
 import { datasetFiles, type Challenge } from "@/db/schema";
 import { BundleError, exportBundle, importBundle, readBundle } from "@/lib/bundles";
-import { challengeBySlug, edited, entriesOf, expectBundleRejected, higgsSpec, roundTrip, row, rowCounts, scoreOn, setRow, uniqueSlug, withManifest, zipOf } from "./bundle-fixtures";
+import {
+  challengeBySlug,
+  edited,
+  entriesOf,
+  expectBundleRejected,
+  higgsSpec,
+  roundTrip,
+  row,
+  rowCounts,
+  scoreOn,
+  setRow,
+  uniqueSlug,
+  withManifest,
+  zipOf,
+} from "./bundle-fixtures";
 import { describeEachDatabase } from "./databases";
 import { goodCsv } from "./queue-fixtures";
 
@@ -54,7 +68,12 @@ describeEachDatabase("challenge bundles", (get) => {
     );
     // The manifest is readable YAML with the settings in plain sight.
     const m = parse(entriesOf(zip)["challenge.yaml"]!);
-    expect(m).toMatchObject({ format: "collider-arena-bundle/1", metric: "ams", publicFraction: 0.25, limits: { dailySubmissionLimit: 7, maxTeamSize: 3, finalSelections: 1 } });
+    expect(m).toMatchObject({
+      format: "collider-arena-bundle/1",
+      metric: "ams",
+      publicFraction: 0.25,
+      limits: { dailySubmissionLimit: 7, maxTeamSize: 3, finalSelections: 1 },
+    });
     expect(m.phases.map((p: { name: string }) => p.name)).toEqual(["Warm-up", "Final"]);
   });
 
@@ -72,7 +91,9 @@ describeEachDatabase("challenge bundles", (get) => {
       await setStored(Buffer.concat([gzipSync(text.subarray(0, half)), gzipSync(text.subarray(half))]));
       expect(await readBundle(await exportBundle(db, higgs.id))).toEqual(await readBundle(higgsZip));
       await setStored(gzipSync(Buffer.concat([text, Buffer.from("1,2\n")])));
-      await expect(exportBundle(db, higgs.id)).rejects.toThrow(`the stored file data/test.csv does not match its SHA-256 ${stored!.sha256}`);
+      await expect(exportBundle(db, higgs.id)).rejects.toThrow(
+        `the stored file data/test.csv does not match its SHA-256 ${stored!.sha256}`,
+      );
     } finally {
       await setStored(Buffer.from(stored!.gzipContent));
     }
@@ -106,12 +127,15 @@ describeEachDatabase("challenge bundles", (get) => {
     expect(entriesOf(zip)["solution.csv"]).toMatch(/^EventId,Label,Weight,Usage,Aux\n1000000,[01],1,(Public|Private|Control),/);
     const [header, ...rows] = entriesOf(zip)["data/test.csv"]!.trimEnd().split("\n");
     const tau = [header!.split(",").indexOf("tau21_1"), header!.split(",").indexOf("tau21_2")];
-    const csv = ["EventId,score", ...rows.map((r) => r.split(",")).map((f) => `${f[0]},${2 - Number(f[tau[0]!]) - Number(f[tau[1]!])}`)].join("\n") + "\n";
+    const csv =
+      ["EventId,score", ...rows.map((r) => r.split(",")).map((f) => `${f[0]},${2 - Number(f[tau[0]!]) - Number(f[tau[1]!])}`)].join("\n") +
+      "\n";
     const copy = await challengeBySlug(db, created.slug);
-    expect(await scoreOn(db, copy, csv)).toEqual(await scoreOn(db, (await challengeBySlug(db, original.slug)), csv));
+    expect(await scoreOn(db, copy, csv)).toEqual(await scoreOn(db, await challengeBySlug(db, original.slug), csv));
   });
 
-  const expectRejected = (zip: Uint8Array, issues: (string | RegExp)[], opts?: { slug?: string }) => expectBundleRejected(get().db, zip, issues, opts);
+  const expectRejected = (zip: Uint8Array, issues: (string | RegExp)[], opts?: { slug?: string }) =>
+    expectBundleRejected(get().db, zip, issues, opts);
 
   it("rejects bytes that are not a zip", async () => {
     await expectRejected(strToU8("EventId,Label\n1,1\n"), [/^not a zip archive \(/]);
@@ -124,19 +148,24 @@ describeEachDatabase("challenge bundles", (get) => {
   });
 
   it("rejects a zip without challenge.yaml", async () => {
-    await expectRejected(edited(higgsZip, (e) => delete e["challenge.yaml"]), ["challenge.yaml is missing (a bundle has it at the top level of the zip)"]);
+    await expectRejected(
+      edited(higgsZip, (e) => delete e["challenge.yaml"]),
+      ["challenge.yaml is missing (a bundle has it at the top level of the zip)"],
+    );
   });
 
   it("reports a YAML syntax error with its line", async () => {
     const zip = edited(higgsZip, (e) => (e["challenge.yaml"] = e["challenge.yaml"]!.replace(/^title: .*$/m, "title: [unclosed")));
-    const line = entriesOf(zip)["challenge.yaml"]!.split("\n").findIndex((l) => l.startsWith("title:")) + 1;
+    const yaml = entriesOf(zip)["challenge.yaml"]!;
+    const line = yaml.split("\n").findIndex((l) => l.startsWith("title:")) + 1;
     await expectRejected(zip, [new RegExp(`^challenge\\.yaml: YAML syntax error at line ${line + 1}, column 1: `)]);
   });
 
   it("rejects an unknown format version", async () => {
-    await expectRejected(withManifest(higgsZip, (m) => (m.format = "collider-arena-bundle/2")), [
-      'challenge.yaml: format: unknown bundle format "collider-arena-bundle/2" (this version reads collider-arena-bundle/1)',
-    ]);
+    await expectRejected(
+      withManifest(higgsZip, (m) => (m.format = "collider-arena-bundle/2")),
+      ['challenge.yaml: format: unknown bundle format "collider-arena-bundle/2" (this version reads collider-arena-bundle/1)'],
+    );
   });
 
   it("reports missing and unknown fields together", async () => {
@@ -145,15 +174,25 @@ describeEachDatabase("challenge bundles", (get) => {
       delete m.limits.maxTeamSize;
       m.colour = "red";
     });
-    await expectRejected(zip, ["challenge.yaml: title: is missing", "challenge.yaml: limits.maxTeamSize: is missing", 'challenge.yaml: unknown field "colour"']);
+    await expectRejected(zip, [
+      "challenge.yaml: title: is missing",
+      "challenge.yaml: limits.maxTeamSize: is missing",
+      'challenge.yaml: unknown field "colour"',
+    ]);
   });
 
   it("rejects an unknown metric id", async () => {
-    await expectRejected(withManifest(higgsZip, (m) => (m.metric = "f2")), [/^challenge\.yaml: metric: unknown metric "f2" \(known: ams, auc, .*design-score\)$/]);
+    await expectRejected(
+      withManifest(higgsZip, (m) => (m.metric = "f2")),
+      [/^challenge\.yaml: metric: unknown metric "f2" \(known: ams, auc, .*design-score\)$/],
+    );
   });
 
   it("rejects a metric that cannot score the kind", async () => {
-    await expectRejected(withManifest(higgsZip, (m) => (m.metric = "design-score")), ["challenge.yaml: metric: design-score cannot score a higgs-tautau challenge (use ams)"]);
+    await expectRejected(
+      withManifest(higgsZip, (m) => (m.metric = "design-score")),
+      ["challenge.yaml: metric: design-score cannot score a higgs-tautau challenge (use ams)"],
+    );
   });
 
   it("rejects a phase that ends before it starts", async () => {
@@ -163,31 +202,48 @@ describeEachDatabase("challenge bundles", (get) => {
 
   it("rejects a listed file missing from the zip", async () => {
     // The test file is gone, so the solution's ids cannot be checked against it either: one problem, not two.
-    await expectRejected(edited(higgsZip, (e) => delete e["data/test.csv"]), ["data/test.csv: listed in challenge.yaml but missing from the zip"]);
+    await expectRejected(
+      edited(higgsZip, (e) => delete e["data/test.csv"]),
+      ["data/test.csv: listed in challenge.yaml but missing from the zip"],
+    );
   });
 
   it("rejects a file whose checksum does not match", async () => {
     const sha = parse(entriesOf(higgsZip)["challenge.yaml"]!).dataset.files[0].sha256 as string;
     const zip = edited(higgsZip, (e) => (e["data/training.csv"] = e["data/training.csv"]!.replace(/,s\n/, ",b\n")));
-    await expectRejected(zip, [new RegExp(`^data/training\\.csv: SHA-256 is [0-9a-f]{64}, challenge\\.yaml says ${sha} \\(the file was changed or damaged\\)$`)]);
+    await expectRejected(zip, [
+      new RegExp(`^data/training\\.csv: SHA-256 is [0-9a-f]{64}, challenge\\.yaml says ${sha} \\(the file was changed or damaged\\)$`),
+    ]);
   });
 
   it("rejects a row count that does not match", async () => {
-    await expectRejected(withManifest(higgsZip, (m) => (m.dataset.files[0].rows = 51)), ["data/training.csv: has 50 rows, challenge.yaml says 51"]);
+    await expectRejected(
+      withManifest(higgsZip, (m) => (m.dataset.files[0].rows = 51)),
+      ["data/training.csv: has 50 rows, challenge.yaml says 51"],
+    );
   });
 
   it("rejects a solution whose ids do not match test.csv's", async () => {
     const e = entriesOf(higgsZip);
     const moved = row(e["solution.csv"]!, 2)[0]!;
     const testLine = e["data/test.csv"]!.split("\n").findIndex((l) => l.startsWith(`${moved},`)) + 1;
-    const zip = edited(higgsZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 2, ["999999999", ...row(x["solution.csv"]!, 2).slice(1)])));
-    await expectRejected(zip, [`data/test.csv: line ${testLine}: EventId "${moved}" has no row in solution.csv`, 'solution.csv: line 2: EventId "999999999" is not in data/test.csv']);
+    const zip = edited(
+      higgsZip,
+      (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 2, ["999999999", ...row(x["solution.csv"]!, 2).slice(1)])),
+    );
+    await expectRejected(zip, [
+      `data/test.csv: line ${testLine}: EventId "${moved}" has no row in solution.csv`,
+      'solution.csv: line 2: EventId "999999999" is not in data/test.csv',
+    ]);
   });
 
   it("rejects duplicate ids", async () => {
     const e = entriesOf(higgsZip);
     const first = row(e["solution.csv"]!, 2)[0]!;
-    const zip = edited(higgsZip, (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 3, [first, ...row(x["solution.csv"]!, 3).slice(1)])));
+    const zip = edited(
+      higgsZip,
+      (x) => (x["solution.csv"] = setRow(x["solution.csv"]!, 3, [first, ...row(x["solution.csv"]!, 3).slice(1)])),
+    );
     await expectRejected(zip, [`solution.csv: line 3: EventId "${first}" appears again (first at line 2)`]);
   });
 
@@ -210,10 +266,20 @@ describeEachDatabase("challenge bundles", (get) => {
   });
 
   it("reports problems of several parts at once", async () => {
-    const zip = edited(withManifest(higgsZip, (m) => (m.metric = "auc")), (x) => {
-      x["solution.csv"] = setRow(x["solution.csv"]!, 2, row(x["solution.csv"]!, 2).map((f, k) => (k === 1 ? "x" : f)));
-    });
-    await expectRejected(zip, ["challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)", 'solution.csv: line 2: Label "x" is not s/b or 1/0']);
+    const zip = edited(
+      withManifest(higgsZip, (m) => (m.metric = "auc")),
+      (x) => {
+        x["solution.csv"] = setRow(
+          x["solution.csv"]!,
+          2,
+          row(x["solution.csv"]!, 2).map((f, k) => (k === 1 ? "x" : f)),
+        );
+      },
+    );
+    await expectRejected(zip, [
+      "challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)",
+      'solution.csv: line 2: Label "x" is not s/b or 1/0',
+    ]);
   });
 
   it("rejects a detector-design bundle without secrets.privateSeed", async () => {
@@ -221,7 +287,9 @@ describeEachDatabase("challenge bundles", (get) => {
     const { generate: _generate, baselines: _baselines, ...meta } = detectorBuiltIn;
     const straw = await createChallengeWithDataset(db, { ...meta, slug: uniqueSlug("straw") }, detectorBuiltIn.generate(1, 99));
     const zip = withManifest(await exportBundle(db, straw.id), (m) => (m.secrets = {}));
-    await expectRejected(zip, ["challenge.yaml: secrets.privateSeed: a detector-design bundle needs its private leaderboard's seed, expected a 64-hex-digit key (or a non-negative integer other than the public seed)"]);
+    await expectRejected(zip, [
+      "challenge.yaml: secrets.privateSeed: a detector-design bundle needs its private leaderboard's seed, expected a 64-hex-digit key (or a non-negative integer other than the public seed)",
+    ]);
   });
 
   it("refuses a slug that is taken, and writes nothing", async () => {
@@ -250,4 +318,3 @@ describeEachDatabase("challenge bundles", (get) => {
     expect(await getChallengeBySlug(db, slug)).toBeUndefined();
   });
 });
-

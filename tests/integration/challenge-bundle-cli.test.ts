@@ -22,10 +22,17 @@ describe("scripts/challenge-bundle.ts", () => {
   beforeAll(async () => {
     const handle = await openDb({ mode: "pglite" });
     try {
-      const c = await createChallengeWithDataset(handle.db, higgsSpec("cli-source"), generateHiggsDataset({ seed: 3, trainEvents: 20, testEvents: 100 }));
+      const c = await createChallengeWithDataset(
+        handle.db,
+        higgsSpec("cli-source"),
+        generateHiggsDataset({ seed: 3, trainEvents: 20, testEvents: 100 }),
+      );
       const zip = await exportBundle(handle.db, c.id);
       writeFileSync(good, zip);
-      writeFileSync(bad, withManifest(zip, (m) => (m.metric = "auc")));
+      writeFileSync(
+        bad,
+        withManifest(zip, (m) => (m.metric = "auc")),
+      );
       slug = c.slug;
     } finally {
       await handle.close();
@@ -42,7 +49,9 @@ describe("scripts/challenge-bundle.ts", () => {
 
   it("exits 2 with every problem for a bad bundle, 0 and the URL for a good one, and exports it back", async () => {
     const rejected = cli("import", bad);
-    expect(rejected.stderr).toBe("The bundle has 1 problem:\n  challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)\n");
+    expect(rejected.stderr).toBe(
+      "The bundle has 1 problem:\n  challenge.yaml: metric: auc cannot score a higgs-tautau challenge (use ams)\n",
+    );
     expect(rejected.status).toBe(2);
     const imported = cli("import", good, "--slug", "cli-copy");
     expect(imported.stderr).toBe("");

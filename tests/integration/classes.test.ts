@@ -6,7 +6,17 @@ let sessionUserId: string | undefined;
 vi.mock("@/auth", () => ({ auth: async () => (sessionUserId ? { user: { id: sessionUserId } } : null) }));
 
 import * as grades from "@/app/(site)/challenges/[slug]/manage/grades/route";
-import { addCoOrganiser, classRoster, ClassRuleError, emailDomainAllowed, enrolAccounts, joinChallengeByCode, removeParticipant, rosterCsv, setDeadline } from "@/db/queries/classes";
+import {
+  addCoOrganiser,
+  classRoster,
+  ClassRuleError,
+  emailDomainAllowed,
+  enrolAccounts,
+  joinChallengeByCode,
+  removeParticipant,
+  rosterCsv,
+  setDeadline,
+} from "@/db/queries/classes";
 import { isParticipant } from "@/db/queries/challenges";
 import { createUser } from "@/db/queries/users";
 import { challenges, users, type User } from "@/db/schema";
@@ -66,7 +76,17 @@ describeEachDatabase("class competitions", (get) => {
     const a = await makeUserWithTeam(db, c.id, `ana-${n++}`);
     const b = await makeUserWithTeam(db, c.id, `ben-${n++}`);
     const idle = await person(db);
-    await joinChallengeByCode(db, (await db.update(challenges).set({ joinCode: `j${n++}${Date.now()}` }).where(eq(challenges.id, c.id)).returning())[0]!.joinCode!, idle);
+    await joinChallengeByCode(
+      db,
+      (
+        await db
+          .update(challenges)
+          .set({ joinCode: `j${n++}${Date.now()}` })
+          .where(eq(challenges.id, c.id))
+          .returning()
+      )[0]!.joinCode!,
+      idle,
+    );
     await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 2.0, priv: 1.0 });
     await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 1.5, priv: 3.0 });
     await makeScored(db, { challengeId: c.id, teamId: b.team.id, pub: 2.5, priv: 2.0 });
@@ -80,7 +100,11 @@ describeEachDatabase("class competitions", (get) => {
     expect(csv[0]).toBe("Name,Email,Team,Submissions,BestPublic,PublicRank,BestPrivate,PrivateRank");
     expect(csv[1]).toBe(`${a.user.name},${a.user.email},${a.team.name},2,2,2,3,1`);
     // Lower-is-better metrics rank the other way.
-    expect((await classRoster(db, c, false)).map((r) => [r.bestPublic, r.publicRank])).toEqual([[1.5, 1], [2.5, 2], [null, null]]);
+    expect((await classRoster(db, c, false)).map((r) => [r.bestPublic, r.publicRank])).toEqual([
+      [1.5, 1],
+      [2.5, 2],
+      [null, null],
+    ]);
 
     await removeParticipant(db, c.id, b.user.id);
     expect((await classRoster(db, c, true)).map((r) => r.name)).toEqual([a.user.name, idle.name]);
@@ -95,7 +119,10 @@ describeEachDatabase("class competitions", (get) => {
       { name: "New Student", email: fresh },
       { name: existing.name!, email: existing.email! },
     ]);
-    expect(accounts.map((a) => [a.email, a.password === null])).toEqual([[fresh, false], [existing.email, true]]);
+    expect(accounts.map((a) => [a.email, a.password === null])).toEqual([
+      [fresh, false],
+      [existing.email, true],
+    ]);
     const [created] = await db.select().from(users).where(eq(users.email, fresh));
     expect(await verifyPassword(accounts[0]!.password!, created!.passwordHash!)).toBe(true);
     expect(await isParticipant(db, c.id, created!.id)).toBe(true);
@@ -128,7 +155,9 @@ describeEachDatabase("class competitions", (get) => {
     for (const [who, user, allowed] of table) {
       expect(await canManageChallenge(db, c, user), who).toBe(allowed);
       sessionUserId = user?.id;
-      const res = await grades.GET(new Request(`http://localhost/challenges/${c.slug}/manage/grades`), { params: Promise.resolve({ slug: c.slug }) });
+      const res = await grades.GET(new Request(`http://localhost/challenges/${c.slug}/manage/grades`), {
+        params: Promise.resolve({ slug: c.slug }),
+      });
       expect(res.status, who).toBe(allowed ? 200 : user ? 404 : 401);
       if (allowed) expect((await res.text()).split("\n")[0]).toMatch(/^Name,Email,Team/);
     }

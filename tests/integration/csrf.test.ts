@@ -72,7 +72,10 @@ describeEachDatabase("cross-site request forgery", (get) => {
         for (const headers of CROSS_SITE) {
           const body = method === "DELETE" ? undefined : JSON.stringify({ name: "forged", selected: true });
           const res = await handler(request("/x", method, { ...headers, "Content-Type": "text/plain" }, body), ctx);
-          expect({ file: path.relative(root, file), method, headers, status: res.status, code: await codeOf(res) }).toMatchObject({ status: 403, code: "cross_site" });
+          expect({ file: path.relative(root, file), method, headers, status: res.status, code: await codeOf(res) }).toMatchObject({
+            status: 403,
+            code: "cross_site",
+          });
         }
         checked++;
       }
@@ -90,14 +93,24 @@ describeEachDatabase("cross-site request forgery", (get) => {
     expect(own.status).toBe(201);
     // Behind a proxy the browser's origin is the public host, which the proxy passes on.
     const proxied = await tokens.POST(
-      request("/api/v1/tokens", "POST", { Origin: "https://arena.example.org", "X-Forwarded-Host": "arena.example.org", ...json }, JSON.stringify({ name: "proxied" })),
+      request(
+        "/api/v1/tokens",
+        "POST",
+        { Origin: "https://arena.example.org", "X-Forwarded-Host": "arena.example.org", ...json },
+        JSON.stringify({ name: "proxied" }),
+      ),
     );
     expect(proxied.status).toBe(201);
     sessionUserId = undefined;
     const final = await import("@/app/api/v1/challenges/[slug]/submissions/[id]/final/route");
     // A token passes the origin check (then fails on what it asks for: no such challenge).
     const res = await final.POST(
-      request("/api/v1/challenges/nope/submissions/1/final", "POST", { Authorization: `Bearer ${admin.token}`, Origin: "http://evil.localhost", ...json }, "{}"),
+      request(
+        "/api/v1/challenges/nope/submissions/1/final",
+        "POST",
+        { Authorization: `Bearer ${admin.token}`, Origin: "http://evil.localhost", ...json },
+        "{}",
+      ),
       { params: Promise.resolve({ slug: "nope", id: "1" }) },
     );
     expect(res.status).toBe(404);
@@ -106,7 +119,9 @@ describeEachDatabase("cross-site request forgery", (get) => {
   it("requires application/json where JSON is expected (a text/plain body is a 'simple' cross-site request)", async () => {
     const tokens = await import("@/app/api/v1/tokens/route");
     sessionUserId = admin.id;
-    const plain = await tokens.POST(request("/api/v1/tokens", "POST", { ...SAME_ORIGIN, "Content-Type": "text/plain" }, JSON.stringify({ name: "x" })));
+    const plain = await tokens.POST(
+      request("/api/v1/tokens", "POST", { ...SAME_ORIGIN, "Content-Type": "text/plain" }, JSON.stringify({ name: "x" })),
+    );
     expect(plain.status).toBe(415);
     expect(await codeOf(plain)).toBe("unsupported_media_type");
     const broken = await tokens.POST(request("/api/v1/tokens", "POST", { ...SAME_ORIGIN, "Content-Type": "application/json" }, "{name:"));

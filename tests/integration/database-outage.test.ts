@@ -65,7 +65,14 @@ describe.skipIf(ownServerSkipReason)("uploads and workers through a database out
   /** `npm run worker` as a child process; each job pauses 1.5 s after its claim, so the database can go while a job is in hand. */
   function startWorker(): ChildProcess {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: { ...process.env, DATABASE_URL: server.url, AUTH_SECRET: "x".repeat(40), SCORING_LEASE_SECONDS: "30", SCORING_BOOTSTRAP: "10", WORKER_TEST_PAUSE_MS: "1500" },
+      env: {
+        ...process.env,
+        DATABASE_URL: server.url,
+        AUTH_SECRET: "x".repeat(40),
+        SCORING_LEASE_SECONDS: "30",
+        SCORING_BOOTSTRAP: "10",
+        WORKER_TEST_PAUSE_MS: "1500",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d: Buffer) => output.push(`[worker ${child.pid}] ${d}`));
@@ -74,7 +81,10 @@ describe.skipIf(ownServerSkipReason)("uploads and workers through a database out
 
   function waitForOutput(child: ChildProcess, text: string, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker ${child.pid} did not print "${text}" in ${timeoutMs} ms:\n${output.join("")}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`worker ${child.pid} did not print "${text}" in ${timeoutMs} ms:\n${output.join("")}`)),
+        timeoutMs,
+      );
       const check = (d: Buffer) => {
         if (!d.toString().includes(text)) return;
         clearTimeout(timer);
@@ -131,9 +141,15 @@ describe.skipIf(ownServerSkipReason)("uploads and workers through a database out
     const idsOf = results.map((r) => r.id);
     const final = await readWhenUp(async () => {
       for (;;) {
-        const rows = await handle.db.select({ id: submissions.id, status: submissions.status, error: submissions.error }).from(submissions).where(inArray(submissions.id, idsOf));
+        const rows = await handle.db
+          .select({ id: submissions.id, status: submissions.status, error: submissions.error })
+          .from(submissions)
+          .where(inArray(submissions.id, idsOf));
         if (rows.every((r) => r.status === "scored" || r.status === "failed")) return rows;
-        if (Date.now() - upAt > 120_000) throw new Error(`not final 120 s after the database came back: ${JSON.stringify(rows.filter((r) => r.status !== "scored" && r.status !== "failed"))}`);
+        if (Date.now() - upAt > 120_000)
+          throw new Error(
+            `not final 120 s after the database came back: ${JSON.stringify(rows.filter((r) => r.status !== "scored" && r.status !== "failed"))}`,
+          );
         await sleep(200);
       }
     });
@@ -143,12 +159,24 @@ describe.skipIf(ownServerSkipReason)("uploads and workers through a database out
     const keyed = await handle.db
       .select({ id: submissions.id, key: submissions.idempotencyKey })
       .from(submissions)
-      .where(and(eq(submissions.challengeId, challenge.id), isNotNull(submissions.idempotencyKey), inArray(submissions.idempotencyKey, plan.map((p) => p.key))));
+      .where(
+        and(
+          eq(submissions.challengeId, challenge.id),
+          isNotNull(submissions.idempotencyKey),
+          inArray(
+            submissions.idempotencyKey,
+            plan.map((p) => p.key),
+          ),
+        ),
+      );
     expect(keyed).toHaveLength(count);
     expect(new Set(idsOf).size).toBe(count);
     // Good files scored exactly once; short ones failed with the scorer's reason and no score.
     const byId = new Map(final.map((r) => [r.id, r]));
-    const scores = await handle.db.select({ id: publicScores.submissionId }).from(publicScores).where(inArray(publicScores.submissionId, idsOf));
+    const scores = await handle.db
+      .select({ id: publicScores.submissionId })
+      .from(publicScores)
+      .where(inArray(publicScores.submissionId, idsOf));
     const scoreCount = new Map<number, number>();
     for (const s of scores) scoreCount.set(s.id, (scoreCount.get(s.id) ?? 0) + 1);
     plan.forEach((p, i) => {
@@ -176,7 +204,10 @@ describe.skipIf(ownServerSkipReason)("uploads and workers through a database out
   /** Waits until a worker holds a claimed submission of this challenge (mid-job, in its pause). */
   const untilMidJob = async () => {
     for (;;) {
-      const rows = await handle.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.challengeId, challenge.id), eq(submissions.status, "scoring")));
+      const rows = await handle.db
+        .select({ id: submissions.id })
+        .from(submissions)
+        .where(and(eq(submissions.challengeId, challenge.id), eq(submissions.status, "scoring")));
       if (rows.length > 0) return;
       await sleep(50);
     }

@@ -49,14 +49,27 @@ describeEachDatabase("built-in detector-design challenge", (get) => {
     const [c] = await db.select().from(challenges).where(eq(challenges.slug, "straw-tracker"));
     const { user, team } = await makeUserWithTeam(db, c!.id);
     const upload = prepareDesignUpload(Buffer.from(STAGGERED));
-    const sub = await createSubmission(db, { challengeId: c!.id, teamId: team.id, userId: user.id, dailyLimit: 5, filename: "d.json", description: "", ...upload });
+    const sub = await createSubmission(db, {
+      challengeId: c!.id,
+      teamId: team.id,
+      userId: user.id,
+      dailyLimit: 5,
+      filename: "d.json",
+      description: "",
+      ...upload,
+    });
     expect(await runScoringJob(db, sub.id, { bootstrap: 0 })).toBe("scored");
     const design = parseDesign(STAGGERED);
     const row = await getSubmissionWithPublicScore(db, sub.id);
     const expected = scoreDesign(design, { seed: PUBLIC_SEED, tracks: PUBLIC_TRACKS });
     expect(row!.publicScore).toBe(expected.primary);
     expect(row!.publicStd).toBe(expected.std);
-    expect(row!.publicDetails).toMatchObject({ efficiency: expected.efficiency, tracks: PUBLIC_TRACKS, seed: PUBLIC_SEED, designHash: expected.designHash });
+    expect(row!.publicDetails).toMatchObject({
+      efficiency: expected.efficiency,
+      tracks: PUBLIC_TRACKS,
+      seed: PUBLIC_SEED,
+      designHash: expected.designHash,
+    });
     const privateSeed = privateSeedOf((await currentDataset(db, c!.id))!.secrets) as Uint8Array;
     const priv = await getPrivateScore(db, sub.id);
     expect(priv!.score).toBe(scoreDesign(design, { seed: privateSeed, tracks: PRIVATE_TRACKS }).primary);
@@ -72,7 +85,13 @@ describeEachDatabase("built-in detector-design challenge", (get) => {
       ["{not json", /JSON/i],
       ['{"schema":"straw-tracker/v1","y":[0,0,"NaN"],"z":[2,4,6]}', /y/],
       ['{"schema":"straw-tracker/v2","layers":[{"z":0,"y":0,"pitch":4,"radius":-1},{"z":5,"y":0,"pitch":4,"radius":1}]}', /radius/],
-      [JSON.stringify({ schema: "straw-tracker/v2", layers: Array.from({ length: 10_000 }, (_, i) => ({ z: i, y: 0, pitch: 4, radius: 1 })) }), /layers/],
+      [
+        JSON.stringify({
+          schema: "straw-tracker/v2",
+          layers: Array.from({ length: 10_000 }, (_, i) => ({ z: i, y: 0, pitch: 4, radius: 1 })),
+        }),
+        /layers/,
+      ],
       ["R,pitch,y1,y2,y3,z1,z2,z3\n1,4,0,0,0,2,4,6\n1,4,1,1,1,2,4,6\n", /row/i],
       ["", /empty/],
     ];

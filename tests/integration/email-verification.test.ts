@@ -93,7 +93,9 @@ describeEachDatabase("email verification", (get) => {
     expect(early).toBeInstanceOf(MailRateLimitError);
     expect((early as MailRateLimitError).retryAfterS).toBe(30);
     for (let i = 1; i < RESENDS_PER_DAY; i++) await sendVerificationMail(db, mailer, user, BASE, new Date(t0.getTime() + i * 61_000));
-    await expect(sendVerificationMail(db, mailer, user, BASE, new Date(t0.getTime() + 3600_000))).rejects.toBeInstanceOf(MailRateLimitError);
+    await expect(sendVerificationMail(db, mailer, user, BASE, new Date(t0.getTime() + 3600_000))).rejects.toBeInstanceOf(
+      MailRateLimitError,
+    );
     expect(mailsTo(user.email!)).toHaveLength(RESENDS_PER_DAY);
   });
 
@@ -108,7 +110,12 @@ describeEachDatabase("email verification", (get) => {
     const { db } = get();
     const user = await newUser(db);
     const logged: string[] = [];
-    await sendVerificationMail(db, outboxMailer(db, (l) => logged.push(l)), user, BASE);
+    await sendVerificationMail(
+      db,
+      outboxMailer(db, (l) => logged.push(l)),
+      user,
+      BASE,
+    );
     const [latest] = await listOutbox(db, 1);
     expect(latest).toMatchObject({ to: user.email, subject: "Collider Arena: confirm your email address" });
     const token = tokenFrom({ from: "", to: [], subject: "", text: latest!.body }, "/verify-email");

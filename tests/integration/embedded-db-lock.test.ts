@@ -45,7 +45,11 @@ const bundle = path.join(dir, "bundle.zip");
 
 const TOOLS: [string, string, string[]][] = [
   ["admin:create", "scripts/admin-create.ts", ["--email", "late-admin@example.org", "--password", "a-good-passphrase-7"]],
-  ["import:higgs", "scripts/import-higgs.ts", ["--train", higgsFiles[0]!, "--test", higgsFiles[1]!, "--solution", higgsFiles[2]!, "--slug", "locked-higgs", "--title", "T"]],
+  [
+    "import:higgs",
+    "scripts/import-higgs.ts",
+    ["--train", higgsFiles[0]!, "--test", higgsFiles[1]!, "--solution", higgsFiles[2]!, "--slug", "locked-higgs", "--title", "T"],
+  ],
   ["import:lhco", "scripts/import-lhco.ts", ["--train", lhco, "--test", lhco, "--control", "0", "--slug", "locked-lhco", "--title", "T"]],
   ["challenge:import", "scripts/challenge-bundle.ts", ["import", bundle, "--slug", "locked-bundle"]],
   ["challenge:export", "scripts/challenge-bundle.ts", ["export", "no-such-slug", "--out", path.join(dir, "out.zip")]],
@@ -53,19 +57,28 @@ const TOOLS: [string, string, string[]][] = [
   ["baseline:anomaly", "scripts/anomaly-baseline.ts", ["--challenge", "anomaly-detection", "--epochs", "1"]],
 ];
 
-const tool = (script: string, args: string[]) => spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env, encoding: "utf8" });
+const tool = (script: string, args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env, encoding: "utf8" });
 
 describe("command-line tools while the site holds the embedded database", () => {
   let holder: ChildProcess;
   beforeAll(async () => {
     const handle = await openDb({ mode: "pglite" });
     try {
-      const c = await createChallengeWithDataset(handle.db, higgsSpec("lock-source"), generateHiggsDataset({ seed: 3, trainEvents: 20, testEvents: 100 }));
+      const c = await createChallengeWithDataset(
+        handle.db,
+        higgsSpec("lock-source"),
+        generateHiggsDataset({ seed: 3, trainEvents: 20, testEvents: 100 }),
+      );
       writeFileSync(bundle, await exportBundle(handle.db, c.id));
     } finally {
       await handle.close();
     }
-    holder = spawn(process.execPath, ["--import", "tsx", "tests/integration/hold-embedded-db.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+    holder = spawn(process.execPath, ["--import", "tsx", "tests/integration/hold-embedded-db.ts"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve, reject) => {
       holder.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
       holder.once("exit", (code) => reject(new Error(`the holder exited with ${code}`)));
@@ -77,13 +90,19 @@ describe("command-line tools while the site holds the embedded database", () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(TOOLS)("%s refuses with a message naming the holder", (_name, script, args) => {
-    const run = tool(script, args);
-    expect(run.stderr).toContain(`The embedded database in ${path.join(DATA_DIR, "pglite")} is in use by process ${holder.pid} (tests/integration/hold-embedded-db.ts`);
-    expect(run.stderr).toContain("stop the site (Ctrl-C in its terminal) and run this command again");
-    expect(run.stdout).toBe("");
-    expect(run.status).toBe(1);
-  }, 120_000);
+  it.each(TOOLS)(
+    "%s refuses with a message naming the holder",
+    (_name, script, args) => {
+      const run = tool(script, args);
+      expect(run.stderr).toContain(
+        `The embedded database in ${path.join(DATA_DIR, "pglite")} is in use by process ${holder.pid} (tests/integration/hold-embedded-db.ts`,
+      );
+      expect(run.stderr).toContain("stop the site (Ctrl-C in its terminal) and run this command again");
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(1);
+    },
+    120_000,
+  );
 
   it("runs once the holder is killed (its stale lock taken over), and keeps what both wrote", async () => {
     holder.kill("SIGKILL");
@@ -100,7 +119,8 @@ describe("command-line tools while the site holds the embedded database", () => 
       expect((await getUserByEmail(handle.db, "holder@example.org"))?.name).toBe("Holder");
       expect((await getUserByEmail(handle.db, "late-admin@example.org"))?.role).toBe("admin");
       // The refused tools wrote nothing.
-      for (const slug of ["locked-higgs", "locked-lhco", "locked-bundle"]) expect(await getChallengeBySlug(handle.db, slug)).toBeUndefined();
+      for (const slug of ["locked-higgs", "locked-lhco", "locked-bundle"])
+        expect(await getChallengeBySlug(handle.db, slug)).toBeUndefined();
     } finally {
       await handle.close();
     }

@@ -30,7 +30,13 @@ import { upload } from "./queue-fixtures";
 const DB_KEY = Symbol.for("collider-arena.db");
 let n = 0;
 const files = gatedFiles();
-const GATE_FIELDS = { "gate-ks-agreement": "on", "gate-ks-agreement-threshold": "", "gate-cvm-correlation": "on", "gate-cvm-correlation-threshold": "0.002", "gate-cvm-correlation-column": "mass" };
+const GATE_FIELDS = {
+  "gate-ks-agreement": "on",
+  "gate-ks-agreement-threshold": "",
+  "gate-cvm-correlation": "on",
+  "gate-cvm-correlation-threshold": "0.002",
+  "gate-cvm-correlation-column": "mass",
+};
 
 const post = postImport;
 
@@ -57,12 +63,20 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     ]);
     const ds = (await currentDataset(db, challenge.id))!;
     const [stored] = await db
-      .select({ real: sql<number>`count(*) filter (where origin = 1)::int`, sim: sql<number>`count(*) filter (where origin = 0)::int`, aux: sql<number>`count(aux)::int` })
+      .select({
+        real: sql<number>`count(*) filter (where origin = 1)::int`,
+        sim: sql<number>`count(*) filter (where origin = 0)::int`,
+        aux: sql<number>`count(aux)::int`,
+      })
       .from(solutionRows)
       .where(and(eq(solutionRows.datasetId, ds.id), eq(solutionRows.usage, USAGE.Control)));
     expect(stored).toEqual({ real: GATED_COUNTS.real, sim: GATED_COUNTS.simulated, aux: GATED_COUNTS.correlation });
     // Competitors download test.csv as given: features only, no Origin or Aux.
-    expect(gunzipSync((await datasetFileBytes(db, challenge.id, "test.csv"))!).toString().split("\n")[0]).toBe("EventId,x,mass");
+    expect(
+      gunzipSync((await datasetFileBytes(db, challenge.id, "test.csv"))!)
+        .toString()
+        .split("\n")[0],
+    ).toBe("EventId,x,mass");
 
     const honest = await upload(db, challenge, gatedSubmission("honest"));
     const originAware = await upload(db, challenge, gatedSubmission("originAware"));
@@ -72,20 +86,33 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     expect(await runScoringJob(db, massTracking.id, { bootstrap: 0 })).toBe("failed");
 
     const ok = (await getSubmissionWithPublicScore(db, honest.id))!;
-    expect(ok.submission.gates!.map((g) => [g.id, g.passed, g.events])).toEqual([["ks-agreement", true, 2000], ["cvm-correlation", true, 1000]]);
+    expect(ok.submission.gates!.map((g) => [g.id, g.passed, g.events])).toEqual([
+      ["ks-agreement", true, 2000],
+      ["cvm-correlation", true, 1000],
+    ]);
     expect(ok.publicScore).toBeGreaterThan(0.8);
 
     const ks = (await getSubmissionWithPublicScore(db, originAware.id))!;
     expect(ks.submission.status).toBe("failed");
-    expect(ks.submission.error).toMatch(/Not ranked: failed the KS agreement check .*: statistic 0\.\d+ on 2000 control events, must be below 0\.09/);
-    expect(ks.submission.gates!.map((g) => [g.id, g.passed])).toEqual([["ks-agreement", false], ["cvm-correlation", true]]);
+    expect(ks.submission.error).toMatch(
+      /Not ranked: failed the KS agreement check .*: statistic 0\.\d+ on 2000 control events, must be below 0\.09/,
+    );
+    expect(ks.submission.gates!.map((g) => [g.id, g.passed])).toEqual([
+      ["ks-agreement", false],
+      ["cvm-correlation", true],
+    ]);
     expect(ks.submission.gates![0]!.statistic).toBeGreaterThan(0.09);
     expect(ks.publicScore).toBeNull();
     expect(await getPrivateScore(db, originAware.id)).toBeUndefined();
 
     const cvm = (await getSubmissionWithPublicScore(db, massTracking.id))!;
-    expect(cvm.submission.error).toMatch(/Not ranked: failed the Correlation \(CvM\) check .*column mass\): statistic 0\.\d+ on 1000 control events, must be below 0\.002/);
-    expect(cvm.submission.gates!.map((g) => [g.id, g.passed])).toEqual([["ks-agreement", true], ["cvm-correlation", false]]);
+    expect(cvm.submission.error).toMatch(
+      /Not ranked: failed the Correlation \(CvM\) check .*column mass\): statistic 0\.\d+ on 1000 control events, must be below 0\.002/,
+    );
+    expect(cvm.submission.gates!.map((g) => [g.id, g.passed])).toEqual([
+      ["ks-agreement", true],
+      ["cvm-correlation", false],
+    ]);
     expect(cvm.publicScore).toBeNull();
 
     const board = await publicLeaderboard(db, { challengeId: challenge.id, higherIsBetter: true, limit: 10, offset: 0 });
@@ -98,9 +125,14 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     const sessionBody = await apiRes.text();
     // The organiser is allowed to see any submission of their challenge.
     expect(apiRes.status).toBe(200);
-    const body = JSON.parse(sessionBody) as { submission: { status: string; gates: { id: string; statistic: number; threshold: number; passed: boolean }[] } };
+    const body = JSON.parse(sessionBody) as {
+      submission: { status: string; gates: { id: string; statistic: number; threshold: number; passed: boolean }[] };
+    };
     expect(body.submission.status).toBe("failed");
-    expect(body.submission.gates.map((g) => [g.id, g.threshold, g.passed])).toEqual([["ks-agreement", 0.09, false], ["cvm-correlation", 0.002, true]]);
+    expect(body.submission.gates.map((g) => [g.id, g.threshold, g.passed])).toEqual([
+      ["ks-agreement", 0.09, false],
+      ["cvm-correlation", 0.002, true],
+    ]);
     expect(sessionBody).not.toMatch(/simulated|"origin"|"aux"/i);
 
     // A bundle carries the gates (in the config) and the control rows' Origin and Aux: the copy fails the same file.
@@ -120,13 +152,22 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     const challenge = (await getChallengeBySlug(db, slug))!;
     expect(challenge.config.gates).toBeUndefined();
     const put = (body: unknown) =>
-      gatesRoute.PUT(new Request(`http://localhost/api/v1/challenges/${slug}/gates`, { method: "PUT", body: JSON.stringify(body), headers: { Origin: "http://localhost", "Content-Type": "application/json" } }), {
-        params: Promise.resolve({ slug }),
-      });
+      gatesRoute.PUT(
+        new Request(`http://localhost/api/v1/challenges/${slug}/gates`, {
+          method: "PUT",
+          body: JSON.stringify(body),
+          headers: { Origin: "http://localhost", "Content-Type": "application/json" },
+        }),
+        {
+          params: Promise.resolve({ slug }),
+        },
+      );
 
     const bad = await put({ gates: [{ id: "ks-agreement", threshold: -1 }] });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe("Nothing was changed: A gate's threshold must be above 0");
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      "Nothing was changed: A gate's threshold must be above 0",
+    );
 
     const on = await put({ gates: [{ id: "cvm-correlation", column: "mass" }] });
     expect(on.status).toBe(200);
@@ -147,12 +188,25 @@ describeEachDatabase("tabular challenges with gates", (get) => {
       .split("\n")
       .filter((line) => !(line.endsWith(",Control,real,") && dropped++ === 0))
       .join("\n");
-    const droppedId = files.solution.split("\n").find((line) => line.endsWith(",Control,real,"))!.split(",")[0];
+    const droppedId = files.solution
+      .split("\n")
+      .find((line) => line.endsWith(",Control,real,"))!
+      .split(",")[0];
     const fewTest = files.test
       .split("\n")
       .filter((line) => line.split(",")[0] !== droppedId)
       .join("\n");
-    const few = await post({ kind: "tabular", slug: fewSlug, title: "Too few", target: "binary", metric: "auc", ...files, test: fewTest, solution: fewKey, ...GATE_FIELDS });
+    const few = await post({
+      kind: "tabular",
+      slug: fewSlug,
+      title: "Too few",
+      target: "binary",
+      metric: "auc",
+      ...files,
+      test: fewTest,
+      solution: fewKey,
+      ...GATE_FIELDS,
+    });
     expect(few.status).toBe(400);
     expect(((await few.json()) as { error: { message: string } }).error.message).toContain(
       "solution.csv: The KS agreement check needs at least 1000 Control rows of each Origin (real and simulated) in the answer key; it has 999 real and 1000 simulated",
@@ -169,12 +223,24 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     lines[k] = lines[k]!.replace(",Control,simulated,", ",Control,simulation?,");
     const m = lines.findIndex((line) => /,Control,,\d/.test(line));
     lines[m] = lines[m]!.replace(/,Control,,.*$/, ",Control,,heavy");
-    const res = await post({ kind: "tabular", slug, title: "Bad key", target: "binary", metric: "auc", ...files, solution: lines.join("\n"), ...GATE_FIELDS });
+    const res = await post({
+      kind: "tabular",
+      slug,
+      title: "Bad key",
+      target: "binary",
+      metric: "auc",
+      ...files,
+      solution: lines.join("\n"),
+      ...GATE_FIELDS,
+    });
     expect(res.status).toBe(400);
     const message = ((await res.json()) as { error: { message: string } }).error.message;
     const [first, second] = [Math.min(k, m), Math.max(k, m)];
-    const reason = (line: number) => (line === k ? 'Origin "simulation?" is not real or simulated (1 or 0), or empty' : 'Aux "heavy" is not a finite number (or empty)');
-    expect(message).toBe(`Nothing was created; 2 problems:\n  solution.csv line ${first + 1}: ${reason(first)}\n  solution.csv line ${second + 1}: ${reason(second)}`);
+    const reason = (line: number) =>
+      line === k ? 'Origin "simulation?" is not real or simulated (1 or 0), or empty' : 'Aux "heavy" is not a finite number (or empty)';
+    expect(message).toBe(
+      `Nothing was created; 2 problems:\n  solution.csv line ${first + 1}: ${reason(first)}\n  solution.csv line ${second + 1}: ${reason(second)}`,
+    );
     expect(await getChallengeBySlug(db, slug)).toBeUndefined();
   });
 });

@@ -51,12 +51,20 @@ describeEachDatabase("uploads with an Idempotency-Key", (get) => {
       new Request(`http://localhost/api/v1/challenges/${challenge.slug}/submissions`, {
         method: "POST",
         body: csv,
-        headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/csv", "X-Filename": "p.csv", ...(key ? { "Idempotency-Key": key } : {}) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          "Content-Type": "text/csv",
+          "X-Filename": "p.csv",
+          ...(key ? { "Idempotency-Key": key } : {}),
+        },
       }),
       { params: Promise.resolve({ slug: challenge.slug }) },
     );
   const rowsOf = (userId: string) =>
-    get().db.select({ id: submissions.id, key: submissions.idempotencyKey }).from(submissions).where(and(eq(submissions.userId, userId), eq(submissions.challengeId, challenge.id)));
+    get()
+      .db.select({ id: submissions.id, key: submissions.idempotencyKey })
+      .from(submissions)
+      .where(and(eq(submissions.userId, userId), eq(submissions.challengeId, challenge.id)));
 
   beforeAll(async () => {
     useDb(get());
@@ -76,7 +84,11 @@ describeEachDatabase("uploads with an Idempotency-Key", (get) => {
     expect([first.status, first.headers.get("idempotent-replayed")]).toEqual([201, null]);
     const { submission } = (await first.json()) as { submission: Sub };
     const again = await post(alice.token, "key-1");
-    expect([again.status, again.headers.get("idempotent-replayed"), again.headers.get("location")]).toEqual([201, "true", first.headers.get("location")]);
+    expect([again.status, again.headers.get("idempotent-replayed"), again.headers.get("location")]).toEqual([
+      201,
+      "true",
+      first.headers.get("location"),
+    ]);
     expect(((await again.json()) as { submission: Sub }).submission).toMatchObject({ id: submission.id, status: "queued" });
     expect(await rowsOf(alice.id)).toEqual([{ id: submission.id, key: "key-1" }]);
   });
@@ -107,7 +119,12 @@ describeEachDatabase("uploads with an Idempotency-Key", (get) => {
   it("keeps different users' equal keys apart", async () => {
     const [dan, erin] = [await user(), await user()];
     const [d, e] = await Promise.all([post(dan.token, "shared"), post(erin.token, "shared")]);
-    expect([d.status, e.status, d.headers.get("idempotent-replayed"), e.headers.get("idempotent-replayed")]).toEqual([201, 201, null, null]);
+    expect([d.status, e.status, d.headers.get("idempotent-replayed"), e.headers.get("idempotent-replayed")]).toEqual([
+      201,
+      201,
+      null,
+      null,
+    ]);
     expect((await rowsOf(dan.id)).length + (await rowsOf(erin.id)).length).toBe(2);
   });
 
@@ -150,7 +167,12 @@ describeEachDatabase("uploads with an Idempotency-Key", (get) => {
     const again = await post(gina.token, "g");
     expect([again.status, again.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
     expect(enqueued).toContain(submission.id);
-    expect(await get().db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.userId, gina.id), isNotNull(submissions.idempotencyKey)))).toHaveLength(1);
+    expect(
+      await get()
+        .db.select({ id: submissions.id })
+        .from(submissions)
+        .where(and(eq(submissions.userId, gina.id), isNotNull(submissions.idempotencyKey))),
+    ).toHaveLength(1);
   });
 
   it("answers 503 with Retry-After, in the shared error shape, when the database is unreachable", async () => {
@@ -159,12 +181,19 @@ describeEachDatabase("uploads with an Idempotency-Key", (get) => {
     const url = get().pool?.options.connectionString;
     const gone: DbHandle = url
       ? await openDb({ mode: "postgres", url })
-      : await PGlite.create().then((pglite) => ({ mode: "pglite", pglite, db: drizzle({ client: pglite, schema }) as unknown as Db, close: () => pglite.close() }));
+      : await PGlite.create().then((pglite) => ({
+          mode: "pglite",
+          pglite,
+          db: drizzle({ client: pglite, schema }) as unknown as Db,
+          close: () => pglite.close(),
+        }));
     await gone.close();
     useDb(gone);
     const res = await post(harry.token, "h");
     expect([res.status, res.headers.get("retry-after")]).toEqual([503, "5"]);
-    expect(await res.json()).toEqual({ error: { code: "unavailable", message: "The database is briefly unavailable; try again in a few seconds." } });
+    expect(await res.json()).toEqual({
+      error: { code: "unavailable", message: "The database is briefly unavailable; try again in a few seconds." },
+    });
     useDb(get());
     expect(await rowsOf(harry.id)).toHaveLength(0);
   });
@@ -190,9 +219,19 @@ describe.skipIf(!PG_URL)("an Idempotency-Key race across teams [postgres]", () =
     const { user, team } = await makeUserWithTeam(handle.db, one.id);
     const otherTeam = await ensureTeam(handle.db, two.id, user);
     const upload = (challengeId: number, teamId: number, key: string) => ({
-      challengeId, teamId, userId: user.id, dailyLimit: 10, filename: "p.csv", description: "", ...tinyUpload(), idempotencyKey: key,
+      challengeId,
+      teamId,
+      userId: user.id,
+      dailyLimit: 10,
+      filename: "p.csv",
+      description: "",
+      ...tinyUpload(),
+      idempotencyKey: key,
     });
-    for (const [key, secondChallenge, expected] of [["race-same", one.id, "replayed"], ["race-other", two.id, "reuse"]] as const) {
+    for (const [key, secondChallenge, expected] of [
+      ["race-same", one.id, "replayed"],
+      ["race-other", two.id, "reuse"],
+    ] as const) {
       // The first upload's transaction has inserted its row but not committed when the second one checks the key.
       const first = new pg.Client({ connectionString: url });
       await first.connect();
@@ -209,7 +248,10 @@ describe.skipIf(!PG_URL)("an Idempotency-Key race across teams [postgres]", () =
       await first.query("commit");
       await first.end();
       expect(await second).toBe(expected);
-      const rows = await handle.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.userId, user.id), eq(submissions.idempotencyKey, key)));
+      const rows = await handle.db
+        .select({ id: submissions.id })
+        .from(submissions)
+        .where(and(eq(submissions.userId, user.id), eq(submissions.idempotencyKey, key)));
       expect(rows).toHaveLength(1);
     }
   });

@@ -7,5 +7,7 @@ export function postImport(fields: Record<string, string>): Promise<Response> {
     if (["train", "test", "solution"].includes(k)) form.set(k, new Blob([v]), `${k}.csv`);
     else form.set(k, v);
   }
-  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }));
+  return imports.POST(
+    new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }),
+  );
 }

@@ -50,7 +50,18 @@ describe("scripts/import-higgs.ts", () => {
   });
 
   it("imports Kaggle's three files as a challenge", async () => {
-    const run = importHiggs("--train", training, "--test", testFile, "--solution", solution, "--slug", "cli-higgs", "--title", "CLI import");
+    const run = importHiggs(
+      "--train",
+      training,
+      "--test",
+      testFile,
+      "--solution",
+      solution,
+      "--slug",
+      "cli-higgs",
+      "--title",
+      "CLI import",
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`${train.eventId.length} training and ${test.eventId.length} test events`);
@@ -59,7 +70,11 @@ describe("scripts/import-higgs.ts", () => {
       const challenge = await getChallengeBySlug(handle.db, "cli-higgs");
       expect(challenge?.title).toBe("CLI import");
       expect(await getChallengeBySlug(handle.db, "cli-bad")).toBeUndefined();
-      expect((await listDatasetFiles(handle.db, challenge!.id)).map((f) => f.rows)).toEqual([train.eventId.length, test.eventId.length, test.eventId.length]);
+      expect((await listDatasetFiles(handle.db, challenge!.id)).map((f) => f.rows)).toEqual([
+        train.eventId.length,
+        test.eventId.length,
+        test.eventId.length,
+      ]);
     } finally {
       await handle.close();
     }

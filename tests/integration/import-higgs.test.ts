@@ -30,7 +30,12 @@ describe.skipIf(!present)("importing the real HiggsML sample", () => {
     it("creates the challenge with its downloads and renormalised answer key", async () => {
       const { db } = get();
       const result = await importCern(db, real(), "higgs-real", "HiggsML (real sample)");
-      expect(result.manifest).toMatchObject({ source: "cern-open-data", rows: { training: 22889, test: 0, unused: 0 }, trainEvents: 22889 - TEST_EVENTS, testEvents: TEST_EVENTS });
+      expect(result.manifest).toMatchObject({
+        source: "cern-open-data",
+        rows: { training: 22889, test: 0, unused: 0 },
+        trainEvents: 22889 - TEST_EVENTS,
+        testEvents: TEST_EVENTS,
+      });
       const files = await listDatasetFiles(db, result.challenge.id);
       expect(files.map((f) => [f.filename, f.rows])).toEqual([
         ["training.csv", 22889 - TEST_EVENTS],
@@ -40,12 +45,22 @@ describe.skipIf(!present)("importing the real HiggsML sample", () => {
 
       const [dataset] = await db.select().from(datasets).where(eq(datasets.challengeId, result.challenge.id));
       const sums = await db
-        .select({ usage: solutionRows.usage, label: solutionRows.label, n: sql<number>`count(*)`, w: sql<number>`sum(${solutionRows.weight})` })
+        .select({
+          usage: solutionRows.usage,
+          label: solutionRows.label,
+          n: sql<number>`count(*)`,
+          w: sql<number>`sum(${solutionRows.weight})`,
+        })
         .from(solutionRows)
         .where(eq(solutionRows.datasetId, dataset!.id))
         .groupBy(solutionRows.usage, solutionRows.label)
         .orderBy(solutionRows.usage, solutionRows.label);
-      expect(sums.map((s) => [s.usage, s.label])).toEqual([[1, 0], [1, 1], [2, 0], [2, 1]]);
+      expect(sums.map((s) => [s.usage, s.label])).toEqual([
+        [1, 0],
+        [1, 1],
+        [2, 0],
+        [2, 1],
+      ]);
       for (const s of sums) expect(Number(s.w)).toBeCloseTo(s.label === 1 ? SIGNAL_WEIGHT_TOTAL : BACKGROUND_WEIGHT_TOTAL, 6);
       const publicRows = sums.filter((s) => s.usage === 1).reduce((n, s) => n + Number(s.n), 0);
       expect(publicRows).toBe(Math.round(TEST_EVENTS * 0.18));
@@ -54,7 +69,11 @@ describe.skipIf(!present)("importing the real HiggsML sample", () => {
     it("publishes no test labels or weights, and its sample submission scores", async () => {
       const { db } = get();
       const [c] = await db.select().from(challenges).where(eq(challenges.slug, "higgs-real"));
-      const lines = async (name: string) => gunzipSync((await getDatasetFile(db, c!.id, name))!.gzipContent).toString("utf8").trimEnd().split("\n");
+      const lines = async (name: string) =>
+        gunzipSync((await getDatasetFile(db, c!.id, name))!.gzipContent)
+          .toString("utf8")
+          .trimEnd()
+          .split("\n");
       const [testHeader, ...testRows] = await lines("test.csv");
       expect(testHeader!.split(",")).toHaveLength(31);
       expect(testHeader).not.toMatch(/Label|Weight|KaggleSet/);
@@ -91,9 +110,7 @@ describe.skipIf(!present)("importing the real HiggsML sample", () => {
       const failed = importCern(db, bad, "higgs-bad", "Bad");
       await expect(failed).rejects.toBeInstanceOf(ImportFormatError);
       await expect(failed).rejects.toThrow(/line 22889: Label "x" is not s or b/);
-      await expect(importCern(db, real(), "higgs-real", "Again")).rejects.toThrow(
-        /slug "higgs-real" already exists/,
-      );
+      await expect(importCern(db, real(), "higgs-real", "Again")).rejects.toThrow(/slug "higgs-real" already exists/);
       expect(await db.select({ id: challenges.id }).from(challenges).orderBy(challenges.id)).toEqual(before);
       const [afterRows] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows);
       expect(Number(afterRows!.n)).toBe(Number(beforeRows!.n));

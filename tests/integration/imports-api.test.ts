@@ -25,7 +25,9 @@ function lhco(rows: number, signal: number, seed: number): string {
   for (let i = 0; i < rows; i++) {
     const s = i < signal ? 1 : 0;
     const u = ((i * 7919 + seed) % 1000) / 1000;
-    lines.push(`${(3.3 + 0.4 * u).toFixed(5)},${(0.05 + 0.1 * u).toFixed(5)},${(0.2 * u).toFixed(5)},${(0.3 + 0.5 * u).toFixed(4)},${(0.2 + 0.6 * u).toFixed(4)},${s}`);
+    lines.push(
+      `${(3.3 + 0.4 * u).toFixed(5)},${(0.05 + 0.1 * u).toFixed(5)},${(0.2 * u).toFixed(5)},${(0.3 + 0.5 * u).toFixed(4)},${(0.2 + 0.6 * u).toFixed(4)},${s}`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -36,9 +38,14 @@ const post = (fields: Record<string, string | Blob>) => {
     if (typeof v === "string") form.set(k, v);
     else form.set(k, v, `${k}.csv`);
   }
-  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }));
+  return imports.POST(
+    new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }),
+  );
 };
-const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: string; line?: number } }).error });
+const errorOf = async (res: Response) => ({
+  status: res.status,
+  ...((await res.json()) as { error: { code: string; message: string; line?: number } }).error,
+});
 
 describeEachDatabase("imports from the browser", (get) => {
   beforeEach(() => {
@@ -50,12 +57,23 @@ describeEachDatabase("imports from the browser", (get) => {
     const organiser = await createUser(db, { email: `imp${Date.now()}-${n++}@example.org`, name: "o", role: "organiser" });
     const competitor = await createUser(db, { email: `imp${Date.now()}-${n++}@example.org`, name: "c" });
     const slug = `lhco-${Date.now()}`;
-    const lhcoFields = { kind: "lhco", slug, title: "LHCO practice", control: "1000", train: new Blob([gzipSync(lhco(1500, 10, 1))]), test: new Blob([lhco(400, 40, 2)]) };
+    const lhcoFields = {
+      kind: "lhco",
+      slug,
+      title: "LHCO practice",
+      control: "1000",
+      train: new Blob([gzipSync(lhco(1500, 10, 1))]),
+      test: new Blob([lhco(400, 40, 2)]),
+    };
 
     sessionUserId = competitor.id;
     expect(await errorOf(await post(lhcoFields))).toMatchObject({ status: 403, code: "forbidden" });
     sessionUserId = organiser.id;
-    expect(await errorOf(await post({ ...lhcoFields, test: new Blob([lhco(5, 1, 3).replace(/\n3\.\d+,/, "\nabc,")]) }))).toMatchObject({ status: 400, code: "bad_file", line: 2 });
+    expect(await errorOf(await post({ ...lhcoFields, test: new Blob([lhco(5, 1, 3).replace(/\n3\.\d+,/, "\nabc,")]) }))).toMatchObject({
+      status: 400,
+      code: "bad_file",
+      line: 2,
+    });
     expect(await getChallengeBySlug(db, slug)).toBeUndefined();
     expect(await errorOf(await post({ ...lhcoFields, kind: "mystery" }))).toMatchObject({ status: 400, code: "bad_request" });
 
@@ -63,12 +81,21 @@ describeEachDatabase("imports from the browser", (get) => {
     expect(created.status).toBe(201);
     const c = await getChallengeBySlug(db, slug);
     expect(c).toMatchObject({ kind: "anomaly-detection", createdBy: organiser.id, metricId: "eff-at-1e-3" });
-    expect((await listDatasetFiles(db, c!.id)).map((f) => [f.filename, f.rows])).toEqual([["train.csv", 490], ["test.csv", 1400], ["sample_submission.csv", 1400]]);
+    expect((await listDatasetFiles(db, c!.id)).map((f) => [f.filename, f.rows])).toEqual([
+      ["train.csv", 490],
+      ["test.csv", 1400],
+      ["sample_submission.csv", 1400],
+    ]);
     expect(await errorOf(await post(lhcoFields))).toMatchObject({ status: 409, code: "slug_taken" });
 
     const events = simulateHiggs({ seed: 9, nEvents: 400 });
     const higgsSlug = `cern-${Date.now()}`;
-    const higgs = await post({ kind: "higgs-cern", slug: higgsSlug, title: "HiggsML open data", file: new Blob([gzipSync(cernText(events, mixedSets(400)))]) });
+    const higgs = await post({
+      kind: "higgs-cern",
+      slug: higgsSlug,
+      title: "HiggsML open data",
+      file: new Blob([gzipSync(cernText(events, mixedSets(400)))]),
+    });
     expect(higgs.status, JSON.stringify(await higgs.clone().json())).toBe(201);
     expect(await getChallengeBySlug(db, higgsSlug)).toMatchObject({ kind: "higgs-tautau", createdBy: organiser.id });
 
@@ -107,7 +134,10 @@ describeEachDatabase("imports from the browser", (get) => {
       for (const f of upload.files) fields[f.name] = new Blob(["not,the,header\n1,2,3\n"]);
       const bad = await errorOf(await post(fields));
       expect(bad, upload.id).toMatchObject({ status: 400, code: "bad_file", line: 1 });
-      expect(upload.files.some((f) => bad.message.includes(`${f.name}.csv`)), `${upload.id}: ${bad.message}`).toBe(true);
+      expect(
+        upload.files.some((f) => bad.message.includes(`${f.name}.csv`)),
+        `${upload.id}: ${bad.message}`,
+      ).toBe(true);
       expect(await getChallengeBySlug(db, slug)).toBeUndefined();
     }
   });

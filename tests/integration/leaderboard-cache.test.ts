@@ -103,7 +103,9 @@ describeEachDatabase("leaderboard caching by version", (get) => {
     await db.insert(challengeOrganisers).values({ challengeId: c.id, userId: a.user.id });
     expect(await ask()).toMatchObject({ canManage: true });
     // Someone with no team has no standing; an anonymous caller has no user.
-    const anon = await standingRoute.GET(new Request(`http://localhost/api/v1/challenges/${c.slug}/leaderboard/me`), { params: Promise.resolve({ slug: c.slug }) });
+    const anon = await standingRoute.GET(new Request(`http://localhost/api/v1/challenges/${c.slug}/leaderboard/me`), {
+      params: Promise.resolve({ slug: c.slug }),
+    });
     expect(await anon.json()).toMatchObject({ user: null, team: null, standing: null, canManage: false });
   });
 
@@ -143,9 +145,12 @@ describeEachDatabase("leaderboard caching by version", (get) => {
     try {
       const me = `/api/v1/challenges/${c.slug}/leaderboard/me`;
       const edge = await ask(me, { cookie });
-      const route = await standingRoute.GET(new Request(`http://localhost${me}`, { headers: { Authorization: `Bearer ${(await createApiToken(db, a.user.id, "t")).token}` } }), {
-        params: Promise.resolve({ slug: c.slug }),
-      });
+      const route = await standingRoute.GET(
+        new Request(`http://localhost${me}`, { headers: { Authorization: `Bearer ${(await createApiToken(db, a.user.id, "t")).token}` } }),
+        {
+          params: Promise.resolve({ slug: c.slug }),
+        },
+      );
       expect(edge).toEqual({ status: 200, body: await route.json() });
       expect(edge.body).toMatchObject({ user: { name: a.user.name }, team: { id: a.team.id }, standing: { rank: 1, total: 1, score: 2 } });
       // No session, or a forged one: an anonymous answer.
@@ -165,7 +170,9 @@ describeEachDatabase("leaderboard caching by version", (get) => {
     const fresh = createServer(readerEdge((_q, res) => res.writeHead(299).end(), db, secret));
     await new Promise<void>((r) => fresh.listen(0, "127.0.0.1", r));
     try {
-      const res = await fetch(`http://127.0.0.1:${(fresh.address() as AddressInfo).port}/api/v1/challenges/${c.slug}/leaderboard/me`, { headers: { cookie } });
+      const res = await fetch(`http://127.0.0.1:${(fresh.address() as AddressInfo).port}/api/v1/challenges/${c.slug}/leaderboard/me`, {
+        headers: { cookie },
+      });
       expect(await res.json()).toMatchObject({ user: null, standing: null });
     } finally {
       await new Promise<void>((r) => fresh.close(() => r()));

@@ -18,7 +18,13 @@ describeEachDatabase("leaderboards", (get) => {
     await makeScored(db, { challengeId: c.id, teamId: b.team.id, pub: 3.2, priv: 3.5 });
     await makeScored(db, { challengeId: c.id, teamId: z.team.id, pub: 1.0, priv: 1.0 });
     await db.insert(submissions).values({
-      challengeId: c.id, teamId: failedOnly.team.id, filename: "bad.csv", sizeBytes: 1, sha256: "x", status: "failed", error: "line 2: bad",
+      challengeId: c.id,
+      teamId: failedOnly.team.id,
+      filename: "bad.csv",
+      sizeBytes: 1,
+      sha256: "x",
+      status: "failed",
+      error: "line 2: bad",
     });
     const lb = await publicLeaderboard(db, { challengeId: c.id, higherIsBetter: true, limit: 2, offset: 0 });
     expect(lb.total).toBe(3);
@@ -41,7 +47,11 @@ describeEachDatabase("leaderboards", (get) => {
     const { db } = get();
     const c = await makeChallenge(db);
     const owner = await makeUserWithTeam(db, c.id, "bench");
-    for (const [name, pub] of [["middle", 0.5], ["low", 0.1], ["high", 0.9]] as const) {
+    for (const [name, pub] of [
+      ["middle", 0.5],
+      ["low", 0.1],
+      ["high", 0.9],
+    ] as const) {
       const s = await makeScored(db, { challengeId: c.id, teamId: owner.team.id, pub, priv: pub });
       await db.insert(benchmarkEntries).values({ submissionId: s.id, name, modelCard: {} });
     }

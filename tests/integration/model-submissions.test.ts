@@ -37,7 +37,11 @@ beforeAll(() => {
 
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 const req = (p: string, token: string, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) =>
-  new Request(`http://localhost/api/v1${p}`, { method: init.method ?? "GET", body: init.body, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+  new Request(`http://localhost/api/v1${p}`, {
+    method: init.method ?? "GET",
+    body: init.body,
+    headers: { Authorization: `Bearer ${token}`, ...init.headers },
+  });
 
 /** What a competitor does with test.csv on their own machine: parse it, run the model, write the CSV. */
 async function predictionsCsvByHand(testCsv: string, model: Uint8Array, outputName: string, column: number | null): Promise<string> {
@@ -73,8 +77,14 @@ describeEachDatabase("ONNX model submissions", (get) => {
   }
 
   const post = (body: BodyInit, filename: string) =>
-    subs.POST(req(`/challenges/${challenge.slug}/submissions`, token, { method: "POST", body, headers: { "X-Filename": filename } }), ctx({ slug: challenge.slug }));
-  const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: string } }).error });
+    subs.POST(
+      req(`/challenges/${challenge.slug}/submissions`, token, { method: "POST", body, headers: { "X-Filename": filename } }),
+      ctx({ slug: challenge.slug }),
+    );
+  const errorOf = async (res: Response) => ({
+    status: res.status,
+    ...((await res.json()) as { error: { code: string; message: string } }).error,
+  });
 
   /** A stored model submission, as the upload route leaves it. */
   async function storeModel(name: string) {
@@ -82,53 +92,78 @@ describeEachDatabase("ONNX model submissions", (get) => {
     const { user, team } = await makeUserWithTeam(db, challenge.id);
     const bytes = m.bytes(name);
     return createSubmission(db, {
-      challengeId: challenge.id, teamId: team.id, userId: user.id, dailyLimit: 100, filename: `${name}.onnx`, description: "", format: "model",
-      gzipContent: gzipSync(bytes), sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex"),
+      challengeId: challenge.id,
+      teamId: team.id,
+      userId: user.id,
+      dailyLimit: 100,
+      filename: `${name}.onnx`,
+      description: "",
+      format: "model",
+      gzipContent: gzipSync(bytes),
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
     });
   }
 
-  it.skipIf(onnxSkipReason !== null)("takes .onnx uploads only in phases that take models, and refuses a bad model at once with nothing stored", async () => {
-    const { db } = get();
-    await setMode("predictions");
-    expect(await errorOf(await post(m.bytes("linear"), "model.onnx"))).toEqual({
-      status: 400, code: "models_not_accepted", message: "This phase takes predictions files, not ONNX models: upload a .csv or .csv.gz.",
-    });
-    await setMode("both");
-    const before = (await db.select().from(submissions).where(eq(submissions.challengeId, challenge.id))).length;
-    const queued = enqueued.length;
-    for (const [name, message] of [
-      ["custom-op", /custom operators cannot run here/],
-      ["external-data", /refers to external data files/],
-      ["wrong-feature-count", /must have shape \[N, 30\]/],
-    ] as const) {
-      const e = await errorOf(await post(m.bytes(name), `${name}.onnx`));
-      expect(e).toMatchObject({ status: 400, code: "bad_model" });
-      expect(e.message).toMatch(message);
-    }
-    expect(await errorOf(await post(Buffer.from("EventId,RankOrder,Class\n"), "predictions.onnx"))).toMatchObject({ status: 400, code: "bad_model" });
-    expect((await db.select().from(submissions).where(eq(submissions.challengeId, challenge.id))).length).toBe(before);
-    expect(enqueued.length).toBe(queued);
+  it.skipIf(onnxSkipReason !== null)(
+    "takes .onnx uploads only in phases that take models, and refuses a bad model at once with nothing stored",
+    async () => {
+      const { db } = get();
+      await setMode("predictions");
+      expect(await errorOf(await post(m.bytes("linear"), "model.onnx"))).toEqual({
+        status: 400,
+        code: "models_not_accepted",
+        message: "This phase takes predictions files, not ONNX models: upload a .csv or .csv.gz.",
+      });
+      await setMode("both");
+      const before = (await db.select().from(submissions).where(eq(submissions.challengeId, challenge.id))).length;
+      const queued = enqueued.length;
+      for (const [name, message] of [
+        ["custom-op", /custom operators cannot run here/],
+        ["external-data", /refers to external data files/],
+        ["wrong-feature-count", /must have shape \[N, 30\]/],
+      ] as const) {
+        const e = await errorOf(await post(m.bytes(name), `${name}.onnx`));
+        expect(e).toMatchObject({ status: 400, code: "bad_model" });
+        expect(e.message).toMatch(message);
+      }
+      expect(await errorOf(await post(Buffer.from("EventId,RankOrder,Class\n"), "predictions.onnx"))).toMatchObject({
+        status: 400,
+        code: "bad_model",
+      });
+      expect((await db.select().from(submissions).where(eq(submissions.challengeId, challenge.id))).length).toBe(before);
+      expect(enqueued.length).toBe(queued);
 
-    const ok = await post(m.bytes("trees-zipmap"), "trees.onnx");
-    expect(ok.status).toBe(201);
-    const { submission } = (await ok.json()) as { submission: { id: number } };
-    expect(enqueued).toContain(submission.id);
-    const [row] = await db.select().from(submissions).where(eq(submissions.id, submission.id));
-    expect(row).toMatchObject({ format: "model", filename: "trees.onnx", sizeBytes: m.bytes("trees-zipmap").byteLength });
-  });
+      const ok = await post(m.bytes("trees-zipmap"), "trees.onnx");
+      expect(ok.status).toBe(201);
+      const { submission } = (await ok.json()) as { submission: { id: number } };
+      expect(enqueued).toContain(submission.id);
+      const [row] = await db.select().from(submissions).where(eq(submissions.id, submission.id));
+      expect(row).toMatchObject({ format: "model", filename: "trees.onnx", sizeBytes: m.bytes("trees-zipmap").byteLength });
+    },
+  );
 
   it.skipIf(onnxSkipReason !== null)("hides test.csv in a models phase, and takes no predictions there", async () => {
     await setMode("models");
     const res = await challengeDetail.GET(req(`/challenges/${challenge.slug}`, token), ctx({ slug: challenge.slug }));
-    const detail = ((await res.json()) as { challenge: { files: { name: string }[]; phases: { submissionMode: string }[]; model: { features: string[]; maxMb: number } } }).challenge;
+    const detail = (
+      (await res.json()) as {
+        challenge: { files: { name: string }[]; phases: { submissionMode: string }[]; model: { features: string[]; maxMb: number } };
+      }
+    ).challenge;
     expect(detail.files.map((f) => f.name).sort()).toEqual(["sample_submission.csv", "training.csv", "validation_sample.csv"]);
     expect(detail.phases.map((p) => p.submissionMode)).toEqual(["models"]);
     // In test.csv's place, the public validation sample: test.csv's format, training events' values as written.
     const sample = await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "validation_sample.csv" }));
     expect(sample.status).toBe(200);
     const sampleCsv = gunzipSync(Buffer.from(await sample.arrayBuffer())).toString("utf8");
-    const testHeader = gunzipSync((await getDatasetFile(get().db, challenge.id, "test.csv"))!.gzipContent).toString("utf8").split("\n")[0];
-    const training = gunzipSync((await getDatasetFile(get().db, challenge.id, "training.csv"))!.gzipContent).toString("utf8").trimEnd().split("\n");
+    const testHeader = gunzipSync((await getDatasetFile(get().db, challenge.id, "test.csv"))!.gzipContent)
+      .toString("utf8")
+      .split("\n")[0];
+    const training = gunzipSync((await getDatasetFile(get().db, challenge.id, "training.csv"))!.gzipContent)
+      .toString("utf8")
+      .trimEnd()
+      .split("\n");
     const sampleLines = sampleCsv.trimEnd().split("\n");
     expect(sampleLines[0]).toBe(testHeader);
     expect(sampleLines).toHaveLength(training.length); // the 50 training events (up to 1,000 are taken) and the header
@@ -136,70 +171,109 @@ describeEachDatabase("ONNX model submissions", (get) => {
     expect(sample.headers.get("X-Content-SHA256")).toBe(createHash("sha256").update(sampleCsv).digest("hex"));
     expect(detail.model.features).toHaveLength(30);
     expect(detail.model).toMatchObject({ maxMb: 50 });
-    expect(await errorOf(await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "test.csv" })))).toMatchObject({ status: 403, code: "hidden" });
-    expect(await errorOf(await post("EventId,RankOrder,Class\n", "p.csv"))).toMatchObject({ status: 400, code: "predictions_not_accepted" });
+    expect(await errorOf(await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "test.csv" })))).toMatchObject({
+      status: 403,
+      code: "hidden",
+    });
+    expect(await errorOf(await post("EventId,RankOrder,Class\n", "p.csv"))).toMatchObject({
+      status: 400,
+      code: "predictions_not_accepted",
+    });
     await setMode("both");
     expect((await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "test.csv" }))).status).toBe(200);
     expect((await files.GET(req("/x", token), ctx({ slug: challenge.slug, file: "validation_sample.csv" }))).status).toBe(404);
   });
 
-  it.skipIf(onnxSkipReason !== null)("runs a model on the hidden features: the same scores and ± as its predictions uploaded as CSV, with its efficiency recorded", async () => {
-    const { db } = get();
-    const figures: { bytes: number; msPer1000Events: number; operators: number }[] = [];
-    for (const [name, output, column] of [["linear", "p", null], ["trees-zipmap", "probability_tensor", 1]] as const) {
-      const model = await storeModel(name);
-      expect(await runScoringJob(db, model.id, SCORING)).toBe("scored");
-      const testCsv = gunzipSync((await getDatasetFile(db, challenge.id, "test.csv"))!.gzipContent).toString();
-      const { user, team } = await makeUserWithTeam(db, challenge.id);
-      // onnxruntime-node cannot return a ZipMap; the competitor's script reads the tensor feeding it, as the worker does.
-      const runnable = runnableModel(m.bytes(name), { name: output, column, ...(name === "trees-zipmap" ? { zipMapOutput: "probabilities" } : {}) });
-      const text = Buffer.from(await predictionsCsvByHand(testCsv, runnable, output, column));
-      const csv = await createSubmission(db, {
-        challengeId: challenge.id, teamId: team.id, userId: user.id, dailyLimit: 100, filename: "p.csv", description: "",
-        gzipContent: gzipSync(text), sizeBytes: text.byteLength, sha256: createHash("sha256").update(text).digest("hex"),
-      });
-      expect(await runScoringJob(db, csv.id, SCORING)).toBe("scored");
-      for (const table of [publicScores, privateScores]) {
-        const [a] = await db.select().from(table).where(eq(table.submissionId, model.id));
-        const [b] = await db.select().from(table).where(eq(table.submissionId, csv.id));
-        expect(a!.score).toBe(b!.score);
-        expect(a!.std).toBe(b!.std);
+  it.skipIf(onnxSkipReason !== null)(
+    "runs a model on the hidden features: the same scores and ± as its predictions uploaded as CSV, with its efficiency recorded",
+    async () => {
+      const { db } = get();
+      const figures: { bytes: number; msPer1000Events: number; operators: number }[] = [];
+      for (const [name, output, column] of [
+        ["linear", "p", null],
+        ["trees-zipmap", "probability_tensor", 1],
+      ] as const) {
+        const model = await storeModel(name);
+        expect(await runScoringJob(db, model.id, SCORING)).toBe("scored");
+        const testCsv = gunzipSync((await getDatasetFile(db, challenge.id, "test.csv"))!.gzipContent).toString();
+        const { user, team } = await makeUserWithTeam(db, challenge.id);
+        // onnxruntime-node cannot return a ZipMap; the competitor's script reads the tensor feeding it, as the worker does.
+        const runnable = runnableModel(m.bytes(name), {
+          name: output,
+          column,
+          ...(name === "trees-zipmap" ? { zipMapOutput: "probabilities" } : {}),
+        });
+        const text = Buffer.from(await predictionsCsvByHand(testCsv, runnable, output, column));
+        const csv = await createSubmission(db, {
+          challengeId: challenge.id,
+          teamId: team.id,
+          userId: user.id,
+          dailyLimit: 100,
+          filename: "p.csv",
+          description: "",
+          gzipContent: gzipSync(text),
+          sizeBytes: text.byteLength,
+          sha256: createHash("sha256").update(text).digest("hex"),
+        });
+        expect(await runScoringJob(db, csv.id, SCORING)).toBe("scored");
+        for (const table of [publicScores, privateScores]) {
+          const [a] = await db.select().from(table).where(eq(table.submissionId, model.id));
+          const [b] = await db.select().from(table).where(eq(table.submissionId, csv.id));
+          expect(a!.score).toBe(b!.score);
+          expect(a!.std).toBe(b!.std);
+        }
+        const [row] = await db.select().from(submissions).where(eq(submissions.id, model.id));
+        expect(row!.modelStats).toMatchObject({ operatorCount: name === "linear" ? 3 : 2, events: 300 });
+        expect(row!.modelStats!.msPer1000).toBeGreaterThan(0);
+        // The leaderboard's efficiency columns: the model has them, the CSV entry none.
+        const efficiency = await modelEfficiency(db, [model.id, csv.id]);
+        expect([...efficiency.keys()]).toEqual([model.id]);
+        expect(efficiency.get(model.id)).toEqual({ sizeBytes: m.bytes(name).byteLength, stats: row!.modelStats });
+        figures.push({
+          bytes: m.bytes(name).byteLength,
+          msPer1000Events: row!.modelStats!.msPer1000,
+          operators: row!.modelStats!.operatorCount,
+        });
       }
-      const [row] = await db.select().from(submissions).where(eq(submissions.id, model.id));
-      expect(row!.modelStats).toMatchObject({ operatorCount: name === "linear" ? 3 : 2, events: 300 });
-      expect(row!.modelStats!.msPer1000).toBeGreaterThan(0);
-      // The leaderboard's efficiency columns: the model has them, the CSV entry none.
-      const efficiency = await modelEfficiency(db, [model.id, csv.id]);
-      expect([...efficiency.keys()]).toEqual([model.id]);
-      expect(efficiency.get(model.id)).toEqual({ sizeBytes: m.bytes(name).byteLength, stats: row!.modelStats });
-      figures.push({ bytes: m.bytes(name).byteLength, msPer1000Events: row!.modelStats!.msPer1000, operators: row!.modelStats!.operatorCount });
-    }
-    // The API leaderboard and its CSV carry the same figures; a predictions entry has none.
-    clearLeaderboardCaches();
-    const slug = challenge.slug;
-    const api = (await (await board.GET(req(`/challenges/${slug}/leaderboard?pageSize=500`, token), ctx({ slug }))).json()) as { rows: { model: unknown }[] };
-    for (const f of figures) expect(api.rows.map((r) => r.model)).toContainEqual(f);
-    expect(api.rows.map((r) => r.model)).toContain(null);
-    const csv = (await (await board.GET(req(`/challenges/${slug}/leaderboard?format=csv`, token), ctx({ slug }))).text()).trimEnd().split("\n");
-    for (const f of figures) expect(csv.some((l) => l.endsWith(`,${f.bytes},${f.msPer1000Events},${f.operators}`))).toBe(true);
-    expect(csv.some((l, i) => i > 0 && l.endsWith(",,,"))).toBe(true);
-  });
+      // The API leaderboard and its CSV carry the same figures; a predictions entry has none.
+      clearLeaderboardCaches();
+      const slug = challenge.slug;
+      const api = (await (await board.GET(req(`/challenges/${slug}/leaderboard?pageSize=500`, token), ctx({ slug }))).json()) as {
+        rows: { model: unknown }[];
+      };
+      for (const f of figures) expect(api.rows.map((r) => r.model)).toContainEqual(f);
+      expect(api.rows.map((r) => r.model)).toContain(null);
+      const csv = (await (await board.GET(req(`/challenges/${slug}/leaderboard?format=csv`, token), ctx({ slug }))).text())
+        .trimEnd()
+        .split("\n");
+      for (const f of figures) expect(csv.some((l) => l.endsWith(`,${f.bytes},${f.msPer1000Events},${f.operators}`))).toBe(true);
+      expect(csv.some((l, i) => i > 0 && l.endsWith(",,,"))).toBe(true);
+    },
+  );
 
-  it.skipIf(onnxSkipReason !== null)("fails a model that runs out of memory or is over the latency budget with the reason, and the worker goes on", async () => {
-    const { db } = get();
-    const oom = await storeModel("huge-allocation");
-    expect(await runScoringJob(db, oom.id, SCORING)).toBe("failed");
-    expect((await statusOf(db, oom.id)).error).toMatch(/^The model ran out of memory \(limit 3072 MB\): .*Failed to allocate memory/);
+  it.skipIf(onnxSkipReason !== null)(
+    "fails a model that runs out of memory or is over the latency budget with the reason, and the worker goes on",
+    async () => {
+      const { db } = get();
+      const oom = await storeModel("huge-allocation");
+      expect(await runScoringJob(db, oom.id, SCORING)).toBe("failed");
+      expect((await statusOf(db, oom.id)).error).toMatch(/^The model ran out of memory \(limit 3072 MB\): .*Failed to allocate memory/);
 
-    await db.update(challenges).set({ latencyBudgetMs: 1e-6 }).where(eq(challenges.id, challenge.id));
-    const slow = await storeModel("linear");
-    expect(await runScoringJob(db, slow.id, SCORING)).toBe("failed");
-    expect((await statusOf(db, slow.id)).error).toMatch(/^The model takes \d+\.\d\d ms per 1,000 events, over this challenge's latency budget of 0\.000001 ms\.$/);
-    const [row] = await db.select().from(submissions).where(and(eq(submissions.id, slow.id)));
-    expect(row!.modelStats!.msPer1000).toBeGreaterThan(1e-6); // recorded even though it failed
-    await db.update(challenges).set({ latencyBudgetMs: null }).where(eq(challenges.id, challenge.id));
+      await db.update(challenges).set({ latencyBudgetMs: 1e-6 }).where(eq(challenges.id, challenge.id));
+      const slow = await storeModel("linear");
+      expect(await runScoringJob(db, slow.id, SCORING)).toBe("failed");
+      expect((await statusOf(db, slow.id)).error).toMatch(
+        /^The model takes \d+\.\d\d ms per 1,000 events, over this challenge's latency budget of 0\.000001 ms\.$/,
+      );
+      const [row] = await db
+        .select()
+        .from(submissions)
+        .where(and(eq(submissions.id, slow.id)));
+      expect(row!.modelStats!.msPer1000).toBeGreaterThan(1e-6); // recorded even though it failed
+      await db.update(challenges).set({ latencyBudgetMs: null }).where(eq(challenges.id, challenge.id));
 
-    const fine = await storeModel("vector-output");
-    expect(await runScoringJob(db, fine.id, SCORING)).toBe("scored");
-  });
+      const fine = await storeModel("vector-output");
+      expect(await runScoringJob(db, fine.id, SCORING)).toBe("scored");
+    },
+  );
 });

@@ -20,7 +20,12 @@ describeEachDatabase("multiple accounts", (get) => {
     const other = await makeChallenge(db, {});
     const t0 = Date.now() - 3600_000;
     const mk = (local: string, minutes: number, ip: string) =>
-      createUser(db, { email: `${local}+${tag}@gmail.com`, name: local, createdAt: new Date(t0 + minutes * 60_000), signupIpHash: ipHash(ip, KEY) });
+      createUser(db, {
+        email: `${local}+${tag}@gmail.com`,
+        name: local,
+        createdAt: new Date(t0 + minutes * 60_000),
+        signupIpHash: ipHash(ip, KEY),
+      });
     const ada = await mk("ada.l", 0, "198.51.100.1");
     const ada2 = await mk("adal", 2, "198.51.100.1");
     const bob = await mk(`bob${tag}`, 40, "203.0.113.9");

@@ -32,7 +32,9 @@ const post = (fields: Record<string, string>) => {
     if (["train", "test", "solution"].includes(k)) form.set(k, new Blob([v]), `${k}.csv`);
     else form.set(k, v);
   }
-  return imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }));
+  return imports.POST(
+    new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { Origin: "http://localhost" } }),
+  );
 };
 
 // Odd ids Public, even Private; one signal event and two background ones in each.
@@ -52,14 +54,28 @@ describeEachDatabase("scores that are not finite", (get) => {
     const organiser = await createUser(db, { email: `inf${Date.now()}-${n++}@example.org`, name: "o", role: "organiser" });
     sessionUserId = organiser.id;
     const slug = `tagger-${Date.now()}-${n++}`;
-    const res = await post({ kind: "tabular", slug, title: "Tagger", target: "binary", metric: "rejection-at-eps-s", epsS: "0.5", train: "x,Label\n0.1,1\n", test, solution });
+    const res = await post({
+      kind: "tabular",
+      slug,
+      title: "Tagger",
+      target: "binary",
+      metric: "rejection-at-eps-s",
+      epsS: "0.5",
+      train: "x,Label\n0.1,1\n",
+      test,
+      solution,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const challenge = (await getChallengeBySlug(db, slug))!;
 
     // Signal above every background event: the ε_S = 0.5 cut keeps none, 1/ε_B = +∞ on both subsets.
     const perfect = await upload(db, challenge, `EventId,score\n${ids.map((i) => `${i},${label(i) ? 0.9 : 0.1}`).join("\n")}\n`);
     // A background event above the signal: the cut at the signal keeps half the background, 1/ε_B = 2.
-    const finite = await upload(db, challenge, `EventId,score\n${ids.map((i) => `${i},${label(i) ? 0.5 : i <= 4 ? 0.9 : 0.1}`).join("\n")}\n`);
+    const finite = await upload(
+      db,
+      challenge,
+      `EventId,score\n${ids.map((i) => `${i},${label(i) ? 0.5 : i <= 4 ? 0.9 : 0.1}`).join("\n")}\n`,
+    );
     for (const s of [finite, perfect]) expect(await runScoringJob(db, s.id, { bootstrap: 20 })).toBe("scored");
 
     const stored = (await getSubmissionWithPublicScore(db, perfect.id))!;
@@ -82,11 +98,15 @@ describeEachDatabase("scores that are not finite", (get) => {
     expect(reversed.rows.map((r) => r.score)).toEqual([2, Infinity]);
     expect(await benchmarkRows(db, { challengeId: challenge.id, higherIsBetter: true })).toEqual([]);
 
-    const json = (await (await board.GET(new Request(`http://localhost/api/v1/challenges/${slug}/leaderboard`), { params: Promise.resolve({ slug }) })).json()) as {
+    const json = (await (
+      await board.GET(new Request(`http://localhost/api/v1/challenges/${slug}/leaderboard`), { params: Promise.resolve({ slug }) })
+    ).json()) as {
       rows: { score: unknown }[];
     };
     expect(json.rows.map((r) => r.score)).toEqual(["Infinity", 2]);
-    const sub = JSON.parse(JSON.stringify(presentSubmission({ ...stored.submission, publicScore: stored.publicScore, publicStd: stored.publicStd }, null))) as { public: { score: unknown } };
+    const sub = JSON.parse(
+      JSON.stringify(presentSubmission({ ...stored.submission, publicScore: stored.publicScore, publicStd: stored.publicStd }, null)),
+    ) as { public: { score: unknown } };
     expect(sub.public.score).toBe("Infinity");
   });
 
@@ -95,7 +115,10 @@ describeEachDatabase("scores that are not finite", (get) => {
     const organiser = await createUser(db, { email: `nan${Date.now()}-${n++}@example.org`, name: "o", role: "organiser" });
     sessionUserId = organiser.id;
     const slug = `nan-${Date.now()}-${n++}`;
-    expect((await post({ kind: "tabular", slug, title: "NaN", target: "binary", metric: "auc", train: "x,Label\n0.1,1\n", test, solution })).status).toBe(201);
+    expect(
+      (await post({ kind: "tabular", slug, title: "NaN", target: "binary", metric: "auc", train: "x,Label\n0.1,1\n", test, solution }))
+        .status,
+    ).toBe(201);
     const challenge = (await getChallengeBySlug(db, slug))!;
     const a = await upload(db, challenge, `EventId,score\n${ids.map((i) => `${i},${i / 10}`).join("\n")}\n`);
     const b = await upload(db, challenge, `EventId,score\n${ids.map((i) => `${i},${1 - i / 10}`).join("\n")}\n`);

@@ -56,7 +56,10 @@ describeEachDatabase("organiser actions × roles", (get) => {
       ["reveal the private board", () => manage.revealPrivateAction(slug)],
       ["remove a student", () => manage.removeStudentAction({}, form({ slug, userId: student.user.id }))],
       ["add a co-organiser", () => manage.addCoOrganiserAction({}, form({ slug, email: owner.email! }))],
-      ["move the deadline", () => manage.setDeadlineAction({}, form({ slug, endsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() }))],
+      [
+        "move the deadline",
+        () => manage.setDeadlineAction({}, form({ slug, endsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() })),
+      ],
       ["enrol students", () => manage.enrolStudentsAction({}, form({ slug, roster: "Eve,eve@example.org" }))],
       ["disqualify a team", () => manage.disqualifyAction({}, form({ slug, teamId: String(student.team.id), disqualified: "true" }))],
       ["rescore everything", () => manage.rescoreAllAction({}, form({ slug }))],
@@ -77,16 +80,33 @@ describeEachDatabase("organiser actions × roles", (get) => {
     expect(await db.select().from(baselineRuns).where(eq(baselineRuns.challengeId, c.id))).toHaveLength(0);
 
     // Creating challenges needs the organiser role; granting roles needs an admin.
-    const newChallenge = { kind: "detector-design", title: "Sneaky", slug: `sneaky-${n}`, metricId: "design-score", startsAt: "2026-12-01T00:00", endsAt: "2026-12-02T00:00" };
+    const newChallenge = {
+      kind: "detector-design",
+      title: "Sneaky",
+      slug: `sneaky-${n}`,
+      metricId: "design-score",
+      startsAt: "2026-12-01T00:00",
+      endsAt: "2026-12-02T00:00",
+    };
     for (const [who, user, expected] of callers) {
       sessionUserId = user?.id;
-      if (!user || user.role !== "organiser") expect(await refusal(() => organise.createChallengeAction({}, form(newChallenge))), `${who}: create`).toBe(expected);
-      expect(await refusal(() => admin.setRoleAction({}, form({ userId: student.user.id, role: "admin" }))), `${who}: grant a role`).toBe(expected);
+      if (!user || user.role !== "organiser")
+        expect(await refusal(() => organise.createChallengeAction({}, form(newChallenge))), `${who}: create`).toBe(expected);
+      expect(await refusal(() => admin.setRoleAction({}, form({ userId: student.user.id, role: "admin" }))), `${who}: grant a role`).toBe(
+        expected,
+      );
     }
-    expect(await db.select().from(challenges).where(eq(challenges.slug, `sneaky-${n}`))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(challenges)
+        .where(eq(challenges.slug, `sneaky-${n}`)),
+    ).toHaveLength(0);
 
     // The owner is let through (a harmless action: a deadline in the future).
     sessionUserId = owner.id;
-    expect(await refusal(() => manage.setDeadlineAction({}, form({ slug, endsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() })))).toBe("allowed");
+    expect(
+      await refusal(() => manage.setDeadlineAction({}, form({ slug, endsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() }))),
+    ).toBe("allowed");
   });
 });

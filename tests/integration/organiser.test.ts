@@ -1,7 +1,14 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { publicLeaderboard } from "@/db/queries/leaderboard";
-import { bestPublicScores, failedSubmissions, listTeams, resetForRescore, setDisqualified, submissionsPerDay } from "@/db/queries/organiser";
+import {
+  bestPublicScores,
+  failedSubmissions,
+  listTeams,
+  resetForRescore,
+  setDisqualified,
+  submissionsPerDay,
+} from "@/db/queries/organiser";
 import { getSubmissionWithPublicScore } from "@/db/queries/submissions";
 import { publicScores, submissions } from "@/db/schema";
 import { runScoringJob } from "@/lib/jobs/score-submission";
@@ -20,7 +27,10 @@ describeEachDatabase("the organiser's dashboard", (get) => {
     const bad = await makeScored(db, { challengeId: c.id, teamId: b.team.id, pub: 2, priv: 1, at: new Date("2026-03-02T02:00:00Z") });
     await db.update(submissions).set({ status: "failed", error: "line 3: Class must be s or b" }).where(eq(submissions.id, bad.id));
     await db.delete(publicScores).where(eq(publicScores.submissionId, bad.id));
-    expect(await submissionsPerDay(db, c.id)).toEqual([{ day: "2026-03-01", count: 1 }, { day: "2026-03-02", count: 2 }]);
+    expect(await submissionsPerDay(db, c.id)).toEqual([
+      { day: "2026-03-01", count: 1 },
+      { day: "2026-03-02", count: 2 },
+    ]);
     expect(await bestPublicScores(db, c.id, true)).toEqual([3]);
     expect((await failedSubmissions(db, c.id)).map((f) => [f.teamName, f.error])).toEqual([[b.team.name, "line 3: Class must be s or b"]]);
   });

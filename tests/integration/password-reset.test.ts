@@ -21,7 +21,9 @@ const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(addr
 
 it("holds a new password to the sign-up rules and asks for it twice", () => {
   expect(resetPasswordSchema.safeParse({ token: "t", password: "short", confirm: "short" }).success).toBe(false);
-  expect(resetPasswordSchema.safeParse({ token: "t", password: "a new passphrase 7", confirm: "a new passphrase 8" }).error?.issues[0]?.path).toEqual(["confirm"]);
+  expect(
+    resetPasswordSchema.safeParse({ token: "t", password: "a new passphrase 7", confirm: "a new passphrase 8" }).error?.issues[0]?.path,
+  ).toEqual(["confirm"]);
   expect(resetPasswordSchema.safeParse({ token: "", password: "a new passphrase 7", confirm: "a new passphrase 7" }).success).toBe(false);
   expect(resetPasswordSchema.safeParse({ token: "t", password: "a new passphrase 7", confirm: "a new passphrase 7" }).success).toBe(true);
 });

@@ -87,7 +87,14 @@ describeEachDatabase("private challenges × callers", (get) => {
     const entry = await makeScored(db, { challengeId: challenge.id, teamId: student.team.id, pub: 1, priv: 2 });
 
     const upload = (token: string) =>
-      subs.POST(req(`/api/v1/challenges/${slug}/submissions`, token, { method: "POST", body: goodCsv(ids), headers: { "X-Filename": "p.csv", "Content-Type": "text/csv" } }), ctx({ slug }));
+      subs.POST(
+        req(`/api/v1/challenges/${slug}/submissions`, token, {
+          method: "POST",
+          body: goodCsv(ids),
+          headers: { "X-Filename": "p.csv", "Content-Type": "text/csv" },
+        }),
+        ctx({ slug }),
+      );
     const paths: [string, (token: string) => Promise<Response>][] = [
       ["GET the challenge", (t) => challengeDetail.GET(req(`/api/v1/challenges/${slug}`, t), ctx({ slug }))],
       ["GET a data file (API)", (t) => files.GET(req(`/api/v1/challenges/${slug}/files/test.csv`, t), ctx({ slug, file: "test.csv" }))],
@@ -95,23 +102,47 @@ describeEachDatabase("private challenges × callers", (get) => {
       ["GET the leaderboard", (t) => board.GET(req(`/api/v1/challenges/${slug}/leaderboard`, t), ctx({ slug }))],
       ["GET the leaderboard CSV", (t) => boardCsv.GET(req(`/challenges/${slug}/leaderboard/csv`, t), ctx({ slug }))],
       ["GET own submissions", (t) => subs.GET(req(`/api/v1/challenges/${slug}/submissions`, t), ctx({ slug }))],
-      ["GET a submission", (t) => subById.GET(req(`/api/v1/challenges/${slug}/submissions/${entry.id}`, t), ctx({ slug, id: String(entry.id) }))],
+      [
+        "GET a submission",
+        (t) => subById.GET(req(`/api/v1/challenges/${slug}/submissions/${entry.id}`, t), ctx({ slug, id: String(entry.id) })),
+      ],
       ["POST a submission", upload],
-      ["POST a final selection", (t) => finalRoute.POST(req(`/api/v1/challenges/${slug}/submissions/${entry.id}/final`, t, { method: "POST", body: JSON.stringify({ selected: true }), headers: { "Content-Type": "application/json" } }), ctx({ slug, id: String(entry.id) }))],
+      [
+        "POST a final selection",
+        (t) =>
+          finalRoute.POST(
+            req(`/api/v1/challenges/${slug}/submissions/${entry.id}/final`, t, {
+              method: "POST",
+              body: JSON.stringify({ selected: true }),
+              headers: { "Content-Type": "application/json" },
+            }),
+            ctx({ slug, id: String(entry.id) }),
+          ),
+      ],
       ["GET the bundle", (t) => bundle.GET(req(`/api/v1/challenges/${slug}/bundle`, t), ctx({ slug }))],
       ["GET the grades", (t) => grades.GET(req(`/challenges/${slug}/manage/grades`, t), ctx({ slug }))],
       ["GET the baseline runs", (t) => baselines.GET(req(`/challenges/${slug}/manage/baselines`, t), ctx({ slug }))],
     ];
-    for (const [who, caller] of [["an organiser of another class", stranger], ["a competitor who has not joined", outsider]] as const) {
+    for (const [who, caller] of [
+      ["an organiser of another class", stranger],
+      ["a competitor who has not joined", outsider],
+    ] as const) {
       for (const [what, call] of paths) expect((await call(caller.token)).status, `${who}: ${what}`).toBe(404);
       // Pages load the challenge through findVisibleChallenge; team actions through canSeeChallenge.
       expect(await findVisibleChallenge(slug, async () => caller.user), `${who}: pages`).toBeUndefined();
       expect(await canSeeChallenge(db, challenge, caller.user)).toBe(false);
       sessionUserId = caller.user.id;
-      expect(await team.renameTeamAction({}, form({ slug, name: "Intruders" })), `${who}: team action`).toMatchObject({ error: "No such challenge." });
+      expect(await team.renameTeamAction({}, form({ slug, name: "Intruders" })), `${who}: team action`).toMatchObject({
+        error: "No such challenge.",
+      });
       sessionUserId = undefined;
-      const listed = (await (await challengeList.GET(req("/api/v1/challenges", caller.token))).json()) as { challenges: { slug: string }[] };
-      expect(listed.challenges.map((x) => x.slug), `${who}: list`).not.toContain(slug);
+      const listed = (await (await challengeList.GET(req("/api/v1/challenges", caller.token))).json()) as {
+        challenges: { slug: string }[];
+      };
+      expect(
+        listed.challenges.map((x) => x.slug),
+        `${who}: list`,
+      ).not.toContain(slug);
     }
     // Nothing was written for them: no submission, no team.
     for (const caller of [stranger, outsider]) {
@@ -122,7 +153,11 @@ describeEachDatabase("private challenges × callers", (get) => {
     // Those who belong are let through: the student competes, the creator, a co-organiser and an admin run it.
     const open = paths.filter(([what]) => !["GET the bundle", "GET the grades", "GET the baseline runs"].includes(what));
     for (const [what, call] of open) expect((await call(studentToken)).status, `student: ${what}`).not.toBe(404);
-    for (const [who, caller] of [["creator", owner], ["co-organiser", coOrganiser], ["admin", admin]] as const) {
+    for (const [who, caller] of [
+      ["creator", owner],
+      ["co-organiser", coOrganiser],
+      ["admin", admin],
+    ] as const) {
       for (const [what, call] of paths) {
         if (what === "POST a submission" || what === "POST a final selection") continue; // they run it, not compete
         expect((await call(caller.token)).status, `${who}: ${what}`).toBe(200);

@@ -45,8 +45,15 @@ export async function upload(db: Db, challenge: Challenge, csv: string) {
   const { user, team } = await makeUserWithTeam(db, challenge.id);
   const text = Buffer.from(csv);
   return createSubmission(db, {
-    challengeId: challenge.id, teamId: team.id, userId: user.id, dailyLimit: 100, filename: "s.csv", description: "",
-    gzipContent: gzipSync(text), sizeBytes: text.byteLength, sha256: createHash("sha256").update(text).digest("hex"),
+    challengeId: challenge.id,
+    teamId: team.id,
+    userId: user.id,
+    dailyLimit: 100,
+    filename: "s.csv",
+    description: "",
+    gzipContent: gzipSync(text),
+    sizeBytes: text.byteLength,
+    sha256: createHash("sha256").update(text).digest("hex"),
   });
 }
 
@@ -62,14 +69,23 @@ export async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs: nu
 }
 
 export const statusOf = async (db: Db, id: number) =>
-  (await db.select({ status: submissions.status, error: submissions.error, token: submissions.scoringToken }).from(submissions).where(eq(submissions.id, id)))[0]!;
+  (
+    await db
+      .select({ status: submissions.status, error: submissions.error, token: submissions.scoringToken })
+      .from(submissions)
+      .where(eq(submissions.id, id))
+  )[0]!;
 
 /** Waits until the submission reaches `status` and returns its row. */
 export const waitForStatus = (db: Db, id: number, status: "scored" | "failed", timeoutMs = 20_000) =>
-  waitFor(async () => {
-    const s = await statusOf(db, id);
-    return s.status === status ? s : undefined;
-  }, timeoutMs, `submission ${id} to be ${status}`);
+  waitFor(
+    async () => {
+      const s = await statusOf(db, id);
+      return s.status === status ? s : undefined;
+    },
+    timeoutMs,
+    `submission ${id} to be ${status}`,
+  );
 
 /** Public score rows per submission id: exactly-once means a count of 1 for each. */
 export async function scoreRowCounts(db: Db, ids: number[]): Promise<Map<number, number>> {

@@ -37,7 +37,10 @@ describeEachDatabase("regenerating a built-in challenge's data", (get) => {
     const newTest = await testCsv(db, id);
     expect(newTest.split("\n")).toHaveLength(oldTest.split("\n").length);
     expect(newTest).not.toBe(oldTest);
-    const [rows] = await db.select({ n: sql<number>`count(*)` }).from(solutionRows).where(eq(solutionRows.datasetId, after.id));
+    const [rows] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(solutionRows)
+      .where(eq(solutionRows.datasetId, after.id));
     expect(Number(rows!.n)).toBe(1100);
     const [voided] = await db.select().from(submissions).where(eq(submissions.id, scored.id));
     expect(voided).toMatchObject({ status: "failed" });

@@ -34,7 +34,11 @@ beforeAll(() => {
 });
 
 const req = (p: string, token?: string, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) =>
-  new Request(`http://localhost/api/v1${p}`, { method: init.method ?? "GET", body: init.body, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers } });
+  new Request(`http://localhost/api/v1${p}`, {
+    method: init.method ?? "GET",
+    body: init.body,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers },
+  });
 const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
 describeEachDatabase("revealing the private leaderboard while open", (get) => {
@@ -57,9 +61,19 @@ describeEachDatabase("revealing the private leaderboard while open", (get) => {
   }
 
   const upload = (slug: string, token: string, ids: number[]) =>
-    subs.POST(req(`/challenges/${slug}/submissions`, token, { method: "POST", body: goodCsv(ids), headers: { "X-Filename": "p.csv", "Content-Type": "text/csv" } }), ctx(slug));
+    subs.POST(
+      req(`/challenges/${slug}/submissions`, token, {
+        method: "POST",
+        body: goodCsv(ids),
+        headers: { "X-Filename": "p.csv", "Content-Type": "text/csv" },
+      }),
+      ctx(slug),
+    );
   const privateView = async (slug: string) =>
-    ((await (await board.GET(req(`/challenges/${slug}/leaderboard?view=private`), ctx(slug))).json()) as { view: string; privateRevealed: boolean });
+    (await (await board.GET(req(`/challenges/${slug}/leaderboard?view=private`), ctx(slug))).json()) as {
+      view: string;
+      privateRevealed: boolean;
+    };
 
   it("ends the challenge through the API, says so, refuses later uploads and any reopening", async () => {
     const { db, challenge, ids, ownerToken, studentToken } = await setUp();

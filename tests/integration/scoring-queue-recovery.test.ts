@@ -8,13 +8,7 @@ import { SCORE_DEAD_LETTER_QUEUE, SCORE_QUEUE, startBoss, type QueueSettings } f
 import { warmScoringThreads } from "@/lib/jobs/scoring-pool";
 import { requeueOrphans } from "@/lib/jobs/orphans";
 import { claimSubmission } from "@/db/queries/scoring";
-import {
-  deadLetterHandler,
-  enqueueScoring,
-  scoringHandler,
-  workScoringQueue,
-  type ScoringJobData,
-} from "@/lib/jobs/score-submission";
+import { deadLetterHandler, enqueueScoring, scoringHandler, workScoringQueue, type ScoringJobData } from "@/lib/jobs/score-submission";
 import { createScratchDatabase, describeEachDatabase } from "./databases";
 import { goodCsv, makeHiggsChallenge, SCORING, scoreRowCounts, statusOf, upload, waitFor, waitForStatus } from "./queue-fixtures";
 
@@ -60,7 +54,11 @@ describeEachDatabase("scoring jobs that die or get lost", (get) => {
     const first = await takeJob(boss);
     expect(first.id).toBe(jobId);
     expect(await claimSubmission(db, sub.id, first.id)).toBe(true); // ...and the worker dies here
-    await waitFor(async () => ((await boss.getJobById(SCORE_QUEUE, jobId))?.state === "retry" ? true : undefined), 10_000, "the job to expire");
+    await waitFor(
+      async () => ((await boss.getJobById(SCORE_QUEUE, jobId))?.state === "retry" ? true : undefined),
+      10_000,
+      "the job to expire",
+    );
     const retry = await takeJob(boss);
     expect([retry.id, retry.retryCount]).toEqual([jobId, 1]);
     await scoringHandler(db, SCORING)([retry]);
@@ -79,7 +77,10 @@ describeEachDatabase("scoring jobs that die or get lost", (get) => {
     await claimSubmission(db, lostClaim.id, "a-job-that-is-gone");
 
     expect(await requeueOrphans(db, boss, { sole: false, minAgeSeconds: 3600 })).toEqual([]); // too young to judge
-    expect((await requeueOrphans(db, boss, { sole: false, minAgeSeconds: 0 })).sort((a, b) => a - b)).toEqual([neverQueued.id, lostClaim.id]);
+    expect((await requeueOrphans(db, boss, { sole: false, minAgeSeconds: 0 })).sort((a, b) => a - b)).toEqual([
+      neverQueued.id,
+      lostClaim.id,
+    ]);
     expect((await statusOf(db, lostClaim.id)).status).toBe("queued");
 
     // A job active at start-up of the embedded server belongs to the process that crashed.
@@ -117,7 +118,14 @@ describe.skipIf(!PG_URL)("a worker process killed mid-job [postgres]", () => {
   /** `npm run worker` as a child process; a 2 s job time limit makes the kill noticed within seconds. */
   const worker = (extra: Record<string, string>) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "x".repeat(40), SCORING_LEASE_SECONDS: "2", SCORING_BOOTSTRAP: "10", ...extra },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        AUTH_SECRET: "x".repeat(40),
+        SCORING_LEASE_SECONDS: "2",
+        SCORING_BOOTSTRAP: "10",
+        ...extra,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d: Buffer) => output.push(`[pid ${child.pid}] ${d}`));
@@ -132,7 +140,11 @@ describe.skipIf(!PG_URL)("a worker process killed mid-job [postgres]", () => {
     const boss = await startBoss(handle, { expireInSeconds: 2, retryLimit: 3, retryDelaySeconds: 1, maintenanceIntervalSeconds: 1 });
     const jobId = await enqueueScoring(boss, sub.id);
     await boss.stop({ graceful: false, wait: true });
-    await waitFor(async () => ((await statusOf(handle.db, sub.id)).status === "scoring" ? true : undefined), 30_000, "the first worker to claim");
+    await waitFor(
+      async () => ((await statusOf(handle.db, sub.id)).status === "scoring" ? true : undefined),
+      30_000,
+      "the first worker to claim",
+    );
     first.kill("SIGKILL");
     const second = worker({});
     const st = await waitForStatus(handle.db, sub.id, "scored", 30_000);

@@ -6,7 +6,17 @@ import { SCORE_QUEUE, startBoss } from "@/lib/jobs/boss";
 import { claimSubmission, queuePosition } from "@/db/queries/scoring";
 import { enqueueScoring, runScoringJob, workScoringQueue } from "@/lib/jobs/score-submission";
 import { describeEachDatabase } from "./databases";
-import { FAST_QUEUE, goodCsv, makeHiggsChallenge, SCORING, scoreRowCounts, statusOf, upload, waitFor, waitForStatus } from "./queue-fixtures";
+import {
+  FAST_QUEUE,
+  goodCsv,
+  makeHiggsChallenge,
+  SCORING,
+  scoreRowCounts,
+  statusOf,
+  upload,
+  waitFor,
+  waitForStatus,
+} from "./queue-fixtures";
 
 describeEachDatabase("scoring jobs", (get) => {
   it("scores a queued submission once, with public and private rows and uncertainties", async () => {
@@ -92,7 +102,10 @@ describeEachDatabase("scoring jobs", (get) => {
         subs.push(s);
       }
       for (const s of subs) await waitForStatus(db, s.id, "scored");
-      const counts = await scoreRowCounts(db, subs.map((s) => s.id));
+      const counts = await scoreRowCounts(
+        db,
+        subs.map((s) => s.id),
+      );
       expect(subs.map((s) => counts.get(s.id))).toEqual(Array(10).fill(1));
     });
 
@@ -103,7 +116,11 @@ describeEachDatabase("scoring jobs", (get) => {
       // The stored file is unreadable for the first attempt only (like a storage hiccup).
       const [file] = await db.delete(submissionFiles).where(eq(submissionFiles.submissionId, sub.id)).returning();
       const jobId = (await enqueueScoring(bosses[0]!, sub.id))!;
-      await waitFor(async () => ((await bosses[0]!.getJobById(SCORE_QUEUE, jobId))?.state === "retry" ? true : undefined), 20_000, "the first attempt to fail");
+      await waitFor(
+        async () => ((await bosses[0]!.getJobById(SCORE_QUEUE, jobId))?.state === "retry" ? true : undefined),
+        20_000,
+        "the first attempt to fail",
+      );
       expect((await statusOf(db, sub.id)).status).toBe("queued"); // released, not left "scoring"
       await db.insert(submissionFiles).values(file!);
       const st = await waitForStatus(db, sub.id, "scored");

@@ -13,7 +13,10 @@ afterAll(() => stopScoringThreads());
 describe("the scoring thread's errors", () => {
   it("passes a kind's submission issues back with their paths", async () => {
     const design = new TextEncoder().encode('{"schema":"straw-tracker/v1","y":[0,0,0],"z":[2,4]}');
-    const scored = scoreOffThread({ kind: detectorKind.id, by: "simulation", metricId: "design-score", secrets: { privateSeed: 12345 } }, { bytes: design, gzipped: false });
+    const scored = scoreOffThread(
+      { kind: detectorKind.id, by: "simulation", metricId: "design-score", secrets: { privateSeed: 12345 } },
+      { bytes: design, gzipped: false },
+    );
     const err = await scored.then(
       () => undefined,
       (e: unknown) => e,

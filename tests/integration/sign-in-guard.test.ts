@@ -55,7 +55,12 @@ describeEachDatabase("sign-in throttling and equal-time checks", (get) => {
     const { db } = get();
     const mail = await account();
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => checkCredentials(db, mail, "wrong-password-1", "10.0.0.3").then(() => "checked", (e: unknown) => (e instanceof SignInThrottled ? "throttled" : String(e)))),
+      Array.from({ length: 20 }, () =>
+        checkCredentials(db, mail, "wrong-password-1", "10.0.0.3").then(
+          () => "checked",
+          (e: unknown) => (e instanceof SignInThrottled ? "throttled" : String(e)),
+        ),
+      ),
     );
     expect(outcomes.filter((o) => o === "checked").length).toBeLessThanOrEqual(ACCOUNT_POLICY.free);
     expect(outcomes.filter((o) => o === "throttled").length).toBeGreaterThanOrEqual(20 - ACCOUNT_POLICY.free);
@@ -99,7 +104,10 @@ describeEachDatabase("sign-in throttling and equal-time checks", (get) => {
     const errors = vi.spyOn(console, "error");
     const csrf = await route.GET(new NextRequest("http://localhost/api/auth/csrf"));
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const post = () =>
       route.POST(
         new NextRequest("http://localhost/api/auth/callback/credentials", {

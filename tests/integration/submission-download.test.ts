@@ -17,7 +17,10 @@ const DB_KEY = Symbol.for("collider-arena.db");
 beforeAll(() => setBoss({ send: async () => "job" } as unknown as PgBoss));
 
 const req = (p: string, token?: string, init: RequestInit = {}) =>
-  new Request(`http://localhost/api/v1${p}`, { ...init, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } });
+  new Request(`http://localhost/api/v1${p}`, {
+    ...init,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+  });
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 describeEachDatabase("downloading a submission back", (get) => {
@@ -28,16 +31,22 @@ describeEachDatabase("downloading a submission back", (get) => {
   it("gives the team its file as submitted (gzip upload included), and refuses everyone else", async () => {
     const { db } = get();
     const { challenge, ids } = await makeHiggsChallenge(db);
-    const tokenOf = async (name: string) => (await createApiToken(db, (await createUser(db, { email: `${name}-${Date.now()}@example.org`, name })).id, "t")).token;
+    const tokenOf = async (name: string) =>
+      (await createApiToken(db, (await createUser(db, { email: `${name}-${Date.now()}@example.org`, name })).id, "t")).token;
     const [alice, bob] = [await tokenOf("alice"), await tokenOf("bob")];
     const csv = goodCsv(ids);
     const posted = await subs.POST(
-      req(`/challenges/${challenge.slug}/submissions`, alice, { method: "POST", body: gzipSync(csv), headers: { "X-Filename": "mine.csv.gz", "Content-Type": "application/gzip" } }),
+      req(`/challenges/${challenge.slug}/submissions`, alice, {
+        method: "POST",
+        body: gzipSync(csv),
+        headers: { "X-Filename": "mine.csv.gz", "Content-Type": "application/gzip" },
+      }),
       ctx({ slug: challenge.slug }),
     );
     expect(posted.status).toBe(201);
     const { submission } = (await posted.json()) as { submission: { id: number } };
-    const get_ = (token?: string, id = String(submission.id)) => fileRoute.GET(req(`/challenges/${challenge.slug}/submissions/${id}/file`, token), ctx({ slug: challenge.slug, id }));
+    const get_ = (token?: string, id = String(submission.id)) =>
+      fileRoute.GET(req(`/challenges/${challenge.slug}/submissions/${id}/file`, token), ctx({ slug: challenge.slug, id }));
 
     const res = await get_(alice);
     expect(res.status).toBe(200);

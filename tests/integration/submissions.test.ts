@@ -12,7 +12,15 @@ describeEachDatabase("submissions and the daily limit", (get) => {
     const { user, team } = await makeUserWithTeam(db, c.id);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        createSubmission(db, { challengeId: c.id, teamId: team.id, userId: user.id, dailyLimit: 5, filename: `${i}.csv`, description: "", ...tinyUpload() }),
+        createSubmission(db, {
+          challengeId: c.id,
+          teamId: team.id,
+          userId: user.id,
+          dailyLimit: 5,
+          filename: `${i}.csv`,
+          description: "",
+          ...tinyUpload(),
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
@@ -30,7 +38,16 @@ describeEachDatabase("submissions and the daily limit", (get) => {
     const c = await makeChallenge(db);
     const { user, team } = await makeUserWithTeam(db, c.id);
     const up = (now: Date) =>
-      createSubmission(db, { challengeId: c.id, teamId: team.id, userId: user.id, dailyLimit: 1, filename: "a.csv", description: "", now, ...tinyUpload() });
+      createSubmission(db, {
+        challengeId: c.id,
+        teamId: team.id,
+        userId: user.id,
+        dailyLimit: 1,
+        filename: "a.csv",
+        description: "",
+        now,
+        ...tinyUpload(),
+      });
     const first = await up(new Date("2026-06-01T23:59:00Z"));
     await expect(up(new Date("2026-06-01T23:59:30Z"))).rejects.toThrow(/limit of 1 submission\b/);
     await db.update(submissions).set({ status: "failed" }).where(eq(submissions.id, first.id));

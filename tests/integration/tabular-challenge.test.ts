@@ -48,7 +48,16 @@ describeEachDatabase("tabular challenges", (get) => {
     const slug = `mass-${Date.now()}-${n++}`;
     const truth = [100, 120, 90, 125, 91, 130];
     const solution = `EventId,Label,Usage\n${ids.map((i, k) => `${i},${truth[k]},${usage(i)}`).join("\n")}\n`;
-    const res = await post({ kind: "tabular", slug, title: "Di-tau mass", target: "real", metric: "rmse", train: "x,mass\n0.1,125\n", test, solution });
+    const res = await post({
+      kind: "tabular",
+      slug,
+      title: "Di-tau mass",
+      target: "real",
+      metric: "rmse",
+      train: "x,mass\n0.1,125\n",
+      test,
+      solution,
+    });
     expect(res.status).toBe(201);
     const challenge = (await getChallengeBySlug(db, slug))!;
     expect([challenge.kind, challenge.metricId]).toEqual(["tabular", "rmse"]);
@@ -56,7 +65,11 @@ describeEachDatabase("tabular challenges", (get) => {
 
     // Off by 2 everywhere (RMSE 2), and off by 1 on the Public events and 3 on the Private ones.
     const close = await upload(db, challenge, `EventId,prediction\n${ids.map((i, k) => `${i},${truth[k]! + 2}`).join("\n")}\n`);
-    const mixed = await upload(db, challenge, `EventId,prediction\n${ids.map((i, k) => `${i},${truth[k]! - (i % 2 ? 1 : 3)}`).join("\n")}\n`);
+    const mixed = await upload(
+      db,
+      challenge,
+      `EventId,prediction\n${ids.map((i, k) => `${i},${truth[k]! - (i % 2 ? 1 : 3)}`).join("\n")}\n`,
+    );
     for (const s of [close, mixed]) expect(await runScoringJob(db, s.id, { bootstrap: 20 })).toBe("scored");
     expect((await getSubmissionWithPublicScore(db, close.id))!.publicScore).toBeCloseTo(2, 12);
     expect((await getSubmissionWithPublicScore(db, mixed.id))!.publicScore).toBeCloseTo(1, 12);
@@ -74,7 +87,17 @@ describeEachDatabase("tabular challenges", (get) => {
     const classes = ["ggH", "VBF", "Ztautau"];
     const truth = [0, 1, 2, 0, 1, 2];
     const solution = `EventId,Class,Usage\n${ids.map((i, k) => `${i},${classes[truth[k]!]},${usage(i)}`).join("\n")}\n`;
-    const res = await post({ kind: "tabular", slug, title: "Processes", target: "multiclass", metric: "log-loss", classes: classes.join(","), train: "x,process\n0.1,ggH\n", test, solution });
+    const res = await post({
+      kind: "tabular",
+      slug,
+      title: "Processes",
+      target: "multiclass",
+      metric: "log-loss",
+      classes: classes.join(","),
+      train: "x,process\n0.1,ggH\n",
+      test,
+      solution,
+    });
     expect(res.status).toBe(201);
     const challenge = (await getChallengeBySlug(db, slug))!;
     // 0.8 on the true class everywhere: log-loss −ln 0.8 on each subset. Columns in any order.
@@ -95,10 +118,26 @@ describeEachDatabase("tabular challenges", (get) => {
     await organiser();
     const slug = `lost-${Date.now()}-${n++}`;
     const solution = `EventId,Label,Usage\n${ids.map((i) => `${i},${100 + i},${usage(i)}`).join("\n")}\n`;
-    expect((await post({ kind: "tabular", slug, title: "Lost value", target: "real", metric: "mae", train: "x,mass\n0.1,125\n", test, solution })).status).toBe(201);
+    expect(
+      (
+        await post({
+          kind: "tabular",
+          slug,
+          title: "Lost value",
+          target: "real",
+          metric: "mae",
+          train: "x,mass\n0.1,125\n",
+          test,
+          solution,
+        })
+      ).status,
+    ).toBe(201);
     const challenge = (await getChallengeBySlug(db, slug))!;
     const dataset = (await currentDataset(db, challenge.id))!;
-    await db.update(solutionRows).set({ value: null }).where(and(eq(solutionRows.datasetId, dataset.id), eq(solutionRows.eventId, 3)));
+    await db
+      .update(solutionRows)
+      .set({ value: null })
+      .where(and(eq(solutionRows.datasetId, dataset.id), eq(solutionRows.eventId, 3)));
     const sub = await upload(db, challenge, `EventId,prediction\n${ids.map((i) => `${i},${100 + i}`).join("\n")}\n`);
     await expect(runScoringJob(db, sub.id, { bootstrap: 0 })).rejects.toThrow(/row 2: target NaN is not a finite number/);
     expect((await getSubmissionWithPublicScore(db, sub.id))!.publicScore).toBeNull();
@@ -109,7 +148,16 @@ describeEachDatabase("tabular challenges", (get) => {
     await organiser();
     const slug = `wrong-${Date.now()}-${n++}`;
     const solution = `EventId,Label,Usage\n${ids.map((i) => `${i},${i * 10},${usage(i)}`).join("\n")}\n`;
-    const res = await post({ kind: "tabular", slug, title: "Wrong metric", target: "real", metric: "auc", train: "x\n1\n", test, solution });
+    const res = await post({
+      kind: "tabular",
+      slug,
+      title: "Wrong metric",
+      target: "real",
+      metric: "auc",
+      train: "x\n1\n",
+      test,
+      solution,
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("bad_file");

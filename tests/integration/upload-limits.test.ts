@@ -23,7 +23,9 @@ const MiB = 1024 * 1024;
  */
 function hugeMultipart(totalBytes: number, field = "file") {
   const boundary = "----collider-limit-test";
-  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\nEventId,RankOrder,Class\n`);
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\nEventId,RankOrder,Class\n`,
+  );
   const chunk = new Uint8Array(MiB).fill(0x31);
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -58,16 +60,26 @@ describeEachDatabase("upload size limits", (get) => {
   });
 
   const post = (url: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>) =>
-    new Request(`http://localhost/api/v1${url}`, { method: "POST", body, headers: { Authorization: `Bearer ${token}`, ...headers }, duplex: "half" } as RequestInit);
+    new Request(`http://localhost/api/v1${url}`, {
+      method: "POST",
+      body,
+      headers: { Authorization: `Bearer ${token}`, ...headers },
+      duplex: "half",
+    } as RequestInit);
 
   it("cuts a chunked 600 MiB multipart submission off at the limit with 413, reading barely past it", async () => {
     const big = hugeMultipart(600 * MiB);
     const rss0 = process.memoryUsage().rss;
-    const res = await subs.POST(post(`/challenges/${challenge.slug}/submissions`, big.body, { "Content-Type": `multipart/form-data; boundary=${big.boundary}` }), {
-      params: Promise.resolve({ slug: challenge.slug }),
-    });
+    const res = await subs.POST(
+      post(`/challenges/${challenge.slug}/submissions`, big.body, { "Content-Type": `multipart/form-data; boundary=${big.boundary}` }),
+      {
+        params: Promise.resolve({ slug: challenge.slug }),
+      },
+    );
     const rss1 = process.memoryUsage().rss;
-    console.log(`chunked 600 MiB multipart submission: ${res.status} after reading ${(big.pulled() / MiB).toFixed(1)} MiB; RSS ${(rss0 / MiB).toFixed(0)} → ${(rss1 / MiB).toFixed(0)} MiB`);
+    console.log(
+      `chunked 600 MiB multipart submission: ${res.status} after reading ${(big.pulled() / MiB).toFixed(1)} MiB; RSS ${(rss0 / MiB).toFixed(0)} → ${(rss1 / MiB).toFixed(0)} MiB`,
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("too_large");
     expect(big.pulled()).toBeLessThan(3 * MiB);
@@ -83,9 +95,12 @@ describeEachDatabase("upload size limits", (get) => {
   it("answers 400, not 500, for a malformed %-escape in X-Filename or X-Description", async () => {
     for (const header of ["X-Filename", "X-Description"]) {
       const body = new Blob(["EventId,RankOrder,Class\n"]).stream();
-      const res = await subs.POST(post(`/challenges/${challenge.slug}/submissions`, body, { "Content-Type": "text/csv", [header]: "100%-sure.csv" }), {
-        params: Promise.resolve({ slug: challenge.slug }),
-      });
+      const res = await subs.POST(
+        post(`/challenges/${challenge.slug}/submissions`, body, { "Content-Type": "text/csv", [header]: "100%-sure.csv" }),
+        {
+          params: Promise.resolve({ slug: challenge.slug }),
+        },
+      );
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(header.toLowerCase());
     }

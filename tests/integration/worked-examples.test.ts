@@ -25,32 +25,58 @@ describeEachDatabase("worked examples", (db) => {
     (globalThis as Record<symbol, unknown>)[DB_KEY] = Promise.resolve(db());
   });
 
-  it("lists and serves a benchmark model, scored through the model path, and never a competitor's model", { timeout: 120_000 }, async () => {
-    const { db: d } = db();
-    const { challenge } = await makeHiggsChallenge(d);
-    const model = linearModel();
-    const posted = await registerBenchmark(d, { challengeId: challenge.id, name: "Linear example", filename: "baseline-linear.onnx", csv: "", model, modelCard: {}, bootstrap: 0 });
-    expect(posted).toMatchObject({ status: "scored", error: null });
+  it(
+    "lists and serves a benchmark model, scored through the model path, and never a competitor's model",
+    { timeout: 120_000 },
+    async () => {
+      const { db: d } = db();
+      const { challenge } = await makeHiggsChallenge(d);
+      const model = linearModel();
+      const posted = await registerBenchmark(d, {
+        challengeId: challenge.id,
+        name: "Linear example",
+        filename: "baseline-linear.onnx",
+        csv: "",
+        model,
+        modelCard: {},
+        bootstrap: 0,
+      });
+      expect(posted).toMatchObject({ status: "scored", error: null });
 
-    const [listed] = await workedExamples(d, challenge.id);
-    expect(listed).toMatchObject({ submissionId: posted.submissionId, name: "Linear example", filename: "baseline-linear.onnx", sizeBytes: model.byteLength, score: posted.publicScore });
-    expect(listed!.msPer1000).toBeGreaterThan(0);
+      const [listed] = await workedExamples(d, challenge.id);
+      expect(listed).toMatchObject({
+        submissionId: posted.submissionId,
+        name: "Linear example",
+        filename: "baseline-linear.onnx",
+        sizeBytes: model.byteLength,
+        score: posted.publicScore,
+      });
+      expect(listed!.msPer1000).toBeGreaterThan(0);
 
-    const res = await get(challenge.slug, String(posted.submissionId));
-    expect(res.status).toBe(200);
-    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${challenge.slug}-baseline-linear.onnx"`);
-    expect(new Uint8Array(await res.arrayBuffer())).toEqual(model);
+      const res = await get(challenge.slug, String(posted.submissionId));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${challenge.slug}-baseline-linear.onnx"`);
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(model);
 
-    const { user, team } = await makeUserWithTeam(d, challenge.id);
-    const theirs = await createSubmission(d, {
-      challengeId: challenge.id, teamId: team.id, userId: user.id, dailyLimit: 100, filename: "mine.onnx", description: "", format: "model",
-      gzipContent: gzipSync(model), sizeBytes: model.byteLength, sha256: createHash("sha256").update(model).digest("hex"),
-    });
-    for (const id of [String(theirs.id), "999999", "abc", "-1"]) {
-      const refused = await get(challenge.slug, id);
-      expect(refused.status).toBe(404);
-      expect(await refused.json()).toMatchObject({ error: { code: "not_found" } });
-    }
-    expect((await workedExamples(d, challenge.id)).map((e) => e.submissionId)).toEqual([posted.submissionId]);
-  });
+      const { user, team } = await makeUserWithTeam(d, challenge.id);
+      const theirs = await createSubmission(d, {
+        challengeId: challenge.id,
+        teamId: team.id,
+        userId: user.id,
+        dailyLimit: 100,
+        filename: "mine.onnx",
+        description: "",
+        format: "model",
+        gzipContent: gzipSync(model),
+        sizeBytes: model.byteLength,
+        sha256: createHash("sha256").update(model).digest("hex"),
+      });
+      for (const id of [String(theirs.id), "999999", "abc", "-1"]) {
+        const refused = await get(challenge.slug, id);
+        expect(refused.status).toBe(404);
+        expect(await refused.json()).toMatchObject({ error: { code: "not_found" } });
+      }
+      expect((await workedExamples(d, challenge.id)).map((e) => e.submissionId)).toEqual([posted.submissionId]);
+    },
+  );
 });

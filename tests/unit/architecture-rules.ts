@@ -54,7 +54,11 @@ function declaresInList(list: ts.VariableDeclarationList | undefined, wanted: st
 function declaredLocally(node: ts.Node, wanted: string): boolean {
   for (let scope: ts.Node | undefined = node.parent; scope; scope = scope.parent) {
     if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, wanted))) return true;
-    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    if (
+      (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) &&
+      scope.initializer &&
+      ts.isVariableDeclarationList(scope.initializer)
+    ) {
       if (declaresInList(scope.initializer, wanted)) return true;
     }
     if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, wanted)) return true;
@@ -72,7 +76,11 @@ function declaredLocally(node: ts.Node, wanted: string): boolean {
 function isGlobalProcess(node: ts.Identifier): boolean {
   const p = node.parent;
   if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) &&
+    p.name === node
+  )
+    return false;
   if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) && p.name === node) return false;
   if (ts.isBindingElement(p) && p.propertyName === node) return false;
   if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) return false;
@@ -85,7 +93,11 @@ export function violations(source: string, file: string): Violation[] {
   const out: Violation[] = [];
   const add = (node: ts.Node, what: string) => out.push({ line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, what });
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const v = moduleViolation(node.moduleSpecifier.text, file);
       if (v) add(node, v);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
@@ -99,10 +111,19 @@ export function violations(source: string, file: string): Violation[] {
       if (v) add(node, v);
     } else if (ts.isIdentifier(node) && isProcess(node) && isGlobalProcess(node)) {
       add(node, "uses the global process (process.env, its destructuring…)");
-    } else if (ts.isPropertyAccessExpression(node) && isProcess(node.name) && ts.isIdentifier(node.expression) && node.expression.text === "globalThis") {
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      isProcess(node.name) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "globalThis"
+    ) {
       add(node, "uses the global process (globalThis.process)");
-    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression) && node.argumentExpression.text === "process") {
-      add(node, "uses the global process (…[\"process\"])");
+    } else if (
+      ts.isElementAccessExpression(node) &&
+      ts.isStringLiteral(node.argumentExpression) &&
+      node.argumentExpression.text === "process"
+    ) {
+      add(node, 'uses the global process (…["process"])');
     }
     ts.forEachChild(node, visit);
   };
@@ -146,8 +167,19 @@ export function inlineQueries(source: string, file: string): Violation[] {
   const add = (node: ts.Node, what: string) => out.push({ line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, what });
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === "sql") add(node, "a sql`…` template");
-    else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "sql" && (node.name.text === "raw" || node.name.text === "join")) add(node, `sql.${node.name.text}`);
-    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_BUILDER_CALLS.has(node.expression.name.text) && isDbHandle(node.expression.expression)) {
+    else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "sql" &&
+      (node.name.text === "raw" || node.name.text === "join")
+    )
+      add(node, `sql.${node.name.text}`);
+    else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      QUERY_BUILDER_CALLS.has(node.expression.name.text) &&
+      isDbHandle(node.expression.expression)
+    ) {
       add(node, `a query-builder call (.${node.expression.name.text})`);
     }
     ts.forEachChild(node, visit);

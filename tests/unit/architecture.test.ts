@@ -96,7 +96,11 @@ describe("no code outside challenges/ names a kind", () => {
     expect(report(files, (s, f) => literalUses(s, f, ids))).toEqual([]);
   });
   it("is caught when it does", () => {
-    const uses = literalUses('if (challenge.kind === "detector-design") draw(); // "higgs-tautau" in a comment\nif (kind === "higgs-cern") parse();', "x.ts", ids);
+    const uses = literalUses(
+      'if (challenge.kind === "detector-design") draw(); // "higgs-tautau" in a comment\nif (kind === "higgs-cern") parse();',
+      "x.ts",
+      ids,
+    );
     expect(uses.map((u) => u.what)).toEqual(["detector-design", "higgs-cern"]);
   });
 });
@@ -107,7 +111,12 @@ describe("database queries live in db/", () => {
   const ALLOWED = new Set<string>([]);
   const files = ["app", "lib", "scripts", "cli"].flatMap((d) => sourceFiles(path.join(root, d)));
   it("has no sql`…` template or query-builder call in app/, lib/, scripts/ or cli/ outside the listed files", () => {
-    expect(report(files.filter((f) => !ALLOWED.has(path.relative(root, f))), inlineQueries)).toEqual([]);
+    expect(
+      report(
+        files.filter((f) => !ALLOWED.has(path.relative(root, f))),
+        inlineQueries,
+      ),
+    ).toEqual([]);
   });
   it("lists only files that still need it", () => {
     for (const f of ALLOWED) expect(inlineQueries(readFileSync(path.join(root, f), "utf8"), f), f).not.toEqual([]);
@@ -121,6 +130,11 @@ describe("database queries live in db/", () => {
     expect(inlineQueries(source, "x.ts").map((v) => v.what)).toEqual(expected);
   });
   it("lets through a transaction, calls on other objects and the word in a string", () => {
-    expect(inlineQueries('await db.transaction(async (tx) => insertRun(tx, p));\nmap.delete(k);\nboss.send("select");\nconst s = "db.select()";', "x.ts")).toEqual([]);
+    expect(
+      inlineQueries(
+        'await db.transaction(async (tx) => insertRun(tx, p));\nmap.delete(k);\nboss.send("select");\nconst s = "db.select()";',
+        "x.ts",
+      ),
+    ).toEqual([]);
   });
 });

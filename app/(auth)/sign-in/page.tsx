@@ -21,9 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="mt-4 space-y-2 border-t border-slate-200 pt-4">
           {providers.map((p) => (
             <form key={p.id} action={oauthSignInAction.bind(null, p.id, callbackUrl)}>
-              <button className="w-full rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">
-                Continue with {p.name}
-              </button>
+              <button className="w-full rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">Continue with {p.name}</button>
             </form>
           ))}
         </div>

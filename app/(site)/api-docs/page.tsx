@@ -29,8 +29,8 @@ export default function ApiDocsPage() {
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">Command-line client</h2>
         <p className="text-sm text-slate-600">
-          The client is in the platform&apos;s repository, not on npm. In a clone, after <code>npm install</code>, run{" "}
-          <code>npm link</code> once (or <code>npm install -g .</code>) to get the <code>collider-arena</code> command, or run it in place with{" "}
+          The client is in the platform&apos;s repository, not on npm. In a clone, after <code>npm install</code>, run <code>npm link</code>{" "}
+          once (or <code>npm install -g .</code>) to get the <code>collider-arena</code> command, or run it in place with{" "}
           <code>node bin/collider-arena.js</code>.
         </p>
         <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`collider-arena login --url http://localhost:3000      # paste the token when asked, or pipe it in
@@ -41,8 +41,9 @@ collider-arena submissions higgs-boson
 collider-arena leaderboard higgs-boson`}</pre>
         <p className="text-sm text-slate-600">
           The token is stored in <code>~/.config/collider-arena/config.json</code> (mode 0600); <code>COLLIDER_ARENA_TOKEN</code> and{" "}
-          <code>COLLIDER_ARENA_URL</code> override it. Exit codes: 0 success, 1 usage or unexpected error, 2 the file was rejected (bad format,
-          too large), 3 not signed in or not allowed, 4 not found, 5 limit reached or challenge closed, 6 rate limited, 7 cannot reach the server, 8 scoring failed.
+          <code>COLLIDER_ARENA_URL</code> override it. Exit codes: 0 success, 1 usage or unexpected error, 2 the file was rejected (bad
+          format, too large), 3 not signed in or not allowed, 4 not found, 5 limit reached or challenge closed, 6 rate limited, 7 cannot
+          reach the server, 8 scoring failed.
         </p>
       </section>
       <section className="space-y-3">

@@ -44,8 +44,12 @@ export function ImportDataForm({ uploads }: { uploads: readonly UploadOption[] }
         </select>
       </label>
       <div className="flex flex-wrap gap-3 text-sm">
-        <label>Title <input name="title" className={input} /></label>
-        <label>Slug <input name="slug" className={input} /></label>
+        <label>
+          Title <input name="title" className={input} />
+        </label>
+        <label>
+          Slug <input name="slug" className={input} />
+        </label>
       </div>
       {uploads
         .filter((u) => u.id === kind)

@@ -31,7 +31,9 @@ export default async function OrganisePage() {
           {rows.map((c) => (
             <li key={c.id} className="flex items-center gap-3 rounded border border-slate-200 bg-white p-3">
               <StatusBadge status={c.state.status} />
-              <Link href={`/challenges/${c.slug}/manage`} className="font-medium text-brand-700 underline">{c.title}</Link>
+              <Link href={`/challenges/${c.slug}/manage`} className="font-medium text-brand-700 underline">
+                {c.title}
+              </Link>
               <span className="text-sm text-slate-500">{c.visibility}</span>
             </li>
           ))}

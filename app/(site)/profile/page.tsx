@@ -24,7 +24,9 @@ export default async function ProfilePage() {
         <dt className="font-medium text-slate-500">Email</dt>
         <dd>
           {user.email}{" "}
-          <span data-testid="email-status" className="text-xs text-slate-500">{user.emailVerified ? "(verified)" : "(not verified)"}</span>
+          <span data-testid="email-status" className="text-xs text-slate-500">
+            {user.emailVerified ? "(verified)" : "(not verified)"}
+          </span>
         </dd>
         <dt className="font-medium text-slate-500">Role</dt>
         <dd data-testid="role">{user.role}</dd>

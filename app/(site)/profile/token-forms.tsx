@@ -36,7 +36,11 @@ export function RevokeTokenForm({ action, id, name }: { action: Action; id: numb
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />
-      <button disabled={pending} aria-label={`Revoke ${name}`} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">
+      <button
+        disabled={pending}
+        aria-label={`Revoke ${name}`}
+        className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100"
+      >
         Revoke
       </button>
       <FormError message={state.error} />

@@ -38,7 +38,8 @@ export async function readChallengeFile(src: ByteSource, fileName: string, withE
     (rec, col) => {
       if (withEventId) {
         const id = Number(fieldText(rec, col[0]!));
-        if (!(Number.isInteger(id) && id >= 0 && id <= INT32_MAX)) problems.add(rec.line, `EventId ${quoteValue(rec, col[0]!)} is not a whole number`);
+        if (!(Number.isInteger(id) && id >= 0 && id <= INT32_MAX))
+          problems.add(rec.line, `EventId ${quoteValue(rec, col[0]!)} is not a whole number`);
         ids.push(id);
       }
       ANOMALY_FEATURES.forEach((name, f) => {

@@ -35,7 +35,11 @@ export const MIN_GROUP_EVENTS = 20;
 const VALIDATION_FRACTION = 0.2;
 
 /** Signal region (1), side bands of `width` GeV on either side (0), elsewhere (−1). */
-export function sidebandGroups(events: AnomalyEvents, region: readonly [number, number] = SIGNAL_REGION, width = DEFAULT_SIDEBAND_WIDTH): Int8Array {
+export function sidebandGroups(
+  events: AnomalyEvents,
+  region: readonly [number, number] = SIGNAL_REGION,
+  width = DEFAULT_SIDEBAND_WIDTH,
+): Int8Array {
   const [lo, hi] = region;
   return Int8Array.from(events.features[FEATURE.mjj]!, (m) => (m >= lo && m < hi ? 1 : m >= lo - width && m < hi + width ? 0 : -1));
 }
@@ -86,7 +90,13 @@ export interface CwolaResult {
   dispose(): void;
 }
 
-function labelledSet(X: Float32Array, cols: number, rows: Int32Array, label: Uint8Array, weight: ArrayLike<number> | undefined): LabelledSet {
+function labelledSet(
+  X: Float32Array,
+  cols: number,
+  rows: Int32Array,
+  label: Uint8Array,
+  weight: ArrayLike<number> | undefined,
+): LabelledSet {
   const ones = new Float64Array(rows.length).fill(1);
   const base = weight ? Float64Array.from(rows, (r) => weight[r]!) : ones;
   // amsWeight only feeds the family's progress AMS, which means nothing here: unit weights keep it defined.
@@ -109,12 +119,21 @@ export async function trainCwola(events: AnomalyEvents, group: Int8Array, opts: 
   const n = events.label.length;
   if (group.length !== n) throw new RangeError(`${group.length} groups for ${n} events`);
   const folds = opts.folds ?? DEFAULT_FOLDS;
-  const hp: MlpHyperparameters = { ...DEFAULT_CWOLA, ...opts.hyperparameters, ...(opts.epochs === undefined ? {} : { epochs: opts.epochs }) };
-  const [rich, reference] = countGroups(group, Int32Array.from({ length: n }, (_, i) => i));
+  const hp: MlpHyperparameters = {
+    ...DEFAULT_CWOLA,
+    ...opts.hyperparameters,
+    ...(opts.epochs === undefined ? {} : { epochs: opts.epochs }),
+  };
+  const [rich, reference] = countGroups(
+    group,
+    Int32Array.from({ length: n }, (_, i) => i),
+  );
   // Each fold model sees about (folds − 1) / folds of each group; refuse up front rather than fail in fold 3.
   const minimum = Math.ceil((MIN_GROUP_EVENTS * folds) / (folds - 1));
   if (rich < minimum || reference < minimum) {
-    throw new RangeError(`CWoLa needs at least ${minimum} events in each sample; got ${rich} signal-region (or data) and ${reference} sideband (or reference) events`);
+    throw new RangeError(
+      `CWoLa needs at least ${minimum} events in each sample; got ${rich} signal-region (or data) and ${reference} sideband (or reference) events`,
+    );
   }
   const root = new Random(opts.seed);
   // Fitted on the features of every event: no label or group enters it, so nothing leaks into the scores.
@@ -130,7 +149,14 @@ export async function trainCwola(events: AnomalyEvents, group: Int8Array, opts: 
       const label = Uint8Array.from(rows, (r) => group[r]!);
       const rng = root.fork(2 + f);
       const split = stratifiedSplit(label, VALIDATION_FRACTION, rng.fork(0));
-      const pick = (part: Int32Array) => labelledSet(X, cols, Int32Array.from(part, (k) => rows[k]!), Uint8Array.from(part, (k) => label[k]!), opts.weight);
+      const pick = (part: Int32Array) =>
+        labelledSet(
+          X,
+          cols,
+          Int32Array.from(part, (k) => rows[k]!),
+          Uint8Array.from(part, (k) => label[k]!),
+          opts.weight,
+        );
       const data = { featureNames: [...standardiser.features], train: pick(split.train), validation: pick(split.validation) };
       return family.train(data, { seed: rng.nextUint32() }, (e) =>
         opts.onEpoch?.({ epoch: e.epoch, epochs: e.epochs, loss: e.loss, validationLoss: Number.NaN, fold: f + 1, folds }),

@@ -12,7 +12,8 @@ import { shuffledOrder } from "../dataset";
 
 /** The fold (0..folds−1) of each of `n` events. */
 export function kFoldAssignment(n: number, folds: number, rng: Random): Uint8Array {
-  if (!(Number.isInteger(folds) && folds >= 2 && folds <= 255)) throw new RangeError(`folds must be a whole number from 2 to 255, got ${folds}`);
+  if (!(Number.isInteger(folds) && folds >= 2 && folds <= 255))
+    throw new RangeError(`folds must be a whole number from 2 to 255, got ${folds}`);
   const fold = new Uint8Array(n);
   shuffledOrder(n, rng).forEach((event, position) => (fold[event] = position % folds));
   return fold;

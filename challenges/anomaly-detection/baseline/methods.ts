@@ -15,7 +15,15 @@ import * as tf from "@tensorflow/tfjs";
 import type { AnomalyEvents } from "../schema";
 import { SIGNAL_REGION } from "../simulator/params";
 import { trainAutoencoder } from "./autoencoder";
-import { DEFAULT_FOLDS, DEFAULT_SIDEBAND_WIDTH, MIN_GROUP_EVENTS, referenceGroups, sidebandGroups, sidebandWeights, trainCwola } from "./cwola";
+import {
+  DEFAULT_FOLDS,
+  DEFAULT_SIDEBAND_WIDTH,
+  MIN_GROUP_EVENTS,
+  referenceGroups,
+  sidebandGroups,
+  sidebandWeights,
+  trainCwola,
+} from "./cwola";
 import { BASELINE_FEATURES } from "./features";
 import type { EpochListener } from "./progress";
 
@@ -74,7 +82,12 @@ export async function runAnomalyMethod(
           method,
           mode: "background-only",
           architecture: { type: "autoencoder", ...ae.architecture },
-          hyperparameters: { ...ae.hyperparameters, optimizer: "adam", loss: "mean squared error", earlyStopping: "validation reconstruction error" },
+          hyperparameters: {
+            ...ae.hyperparameters,
+            optimizer: "adam",
+            loss: "mean squared error",
+            earlyStopping: "validation reconstruction error",
+          },
           preprocessing: ae.standardiser,
           epochs: ae.hyperparameters.epochs,
           bestEpochs: [ae.bestEpoch],
@@ -99,7 +112,12 @@ export async function runAnomalyMethod(
         method,
         mode: sidebands ? "sidebands" : "reference",
         architecture: { type: "mlp", ...cwola.architecture },
-        hyperparameters: { ...cwola.hyperparameters, signalRegion: SIGNAL_REGION, sidebandWidth: sidebands ? DEFAULT_SIDEBAND_WIDTH : null, groups: cwola.groupEvents },
+        hyperparameters: {
+          ...cwola.hyperparameters,
+          signalRegion: SIGNAL_REGION,
+          sidebandWidth: sidebands ? DEFAULT_SIDEBAND_WIDTH : null,
+          groups: cwola.groupEvents,
+        },
         preprocessing: cwola.standardiser,
         epochs: cwola.hyperparameters.epochs,
         bestEpochs: cwola.bestEpochs,

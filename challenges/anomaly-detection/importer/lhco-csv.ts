@@ -68,9 +68,13 @@ export async function parseLhcoCsv(lines: Iterable<string> | AsyncIterable<strin
     lineNo++;
     const line = raw.replace(/\r?\n$/, "").replace(/\r$/, "");
     if (lineNo === 1) {
-      const header = line.replace(/^\uFEFF/, "").split(",").map((c) => c.trim());
+      const header = line
+        .replace(/^\uFEFF/, "")
+        .split(",")
+        .map((c) => c.trim());
       const known = LHCO_HEADERS.find((h) => h.columns.length === header.length && h.columns.every((c, k) => c === header[k]));
-      if (!known) return problems.fatal(1, `the header is "${line}"; expected "${LHCO_HEADERS.map((h) => h.columns.join(",")).join('" or "')}"`);
+      if (!known)
+        return problems.fatal(1, `the header is "${line}"; expected "${LHCO_HEADERS.map((h) => h.columns.join(",")).join('" or "')}"`);
       massToGeV = known.massToGeV;
       names = known.columns;
       continue;

@@ -35,9 +35,15 @@ export function datasetFromLhco(train: AnomalyEvents, test: AnomalyEvents, opts:
   const isControl = new Uint8Array(background.length);
   for (let k = 0; k < opts.controlEvents; k++) isControl[order[k]!] = 1;
   return trackADataset({
-    train: selectAnomalyEvents(train, background.filter((_, k) => isControl[k] === 0)),
+    train: selectAnomalyEvents(
+      train,
+      background.filter((_, k) => isControl[k] === 0),
+    ),
     test,
-    control: selectAnomalyEvents(train, background.filter((_, k) => isControl[k] === 1)),
+    control: selectAnomalyEvents(
+      train,
+      background.filter((_, k) => isControl[k] === 1),
+    ),
     seed: opts.seed,
     publicFraction: opts.publicFraction,
     manifest: {

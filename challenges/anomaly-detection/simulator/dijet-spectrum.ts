@@ -37,7 +37,8 @@ export function tabulateDijet(sqrtS: number, range: readonly [number, number], s
     previous = density;
   }
   const total = cdf[points - 1]!;
-  if (!(total > 0 && Number.isFinite(total))) throw new RangeError("the dijet function does not integrate to a positive finite value on the window");
+  if (!(total > 0 && Number.isFinite(total)))
+    throw new RangeError("the dijet function does not integrate to a positive finite value on the window");
   for (let i = 1; i < points; i++) cdf[i] = cdf[i]! / total;
   return { mjj, cdf };
 }

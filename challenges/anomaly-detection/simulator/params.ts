@@ -102,7 +102,11 @@ export const anomalyParamsSchema = z
   .object({
     sqrtS: positive,
     mjjRange: z.tuple([positive, positive]),
-    cdfPoints: z.number().int().min(16).max(1 << 20),
+    cdfPoints: z
+      .number()
+      .int()
+      .min(16)
+      .max(1 << 20),
     background: z
       .object({
         dijet: z.object({ p1: z.number(), p2: z.number(), p3: z.number() }).strict(),

@@ -57,10 +57,14 @@ const MAX_MJJ_TRIES = 10_000;
 export function simulateAnomaly(opts: SimulateAnomalyOptions): { manifest: AnomalyManifest; events: AnomalyEvents } {
   const { seed, nEvents, signalFraction } = opts;
   const params: AnomalyParams = anomalyParamsSchema.parse(opts.params ?? DEFAULT_ANOMALY_PARAMS);
-  if (!Number.isInteger(nEvents) || nEvents < 0 || nEvents >= 2 ** 31) throw new RangeError(`nEvents must be a non-negative int32, got ${nEvents}`);
+  if (!Number.isInteger(nEvents) || nEvents < 0 || nEvents >= 2 ** 31)
+    throw new RangeError(`nEvents must be a non-negative int32, got ${nEvents}`);
   if (!(signalFraction >= 0 && signalFraction <= 1)) throw new RangeError(`signalFraction must be in [0, 1], got ${signalFraction}`);
   const root = new Random(seed);
-  const rng = Object.fromEntries(Object.entries(STREAMS).map(([name, id]) => [name, root.fork(id)])) as Record<keyof typeof STREAMS, Random>;
+  const rng = Object.fromEntries(Object.entries(STREAMS).map(([name, id]) => [name, root.fork(id)])) as Record<
+    keyof typeof STREAMS,
+    Random
+  >;
   const spectrum = tabulateDijet(params.sqrtS, params.mjjRange, params.background.dijet, params.cdfPoints);
   const [lo, hi] = params.mjjRange;
   const bkg = params.background;
@@ -82,7 +86,8 @@ export function simulateAnomaly(opts: SimulateAnomalyOptions): { manifest: Anoma
       signalLeft--;
       let mjj = NaN;
       for (let tries = 0; !(mjj >= lo && mjj <= hi); tries++) {
-        if (tries === MAX_MJJ_TRIES) throw new RangeError(`the signal peak at ${sig.resonanceMass} GeV is outside the window [${lo}, ${hi}]`);
+        if (tries === MAX_MJJ_TRIES)
+          throw new RangeError(`the signal peak at ${sig.resonanceMass} GeV is outside the window [${lo}, ${hi}]`);
         mjj = rng.signalMjj.normal(sig.resonanceMass, sig.resonanceMass * sig.mjjResolution);
       }
       daughter(a, sig.x, mjj);
@@ -96,7 +101,17 @@ export function simulateAnomaly(opts: SimulateAnomalyOptions): { manifest: Anoma
       storeEvent(events.features, i, mjj, a, b);
     }
   }
-  return { manifest: { simulator: ANOMALY_SIMULATOR, version: ANOMALY_SIMULATOR_VERSION, seed: describeSeed(seed), nEvents, signalFraction, params }, events };
+  return {
+    manifest: {
+      simulator: ANOMALY_SIMULATOR,
+      version: ANOMALY_SIMULATOR_VERSION,
+      seed: describeSeed(seed),
+      nEvents,
+      signalFraction,
+      params,
+    },
+    events,
+  };
 }
 
 const manifestSchema = z

@@ -20,7 +20,12 @@ export interface HiggsBlend {
   card: ModelCard;
 }
 
-export async function trainHiggsBlend(families: ModelFamily[], events: HiggsEvents, opts: HiggsBaselineOptions, onProgress: ProgressListener): Promise<HiggsBlend> {
+export async function trainHiggsBlend(
+  families: ModelFamily[],
+  events: HiggsEvents,
+  opts: HiggsBaselineOptions,
+  onProgress: ProgressListener,
+): Promise<HiggsBlend> {
   if (families.length < 2) throw new Error("a blend needs at least two families");
   const members: HiggsBaseline[] = [];
   for (const family of families) members.push(await trainHiggsBaseline(family, events, opts, onProgress));
@@ -39,7 +44,12 @@ export async function trainHiggsBlend(families: ModelFamily[], events: HiggsEven
     validationEvents: validation.label.length,
     features: cards[0]!.features,
     preprocessing: cards.map((c) => c.preprocessing),
-    validation: { ams: cut.ams, threshold: cut.threshold, selectedFraction: cut.selectedFraction, logLoss: weightedLogLoss(scores, validation.label, balancedWeights(validation.label, validation.weight)) },
+    validation: {
+      ams: cut.ams,
+      threshold: cut.threshold,
+      selectedFraction: cut.selectedFraction,
+      logLoss: weightedLogLoss(scores, validation.label, balancedWeights(validation.label, validation.weight)),
+    },
   };
   return { members, cut, card };
 }

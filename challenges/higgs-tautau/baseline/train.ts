@@ -47,8 +47,15 @@ function labelledSet(events: HiggsEvents, preprocessor: PreprocessorState): Labe
 }
 
 /** The seeded stratified split every family (and a blend) uses for a seed. */
-function splitEvents(events: HiggsEvents, opts: { seed: number; validationFraction?: number }): { train: HiggsEvents; validation: HiggsEvents } {
-  const rows = stratifiedSplit(events.label, opts.validationFraction ?? DEFAULT_VALIDATION_FRACTION, new Random(opts.seed).fork(SPLIT_STREAM));
+function splitEvents(
+  events: HiggsEvents,
+  opts: { seed: number; validationFraction?: number },
+): { train: HiggsEvents; validation: HiggsEvents } {
+  const rows = stratifiedSplit(
+    events.label,
+    opts.validationFraction ?? DEFAULT_VALIDATION_FRACTION,
+    new Random(opts.seed).fork(SPLIT_STREAM),
+  );
   return { train: selectEvents(events, rows.train), validation: selectEvents(events, rows.validation) };
 }
 
@@ -67,13 +74,22 @@ export function prepareHiggsTraining(
   const { train, validation } = splitEvents(events, opts);
   const preprocessor = fitPreprocessor(train, { style, symmetrise: opts.symmetrise });
   return {
-    data: { featureNames: preprocessor.columns.map((c) => c.name), train: labelledSet(train, preprocessor), validation: labelledSet(validation, preprocessor) },
+    data: {
+      featureNames: preprocessor.columns.map((c) => c.name),
+      train: labelledSet(train, preprocessor),
+      validation: labelledSet(validation, preprocessor),
+    },
     preprocessor,
   };
 }
 
 /** Throws the training problems as one error; trains and picks the cut otherwise. */
-export async function trainHiggsBaseline(family: ModelFamily, events: HiggsEvents, opts: HiggsBaselineOptions, onProgress: ProgressListener): Promise<HiggsBaseline> {
+export async function trainHiggsBaseline(
+  family: ModelFamily,
+  events: HiggsEvents,
+  opts: HiggsBaselineOptions,
+  onProgress: ProgressListener,
+): Promise<HiggsBaseline> {
   const problems = higgsTrainingProblems(events);
   if (problems.length > 0) throw new Error(`The training events cannot be used: ${problems.join("; ")}`);
   const { data, preprocessor } = prepareHiggsTraining(events, family.features, opts);

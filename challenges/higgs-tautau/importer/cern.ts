@@ -5,7 +5,14 @@
 import type { ByteSource } from "../../../scoring/parsing/byte-source";
 import { selectEvents } from "../schema";
 import { USAGE_PRIVATE, USAGE_PUBLIC } from "../split";
-import { checkDataset, DEFAULT_PUBLIC_FRACTION, DEFAULT_TEST_FRACTION, splitLabelledEvents, type HiggsImport, type SplitOptions } from "./higgs-import";
+import {
+  checkDataset,
+  DEFAULT_PUBLIC_FRACTION,
+  DEFAULT_TEST_FRACTION,
+  splitLabelledEvents,
+  type HiggsImport,
+  type SplitOptions,
+} from "./higgs-import";
 import { ImportFormatError } from "./import-error";
 import { CERN_LAYOUT, KAGGLE_SET, readEventFile } from "./read-events";
 
@@ -51,7 +58,9 @@ export async function parseCernFile(src: ByteSource, opts: CernImportOptions = {
 
   if (opts.split) {
     if (testRows.length > 0) {
-      fail(`a seeded split is only for files without test rows, but this one has ${testRows.length} (KaggleSet b or v): import it without a split`);
+      fail(
+        `a seeded split is only for files without test rows, but this one has ${testRows.length} (KaggleSet b or v): import it without a split`,
+      );
     }
     const parts = splitLabelledEvents(training, opts.split);
     checkDataset(parts.train, parts.solution);

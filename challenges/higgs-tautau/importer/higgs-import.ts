@@ -66,7 +66,10 @@ export function datasetProblems(train: HiggsEvents, solution: GeneratedSolution)
   for (const subset of ["Public", "Private"] as const) {
     const { sEvents, bEvents } = sums[subset];
     if (sEvents === 0 || bEvents === 0) {
-      problems.push({ line: null, message: `the ${subset} test subset has ${sEvents} signal and ${bEvents} background events; it needs both` });
+      problems.push({
+        line: null,
+        message: `the ${subset} test subset has ${sEvents} signal and ${bEvents} background events; it needs both`,
+      });
     }
   }
   return problems;
@@ -94,9 +97,24 @@ export function higgsDatasetFiles(train: HiggsEvents, test: HiggsEvents): Genera
   const nTrain = train.eventId.length;
   const nTest = test.eventId.length;
   return [
-    { filename: "training.csv", description: "Training events: EventId, 30 features, Weight, Label (s/b)", rows: nTrain, chunks: trainingCsv(train) },
-    { filename: "test.csv", description: "Test events: EventId and 30 features (no labels, no weights)", rows: nTest, chunks: testCsv(test) },
-    { filename: "sample_submission.csv", description: "A valid submission in Kaggle's format: EventId, RankOrder, Class", rows: nTest, chunks: sampleSubmissionCsv(test.eventId) },
+    {
+      filename: "training.csv",
+      description: "Training events: EventId, 30 features, Weight, Label (s/b)",
+      rows: nTrain,
+      chunks: trainingCsv(train),
+    },
+    {
+      filename: "test.csv",
+      description: "Test events: EventId and 30 features (no labels, no weights)",
+      rows: nTest,
+      chunks: testCsv(test),
+    },
+    {
+      filename: "sample_submission.csv",
+      description: "A valid submission in Kaggle's format: EventId, RankOrder, Class",
+      rows: nTest,
+      chunks: sampleSubmissionCsv(test.eventId),
+    },
   ];
 }
 
@@ -104,7 +122,12 @@ export function higgsDatasetFiles(train: HiggsEvents, test: HiggsEvents): Genera
 export function higgsImportDataset(imported: HiggsImport): GeneratedDataset {
   const { train, test, solution } = imported;
   return {
-    manifest: { ...imported.manifest, trainEvents: train.eventId.length, testEvents: test.eventId.length, weightSums: subsetSums(solution) },
+    manifest: {
+      ...imported.manifest,
+      trainEvents: train.eventId.length,
+      testEvents: test.eventId.length,
+      weightSums: subsetSums(solution),
+    },
     files: higgsDatasetFiles(train, test),
     solution,
   };

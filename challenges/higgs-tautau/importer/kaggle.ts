@@ -55,17 +55,26 @@ function matchIds(testIds: Int32Array, solution: Solution, names: { test: string
   }
   if (malformed.length > 0) {
     const shown = listIds(malformed.map((id) => JSON.stringify(id)));
-    problems.push({ line: null, message: `${malformed.length} EventIds of ${names.solution} are not whole numbers, so not in ${names.test}: ${shown}` });
+    problems.push({
+      line: null,
+      message: `${malformed.length} EventIds of ${names.solution} are not whole numbers, so not in ${names.test}: ${shown}`,
+    });
   }
   const sortedSolution = numeric.filter((v) => v >= 0).sort();
   const sortedTest = testIds.slice().sort();
   const missing = compareSorted(sortedTest, sortedSolution).onlyInA;
   const extra = compareSorted(sortedSolution, sortedTest).onlyInA;
   if (missing.length > 0) {
-    problems.push({ line: null, message: `${names.solution} has no row for ${missing.length} events of ${names.test}: EventId ${listIds(missing)}` });
+    problems.push({
+      line: null,
+      message: `${names.solution} has no row for ${missing.length} events of ${names.test}: EventId ${listIds(missing)}`,
+    });
   }
   if (extra.length > 0) {
-    problems.push({ line: null, message: `${names.solution} has ${extra.length} EventIds that are not in ${names.test}: ${listIds(extra)}` });
+    problems.push({
+      line: null,
+      message: `${names.solution} has ${extra.length} EventIds that are not in ${names.test}: ${listIds(extra)}`,
+    });
   }
   if (problems.length > 0) throw new ImportFormatError(`The solution ${names.solution}`, problems);
   return Int32Array.from(numeric);

@@ -31,7 +31,12 @@ export const KAGGLE_TRAINING_LAYOUT: FileLayout = {
   hasKaggleSet: false,
 };
 
-export const KAGGLE_TEST_LAYOUT: FileLayout = { columns: ["EventId", ...HIGGS_FEATURES], weightColumn: null, hasLabel: false, hasKaggleSet: false };
+export const KAGGLE_TEST_LAYOUT: FileLayout = {
+  columns: ["EventId", ...HIGGS_FEATURES],
+  weightColumn: null,
+  hasLabel: false,
+  hasKaggleSet: false,
+};
 
 /**
  * The CERN file's Weight is the original simulation weight; KaggleWeight is the one Kaggle renormalised per
@@ -75,7 +80,12 @@ function reportDuplicateIds(ids: Int32Array, line: Int32Array, problems: Problem
  * Reads one event file in `layout`; `fileName` names it in messages. Throws ImportFormatError listing the problems
  * (wrong header, wrong field count, bad EventId / feature / weight / Label / KaggleSet, duplicate EventId, no rows).
  */
-export async function readEventFile(src: ByteSource, layout: FileLayout, fileName: string, maxBytes = IMPORT_MAX_BYTES): Promise<ReadEvents> {
+export async function readEventFile(
+  src: ByteSource,
+  layout: FileLayout,
+  fileName: string,
+  maxBytes = IMPORT_MAX_BYTES,
+): Promise<ReadEvents> {
   const problems = new ProblemCollector(importErrorClass(`The file ${fileName}`));
   const out = new EventColumns();
   const at = (name: string | null): number => (name === null ? -1 : layout.columns.indexOf(name));
@@ -113,7 +123,8 @@ export async function readEventFile(src: ByteSource, layout: FileLayout, fileNam
         if (!Number.isFinite(v)) problems.add(line, () => `${HIGGS_FEATURES[f]} ${quoteValue(rec, k)} is not a finite number`);
         else if (f === JET_NUM && !(Number.isInteger(v) && v >= 0 && v <= 3)) {
           problems.add(line, () => `PRI_jet_num ${quoteValue(rec, k)} is not 0, 1, 2 or 3`);
-        } else if (v < MISSING) problems.add(line, () => `${HIGGS_FEATURES[f]} ${quoteValue(rec, k)} is below -999.0, the missing-value marker`);
+        } else if (v < MISSING)
+          problems.add(line, () => `${HIGGS_FEATURES[f]} ${quoteValue(rec, k)} is below -999.0, the missing-value marker`);
       }
 
       if (weightAt >= 0) {

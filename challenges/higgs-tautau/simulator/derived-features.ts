@@ -23,13 +23,21 @@ export function computeDerived(cols: Float64Array[], i: number, mmcParams: MmcPa
   const set = (f: number, v: number): void => {
     (cols[f] as Float64Array)[i] = v;
   };
-  const tauPt = get(F.PRI_tau_pt), tauEta = get(F.PRI_tau_eta), tauPhi = get(F.PRI_tau_phi);
-  const lepPt = get(F.PRI_lep_pt), lepEta = get(F.PRI_lep_eta), lepPhi = get(F.PRI_lep_phi);
-  const met = get(F.PRI_met), metPhi = get(F.PRI_met_phi);
+  const tauPt = get(F.PRI_tau_pt),
+    tauEta = get(F.PRI_tau_eta),
+    tauPhi = get(F.PRI_tau_phi);
+  const lepPt = get(F.PRI_lep_pt),
+    lepEta = get(F.PRI_lep_eta),
+    lepPhi = get(F.PRI_lep_phi);
+  const met = get(F.PRI_met),
+    metPhi = get(F.PRI_met_phi);
   const jetNum = get(F.PRI_jet_num);
-  const metX = met * Math.cos(metPhi), metY = met * Math.sin(metPhi);
-  const tx = tauPt * Math.cos(tauPhi), ty = tauPt * Math.sin(tauPhi);
-  const lx = lepPt * Math.cos(lepPhi), ly = lepPt * Math.sin(lepPhi);
+  const metX = met * Math.cos(metPhi),
+    metY = met * Math.sin(metPhi);
+  const tx = tauPt * Math.cos(tauPhi),
+    ty = tauPt * Math.sin(tauPhi);
+  const lx = lepPt * Math.cos(lepPhi),
+    ly = lepPt * Math.sin(lepPhi);
 
   const massVis = masslessMass(tauPt, tauEta, tauPhi, lepPt, lepEta, lepPhi);
   set(F.DER_mass_vis, round3(massVis));
@@ -46,14 +54,19 @@ export function computeDerived(cols: Float64Array[], i: number, mmcParams: MmcPa
   const norm = Math.hypot(a, b);
   set(F.DER_met_phi_centrality, norm > 0 ? round3((a + b) / norm) : 0);
 
-  let totX = tx + lx + metX, totY = ty + ly + metY;
+  let totX = tx + lx + metX,
+    totY = ty + ly + metY;
   if (jetNum >= 1) {
     totX += get(F.PRI_jet_leading_pt) * Math.cos(get(F.PRI_jet_leading_phi));
     totY += get(F.PRI_jet_leading_pt) * Math.sin(get(F.PRI_jet_leading_phi));
   }
   if (jetNum >= 2) {
-    const pt1 = get(F.PRI_jet_leading_pt), eta1 = get(F.PRI_jet_leading_eta), phi1 = get(F.PRI_jet_leading_phi);
-    const pt2 = get(F.PRI_jet_subleading_pt), eta2 = get(F.PRI_jet_subleading_eta), phi2 = get(F.PRI_jet_subleading_phi);
+    const pt1 = get(F.PRI_jet_leading_pt),
+      eta1 = get(F.PRI_jet_leading_eta),
+      phi1 = get(F.PRI_jet_leading_phi);
+    const pt2 = get(F.PRI_jet_subleading_pt),
+      eta2 = get(F.PRI_jet_subleading_eta),
+      phi2 = get(F.PRI_jet_subleading_phi);
     totX += pt2 * Math.cos(phi2);
     totY += pt2 * Math.sin(phi2);
     const gap = eta1 - eta2;

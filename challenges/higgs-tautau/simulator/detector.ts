@@ -56,9 +56,7 @@ const jetEta = new Float64Array(8);
 const jetPhi = new Float64Array(8);
 
 /** Smears and selects one event; returns false (writing nothing useful) when it fails the selection. */
-export function reconstruct(
-  rng: Random, ev: TruthEvent, det: DetectorParams, cols: Float64Array[], i: number,
-): boolean {
+export function reconstruct(rng: Random, ev: TruthEvent, det: DetectorParams, cols: Float64Array[], i: number): boolean {
   const p = ev.p4;
   const tauPtTrue = ptOf(p, SLOT.tauVis);
   const tauPt = tauPtTrue * (1 + rng.normal(0, det.tauResolution));
@@ -83,8 +81,11 @@ export function reconstruct(
   let metX = ev.nuX - (tauPt - tauPtTrue) * Math.cos(tauPhi) - (lepPt - lepPtTrue) * Math.cos(lepPhi) + lost * softX;
   let metY = ev.nuY - (tauPt - tauPtTrue) * Math.sin(tauPhi) - (lepPt - lepPtTrue) * Math.sin(lepPhi) + lost * softY;
   const spread = det.softSumEtSpread;
-  let sumEt = tauPt + det.sumEtResponse * lepPt + det.softResponse * Math.hypot(softX, softY)
-    + det.softSumEtMean * Math.exp(spread * rng.normal() - 0.5 * spread * spread);
+  let sumEt =
+    tauPt +
+    det.sumEtResponse * lepPt +
+    det.softResponse * Math.hypot(softX, softY) +
+    det.softSumEtMean * Math.exp(spread * rng.normal() - 0.5 * spread * spread);
 
   let nJets = 0;
   let jetAllPt = 0;

@@ -14,83 +14,73 @@ export const FITTED_CONFIG: SimulatorConfig = {
   shares: {
     ggH: {
       countFraction: 0.1355,
-      weightShare: 0.88
+      weightShare: 0.88,
     },
     VBF: {
       countFraction: 0.1444,
-      weightShare: 0.076
+      weightShare: 0.076,
     },
     VH: {
       countFraction: 0.0607,
-      weightShare: 0.044
+      weightShare: 0.044,
     },
     Ztautau: {
       countFraction: 0.2713,
-      weightShare: 0.55
+      weightShare: 0.55,
     },
     ttbar: {
       countFraction: 0.0844,
-      weightShare: 0.03903
+      weightShare: 0.03903,
     },
     Wjets: {
       countFraction: 0.3037,
-      weightShare: 0.4137
-    }
+      weightShare: 0.4137,
+    },
   },
   weights: {
     ggH: {
       jetSlope: 0,
-      spread: 0
+      spread: 0,
     },
     VBF: {
       jetSlope: 0,
-      spread: 0
+      spread: 0,
     },
     VH: {
       jetSlope: 0,
-      spread: 0
+      spread: 0,
     },
     Ztautau: {
       jetSlope: 0.5531,
-      spread: 0.4
+      spread: 0.4,
     },
     ttbar: {
       jetSlope: 0,
-      spread: 0
+      spread: 0,
     },
     Wjets: {
       jetSlope: 1.475,
-      spread: 0.3
-    }
+      spread: 0.3,
+    },
   },
   ggH: {
     radiation: {
-      multiplicity: [
-        0.35,
-        0.3,
-        0.2,
-        0,
-        0.05
-      ],
+      multiplicity: [0.35, 0.3, 0.2, 0, 0.05],
       ptMin: 17.2,
       power: 6.78,
       ptScale: 110,
-      etaSigma: 1.73
+      etaSigma: 1.73,
     },
     ySigma: 1.58,
-    kT: 16.95
+    kT: 16.95,
   },
   vbf: {
     radiation: {
-      multiplicity: [
-        0.75,
-        0.3,
-        0
-      ],
+      multiplicity: [0.75, 0.3, 0],
       ptMin: 14.45,
       power: 5.22,
       ptScale: 110,
-      etaSigma: 2.151
+      etaSigma: 2.151,
     },
     ySigma: 0.8,
     kT: 8,
@@ -98,76 +88,57 @@ export const FITTED_CONFIG: SimulatorConfig = {
     tagPower: 6,
     tagPtScale: 150,
     gapMean: 4.2,
-    gapSigma: 1.488
+    gapSigma: 1.488,
   },
   vh: {
     radiation: {
-      multiplicity: [
-        0.45,
-        0.3,
-        0.2
-      ],
+      multiplicity: [0.45, 0.3, 0.2],
       ptMin: 18.02,
       power: 6,
       ptScale: 129.6,
-      etaSigma: 2.809
+      etaSigma: 2.809,
     },
     ySigma: 1.2,
     kT: 6.525,
     massExcess: 150,
-    invisibleFraction: 0.22
+    invisibleFraction: 0.22,
   },
   ztautau: {
     radiation: {
-      multiplicity: [
-        0.25,
-        0.35,
-        0.2,
-        0.15
-      ],
+      multiplicity: [0.25, 0.35, 0.2, 0.15],
       ptMin: 15,
       power: 6,
       ptScale: 110,
-      etaSigma: 2.335
+      etaSigma: 2.335,
     },
     ySigma: 2,
-    kT: 20
+    kT: 20,
   },
   wjets: {
     radiation: {
-      multiplicity: [
-        0,
-        0.1,
-        0.35,
-        0.4,
-        0.15
-      ],
+      multiplicity: [0, 0.1, 0.35, 0.4, 0.15],
       ptMin: 15,
       power: 6,
       ptScale: 70.8,
-      etaSigma: 2.2
+      etaSigma: 2.2,
     },
     ySigma: 2,
     kT: 16.95,
-    zMin: 0.5
+    zMin: 0.5,
   },
   ttbar: {
     radiation: {
-      multiplicity: [
-        0.7,
-        0.25,
-        0.05
-      ],
+      multiplicity: [0.7, 0.25, 0.05],
       ptMin: 12.53,
       power: 5.22,
       ptScale: 70.8,
-      etaSigma: 2.095
+      etaSigma: 2.095,
     },
     ySigma: 1,
     kT: 17.59,
     zMin: 0.545,
     massExcess: 158,
-    realTauFraction: 0.4
+    realTauFraction: 0.4,
   },
   detector: {
     leptonResolution: 0.02,
@@ -178,7 +149,7 @@ export const FITTED_CONFIG: SimulatorConfig = {
     softSumEtMean: 56.38,
     softSumEtSpread: 0.9081,
     sumEtResponse: 0.5865,
-    softResponse: 0
+    softResponse: 0,
   },
   mmc: {
     scale: 0.94,
@@ -187,6 +158,6 @@ export const FITTED_CONFIG: SimulatorConfig = {
     maxRatio: 1.25,
     lepFloor: 0.5875,
     tauFloor: 0.25,
-    resolution: 0.0425
-  }
+    resolution: 0.0425,
+  },
 };

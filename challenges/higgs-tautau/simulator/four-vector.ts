@@ -45,7 +45,10 @@ export function etaOf(b: Float64Array, o: number): number {
 }
 
 export function massOf(b: Float64Array, o: number): number {
-  const px = b[o] as number, py = b[o + 1] as number, pz = b[o + 2] as number, e = b[o + 3] as number;
+  const px = b[o] as number,
+    py = b[o + 1] as number,
+    pz = b[o + 2] as number,
+    e = b[o + 3] as number;
   return Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
 }
 
@@ -66,11 +69,16 @@ export function scale(b: Float64Array, o: number, f: number): void {
 /** Boosts the vector at `o`, given in the rest frame of `parent`, into the frame where `parent` is measured. */
 export function boostToLab(b: Float64Array, o: number, parent: number): void {
   const pe = b[parent + 3] as number;
-  const bx = (b[parent] as number) / pe, by = (b[parent + 1] as number) / pe, bz = (b[parent + 2] as number) / pe;
+  const bx = (b[parent] as number) / pe,
+    by = (b[parent + 1] as number) / pe,
+    bz = (b[parent + 2] as number) / pe;
   const b2 = bx * bx + by * by + bz * bz;
   if (b2 <= 0) return;
   const gamma = 1 / Math.sqrt(1 - b2);
-  const px = b[o] as number, py = b[o + 1] as number, pz = b[o + 2] as number, e = b[o + 3] as number;
+  const px = b[o] as number,
+    py = b[o + 1] as number,
+    pz = b[o + 2] as number,
+    e = b[o + 3] as number;
   const bp = bx * px + by * py + bz * pz;
   const g2 = (gamma - 1) / b2;
   const k = g2 * bp + gamma * e;
@@ -100,9 +108,7 @@ export function twoBodyMomentum(mParent: number, m1: number, m2: number): number
 }
 
 /** Isotropic two-body decay of the vector at `parent` into daughters written at `o1` and `o2` (lab frame). */
-export function twoBodyDecay(
-  rng: Random, b: Float64Array, parent: number, m1: number, m2: number, o1: number, o2: number,
-): void {
+export function twoBodyDecay(rng: Random, b: Float64Array, parent: number, m1: number, m2: number, o1: number, o2: number): void {
   const p = twoBodyMomentum(massOf(b, parent), m1, m2);
   setIsotropic(rng, b, o1, p, m1);
   b[o2] = -(b[o1] as number);

@@ -76,11 +76,20 @@ function wrap(d: number): number {
 }
 
 export function missingMass(
-  tauPt: number, tauPhi: number, lepPt: number, lepPhi: number,
-  metX: number, metY: number, massVis: number, mmc: MmcParams, scatter = 0,
+  tauPt: number,
+  tauPhi: number,
+  lepPt: number,
+  lepPhi: number,
+  metX: number,
+  metY: number,
+  massVis: number,
+  mmc: MmcParams,
+  scatter = 0,
 ): number {
-  const tx = tauPt * Math.cos(tauPhi), ty = tauPt * Math.sin(tauPhi);
-  const lx = lepPt * Math.cos(lepPhi), ly = lepPt * Math.sin(lepPhi);
+  const tx = tauPt * Math.cos(tauPhi),
+    ty = tauPt * Math.sin(tauPhi);
+  const lx = lepPt * Math.cos(lepPhi),
+    ly = lepPt * Math.sin(lepPhi);
   const det = tx * ly - ty * lx;
   let aTau: number;
   let aLep: number;

@@ -87,7 +87,13 @@ function generateNominal(seed: Seed, nEvents: number, config: SimulatorConfig): 
 /** Extra nominal events generated per shifted one, so a shape shift that drops events still fills nEvents. */
 const SHIFT_MARGIN = 1.1;
 
-export function simulateHiggs({ seed, nEvents, firstEventId = 100000, config = DEFAULT_SIMULATOR_CONFIG, systematics }: SimulateOptions): HiggsEvents {
+export function simulateHiggs({
+  seed,
+  nEvents,
+  firstEventId = 100000,
+  config = DEFAULT_SIMULATOR_CONFIG,
+  systematics,
+}: SimulateOptions): HiggsEvents {
   if (!Number.isInteger(nEvents) || nEvents < 0) throw new RangeError(`nEvents must be a non-negative integer, got ${nEvents}`);
   if (!Number.isInteger(firstEventId) || firstEventId < 0 || firstEventId + nEvents > 2 ** 31) {
     throw new RangeError(`event ids must fit in int32, got firstEventId ${firstEventId}`);

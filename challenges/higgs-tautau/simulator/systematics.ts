@@ -63,19 +63,22 @@ export const SYSTEMATIC_RANGES: { readonly [K in keyof Systematics]: readonly [n
 };
 
 /** The knobs as the organiser's form offers them (challenges/kind.ts SystematicKnob). */
-export const HIGGS_SYSTEMATIC_KNOBS: readonly SystematicKnob[] = (Object.keys(NOMINAL_SYSTEMATICS) as (keyof Systematics)[]).map((name) => ({
-  name,
-  label: SYSTEMATIC_LABELS[name],
-  nominal: NOMINAL_SYSTEMATICS[name],
-  min: SYSTEMATIC_RANGES[name][0],
-  max: SYSTEMATIC_RANGES[name][1],
-}));
+export const HIGGS_SYSTEMATIC_KNOBS: readonly SystematicKnob[] = (Object.keys(NOMINAL_SYSTEMATICS) as (keyof Systematics)[]).map(
+  (name) => ({
+    name,
+    label: SYSTEMATIC_LABELS[name],
+    nominal: NOMINAL_SYSTEMATICS[name],
+    min: SYSTEMATIC_RANGES[name][0],
+    max: SYSTEMATIC_RANGES[name][1],
+  }),
+);
 
 /** The nominal values overridden by `partial`; throws a RangeError naming any knob that is unknown or out of range. */
 export function resolveSystematics(partial: Partial<Systematics> = {}): Systematics {
   const out: Systematics = { ...NOMINAL_SYSTEMATICS };
   for (const [key, value] of Object.entries(partial)) {
-    if (!(key in SYSTEMATIC_RANGES)) throw new RangeError(`unknown systematic "${key}"; known: ${Object.keys(SYSTEMATIC_RANGES).join(", ")}`);
+    if (!(key in SYSTEMATIC_RANGES))
+      throw new RangeError(`unknown systematic "${key}"; known: ${Object.keys(SYSTEMATIC_RANGES).join(", ")}`);
     const [lo, hi] = SYSTEMATIC_RANGES[key as keyof Systematics];
     if (typeof value !== "number" || !(value >= lo && value <= hi)) {
       throw new RangeError(`systematic ${key} must be a number in [${lo}, ${hi}], got ${String(value)}`);
@@ -115,7 +118,8 @@ export function shiftEvent(cols: Float64Array[], i: number, s: Systematics, rng:
   const set = (f: number, v: number): void => {
     (cols[f] as Float64Array)[i] = v;
   };
-  const tauPt = get(F.PRI_tau_pt), tauPhi = get(F.PRI_tau_phi);
+  const tauPt = get(F.PRI_tau_pt),
+    tauPhi = get(F.PRI_tau_phi);
   let metX = get(F.PRI_met) * Math.cos(get(F.PRI_met_phi));
   let metY = get(F.PRI_met) * Math.sin(get(F.PRI_met_phi));
   let sumEt = get(F.PRI_met_sumet);
@@ -129,7 +133,8 @@ export function shiftEvent(cols: Float64Array[], i: number, s: Systematics, rng:
   let allPt = get(F.PRI_jet_all_pt);
   if (jetNum >= 1) {
     const jes = s.jetEnergyScale;
-    const leadPt = get(F.PRI_jet_leading_pt), leadPhi = get(F.PRI_jet_leading_phi);
+    const leadPt = get(F.PRI_jet_leading_pt),
+      leadPhi = get(F.PRI_jet_leading_phi);
     metX -= (jes - 1) * leadPt * Math.cos(leadPhi);
     metY -= (jes - 1) * leadPt * Math.sin(leadPhi);
     let subPt = 0;

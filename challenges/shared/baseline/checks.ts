@@ -7,13 +7,18 @@
  *   "x is not a finite number in 1 event (first at row 2)",
  *   "1 event has a weight that is not a positive finite number (first at row 2)" ].
  */
-export function trainingProblems(label: Uint8Array, weight: ArrayLike<number>, columns: { names: readonly string[]; values: ArrayLike<number>[] }): string[] {
+export function trainingProblems(
+  label: Uint8Array,
+  weight: ArrayLike<number>,
+  columns: { names: readonly string[]; values: ArrayLike<number>[] },
+): string[] {
   const n = label.length;
   if (n === 0) return ["there are no training events"];
   const problems: string[] = [];
   let signal = 0;
   for (const l of label) signal += l ? 1 : 0;
-  if (signal === 0 || signal === n) problems.push(`the training events are all ${signal === 0 ? "background" : "signal"}; a classifier needs both classes`);
+  if (signal === 0 || signal === n)
+    problems.push(`the training events are all ${signal === 0 ? "background" : "signal"}; a classifier needs both classes`);
   const count = (bad: (i: number) => boolean): { count: number; first: number } => {
     let c = 0;
     let first = -1;
@@ -30,7 +35,9 @@ export function trainingProblems(label: Uint8Array, weight: ArrayLike<number>, c
   });
   const badWeight = count((i) => !(Number.isFinite(weight[i]) && weight[i]! > 0));
   if (badWeight.count > 0) {
-    problems.push(`${events(badWeight.count)} ${badWeight.count === 1 ? "has" : "have"} a weight that is not a positive finite number (first at row ${badWeight.first + 1})`);
+    problems.push(
+      `${events(badWeight.count)} ${badWeight.count === 1 ? "has" : "have"} a weight that is not a positive finite number (first at row ${badWeight.first + 1})`,
+    );
   }
   return problems;
 }

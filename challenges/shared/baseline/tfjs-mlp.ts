@@ -57,8 +57,14 @@ function trainEpoch(net: MlpNetwork, optimizer: tf.Optimizer, train: LabelledSet
     const rows = order.subarray(from, to);
     const seed = Math.floor(rng.uniform() * 2 ** 31);
     const x = tf.tensor2d(gatherRows(train.X, train.cols, order, from, to), [to - from, train.cols]);
-    const y = tf.tensor2d(Float32Array.from(rows, (r) => train.label[r]!), [to - from, 1]);
-    const w = tf.tensor2d(Float32Array.from(rows, (r) => train.weight[r]!), [to - from, 1]);
+    const y = tf.tensor2d(
+      Float32Array.from(rows, (r) => train.label[r]!),
+      [to - from, 1],
+    );
+    const w = tf.tensor2d(
+      Float32Array.from(rows, (r) => train.weight[r]!),
+      [to - from, 1],
+    );
     const cost = optimizer.minimize(() => tf.mean(tf.mul(w, bceWithLogits(y, net.logits(x, seed)))) as tf.Scalar, true)!;
     lossSum += cost.dataSync()[0]! * (to - from);
     tf.dispose([x, y, w, cost]);
@@ -118,8 +124,21 @@ export function tfjsMlpFamily(overrides: Partial<MlpHyperparameters> = {}): Mode
           for (const net of members) net.predict(X, rows).forEach((p, i) => (sum[i]! += p / members.length));
           return sum;
         },
-        architecture: { type: "mlp", layers: [train.cols, ...hp.hidden, 1], activation: "relu", output: "sigmoid", parameters: members[0]?.parameterCount() ?? 0, members: hp.ensemble },
-        hyperparameters: { ...hp, optimizer: "adam", loss: "balanced weighted binary cross-entropy", earlyStopping: "validation loss", backend: tf.getBackend() },
+        architecture: {
+          type: "mlp",
+          layers: [train.cols, ...hp.hidden, 1],
+          activation: "relu",
+          output: "sigmoid",
+          parameters: members[0]?.parameterCount() ?? 0,
+          members: hp.ensemble,
+        },
+        hyperparameters: {
+          ...hp,
+          optimizer: "adam",
+          loss: "balanced weighted binary cross-entropy",
+          earlyStopping: "validation loss",
+          backend: tf.getBackend(),
+        },
         bestEpochs,
         exportModel: () => ({ kind: "mlp", members: members.map((net) => ({ sizes: [...net.sizes], weights: net.weights() })) }),
         dispose: () => members.forEach((net) => net.dispose()),

@@ -68,8 +68,7 @@ export interface TrainedModel {
  * kept, or the ensemble's networks (per member: layer sizes, then weights and biases, W row-major fan-in × fan-out).
  */
 export type ModelExport =
-  | { kind: "xgboost-json"; json: string; rounds: number }
-  | { kind: "mlp"; members: { sizes: number[]; weights: Float32Array[] }[] };
+  { kind: "xgboost-json"; json: string; rounds: number } | { kind: "mlp"; members: { sizes: number[]; weights: Float32Array[] }[] };
 
 /** What a family wants its features to look like: scaled with missing indicators, or raw with NaN as missing. */
 export type FeatureStyle = "standardised" | "raw";

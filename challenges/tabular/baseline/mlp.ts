@@ -26,7 +26,13 @@ export interface TabularMlpHyperparameters {
   patience: number;
 }
 
-export const DEFAULT_TABULAR_MLP: TabularMlpHyperparameters = { hidden: [64, 64], learningRate: 2e-3, batchSize: 256, epochs: 60, patience: 6 };
+export const DEFAULT_TABULAR_MLP: TabularMlpHyperparameters = {
+  hidden: [64, 64],
+  learningRate: 2e-3,
+  batchSize: 256,
+  epochs: 60,
+  patience: 6,
+};
 
 const PREDICT_CHUNK = 16_384;
 
@@ -105,7 +111,15 @@ function predictRows(net: MlpNetwork, task: TabularTask, X: Float32Array, rows: 
   return out;
 }
 
-function trainEpoch(net: MlpNetwork, optimizer: tf.Optimizer, task: TabularTask, set: TabularSet, X: Float32Array, batchSize: number, rng: Random): number {
+function trainEpoch(
+  net: MlpNetwork,
+  optimizer: tf.Optimizer,
+  task: TabularTask,
+  set: TabularSet,
+  X: Float32Array,
+  batchSize: number,
+  rng: Random,
+): number {
   const order = rng.permutation(set.rows);
   const cols = net.sizes[0]!;
   let lossSum = 0;
@@ -113,8 +127,14 @@ function trainEpoch(net: MlpNetwork, optimizer: tf.Optimizer, task: TabularTask,
     const to = Math.min(set.rows, from + batchSize);
     const rows = order.subarray(from, to);
     const x = tf.tensor2d(gatherRows(X, cols, order, from, to), [to - from, cols]);
-    const y = tf.tensor2d(Float32Array.from(rows, (r) => set.target.y[r]!), [to - from, 1]);
-    const w = tf.tensor2d(Float32Array.from(rows, (r) => set.target.weight[r]!), [to - from, 1]);
+    const y = tf.tensor2d(
+      Float32Array.from(rows, (r) => set.target.y[r]!),
+      [to - from, 1],
+    );
+    const w = tf.tensor2d(
+      Float32Array.from(rows, (r) => set.target.weight[r]!),
+      [to - from, 1],
+    );
     const cost = optimizer.minimize(() => tf.mean(tf.mul(w, batchLoss(task, y, net.logits(x)))) as tf.Scalar, true)!;
     lossSum += cost.dataSync()[0]! * (to - from);
     tf.dispose([x, y, w, cost]);
@@ -148,7 +168,15 @@ export function tabularMlpFamily(overrides: Partial<TabularMlpHyperparameters> =
             best = net.snapshot();
           }
           const perEpoch = (performance.now() - started) / 1000 / epoch;
-          onProgress({ epoch, epochs: hp.epochs, member: 1, members: 1, loss, valLoss, etaSeconds: decision === "stop" ? 0 : perEpoch * (hp.epochs - epoch) });
+          onProgress({
+            epoch,
+            epochs: hp.epochs,
+            member: 1,
+            members: 1,
+            loss,
+            valLoss,
+            etaSeconds: decision === "stop" ? 0 : perEpoch * (hp.epochs - epoch),
+          });
           // Lets timers and I/O (progress messages, a Ctrl-C) run between epochs.
           await new Promise((resolve) => setTimeout(resolve, 0));
           if (decision === "stop") break;
@@ -159,10 +187,24 @@ export function tabularMlpFamily(overrides: Partial<TabularMlpHyperparameters> =
         optimizer.dispose();
       }
       const output = task.type === "binary" ? "sigmoid" : task.type === "multiclass" ? "softmax" : "linear";
-      const loss = task.type === "binary" ? "binary cross-entropy" : task.type === "multiclass" ? "categorical cross-entropy" : task.relative ? "relative squared error" : "squared error";
+      const loss =
+        task.type === "binary"
+          ? "binary cross-entropy"
+          : task.type === "multiclass"
+            ? "categorical cross-entropy"
+            : task.relative
+              ? "relative squared error"
+              : "squared error";
       return {
         predict: (X, rows) => predictRows(net, task, standardise(scaler, X, rows), rows),
-        architecture: { type: "mlp", layers: [...net.sizes], activation: "relu", output, parameters: net.parameterCount(), missingIndicators: scaler.indicators.length },
+        architecture: {
+          type: "mlp",
+          layers: [...net.sizes],
+          activation: "relu",
+          output,
+          parameters: net.parameterCount(),
+          missingIndicators: scaler.indicators.length,
+        },
         hyperparameters: { ...hp, optimizer: "adam", loss, earlyStopping: "validation loss", backend: tf.getBackend() },
         bestEpoch: stopper.bestEpoch,
         dispose: () => net.dispose(),

@@ -33,7 +33,8 @@ export async function trainTabular(
   onProgress: (e: TabularProgress) => void,
 ): Promise<TabularResult> {
   const { train, test } = data;
-  if (train.rows < MIN_TRAIN_ROWS) throw new TabularDataError(`train.csv has ${train.rows} rows; the baselines need at least ${MIN_TRAIN_ROWS}`);
+  if (train.rows < MIN_TRAIN_ROWS)
+    throw new TabularDataError(`train.csv has ${train.rows} rows; the baselines need at least ${MIN_TRAIN_ROWS}`);
   const encoded = encodeTarget(task, train.target);
   // Stream 7 of the seed: apart from the streams the families draw their weights and batches from.
   const order = new Random(opts.seed).fork(7).permutation(train.rows);
@@ -42,7 +43,11 @@ export async function trainTabular(
     X: rowsOf(train.X, train.cols, rows),
     rows: rows.length,
     cols: train.cols,
-    target: { y: Float32Array.from(rows, (r) => encoded.y[r]!), weight: Float32Array.from(rows, (r) => encoded.weight[r]!), scale: encoded.scale },
+    target: {
+      y: Float32Array.from(rows, (r) => encoded.y[r]!),
+      weight: Float32Array.from(rows, (r) => encoded.weight[r]!),
+      scale: encoded.scale,
+    },
   });
   const validation = part(order.subarray(0, cut).sort());
   const fit = part(order.subarray(cut).sort());
@@ -59,7 +64,12 @@ export async function trainTabular(
       testPredictions,
       card: {
         family: family.id,
-        task: task.type === "real" ? `regression${task.relative ? " (relative error)" : ""}` : task.type === "multiclass" ? `${outputWidth(task)}-class` : "binary",
+        task:
+          task.type === "real"
+            ? `regression${task.relative ? " (relative error)" : ""}`
+            : task.type === "multiclass"
+              ? `${outputWidth(task)}-class`
+              : "binary",
         targetColumn: data.targetColumn,
         features: data.featureNames.length,
         trainEvents: fit.rows,

@@ -51,7 +51,12 @@ interface Table {
 }
 
 /** Reads a file's header, then `columns` of each row as numbers and `textColumn` as text. */
-async function readTable(src: ByteSource, file: string, pick: (header: string[]) => { columns: number[]; textColumn: number }, problems: string[]): Promise<Table> {
+async function readTable(
+  src: ByteSource,
+  file: string,
+  pick: (header: string[]) => { columns: number[]; textColumn: number },
+  problems: string[],
+): Promise<Table> {
   const table: Table = { header: [], rows: 0, values: [], texts: [], lines: [] };
   const collector = new ProblemCollector(FileProblems);
   let columns: number[] = [];
@@ -68,7 +73,8 @@ async function readTable(src: ByteSource, file: string, pick: (header: string[])
     for (const k of columns) {
       const text = fieldText(rec, k).trim();
       const v = MISSING_TEXT.has(text.toLowerCase()) ? NaN : Number(text);
-      if (Number.isNaN(v) && !MISSING_TEXT.has(text.toLowerCase())) add(rec.line, `${table.header[k]} is ${JSON.stringify(text)}, not a number (the baselines take numeric features)`);
+      if (Number.isNaN(v) && !MISSING_TEXT.has(text.toLowerCase()))
+        add(rec.line, `${table.header[k]} is ${JSON.stringify(text)}, not a number (the baselines take numeric features)`);
       table.values.push(v === MISSING_VALUE ? NaN : v);
     }
     table.texts.push(fieldText(rec, textColumn).trim());
@@ -91,8 +97,11 @@ function targetColumnOf(trainHeader: string[], features: ReadonlySet<string>): s
   if (candidates.length === 1) return candidates[0]!;
   const named = candidates.filter((h) => TARGET_NAMES.includes(h.toLowerCase()));
   if (named.length === 1) return named[0]!;
-  if (candidates.length === 0) throw new TabularDataError(`train.csv has no column beyond test.csv's features, EventId and Weight: there is no target to learn`);
-  throw new TabularDataError(`train.csv has ${candidates.length} columns that test.csv lacks (${candidates.join(", ")}): the baselines cannot tell which is the target; name it Label, Class or Target`);
+  if (candidates.length === 0)
+    throw new TabularDataError(`train.csv has no column beyond test.csv's features, EventId and Weight: there is no target to learn`);
+  throw new TabularDataError(
+    `train.csv has ${candidates.length} columns that test.csv lacks (${candidates.join(", ")}): the baselines cannot tell which is the target; name it Label, Class or Target`,
+  );
 }
 
 /** The training target of one row, or a reason it cannot be read. */
@@ -139,7 +148,10 @@ export async function readTabularData(files: { train: ByteSource; test: ByteSour
     "train.csv",
     (header) => {
       const missing = featureNames.filter((f) => !header.includes(f));
-      if (missing.length > 0) throw new TabularDataError(`train.csv line 1: test.csv's feature${missing.length > 1 ? "s" : ""} ${missing.slice(0, 8).join(", ")} ${missing.length > 1 ? "are" : "is"} not in train.csv`);
+      if (missing.length > 0)
+        throw new TabularDataError(
+          `train.csv line 1: test.csv's feature${missing.length > 1 ? "s" : ""} ${missing.slice(0, 8).join(", ")} ${missing.length > 1 ? "are" : "is"} not in train.csv`,
+        );
       targetColumn = targetColumnOf(header, new Set(featureNames));
       return { columns: featureNames.map((f) => header.indexOf(f)), textColumn: header.indexOf(targetColumn) };
     },

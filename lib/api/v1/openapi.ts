@@ -56,8 +56,22 @@ export interface Endpoint {
 }
 
 export const ENDPOINTS: Endpoint[] = [
-  { method: "get", path: "/me", summary: "The account the token belongs to", access: "user", ok: { status: 200, key: "user", schema: "User", description: "Your account" }, errors: [401, 429] },
-  { method: "get", path: "/tokens", summary: "List your live API tokens", access: "session", ok: { status: 200, key: "tokens", schema: "Token", list: true, description: "Tokens (never their secrets)" }, errors: [401, 403] },
+  {
+    method: "get",
+    path: "/me",
+    summary: "The account the token belongs to",
+    access: "user",
+    ok: { status: 200, key: "user", schema: "User", description: "Your account" },
+    errors: [401, 429],
+  },
+  {
+    method: "get",
+    path: "/tokens",
+    summary: "List your live API tokens",
+    access: "session",
+    ok: { status: 200, key: "tokens", schema: "Token", list: true, description: "Tokens (never their secrets)" },
+    errors: [401, 403],
+  },
   {
     method: "post",
     path: "/tokens",
@@ -67,9 +81,36 @@ export const ENDPOINTS: Endpoint[] = [
     ok: { status: 201, schema: "CreatedToken", description: "The new token and its secret" },
     errors: [400, 401, 403],
   },
-  { method: "delete", path: "/tokens/{id}", summary: "Revoke a token (a token may revoke itself)", access: "user", ok: { status: 200, description: "Revoked" }, errors: [401, 403, 404] },
-  { method: "get", path: "/challenges", summary: "Challenges you can see", access: "public", ok: { status: 200, key: "challenges", schema: "ChallengeSummary", list: true, description: "Public challenges and the private ones you joined" }, errors: [401, 429] },
-  { method: "get", path: "/challenges/{slug}", summary: "A challenge: rules, phases, limits and data files", access: "public", ok: { status: 200, key: "challenge", schema: "ChallengeDetail", description: "The challenge" }, errors: [401, 404, 429] },
+  {
+    method: "delete",
+    path: "/tokens/{id}",
+    summary: "Revoke a token (a token may revoke itself)",
+    access: "user",
+    ok: { status: 200, description: "Revoked" },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/challenges",
+    summary: "Challenges you can see",
+    access: "public",
+    ok: {
+      status: 200,
+      key: "challenges",
+      schema: "ChallengeSummary",
+      list: true,
+      description: "Public challenges and the private ones you joined",
+    },
+    errors: [401, 429],
+  },
+  {
+    method: "get",
+    path: "/challenges/{slug}",
+    summary: "A challenge: rules, phases, limits and data files",
+    access: "public",
+    ok: { status: 200, key: "challenge", schema: "ChallengeDetail", description: "The challenge" },
+    errors: [401, 404, 429],
+  },
   {
     method: "get",
     path: "/challenges/{slug}/files/{file}",
@@ -81,7 +122,8 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "post",
     path: "/challenges/{slug}/submissions",
-    summary: "Upload predictions (.csv or .csv.gz): the raw file as the body with X-Filename / X-Description headers, or multipart with `file` and `description`",
+    summary:
+      "Upload predictions (.csv or .csv.gz): the raw file as the body with X-Filename / X-Description headers, or multipart with `file` and `description`",
     access: "user",
     body: { contentType: "text/csv", description: "The predictions file; gzip is detected from its bytes" },
     headers: [
@@ -91,11 +133,30 @@ export const ENDPOINTS: Endpoint[] = [
           "Any unique string (e.g. a UUID) per file you upload: repeating the upload with the same key (after a lost answer, a 503, a network error) returns the first upload's submission with `Idempotent-Replayed: true` and counts once",
       },
     ],
-    ok: { status: 201, key: "submission", schema: "Submission", description: "Accepted and queued for scoring (or, with a repeated Idempotency-Key, the submission stored the first time)" },
+    ok: {
+      status: 201,
+      key: "submission",
+      schema: "Submission",
+      description: "Accepted and queued for scoring (or, with a repeated Idempotency-Key, the submission stored the first time)",
+    },
     errors: [400, 401, 403, 404, 409, 413, 422, 429, 503],
   },
-  { method: "get", path: "/challenges/{slug}/submissions", summary: "Your team's submissions, newest first", access: "user", ok: { status: 200, key: "submissions", schema: "Submission", list: true, description: "Submissions with public scores" }, errors: [401, 404, 429] },
-  { method: "get", path: "/challenges/{slug}/submissions/{id}", summary: "One submission: status, public score, private score once revealed", access: "user", ok: { status: 200, key: "submission", schema: "SubmissionDetail", description: "The submission" }, errors: [401, 404, 429] },
+  {
+    method: "get",
+    path: "/challenges/{slug}/submissions",
+    summary: "Your team's submissions, newest first",
+    access: "user",
+    ok: { status: 200, key: "submissions", schema: "Submission", list: true, description: "Submissions with public scores" },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/challenges/{slug}/submissions/{id}",
+    summary: "One submission: status, public score, private score once revealed",
+    access: "user",
+    ok: { status: 200, key: "submission", schema: "SubmissionDetail", description: "The submission" },
+    errors: [401, 404, 429],
+  },
   {
     method: "get",
     path: "/challenges/{slug}/submissions/{id}/file",
@@ -130,7 +191,8 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "get",
     path: "/challenges/{slug}/leaderboard/me",
-    summary: "The caller's own place on the leaderboard: their team, its rank and best public score (the leaderboard page fills its highlighted row from this)",
+    summary:
+      "The caller's own place on the leaderboard: their team, its rank and best public score (the leaderboard page fills its highlighted row from this)",
     access: "public",
     ok: { status: 200, schema: "ReaderStanding", description: "The caller's standing (all null for an anonymous caller)" },
     errors: [401, 404, 429],
@@ -146,7 +208,8 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "post",
     path: "/challenges/{slug}/reveal",
-    summary: "Reveal the private leaderboard of a challenge you organise. Revealing ends the challenge now: no submission is accepted after it, and it cannot reopen",
+    summary:
+      "Reveal the private leaderboard of a challenge you organise. Revealing ends the challenge now: no submission is accepted after it, and it cannot reopen",
     access: "user",
     ok: { status: 200, description: "{ revealed: true, ended: true, rule }" },
     errors: [401, 404, 429],
@@ -165,7 +228,11 @@ export const ENDPOINTS: Endpoint[] = [
     summary:
       "Switch a challenge's checks on or off (organisers): the KS agreement of scores on real and simulated control events, and the Cramér–von Mises correlation with a column on background control events. They need enough Control rows in the answer key; a submission that fails one is failed and not ranked. Applies to submissions scored from then on",
     access: "user",
-    body: { contentType: "application/json", description: '{"gates": [{"id": "ks-agreement", "threshold": 0.09}, {"id": "cvm-correlation", "column": "mass"}]} (threshold optional: the published one; [] switches them off)' },
+    body: {
+      contentType: "application/json",
+      description:
+        '{"gates": [{"id": "ks-agreement", "threshold": 0.09}, {"id": "cvm-correlation", "column": "mass"}]} (threshold optional: the published one; [] switches them off)',
+    },
     ok: { status: 200, description: "{ gates } as stored" },
     errors: [400, 401, 404, 415, 429],
   },
@@ -191,7 +258,8 @@ export const ENDPOINTS: Endpoint[] = [
 
 /** One upload's form for the API page: its kind value, its files and its fields (challenges/<kind>/kind.ts). */
 function uploadSummary(u: (typeof KIND_UPLOADS)[number]["upload"]): string {
-  const names = (list: readonly { name: string; optional?: boolean }[]) => list.map((f) => `\`${f.name}\`${f.optional ? " (optional)" : ""}`).join(", ");
+  const names = (list: readonly { name: string; optional?: boolean }[]) =>
+    list.map((f) => `\`${f.name}\`${f.optional ? " (optional)" : ""}`).join(", ");
   return `kind=${u.id} (${u.label}) with the files ${names(u.files)}${u.fields.length ? ` and the fields ${names(u.fields)}` : ""}`;
 }
 
@@ -217,9 +285,26 @@ function successSchema(ok: Endpoint["ok"]) {
 }
 
 function operation(e: Endpoint) {
-  const pathParams = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-  const queryParams = (e.query ?? []).map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } }));
-  const headerParams = (e.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" } }));
+  const pathParams = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+  const queryParams = (e.query ?? []).map((q) => ({
+    name: q.name,
+    in: "query",
+    required: false,
+    description: q.description,
+    schema: { type: "string" },
+  }));
+  const headerParams = (e.headers ?? []).map((h) => ({
+    name: h.name,
+    in: "header",
+    required: false,
+    description: h.description,
+    schema: { type: "string" },
+  }));
   const responses: Record<string, unknown> = {
     [e.ok.status]: {
       description: e.ok.description,
@@ -231,9 +316,22 @@ function operation(e: Endpoint) {
   }
   return {
     summary: e.summary,
-    security: e.access === "public" ? [{}, { bearerToken: [] }] : e.access === "session" ? [{ session: [] }] : [{ bearerToken: [] }, { session: [] }],
+    security:
+      e.access === "public"
+        ? [{}, { bearerToken: [] }]
+        : e.access === "session"
+          ? [{ session: [] }]
+          : [{ bearerToken: [] }, { session: [] }],
     parameters: [...pathParams, ...queryParams, ...headerParams],
-    ...(e.body ? { requestBody: { required: true, description: e.body.description, content: { [e.body.contentType]: e.body.schema ? { schema: ref(e.body.schema) } : {} } } } : {}),
+    ...(e.body
+      ? {
+          requestBody: {
+            required: true,
+            description: e.body.description,
+            content: { [e.body.contentType]: e.body.schema ? { schema: ref(e.body.schema) } : {} },
+          },
+        }
+      : {}),
     responses,
   };
 }
@@ -250,7 +348,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
     info: {
       title: "Collider Arena API",
       version: "1",
-      description: "Scripted access to challenges, data, submissions and leaderboards. Authenticate with a personal token from your profile page: `Authorization: Bearer ca_…`.",
+      description:
+        "Scripted access to challenges, data, submissions and leaderboards. Authenticate with a personal token from your profile page: `Authorization: Bearer ca_…`.",
     },
     servers: [{ url: serverUrl }],
     components: {
@@ -258,7 +357,9 @@ export function openApiDocument(serverUrl = "/api/v1") {
         bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (ca_…) from your profile page" },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The site's browser session" },
       },
-      schemas: Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([key]) => key !== "$id"))])),
+      schemas: Object.fromEntries(
+        Object.entries(schemas).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([key]) => key !== "$id"))]),
+      ),
     },
     paths,
   };

@@ -7,7 +7,9 @@ import type { Challenge, ModelStats } from "@/db/schema";
 import { isMetricId, METRICS } from "@/scoring/registry";
 import type { ApiChallengeSummary, ApiSubmission } from "./schemas";
 
-type SummaryInput = Pick<Challenge, "slug" | "title" | "summary" | "kind" | "visibility" | "metricId" | "privateRevealedAt"> & { state: StatusAt };
+type SummaryInput = Pick<Challenge, "slug" | "title" | "summary" | "kind" | "visibility" | "metricId" | "privateRevealedAt"> & {
+  state: StatusAt;
+};
 
 export function presentMetric(metricId: string) {
   if (!isMetricId(metricId)) throw new Error(`unknown metric ${metricId}`);

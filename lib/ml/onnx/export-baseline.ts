@@ -18,13 +18,19 @@ export const BASELINE_OUTPUT = "probability";
 /** Operator set versions the exported models use (onnxruntime 1.30 runs ai.onnx up to 23 and ai.onnx.ml up to 5). */
 const OPSETS = { "": 17, "ai.onnx.ml": 3 };
 
-export function exportHiggsBaseline(members: Pick<HiggsBaseline, "model" | "preprocessor">[], threshold: number, description: string): Uint8Array {
+export function exportHiggsBaseline(
+  members: Pick<HiggsBaseline, "model" | "preprocessor">[],
+  threshold: number,
+  description: string,
+): Uint8Array {
   const b = new GraphBuilder();
   const x = b.input(BASELINE_INPUT, ELEM_FLOAT, ["N", HIGGS_FEATURES.length]);
   const probabilities = members.map(({ model, preprocessor }) => {
     const features = higgsPreprocess(b, x, preprocessor);
     const exported = model.exportModel();
-    return exported.kind === "xgboost-json" ? xgboostTrees(b, features, exported.json, exported.rounds).probability : mlpEnsemble(b, features, exported);
+    return exported.kind === "xgboost-json"
+      ? xgboostTrees(b, features, exported.json, exported.rounds).probability
+      : mlpEnsemble(b, features, exported);
   });
   b.nodeTo([BASELINE_OUTPUT], "Identity", [meanOf(b, probabilities)]);
   b.output(BASELINE_OUTPUT, ELEM_FLOAT, ["N", 1]);

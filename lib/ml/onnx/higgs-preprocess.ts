@@ -48,7 +48,11 @@ function symmetrised(b: GraphBuilder, xd: string, symmetrise: boolean): string {
   // Back to the trainer's order: HIGGS_FEATURES without PRI_tau_phi.
   const order = [...others, ...PHIS, ...ETAS];
   const keep = HIGGS_FEATURES.map((_, f) => f).filter((f) => f !== F.PRI_tau_phi);
-  return columns(b, joined, keep.map((f) => order.indexOf(f)));
+  return columns(
+    b,
+    joined,
+    keep.map((f) => order.indexOf(f)),
+  );
 }
 
 /** The preprocessed float32 matrix [N, state.columns.length] from the raw float32 features `x` [N, 30]. */
@@ -64,12 +68,28 @@ export function higgsPreprocess(b: GraphBuilder, x: string, state: PreprocessorS
   if (values.some((c, j) => c.source !== j) || state.columns.slice(0, values.length).some((c) => c.kind === "missing-indicator")) {
     throw new Error("preprocessor columns are not in fitPreprocessor's order: value columns first, one per input column");
   }
-  const isLog = b.constant(Uint8Array.from(values, (c) => (c.kind === "log1p" ? 1 : 0)), [1, values.length]);
+  const isLog = b.constant(
+    Uint8Array.from(values, (c) => (c.kind === "log1p" ? 1 : 0)),
+    [1, values.length],
+  );
   // log(1 + x) of a missing −999 is NaN; the Where below replaces every missing value by 0 anyway.
   const transformed = b.node("Where", [isLog, b.node("Log", [b.node("Add", [sym, b.doubles([1], [])])]), sym]);
-  const standardised = b.node("Div", [b.node("Sub", [transformed, b.doubles(values.map((c) => c.mean))]), b.doubles(values.map((c) => c.std))]);
+  const standardised = b.node("Div", [
+    b.node("Sub", [transformed, b.doubles(values.map((c) => c.mean))]),
+    b.doubles(values.map((c) => c.std)),
+  ]);
   const valuesOut = b.node("Where", [missing, b.doubles([0], []), standardised]);
   if (indicators.length === 0) return toFloat(valuesOut);
-  const flags = b.node("Cast", [columns(b, missing, indicators.map((c) => c.source))], { to: { i: ELEM_DOUBLE } });
+  const flags = b.node(
+    "Cast",
+    [
+      columns(
+        b,
+        missing,
+        indicators.map((c) => c.source),
+      ),
+    ],
+    { to: { i: ELEM_DOUBLE } },
+  );
   return toFloat(b.node("Concat", [valuesOut, flags], { axis: { i: 1 } }));
 }

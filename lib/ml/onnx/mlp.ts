@@ -14,7 +14,8 @@ type Mlp = Extract<ModelExport, { kind: "mlp" }>;
 /** The ensemble's mean signal probability [N, 1] from the preprocessed float32 matrix `x`. */
 export function mlpEnsemble(b: GraphBuilder, x: string, mlp: Mlp): string {
   const probabilities = mlp.members.map(({ sizes, weights }) => {
-    if (weights.length !== 2 * (sizes.length - 1)) throw new Error(`an MLP with ${sizes.length} layer sizes needs ${2 * (sizes.length - 1)} weight arrays, not ${weights.length}`);
+    if (weights.length !== 2 * (sizes.length - 1))
+      throw new Error(`an MLP with ${sizes.length} layer sizes needs ${2 * (sizes.length - 1)} weight arrays, not ${weights.length}`);
     let h = x;
     for (let l = 0; l + 1 < sizes.length; l++) {
       const w = b.constant(weights[2 * l]!, [sizes[l]!, sizes[l + 1]!], "W");

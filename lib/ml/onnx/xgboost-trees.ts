@@ -46,16 +46,26 @@ export interface TreeSummary {
 export function xgboostTrees(b: GraphBuilder, x: string, json: string, rounds: number): { probability: string; summary: TreeSummary } {
   const model = JSON.parse(json) as XgbModel;
   const { learner } = model;
-  if (learner.objective.name !== "binary:logistic") throw new Error(`only binary:logistic models can be exported, not ${learner.objective.name}`);
-  if (learner.gradient_booster.name !== "gbtree") throw new Error(`only gbtree boosters can be exported, not ${learner.gradient_booster.name}`);
+  if (learner.objective.name !== "binary:logistic")
+    throw new Error(`only binary:logistic models can be exported, not ${learner.objective.name}`);
+  if (learner.gradient_booster.name !== "gbtree")
+    throw new Error(`only gbtree boosters can be exported, not ${learner.gradient_booster.name}`);
   const perRound = Number(learner.gradient_booster.model.gbtree_model_param.num_parallel_tree);
   const trees = learner.gradient_booster.model.trees.slice(0, rounds * perRound);
   const base = baseMargin(Number(learner.learner_model_param.base_score));
 
   const a = {
-    treeIds: [] as number[], nodeIds: [] as number[], featureIds: [] as number[], modes: [] as string[], values: [] as number[],
-    trueIds: [] as number[], falseIds: [] as number[], missingTrue: [] as number[],
-    targetTree: [] as number[], targetNode: [] as number[], targetWeight: [] as number[],
+    treeIds: [] as number[],
+    nodeIds: [] as number[],
+    featureIds: [] as number[],
+    modes: [] as string[],
+    values: [] as number[],
+    trueIds: [] as number[],
+    falseIds: [] as number[],
+    missingTrue: [] as number[],
+    targetTree: [] as number[],
+    targetNode: [] as number[],
+    targetWeight: [] as number[],
   };
   trees.forEach((t, treeId) => {
     if (t.split_type?.some((s) => s !== 0)) throw new Error("categorical splits cannot be exported");

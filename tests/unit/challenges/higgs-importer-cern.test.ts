@@ -128,7 +128,14 @@ describe("parseCernFile on bad files", () => {
     const k = column(csv, "Label");
     const bad = csv
       .split("\n")
-      .map((l, i) => (i === 0 || l === "" ? l : l.split(",").map((f, j) => (j === k ? "S" : f)).join(",")))
+      .map((l, i) =>
+        i === 0 || l === ""
+          ? l
+          : l
+              .split(",")
+              .map((f, j) => (j === k ? "S" : f))
+              .join(","),
+      )
       .join("\n");
     const e = await importError(() => parseCernFile(encode(bad)));
     expect(e.problems).toHaveLength(MAX_REPORTED_PROBLEMS);
@@ -139,14 +146,18 @@ describe("parseCernFile on bad files", () => {
   it("rejects a file without test rows unless a split is asked for, and a split of a file that has them", async () => {
     const onlyTraining = cernText(events, new Uint8Array(500).fill(KAGGLE_SET.training));
     await expect(parseCernFile(encode(onlyTraining))).rejects.toThrow(/no test rows \(KaggleSet b or v\).*split seed/);
-    await expect(parseCernFile(encode(csv), { split: { seed: 1 } })).rejects.toThrow(/only for files without test rows, but this one has 250/);
+    await expect(parseCernFile(encode(csv), { split: { seed: 1 } })).rejects.toThrow(
+      /only for files without test rows, but this one has 250/,
+    );
     const noTraining = cernText(events, new Uint8Array(500).fill(KAGGLE_SET.privateTest));
     await expect(parseCernFile(encode(noTraining))).rejects.toThrow(/no training rows/);
   });
 
   it("rejects test sets whose leaderboard subsets lack a class or a subset", async () => {
     const onlyPrivate = Uint8Array.from(sets, (s) => (s === KAGGLE_SET.publicTest ? KAGGLE_SET.privateTest : s));
-    await expect(parseCernFile(encode(cernText(events, onlyPrivate)))).rejects.toThrow(/the Public test subset has 0 signal and 0 background events/);
+    await expect(parseCernFile(encode(cernText(events, onlyPrivate)))).rejects.toThrow(
+      /the Public test subset has 0 signal and 0 background events/,
+    );
   });
 
   it("rejects empty, header-only, binary and truncated gzip files", async () => {

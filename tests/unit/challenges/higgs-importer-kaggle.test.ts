@@ -35,7 +35,10 @@ describe("parseKaggleFiles", () => {
     expect(imported.train.weight).toEqual(train.weight);
     expect(imported.test.eventId).toEqual(test.eventId);
     expect(imported.solution).toEqual({ eventId: test.eventId, label: test.label, weight: split.weight, usage: split.usage });
-    expect(imported.manifest).toEqual({ source: "kaggle", files: { training: "training.csv", test: "test.csv", solution: "solution.csv" } });
+    expect(imported.manifest).toEqual({
+      source: "kaggle",
+      files: { training: "training.csv", test: "test.csv", solution: "solution.csv" },
+    });
   });
 
   it("accepts the solution rows in any order", async () => {
@@ -64,7 +67,9 @@ describe("parseKaggleFiles on bad files", () => {
     const e = await importError(() => parse({ solution }, { fileNames: { solution: "answers.csv" } }));
     expect(e.message).toMatch(/^The solution answers\.csv has 3 problems/);
     expect(e.message).toContain('1 EventIds of answers.csv are not whole numbers, so not in test.csv: "0042"');
-    expect(e.message).toContain(`answers.csv has no row for 12 events of test.csv: EventId ${missing.slice(0, 10).join(", ")}, … (and 2 more)`);
+    expect(e.message).toContain(
+      `answers.csv has no row for 12 events of test.csv: EventId ${missing.slice(0, 10).join(", ")}, … (and 2 more)`,
+    );
     expect(e.message).toContain("answers.csv has 2 EventIds that are not in test.csv: 999001, 999002");
   });
 
@@ -85,7 +90,9 @@ describe("parseKaggleFiles on bad files", () => {
     await expect(parse({ training: setField(files.training, 5, "Weight", "0") })).rejects.toThrow(
       /^The file training\.csv has 1 problem:\n {2}line 5: Weight "0" is not a positive finite number$/,
     );
-    await expect(parse({ test: setField(files.test, 9, "PRI_tau_eta", "") })).rejects.toThrow(/^The file test\.csv .*\n {2}line 9: PRI_tau_eta "" is not a finite number$/);
+    await expect(parse({ test: setField(files.test, 9, "PRI_tau_eta", "") })).rejects.toThrow(
+      /^The file test\.csv .*\n {2}line 9: PRI_tau_eta "" is not a finite number$/,
+    );
   });
 
   it("passes on the solution parser's own errors", async () => {
@@ -103,7 +110,10 @@ describe("parseKaggleFiles on bad files", () => {
   });
 
   it("rejects a training set of one class", async () => {
-    const background = selectEvents(train, Array.from(train.label.keys()).filter((i) => train.label[i] === 0));
+    const background = selectEvents(
+      train,
+      Array.from(train.label.keys()).filter((i) => train.label[i] === 0),
+    );
     await expect(parse({ training: text(trainingCsv(background)) })).rejects.toThrow(/the training events are all background/);
   });
 });

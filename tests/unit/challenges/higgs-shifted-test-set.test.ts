@@ -82,6 +82,8 @@ describe("Higgs test-set systematics", () => {
   });
 
   it("refuses an out-of-range knob by name", () => {
-    expect(() => generateHiggsDataset({ ...sizes, testSystematics: { jetEnergyScale: 3 } })).toThrow(/jetEnergyScale must be a number in \[0.8, 1.2\]/);
+    expect(() => generateHiggsDataset({ ...sizes, testSystematics: { jetEnergyScale: 3 } })).toThrow(
+      /jetEnergyScale must be a number in \[0.8, 1.2\]/,
+    );
   });
 });

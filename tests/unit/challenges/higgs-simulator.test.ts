@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  BACKGROUND_WEIGHT_TOTAL, FEATURE_INDEX as F, HIGGS_FEATURES, MISSING, SIGNAL_WEIGHT_TOTAL,
+  BACKGROUND_WEIGHT_TOTAL,
+  FEATURE_INDEX as F,
+  HIGGS_FEATURES,
+  MISSING,
+  SIGNAL_WEIGHT_TOTAL,
 } from "@/challenges/higgs-tautau/schema";
 import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
 import { missingMass, mmcScatter } from "@/challenges/higgs-tautau/simulator/missing-mass";
@@ -99,9 +103,18 @@ describe("simulateHiggs", () => {
 
   it("marks undefined features -999 consistently with PRI_jet_num", () => {
     const leading = [F.PRI_jet_leading_pt, F.PRI_jet_leading_eta, F.PRI_jet_leading_phi];
-    const twoJet = [F.PRI_jet_subleading_pt, F.PRI_jet_subleading_eta, F.PRI_jet_subleading_phi,
-      F.DER_deltaeta_jet_jet, F.DER_mass_jet_jet, F.DER_prodeta_jet_jet, F.DER_lep_eta_centrality];
-    const alwaysDefined = HIGGS_FEATURES.map((_, f) => f).filter((f) => f !== F.DER_mass_MMC && !leading.includes(f) && !twoJet.includes(f));
+    const twoJet = [
+      F.PRI_jet_subleading_pt,
+      F.PRI_jet_subleading_eta,
+      F.PRI_jet_subleading_phi,
+      F.DER_deltaeta_jet_jet,
+      F.DER_mass_jet_jet,
+      F.DER_prodeta_jet_jet,
+      F.DER_lep_eta_centrality,
+    ];
+    const alwaysDefined = HIGGS_FEATURES.map((_, f) => f).filter(
+      (f) => f !== F.DER_mass_MMC && !leading.includes(f) && !twoJet.includes(f),
+    );
     const seen = [0, 0, 0, 0];
     let mmcMissing = 0;
     const violations: string[] = [];
@@ -122,8 +135,12 @@ describe("simulateHiggs", () => {
 
   it("computes derived features from the primitives as the HiggsML documentation defines them", () => {
     // Independent recomputation with massless four-vectors built from (pt, eta, phi).
-    const p4 = (pt: number, eta: number, phi: number): number[] =>
-      [pt * Math.cos(phi), pt * Math.sin(phi), pt * Math.sinh(eta), pt * Math.cosh(eta)];
+    const p4 = (pt: number, eta: number, phi: number): number[] => [
+      pt * Math.cos(phi),
+      pt * Math.sin(phi),
+      pt * Math.sinh(eta),
+      pt * Math.cosh(eta),
+    ];
     const mass = (a: number[], b: number[]): number => {
       const s = a.map((x, k) => x + (b[k] as number));
       const [x, y, z, e] = s as [number, number, number, number];
@@ -140,7 +157,11 @@ describe("simulateHiggs", () => {
         if (!(Math.abs(got - want) <= abs * Math.max(1, Math.abs(want)))) bad.push(`${i} ${name}: ${got} vs ${want}`);
       };
       near("mass_vis", v(F.DER_mass_vis), mass(tau, lep), 2e-3);
-      near("DER_pt_h", v(F.DER_pt_h), Math.hypot((tau[0] as number) + (lep[0] as number) + metX, (tau[1] as number) + (lep[1] as number) + metY));
+      near(
+        "DER_pt_h",
+        v(F.DER_pt_h),
+        Math.hypot((tau[0] as number) + (lep[0] as number) + metX, (tau[1] as number) + (lep[1] as number) + metY),
+      );
       near("DER_sum_pt", v(F.DER_sum_pt), v(F.PRI_tau_pt) + v(F.PRI_lep_pt) + v(F.PRI_jet_all_pt));
       near("DER_pt_ratio_lep_tau", v(F.DER_pt_ratio_lep_tau), v(F.PRI_lep_pt) / v(F.PRI_tau_pt));
       let dphi = Math.abs(v(F.PRI_tau_phi) - v(F.PRI_lep_phi));
@@ -182,7 +203,10 @@ describe("missingMass", () => {
     // A large ratio is barely moved: hypot(a, floor).
     const a = (30 * Math.sin(1)) / (40 * Math.sin(2));
     const [lep, tau] = [Math.hypot(a, 0.6), Math.hypot(a, 0.2)];
-    expect(missingMass(40, 0, 40, 2, 30 * Math.cos(1), 30 * Math.sin(1), 60, floored)).toBeCloseTo(60 * Math.sqrt((1 + lep) * (1 + tau)), 6);
+    expect(missingMass(40, 0, 40, 2, 30 * Math.cos(1), 30 * Math.sin(1), 60, floored)).toBeCloseTo(
+      60 * Math.sqrt((1 + lep) * (1 + tau)),
+      6,
+    );
   });
 
   it("scatters the estimate by a reproducible standard-normal factor of the lepton's direction", () => {

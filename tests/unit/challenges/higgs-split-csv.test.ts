@@ -95,7 +95,9 @@ describe("CSV writers", () => {
     expect(Math.min(...ranks)).toBe(1);
     expect(Math.max(...ranks)).toBe(2000);
     const { usage, weight } = splitTestSet(events, { seed: 1 });
-    const sol = text(solutionCsv(events, usage, weight)).trimEnd().split("\n");
+    const sol = text(solutionCsv(events, usage, weight))
+      .trimEnd()
+      .split("\n");
     expect(sol[0]).toBe("EventId,Label,Weight,Usage");
     expect(sol[1]).toBe(`${events.eventId[0]},${events.label[0] === 1 ? "s" : "b"},${weight[0]},${usage[0] === 1 ? "Public" : "Private"}`);
   });

@@ -37,7 +37,10 @@ describe("resolveSystematics", () => {
 describe("normalisation systematics", () => {
   const ttbar = processIndex("ttbar");
   const wjets = processIndex("Wjets");
-  const isBackground = (ev: HiggsEvents) => (i: number): boolean => ev.label[i] === 0;
+  const isBackground =
+    (ev: HiggsEvents) =>
+    (i: number): boolean =>
+      ev.label[i] === 0;
 
   it("scale the chosen process's weights exactly and leave the events alone", () => {
     const shifted = simulateHiggs({ seed: 31, nEvents: N, systematics: { ttbarNorm: 1.25, wjetsNorm: 0.8 } });
@@ -50,13 +53,19 @@ describe("normalisation systematics", () => {
     const ttbarSum = sumWeights(nominal, (i) => nominal.process![i] === ttbar);
     const wjetsSum = sumWeights(nominal, (i) => nominal.process![i] === wjets);
     expect(ttbarSum).toBeGreaterThan(0);
-    expect(sumWeights(shifted, isBackground(shifted))).toBeCloseTo(sumWeights(nominal, isBackground(nominal)) + 0.25 * ttbarSum - 0.2 * wjetsSum, 6);
+    expect(sumWeights(shifted, isBackground(shifted))).toBeCloseTo(
+      sumWeights(nominal, isBackground(nominal)) + 0.25 * ttbarSum - 0.2 * wjetsSum,
+      6,
+    );
   });
 
   it("backgroundNorm scales the summed background weight and not the signal", () => {
     const shifted = simulateHiggs({ seed: 31, nEvents: N, systematics: { backgroundNorm: 1.1 } });
     expect(sumWeights(shifted, isBackground(shifted))).toBeCloseTo(1.1 * sumWeights(nominal, isBackground(nominal)), 6);
-    expect(sumWeights(shifted, (i) => shifted.label[i] === 1)).toBeCloseTo(sumWeights(nominal, (i) => nominal.label[i] === 1), 10);
+    expect(sumWeights(shifted, (i) => shifted.label[i] === 1)).toBeCloseTo(
+      sumWeights(nominal, (i) => nominal.label[i] === 1),
+      10,
+    );
   });
 });
 
@@ -116,7 +125,8 @@ describe("jet energy scale and soft MET", () => {
     const noisy = simulateHiggs({ seed: 31, nEvents: N, systematics: { softMet: 5 } });
     const dx: number[] = [];
     for (let i = 0; i < N; i++) {
-      for (const f of [F.PRI_tau_pt, F.PRI_lep_pt, F.PRI_jet_leading_pt, F.PRI_jet_all_pt]) expect(col(noisy, f)[i]).toBe(col(nominal, f)[i]);
+      for (const f of [F.PRI_tau_pt, F.PRI_lep_pt, F.PRI_jet_leading_pt, F.PRI_jet_all_pt])
+        expect(col(noisy, f)[i]).toBe(col(nominal, f)[i]);
       const x = (ev: HiggsEvents): number => (col(ev, F.PRI_met)[i] as number) * Math.cos(col(ev, F.PRI_met_phi)[i] as number);
       dx.push(x(noisy) - x(nominal));
     }

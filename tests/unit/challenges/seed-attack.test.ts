@@ -41,23 +41,31 @@ describe.each([
   ["Higgs", higgs],
   ["anomaly detection", anomaly],
 ] as const)("the seed-search attack on %s data", (_kind, generate) => {
-  it(`finds nothing among ${CANDIDATES.length} candidate seeds when the data come from a fresh key`, () => {
-    const victim = generate(freshDataKey());
-    const found = probe(fileText(victim, "test.csv"), generate);
-    console.log(`${_kind}: probe over ${CANDIDATES.length} candidates against a keyed dataset found ${found.length}`);
-    expect(found).toEqual([]);
-  }, PROBE_MS);
+  it(
+    `finds nothing among ${CANDIDATES.length} candidate seeds when the data come from a fresh key`,
+    () => {
+      const victim = generate(freshDataKey());
+      const found = probe(fileText(victim, "test.csv"), generate);
+      console.log(`${_kind}: probe over ${CANDIDATES.length} candidates against a keyed dataset found ${found.length}`);
+      expect(found).toEqual([]);
+    },
+    PROBE_MS,
+  );
 
-  it("finds a typed seed inside its budget, and with it every label (the positive control)", () => {
-    const typed = 777;
-    const victim = generate(typed);
-    const found = probe(fileText(victim, "test.csv"), generate);
-    console.log(`${_kind}: probe against typed seed ${typed} found ${JSON.stringify(found)}`);
-    expect(found).toEqual([typed]);
-    const rebuilt = generate(found[0]!).solution;
-    expect(Array.from(rebuilt.label)).toEqual(Array.from(victim.solution.label));
-    expect(Array.from(rebuilt.usage)).toEqual(Array.from(victim.solution.usage));
-  }, PROBE_MS);
+  it(
+    "finds a typed seed inside its budget, and with it every label (the positive control)",
+    () => {
+      const typed = 777;
+      const victim = generate(typed);
+      const found = probe(fileText(victim, "test.csv"), generate);
+      console.log(`${_kind}: probe against typed seed ${typed} found ${JSON.stringify(found)}`);
+      expect(found).toEqual([typed]);
+      const rebuilt = generate(found[0]!).solution;
+      expect(Array.from(rebuilt.label)).toEqual(Array.from(victim.solution.label));
+      expect(Array.from(rebuilt.usage)).toEqual(Array.from(victim.solution.usage));
+    },
+    PROBE_MS,
+  );
 });
 
 describe("the generator's key space", () => {
@@ -65,7 +73,14 @@ describe("the generator's key space", () => {
     expect(KEY_BYTES * 8).toBeGreaterThanOrEqual(128);
     const key = freshDataKey();
     expect(key).toHaveLength(32);
-    const first = (k: Uint8Array) => Array.from({ length: 4 }, ((r) => () => r.nextUint32())(new Random(k))).join(",");
+    const first = (k: Uint8Array) =>
+      Array.from(
+        { length: 4 },
+        (
+          (r) => () =>
+            r.nextUint32()
+        )(new Random(k)),
+      ).join(",");
     const outputs = new Set([first(key)]);
     for (let bit = 0; bit < 256; bit++) {
       const flipped = Uint8Array.from(key);

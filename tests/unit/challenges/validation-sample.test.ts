@@ -3,7 +3,10 @@ import { validationSampleCsv } from "@/challenges/shared/validation-sample";
 
 describe("validationSampleCsv", () => {
   it("keeps EventId and the features in the contract's order, values as written (the doc example)", () => {
-    expect(validationSampleCsv("EventId,a,b,Weight,Label\n7,1.5,-999.0,0.3,s\n", ["b", "a"])).toEqual({ csv: "EventId,b,a\n7,-999.0,1.5\n", rows: 1 });
+    expect(validationSampleCsv("EventId,a,b,Weight,Label\n7,1.5,-999.0,0.3,s\n", ["b", "a"])).toEqual({
+      csv: "EventId,b,a\n7,-999.0,1.5\n",
+      rows: 1,
+    });
   });
 
   it("stops at the row count, drops a cut-off last line, numbers rows without EventId", () => {

@@ -44,7 +44,20 @@ describe("the CLI against a server", () => {
       if (req.url === "/api/v1/challenges/c") {
         res.setHeader("Content-Type", "application/json");
         // The checksum is wrong on purpose: the download fails after its progress bar.
-        res.end(JSON.stringify({ challenge: { files: [{ name: "test.csv", url: "/api/v1/challenges/c/files/test.csv", bytes: 3_000_000, sha256: createHash("sha256").update("x").digest("hex") }] } }));
+        res.end(
+          JSON.stringify({
+            challenge: {
+              files: [
+                {
+                  name: "test.csv",
+                  url: "/api/v1/challenges/c/files/test.csv",
+                  bytes: 3_000_000,
+                  sha256: createHash("sha256").update("x").digest("hex"),
+                },
+              ],
+            },
+          }),
+        );
       } else if (req.url === "/api/v1/challenges/c/files/test.csv") {
         res.end(body);
       } else {
@@ -83,7 +96,9 @@ describe("the CLI against a server", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "cli-log-"));
     // Not spawnSync: the server answering it runs in this process.
     const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, "download", "c", "--dir", dir, "--url", url], { env: { ...process.env, COLLIDER_ARENA_TOKEN: "ca_test" } });
+      const child = spawn(process.execPath, [BIN, "download", "c", "--dir", dir, "--url", url], {
+        env: { ...process.env, COLLIDER_ARENA_TOKEN: "ca_test" },
+      });
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       child.on("close", (status) => resolve({ status, stderr }));
@@ -101,7 +116,11 @@ describe("the CLI against a server", () => {
 describe("running the CLI from a clone", () => {
   it("login with nothing on stdin exits 1 and says how to give a token", () => {
     const home = mkdtempSync(path.join(os.tmpdir(), "cli-home-"));
-    const r = spawnSync(process.execPath, [BIN, "login", "--url", "http://127.0.0.1:9"], { input: "", encoding: "utf8", env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home } });
+    const r = spawnSync(process.execPath, [BIN, "login", "--url", "http://127.0.0.1:9"], {
+      input: "",
+      encoding: "utf8",
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: No token given\. Create one at http:\/\/127\.0\.0\.1:9\/profile/m);
   }, 30_000);

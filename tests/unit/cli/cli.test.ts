@@ -44,7 +44,10 @@ describe("config", () => {
     await saveConfig({ url: "http://x", token: "ca_2" }, env);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await loadConfig(env)).toEqual({ url: "http://x", token: "ca_2" });
-    expect(await loadConfig({ ...env, COLLIDER_ARENA_TOKEN: "ca_env", COLLIDER_ARENA_URL: "http://y/" })).toEqual({ url: "http://y", token: "ca_env" });
+    expect(await loadConfig({ ...env, COLLIDER_ARENA_TOKEN: "ca_env", COLLIDER_ARENA_URL: "http://y/" })).toEqual({
+      url: "http://y",
+      token: "ca_env",
+    });
   });
 
   it("defaults to localhost without a file, and names a corrupt file", async () => {
@@ -58,7 +61,10 @@ describe("config", () => {
 
 describe("command line", () => {
   it("rejects unknown commands and options with the usage exit code", async () => {
-    await expect(run(["frobnicate"])).rejects.toMatchObject({ exitCode: EXIT.usage, message: expect.stringContaining('Unknown command "frobnicate"') });
+    await expect(run(["frobnicate"])).rejects.toMatchObject({
+      exitCode: EXIT.usage,
+      message: expect.stringContaining('Unknown command "frobnicate"'),
+    });
     await expect(run(["submit", "--no-such-flag"])).rejects.toMatchObject({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" });
   });
 });

@@ -19,8 +19,13 @@ async function fakeApi(answers: (number | "drop")[]) {
       seen.push({ key: req.headers["idempotency-key"] as string | undefined, body: Buffer.concat(chunks).toString() });
       const answer = answers[seen.length - 1] ?? 201;
       if (answer === "drop") return void req.socket.destroy();
-      const body = answer === 201 ? { submission: { id: 7, status: "queued" } } : { error: { code: answer === 503 ? "unavailable" : "bad_file", message: `answer ${answer}` } };
-      res.writeHead(answer, { "Content-Type": "application/json", ...(answer === 503 ? { "Retry-After": "0" } : {}) }).end(JSON.stringify(body));
+      const body =
+        answer === 201
+          ? { submission: { id: 7, status: "queued" } }
+          : { error: { code: answer === 503 ? "unavailable" : "bad_file", message: `answer ${answer}` } };
+      res
+        .writeHead(answer, { "Content-Type": "application/json", ...(answer === 503 ? { "Retry-After": "0" } : {}) })
+        .end(JSON.stringify(body));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -44,7 +49,10 @@ describe("the CLI's upload", () => {
   it("repeats the whole file after a 503 or a dropped connection with one Idempotency-Key, and returns the result", async () => {
     const api = await fakeApi([503, "drop", 201]);
     const retries: string[] = [];
-    const result = await new ApiClient(api.url, "ca_t").upload("/x", file(), "", () => undefined, { ...FAST, onRetry: (why) => retries.push(why) });
+    const result = await new ApiClient(api.url, "ca_t").upload("/x", file(), "", () => undefined, {
+      ...FAST,
+      onRetry: (why) => retries.push(why),
+    });
     expect(result).toEqual({ submission: { id: 7, status: "queued" } });
     expect(api.seen).toHaveLength(3);
     expect(new Set(api.seen.map((s) => s.key)).size).toBe(1);
@@ -57,13 +65,18 @@ describe("the CLI's upload", () => {
   it("sends a new key per upload, gives up after its attempts with the network exit code, and never repeats a 400", async () => {
     const down = await fakeApi([503, 503, 503, 503, 503]);
     const client = new ApiClient(down.url, "ca_t");
-    await expect(client.upload("/x", file(), "", () => undefined, FAST)).rejects.toMatchObject({ exitCode: EXIT.network, message: "answer 503" });
+    await expect(client.upload("/x", file(), "", () => undefined, FAST)).rejects.toMatchObject({
+      exitCode: EXIT.network,
+      message: "answer 503",
+    });
     expect(down.seen).toHaveLength(FAST.attempts);
     await client.upload("/x", file(), "", () => undefined, FAST).catch(() => undefined);
     expect(down.seen[FAST.attempts]!.key).not.toBe(down.seen[0]!.key);
 
     const bad = await fakeApi([400]);
-    await expect(new ApiClient(bad.url, "ca_t").upload("/x", file(), "", () => undefined, FAST)).rejects.toMatchObject({ exitCode: EXIT.badFile });
+    await expect(new ApiClient(bad.url, "ca_t").upload("/x", file(), "", () => undefined, FAST)).rejects.toMatchObject({
+      exitCode: EXIT.badFile,
+    });
     expect(bad.seen).toHaveLength(1);
   });
 });

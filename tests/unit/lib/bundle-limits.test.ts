@@ -35,7 +35,9 @@ describe("bundle limits (zip bombs, hostile manifests)", () => {
     const heap0 = process.memoryUsage().arrayBuffers;
     expect(await issuesOf(() => readBundle(bomb, { maxUnzippedBytes: MiB }))).toEqual([`the unzipped bundle would exceed ${MiB} bytes`]);
     const grew = process.memoryUsage().arrayBuffers - heap0;
-    console.log(`zip bomb (64 MiB entry claiming 100 bytes): refused after ${(performance.now() - t0).toFixed(0)} ms, array buffers +${(grew / MiB).toFixed(1)} MiB`);
+    console.log(
+      `zip bomb (64 MiB entry claiming 100 bytes): refused after ${(performance.now() - t0).toFixed(0)} ms, array buffers +${(grew / MiB).toFixed(1)} MiB`,
+    );
     // Never the whole entry (64 MiB) at once: at most one inflate step (4 MiB) past the limit, plus what the GC has not reclaimed yet.
     expect(grew).toBeLessThan(32 * MiB);
   }, 60_000);
@@ -62,7 +64,9 @@ describe("bundle limits (zip bombs, hostile manifests)", () => {
       for (let i = 0; s.length < bytes; i++) s += `k${i}: 1\n`;
       return s;
     };
-    expect(parseManifest(keys(MAX_MANIFEST_BYTES + 10)).issues).toEqual([`the manifest is larger than 64 KiB (a challenge.yaml is a few kilobytes)`]);
+    expect(parseManifest(keys(MAX_MANIFEST_BYTES + 10)).issues).toEqual([
+      `the manifest is larger than 64 KiB (a challenge.yaml is a few kilobytes)`,
+    ]);
     const t0 = performance.now();
     const near = parseManifest(keys(MAX_MANIFEST_BYTES - 100));
     console.log(`manifest of ${MAX_MANIFEST_BYTES / 1024} KiB with ~7,400 keys: validated in ${(performance.now() - t0).toFixed(0)} ms`);
@@ -71,6 +75,8 @@ describe("bundle limits (zip bombs, hostile manifests)", () => {
   });
 
   it("still reports a repeated key, with its line", () => {
-    expect(parseManifest("format: 1\nkind: higgs-tautau\nkind: detector-design\n").issues).toEqual(['YAML syntax error at line 3: map keys must be unique ("kind" repeats)']);
+    expect(parseManifest("format: 1\nkind: higgs-tautau\nkind: detector-design\n").issues).toEqual([
+      'YAML syntax error at line 3: map keys must be unique ("kind" repeats)',
+    ]);
   });
 });

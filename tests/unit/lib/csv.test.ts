@@ -4,7 +4,7 @@ import { csvCell, csvLine } from "@/lib/csv";
 
 describe("CSV cells (OWASP CSV injection)", () => {
   it.each([
-    ["=HYPERLINK(\"http://x\",\"y\")", `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
     ["+1+cmd|' /C calc'!A0", `"'+1+cmd|' /C calc'!A0"`],
     ["-2+3", `"'-2+3"`],
     ["@SUM(A1:A9)", `"'@SUM(A1:A9)"`],
@@ -18,7 +18,17 @@ describe("CSV cells (OWASP CSV injection)", () => {
   });
   it("is what the grade export writes", () => {
     const csv = rosterCsv([
-      { userId: "u", name: "=cmd()", email: "@evil.org", teamName: "-team", submissions: 1, bestPublic: -1.5, publicRank: 1, bestPrivate: null, privateRank: null },
+      {
+        userId: "u",
+        name: "=cmd()",
+        email: "@evil.org",
+        teamName: "-team",
+        submissions: 1,
+        bestPublic: -1.5,
+        publicRank: 1,
+        bestPrivate: null,
+        privateRank: null,
+      },
     ]);
     expect(csv.split("\n")[1]).toBe(`"'=cmd()","'@evil.org","'-team",1,-1.5,1,,`);
   });

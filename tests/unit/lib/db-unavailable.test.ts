@@ -41,10 +41,25 @@ describe("retryWhileDatabaseUnavailable", () => {
 
   it("throws any other error at once, and an outage longer than maxWaitMs", async () => {
     let calls = 0;
-    await expect(retryWhileDatabaseUnavailable(async () => { calls++; throw pgError("23505"); }, { maxWaitMs: 5000 })).rejects.toMatchObject({ code: "23505" });
+    await expect(
+      retryWhileDatabaseUnavailable(
+        async () => {
+          calls++;
+          throw pgError("23505");
+        },
+        { maxWaitMs: 5000 },
+      ),
+    ).rejects.toMatchObject({ code: "23505" });
     expect(calls).toBe(1);
     const start = Date.now();
-    await expect(retryWhileDatabaseUnavailable(async () => { throw pgError("57P01"); }, { maxWaitMs: 200, initialDelayMs: 20 })).rejects.toMatchObject({ code: "57P01" });
+    await expect(
+      retryWhileDatabaseUnavailable(
+        async () => {
+          throw pgError("57P01");
+        },
+        { maxWaitMs: 200, initialDelayMs: 20 },
+      ),
+    ).rejects.toMatchObject({ code: "57P01" });
     expect(Date.now() - start).toBeGreaterThanOrEqual(190);
   });
 });

@@ -10,7 +10,9 @@ describe("design parameter fields and design text", () => {
   });
 
   it("keeps a non-numeric field visible in the text, so the server names it instead of submitting a default", () => {
-    expect(designTextOf({ y1: "", y2: "x", y3: "0", z1: "2", z2: "4", z3: "6" })).toBe('{"schema":"straw-tracker/v1","y":["","x",0],"z":[2,4,6]}');
+    expect(designTextOf({ y1: "", y2: "x", y3: "0", z1: "2", z2: "4", z3: "6" })).toBe(
+      '{"schema":"straw-tracker/v1","y":["","x",0],"z":[2,4,6]}',
+    );
   });
 
   it.each([

@@ -14,9 +14,7 @@ describe("parseEnv", () => {
   it("refuses production mode (DATABASE_URL) without AUTH_SECRET and says what to set", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://localhost/x" })).toThrow(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: "postgres://localhost/x" })).toThrow(/AUTH_SECRET is not set/);
-    expect(parseEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_SECRET: SECRET }).DATABASE_URL).toBe(
-      "postgres://localhost/x",
-    );
+    expect(parseEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_SECRET: SECRET }).DATABASE_URL).toBe("postgres://localhost/x");
   });
 
   it("names each bad variable", () => {

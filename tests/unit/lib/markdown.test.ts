@@ -3,7 +3,8 @@ import { higgsDescription } from "@/challenges/higgs-tautau/description";
 import { renderMarkdown } from "@/lib/markdown";
 
 /** The TeX source KaTeX keeps in its MathML annotation: proof that a formula was typeset, and of what. */
-const annotations = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
+const annotations = (html: string) =>
+  [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
 
 describe("renderMarkdown: maths in descriptions (KaTeX, on the server)", () => {
   it("typesets inline $…$ as KaTeX markup, not as text", () => {

@@ -31,7 +31,12 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(base + path, { headers });
-  return { status: res.status, body: await res.text(), hit: res.headers.get("x-micro-cache") === "hit", type: res.headers.get("content-type") };
+  return {
+    status: res.status,
+    body: await res.text(),
+    hit: res.headers.get("x-micro-cache") === "hit",
+    type: res.headers.get("content-type"),
+  };
 };
 
 describe("microCache", () => {

@@ -47,7 +47,10 @@ describe("the new-challenge form's schema", () => {
     [{ publicFraction: "1" }, "publicFraction: The public share must be below 1"],
     [{ kind: "quantum-gravity" }, "kind: Choose a kind of challenge"],
     [{ mainMode: "pictures" }, "mainMode: Choose what the phase takes"],
-    [{ kind: "detector-design", metricId: "design-score", mainMode: "models" }, "mainMode: Detector design challenges take designs, not ONNX models"],
+    [
+      { kind: "detector-design", metricId: "design-score", mainMode: "models" },
+      "mainMode: Detector design challenges take designs, not ONNX models",
+    ],
     [{ modelMaxMb: "0" }, "modelMaxMb: At least 1 MB"],
     [{ latencyBudgetMs: "-1" }, "latencyBudgetMs: The latency budget must be above 0"],
   ])("rejects %j", (change, message) => {
@@ -62,14 +65,19 @@ describe("the new-challenge form's test-set systematics", () => {
     expect(knobs({ ...base, tauEnergyScale: "", softMet: "" })).toEqual({});
     expect(knobs({ ...base, tauEnergyScale: "1.03", backgroundNorm: "1.1" })).toEqual({ tauEnergyScale: 1.03, backgroundNorm: 1.1 });
     // The form shows every knob at its nominal value: those resolve to exactly the nominal systematics.
-    expect(resolveSystematics(knobs({ ...base, ...Object.fromEntries(Object.entries(NOMINAL_SYSTEMATICS).map(([k, x]) => [k, String(x)])) }))).toEqual(NOMINAL_SYSTEMATICS);
+    expect(
+      resolveSystematics(knobs({ ...base, ...Object.fromEntries(Object.entries(NOMINAL_SYSTEMATICS).map(([k, x]) => [k, String(x)])) })),
+    ).toEqual(NOMINAL_SYSTEMATICS);
   });
 
   it.each([
     [{ tauEnergyScale: "3" }, "tauEnergyScale: Tau energy scale must be between 0.8 and 1.2"],
     [{ softMet: "-1" }, "softMet: Extra soft-MET resolution must be between 0 and 20"],
     [{ ttbarNorm: "lots" }, "ttbarNorm: tt̄ normalisation must be a number"],
-    [{ kind: "anomaly-detection", metricId: "auc", jetEnergyScale: "1.02" }, "jetEnergyScale: Systematic shifts are not offered for Anomaly detection (LHC Olympics style) challenges"],
+    [
+      { kind: "anomaly-detection", metricId: "auc", jetEnergyScale: "1.02" },
+      "jetEnergyScale: Systematic shifts are not offered for Anomaly detection (LHC Olympics style) challenges",
+    ],
   ])("rejects %j", (change, message) => {
     expect(messages({ ...base, ...change })).toContain(message);
   });

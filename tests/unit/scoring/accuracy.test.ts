@@ -12,7 +12,16 @@ describe("accuracy", () => {
   });
 
   it("multiclass: the most probable class, the lowest index on ties", () => {
-    const data = multiclass([0, 1, 2, 1], [[0.5, 0.3, 0.2], [0.4, 0.4, 0.2], [0.1, 0.2, 0.7], [0.2, 0.5, 0.3]], [1, 3, 1, 1]);
+    const data = multiclass(
+      [0, 1, 2, 1],
+      [
+        [0.5, 0.3, 0.2],
+        [0.4, 0.4, 0.2],
+        [0.1, 0.2, 0.7],
+        [0.2, 0.5, 0.3],
+      ],
+      [1, 3, 1, 1],
+    );
     // Predicted [0, 0, 2, 1]: event 2 (weight 3) is wrong.
     expect(accuracy(data)).toBe(0.5);
   });

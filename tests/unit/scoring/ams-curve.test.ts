@@ -30,7 +30,10 @@ describe("amsCurve", () => {
   it("finds the maximum over every count, computing AMS only at the ends of signal runs", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ label: fc.integer({ min: 0, max: 1 }), weight: fc.double({ min: 0.001, max: 50, noNaN: true }), kept: fc.boolean() }), { minLength: 1, maxLength: 80 }),
+        fc.array(
+          fc.record({ label: fc.integer({ min: 0, max: 1 }), weight: fc.double({ min: 0.001, max: 50, noNaN: true }), kept: fc.boolean() }),
+          { minLength: 1, maxLength: 80 },
+        ),
         (events) => {
           const n = events.length;
           // Rank n first: the events in array order are taken from the most signal-like down.

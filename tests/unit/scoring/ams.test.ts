@@ -20,9 +20,14 @@ describe("ams", () => {
 
   it("rises with s at fixed b", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 1e-6, max: 1e3, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (s, ds, b) => {
-        expect(ams(s + ds, b)).toBeGreaterThan(ams(s, b));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1e3, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (s, ds, b) => {
+          expect(ams(s + ds, b)).toBeGreaterThan(ams(s, b));
+        },
+      ),
     );
   });
 

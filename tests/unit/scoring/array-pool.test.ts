@@ -41,19 +41,23 @@ describe("parses and scorings against one solution share its pool", () => {
   const solutionP = parseSolution(fixture("solution-small.csv"));
   const valid: Record<string, [MetricId, string]> = { higgs: ["ams", "higgs-valid.csv"], scores: ["auc", "scores-valid.csv"] };
 
-  it.each(Object.entries(valid))("%s: the same result every time, after a rejected file and when scorings interleave", async (_, [metricId, name]) => {
-    const solution = await solutionP;
-    // Chunks of 3 bytes: every chunk is an await, so the concurrent scorings below interleave their parses.
-    const score = (file: string) => scoreSubmission({ solution, submission: chunked(fixture(file), 3), metricId, bootstrap: 20, seed: 3 });
-    const first = await score(name);
-    expect(await score(name)).toEqual(first);
-    const bad = metricId === "ams" ? "higgs-rank-duplicate.csv" : "scores-nan.csv";
-    await expect(score(bad)).rejects.toBeInstanceOf(SubmissionFormatError);
-    expect(await score(name)).toEqual(first);
-    const together = await Promise.allSettled([score(name), score(bad), score(name), score(name)]);
-    expect(together.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
-    for (const r of together) if (r.status === "fulfilled") expect(r.value).toEqual(first);
-  });
+  it.each(Object.entries(valid))(
+    "%s: the same result every time, after a rejected file and when scorings interleave",
+    async (_, [metricId, name]) => {
+      const solution = await solutionP;
+      // Chunks of 3 bytes: every chunk is an await, so the concurrent scorings below interleave their parses.
+      const score = (file: string) =>
+        scoreSubmission({ solution, submission: chunked(fixture(file), 3), metricId, bootstrap: 20, seed: 3 });
+      const first = await score(name);
+      expect(await score(name)).toEqual(first);
+      const bad = metricId === "ams" ? "higgs-rank-duplicate.csv" : "scores-nan.csv";
+      await expect(score(bad)).rejects.toBeInstanceOf(SubmissionFormatError);
+      expect(await score(name)).toEqual(first);
+      const together = await Promise.allSettled([score(name), score(bad), score(name), score(name)]);
+      expect(together.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+      for (const r of together) if (r.status === "fulfilled") expect(r.value).toEqual(first);
+    },
+  );
 
   it("a pooled array keeps nothing of the last parse: a file repeating one id in place of another is still refused", async () => {
     const index = createSolutionIndex(await solutionP);

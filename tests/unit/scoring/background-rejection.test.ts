@@ -28,7 +28,9 @@ describe("background rejection at ε_S", () => {
 
   it("the ε_S is an organiser's parameter, default 0.5, between 0.001 and 1", () => {
     expect(validateMetricParams(backgroundRejectionMetric)).toEqual({ epsS: 0.5 });
-    expect(() => validateMetricParams(backgroundRejectionMetric, { epsS: 1.5 })).toThrow("Signal efficiency ε_S (epsS) must be a number with 0.001 ≤ epsS ≤ 1, got 1.5");
+    expect(() => validateMetricParams(backgroundRejectionMetric, { epsS: 1.5 })).toThrow(
+      "Signal efficiency ε_S (epsS) must be a number with 0.001 ≤ epsS ≤ 1, got 1.5",
+    );
     expect(backgroundRejectionMetric.compute!(example(), { epsS: 1 })).toBe(2);
   });
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { bootstrapStd, poissonMultiplicities } from "@/scoring/metrics/bootstrap";
 import { rankByScore, rocSteps, signedWeights } from "@/scoring/metrics/ranking";
 import { aucFromSteps } from "@/scoring/metrics/roc-auc";
-import { rankedEvents, resampledAuc, resampledEfficiency, resampledMaxSic, resampledRejection, type RankedEvents } from "@/scoring/metrics/resampled";
+import {
+  rankedEvents,
+  resampledAuc,
+  resampledEfficiency,
+  resampledMaxSic,
+  resampledRejection,
+  type RankedEvents,
+} from "@/scoring/metrics/resampled";
 import { maxSicFromSteps } from "@/scoring/metrics/sic";
 import { efficiencyAtBackgroundFromSteps } from "@/scoring/metrics/signal-efficiency";
 import { createRng, seedKey, Xoshiro128 } from "@/scoring/prng";
@@ -139,7 +146,11 @@ describe("resampled metrics", () => {
 });
 
 /** The walks of ε_S at ε_B and 1/ε_B at ε_S as two plain passes (totals, then down to the cut), for reference. */
-function twoPassWalk(events: RankedEvents, m: Uint8Array, stop: (s: number, b: number, totalS: number, totalB: number) => boolean): [s: number, b: number, before: number, totals: [number, number]] {
+function twoPassWalk(
+  events: RankedEvents,
+  m: Uint8Array,
+  stop: (s: number, b: number, totalS: number, totalB: number) => boolean,
+): [s: number, b: number, before: number, totals: [number, number]] {
   let totalS = 0;
   let totalB = 0;
   for (let k = 0; k < m.length; k++) {

@@ -21,20 +21,30 @@ const both = [
 
 describe("gate settings: one schema for the forms' fields and the API's JSON", () => {
   it("reads switched-on gates from form fields, empty thresholds taking the published ones", () => {
-    const form = { "gate-ks-agreement": "on", "gate-ks-agreement-threshold": "", "gate-cvm-correlation": "on", "gate-cvm-correlation-threshold": "0.002", "gate-cvm-correlation-column": " mass " };
+    const form = {
+      "gate-ks-agreement": "on",
+      "gate-ks-agreement-threshold": "",
+      "gate-cvm-correlation": "on",
+      "gate-cvm-correlation-threshold": "0.002",
+      "gate-cvm-correlation-column": " mass ",
+    };
     expect(gateSettingsSchema.parse(form)).toEqual({ gates: both });
     expect(gateSettingsSchema.parse({ "gate-ks-agreement": "off", "gate-ks-agreement-threshold": "0.5" })).toEqual({ gates: [] });
   });
 
   it("reads the API's JSON list, and refuses bad thresholds, unknown or repeated gates by name", () => {
-    expect(gateSettingsSchema.parse({ gates: [{ id: "ks-agreement", threshold: 0.05 }] })).toEqual({ gates: [{ id: "ks-agreement", threshold: 0.05 }] });
+    expect(gateSettingsSchema.parse({ gates: [{ id: "ks-agreement", threshold: 0.05 }] })).toEqual({
+      gates: [{ id: "ks-agreement", threshold: 0.05 }],
+    });
     const messages = (body: unknown) => {
       const r = gateSettingsSchema.safeParse(body);
       return r.success ? [] : r.error.issues.map((i) => i.message);
     };
     expect(messages({ "gate-ks-agreement": "on", "gate-ks-agreement-threshold": "lots" })).toEqual(["A gate's threshold must be a number"]);
     expect(messages({ gates: [{ id: "ks-agreement", threshold: 0 }] })).toEqual(["A gate's threshold must be above 0"]);
-    expect(messages({ gates: [{ id: "ks-agreement", threshold: 2 }] })).toEqual(["A gate's threshold must be at most 1 (both statistics lie between 0 and 1)"]);
+    expect(messages({ gates: [{ id: "ks-agreement", threshold: 2 }] })).toEqual([
+      "A gate's threshold must be at most 1 (both statistics lie between 0 and 1)",
+    ]);
     expect(messages({ gates: [{ id: "chi2" }] })).toEqual(["Unknown gate: the gates are ks-agreement, cvm-correlation"]);
     expect(messages({ gates: [{ id: "ks-agreement" }, { id: "ks-agreement" }] })).toEqual(["Each gate may be switched on once"]);
   });
@@ -42,7 +52,9 @@ describe("gate settings: one schema for the forms' fields and the API's JSON", (
   it("reads a challenge's config: none when absent, an error when malformed", () => {
     expect(gatesOfConfig({})).toEqual([]);
     expect(gatesOfConfig({ gates: both })).toEqual(both);
-    expect(() => gatesOfConfig({ gates: [{ id: "ks-agreement", threshold: -1 }] })).toThrow("challenge config: A gate's threshold must be above 0");
+    expect(() => gatesOfConfig({ gates: [{ id: "ks-agreement", threshold: -1 }] })).toThrow(
+      "challenge config: A gate's threshold must be above 0",
+    );
   });
 });
 
@@ -75,17 +87,39 @@ describe("scoring with gates", () => {
     const outcomes = applyGates(key, scores, both);
     const byRole = (role: string) => events.flatMap((e, row) => (e.role === role ? [scores[row]!] : []));
     const ks = ksAgreement(byRole("simulated"), byRole("real"));
-    const cvm = massSculpting(byRole("correlation"), events.flatMap((e) => (e.role === "correlation" ? [Number(e.mass.toFixed(6))] : [])), { bins: 2 });
+    const cvm = massSculpting(
+      byRole("correlation"),
+      events.flatMap((e) => (e.role === "correlation" ? [Number(e.mass.toFixed(6))] : [])),
+      { bins: 2 },
+    );
     expect(outcomes).toEqual([
-      { id: "ks-agreement", name: expect.stringMatching(/^Agreement/), statistic: ks.statistic, threshold: 0.09, passed: true, events: 2000 },
-      { id: "cvm-correlation", name: expect.stringMatching(/correlation/), statistic: cvm.statistic, threshold: 0.002, passed: true, events: 1000, column: "mass" },
+      {
+        id: "ks-agreement",
+        name: expect.stringMatching(/^Agreement/),
+        statistic: ks.statistic,
+        threshold: 0.09,
+        passed: true,
+        events: 2000,
+      },
+      {
+        id: "cvm-correlation",
+        name: expect.stringMatching(/correlation/),
+        statistic: cvm.statistic,
+        threshold: 0.002,
+        passed: true,
+        events: 1000,
+        column: "mass",
+      },
     ]);
     expect(ks.statistic).toBeGreaterThan(0);
     expect(ks.statistic).toBeLessThan(0.09);
   });
 
   it("fails a score that depends on the origin, and one that tracks the mass, naming the check, statistic and threshold", async () => {
-    for (const [kind, failed] of [["originAware", "KS agreement"], ["massTracking", "Correlation (CvM)"]] as const) {
+    for (const [kind, failed] of [
+      ["originAware", "KS agreement"],
+      ["massTracking", "Correlation (CvM)"],
+    ] as const) {
       const { key, scores } = await scoresOf(kind);
       const error = (() => {
         try {
@@ -98,17 +132,28 @@ describe("scoring with gates", () => {
       const { outcomes, problems } = error as GateFailedError;
       expect(outcomes.filter((o) => !o.passed).map((o) => o.id)).toEqual([kind === "originAware" ? "ks-agreement" : "cvm-correlation"]);
       expect(problems).toHaveLength(1);
-      expect(problems[0]!.message).toMatch(new RegExp(`^Not ranked: failed the ${failed.replace(/[()]/g, "\\$&")} check .*: statistic 0\\.\\d+ on (2000|1000) control events, must be below (0\\.09|0\\.002)$`));
+      expect(problems[0]!.message).toMatch(
+        new RegExp(
+          `^Not ranked: failed the ${failed.replace(/[()]/g, "\\$&")} check .*: statistic 0\\.\\d+ on (2000|1000) control events, must be below (0\\.09|0\\.002)$`,
+        ),
+      );
     }
   });
 
   it("scores only Public and Private rows: control rows' scores change nothing on the boards", async () => {
     const key = await parseSolution(encode(gatedFiles(events).solution));
-    const honest = await scoreSubmission({ solution: key, submission: encode(gatedSubmission("honest", events)), metricId: "auc", gates: both });
+    const honest = await scoreSubmission({
+      solution: key,
+      submission: encode(gatedSubmission("honest", events)),
+      metricId: "auc",
+      gates: both,
+    });
     const origin = await scoreSubmission({ solution: key, submission: encode(gatedSubmission("originAware", events)), metricId: "auc" });
     expect(honest.gates!.every((g) => g.passed)).toBe(true);
     expect([origin.Public.primary, origin.Private.primary]).toEqual([honest.Public.primary, honest.Private.primary]);
     expect(honest.Public.primary).toBeGreaterThan(0.8);
-    await expect(scoreSubmission({ solution: key, submission: encode(gatedSubmission("massTracking", events)), metricId: "auc", gates: both })).rejects.toBeInstanceOf(GateFailedError);
+    await expect(
+      scoreSubmission({ solution: key, submission: encode(gatedSubmission("massTracking", events)), metricId: "auc", gates: both }),
+    ).rejects.toBeInstanceOf(GateFailedError);
   });
 });

@@ -35,17 +35,25 @@ describe("KS agreement gate", () => {
     expect(() => ksDistance([1, 2], [1], [1])).toThrow("the first sample has 2 scores but 1 weights");
   });
 
-  it.skipIf(!scipy)("equals scipy's ks_2samp statistic on samples with ties", () => {
-    const next = createRng(15);
-    const a = Array.from({ length: 3000 }, () => Math.round((next() / 2 ** 32) * 40) / 40);
-    const b = Array.from({ length: 2000 }, () => Math.round(((next() / 2 ** 32) * 0.9 + 0.05) * 40) / 40);
-    const run = spawnSync(scipy!, ["-c", "import json,sys; from scipy.stats import ks_2samp; a,b=json.load(sys.stdin); print(repr(float(ks_2samp(a,b).statistic)))"], {
-      input: JSON.stringify([a, b]),
-      encoding: "utf8",
-    });
-    expect(run.stderr).toBe("");
-    expect(Math.abs(ksDistance(a, b) - Number(run.stdout))).toBeLessThan(1e-12);
-  }, 30_000);
+  it.skipIf(!scipy)(
+    "equals scipy's ks_2samp statistic on samples with ties",
+    () => {
+      const next = createRng(15);
+      const a = Array.from({ length: 3000 }, () => Math.round((next() / 2 ** 32) * 40) / 40);
+      const b = Array.from({ length: 2000 }, () => Math.round(((next() / 2 ** 32) * 0.9 + 0.05) * 40) / 40);
+      const run = spawnSync(
+        scipy!,
+        ["-c", "import json,sys; from scipy.stats import ks_2samp; a,b=json.load(sys.stdin); print(repr(float(ks_2samp(a,b).statistic)))"],
+        {
+          input: JSON.stringify([a, b]),
+          encoding: "utf8",
+        },
+      );
+      expect(run.stderr).toBe("");
+      expect(Math.abs(ksDistance(a, b) - Number(run.stdout))).toBeLessThan(1e-12);
+    },
+    30_000,
+  );
 });
 
 describe("gates as descriptors", () => {
@@ -60,7 +68,9 @@ describe("gates as descriptors", () => {
     const { gate, threshold } = gateById("ks-agreement");
     const result = gate.evaluate({ scores: [1, 2, 2, 3, 3, 4], column: [0, 1, 0, 1, 0, 1] }, threshold);
     expect(result).toEqual(ksAgreement([1, 2, 3], [2, 3, 4]));
-    expect(() => gate.evaluate({ scores: [1], column: [2] }, threshold)).toThrow("control event 0 is marked 2: 1 = real data, 0 = simulation");
+    expect(() => gate.evaluate({ scores: [1], column: [2] }, threshold)).toThrow(
+      "control event 0 is marked 2: 1 = real data, 0 = simulation",
+    );
   });
 
   it("cvm-correlation is the mass-sculpting statistic against any chosen column, with the organiser's threshold", () => {
@@ -71,7 +81,9 @@ describe("gates as descriptors", () => {
     const result = gate.evaluate({ scores, column }, threshold);
     // Bins of at least 500 events (gateBins): 2,000 control events fill 4.
     expect(result.statistic).toBe(massSculpting(scores, column, { bins: 4 }).statistic);
-    expect(() => gate.evaluate({ scores: scores.slice(0, 999), column: column.slice(0, 999) }, threshold)).toThrow("the control sample has 999 events; the gate needs at least 1000");
+    expect(() => gate.evaluate({ scores: scores.slice(0, 999), column: column.slice(0, 999) }, threshold)).toThrow(
+      "the control sample has 999 events; the gate needs at least 1000",
+    );
     expect(result).toMatchObject({ threshold: 0.5, passed: true });
     expect(gate.evaluate({ scores, column }, 0.002).passed).toBe(false);
   });

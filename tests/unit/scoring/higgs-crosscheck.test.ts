@@ -20,7 +20,11 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DATA = sharedDataFile("higgsml-v2-first22889.csv.gz");
 const TOTALS = { s: 691.988608, b: 410999.847322 };
 const python = existsSync(DATA) ? findNumpyPython() : null;
-const skipReason = !existsSync(DATA) ? `real HiggsML sample not found at ${DATA}` : !python ? `no python3 with numpy (tried ${PYTHON_CANDIDATES.join(", ")})` : null;
+const skipReason = !existsSync(DATA)
+  ? `real HiggsML sample not found at ${DATA}`
+  : !python
+    ? `no python3 with numpy (tried ${PYTHON_CANDIDATES.join(", ")})`
+    : null;
 if (skipReason) console.warn(`HiggsML numpy cross-check skipped: ${skipReason}`);
 
 interface Event {
@@ -71,7 +75,10 @@ describe.skipIf(skipReason !== null)("HiggsML sample: TypeScript vs numpy", () =
   let events: Event[] = [];
   beforeAll(() => {
     events = loadEvents();
-    writeFileSync(solutionPath, `EventId,Label,Weight,Usage\n${events.map((e) => `${e.id},${e.signal ? "s" : "b"},${e.weight},${e.usage}`).join("\n")}\n`);
+    writeFileSync(
+      solutionPath,
+      `EventId,Label,Weight,Usage\n${events.map((e) => `${e.id},${e.signal ? "s" : "b"},${e.weight},${e.usage}`).join("\n")}\n`,
+    );
   });
   const closeness = (e: Event) => (e.mass === -999 ? -1e9 : -Math.abs(e.mass - 125));
   const randomKey = () => {
@@ -84,27 +91,37 @@ describe.skipIf(skipReason !== null)("HiggsML sample: TypeScript vs numpy", () =
     ["ranked by |DER_mass_MMC − 125|", "ams", () => higgsSubmission(events, closeness, 0.15)],
     ["seeded random order", "ams", () => higgsSubmission(events, randomKey(), 0.15)],
     ["perfect", "ams", () => higgsSubmission(events, (e) => (e.signal ? 1 : 0), events.filter((e) => e.signal).length / events.length)],
-    ["score = −|DER_mass_MMC − 125| (with ties at −999)", "auc", () => `EventId,score\n${events.map((e) => `${e.id},${closeness(e)}`).join("\n")}\n`],
+    [
+      "score = −|DER_mass_MMC − 125| (with ties at −999)",
+      "auc",
+      () => `EventId,score\n${events.map((e) => `${e.id},${closeness(e)}`).join("\n")}\n`,
+    ],
   ];
 
-  it.each(cases)("%s (%s)", async (name, metricId, submission) => {
-    const submissionPath = join(dir, `${metricId}-${cases.findIndex((c) => c[0] === name)}.csv`);
-    writeFileSync(submissionPath, submission());
-    const solution = await parseSolution(readFileSync(solutionPath));
-    const ours = await scoreSubmission({ solution, submission: readFileSync(submissionPath), metricId });
-    const run = spawnSync(python!, [join(ROOT, "bench/scoring-reference.py"), metricId, solutionPath, submissionPath], { encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    const reference = JSON.parse(run.stdout) as Record<"Public" | "Private", Record<string, number>>;
-    for (const subset of ["Public", "Private"] as const) {
-      for (const [key, value] of Object.entries(reference[subset])) {
-        const mine = ours[subset][key] as number;
-        const scale = Math.max(Math.abs(value), 1e-300);
-        expect(Math.abs(mine - value) / scale, `${subset}.${key}: ${mine} vs numpy ${value}`).toBeLessThan(1e-9);
+  it.each(cases)(
+    "%s (%s)",
+    async (name, metricId, submission) => {
+      const submissionPath = join(dir, `${metricId}-${cases.findIndex((c) => c[0] === name)}.csv`);
+      writeFileSync(submissionPath, submission());
+      const solution = await parseSolution(readFileSync(solutionPath));
+      const ours = await scoreSubmission({ solution, submission: readFileSync(submissionPath), metricId });
+      const run = spawnSync(python!, [join(ROOT, "bench/scoring-reference.py"), metricId, solutionPath, submissionPath], {
+        encoding: "utf8",
+      });
+      expect(run.stderr).toBe("");
+      const reference = JSON.parse(run.stdout) as Record<"Public" | "Private", Record<string, number>>;
+      for (const subset of ["Public", "Private"] as const) {
+        for (const [key, value] of Object.entries(reference[subset])) {
+          const mine = ours[subset][key] as number;
+          const scale = Math.max(Math.abs(value), 1e-300);
+          expect(Math.abs(mine - value) / scale, `${subset}.${key}: ${mine} vs numpy ${value}`).toBeLessThan(1e-9);
+        }
       }
-    }
-    if (name === "perfect") {
-      expect(ours.Public.s).toBeCloseTo(TOTALS.s, 6);
-      expect(ours.Private.b).toBe(0);
-    }
-  }, 30_000);
+      if (name === "perfect") {
+        expect(ours.Public.s).toBeCloseTo(TOTALS.s, 6);
+        expect(ours.Private.b).toBe(0);
+      }
+    },
+    30_000,
+  );
 });

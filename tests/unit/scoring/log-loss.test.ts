@@ -20,7 +20,13 @@ describe("log-loss", () => {
   });
 
   it("multiclass: −ln of the true class's probability, rows renormalised", () => {
-    const data = multiclass([0, 2], [[0.7, 0.2, 0.1], [0.25, 0.25, 0.5]]);
+    const data = multiclass(
+      [0, 2],
+      [
+        [0.7, 0.2, 0.1],
+        [0.25, 0.25, 0.5],
+      ],
+    );
     expect(logLoss(data)).toBeCloseTo((-Math.log(0.7) - Math.log(0.5)) / 2, 15);
     // A row summing to 1.0001 is divided by its sum.
     expect(logLoss(multiclass([1], [[0.5, 0.5001]]))).toBeCloseTo(-Math.log(0.5001 / 1.0001), 15);

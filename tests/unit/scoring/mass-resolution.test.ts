@@ -23,7 +23,9 @@ describe("mass resolution", () => {
   });
 
   it("refuses a zero true value, naming the event", () => {
-    expect(() => massResolution(real([100, 0], [100, 1]))).toThrow("event 1 has true value 0: a relative resolution needs a non-zero finite target");
+    expect(() => massResolution(real([100, 0], [100, 1]))).toThrow(
+      "event 1 has true value 0: a relative resolution needs a non-zero finite target",
+    );
   });
 
   it("resample with multiplicities 1 gives the value", () => {

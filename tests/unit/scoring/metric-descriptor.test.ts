@@ -27,7 +27,9 @@ describe("metric descriptors", () => {
   it("compute gives the metric functions' values", () => {
     expect(METRICS.auc.compute!(data, {})).toBe(weightedRocAuc(data.prediction, labels, data.weights));
     expect(METRICS["eff-at-1e-2"].compute!(data, {})).toBe(signalEfficiencyAtBackground(data.prediction, labels, data.weights, 1e-2));
-    expect(METRICS.sic.compute!(data, validateMetricParams(METRICS.sic, { minBackground: 3 }))).toBe(maxSic(data.prediction, labels, data.weights, { minBackground: 3 }).sic);
+    expect(METRICS.sic.compute!(data, validateMetricParams(METRICS.sic, { minBackground: 3 }))).toBe(
+      maxSic(data.prediction, labels, data.weights, { minBackground: 3 }).sic,
+    );
     let s = 0;
     let b = 0;
     for (let i = 0; i < labels.length; i++) {
@@ -56,10 +58,14 @@ describe("metric descriptors", () => {
   it("validates an organiser's parameters: defaults, unknown names, range, type, whole numbers", () => {
     expect(validateMetricParams(efficiencyAtBackgroundMetric)).toEqual({ epsB: 1e-3 });
     expect(validateMetricParams(efficiencyAtBackgroundMetric, { epsB: 0.05 })).toEqual({ epsB: 0.05 });
-    expect(() => validateMetricParams(efficiencyAtBackgroundMetric, { epsB: 0 })).toThrow("Background efficiency ε_B (epsB) must be a number with 0 < epsB < 1, got 0");
+    expect(() => validateMetricParams(efficiencyAtBackgroundMetric, { epsB: 0 })).toThrow(
+      "Background efficiency ε_B (epsB) must be a number with 0 < epsB < 1, got 0",
+    );
     expect(() => validateMetricParams(efficiencyAtBackgroundMetric, { epsB: 1 })).toThrow(/0 < epsB < 1, got 1/);
     expect(() => validateMetricParams(efficiencyAtBackgroundMetric, { epsB: "0.1" })).toThrow(/got "0.1"/);
-    expect(() => validateMetricParams(efficiencyAtBackgroundMetric, { epsS: 0.1 })).toThrow('metric eff-at-eps-b has no parameter "epsS" (its parameters: epsB)');
+    expect(() => validateMetricParams(efficiencyAtBackgroundMetric, { epsS: 0.1 })).toThrow(
+      'metric eff-at-eps-b has no parameter "epsS" (its parameters: epsB)',
+    );
     expect(() => validateMetricParams(METRICS.auc, { epsB: 0.1 })).toThrow("(its parameters: none)");
     expect(() => validateMetricParams(METRICS.sic, { minBackground: 2.5 })).toThrow(/must be a whole number with 1 ≤ minBackground/);
   });

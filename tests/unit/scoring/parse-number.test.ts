@@ -30,7 +30,17 @@ describe("parseDecimal", () => {
   });
 
   it("is exact on rounding midpoints and classic hard cases", () => {
-    for (const text of ["9007199254740993", "9007199254740995", "0.1", "0.30000000000000004", "1e23", "8.98846567431158e307", "2.2250738585072011e-308", "-0", "5e-324"]) {
+    for (const text of [
+      "9007199254740993",
+      "9007199254740995",
+      "0.1",
+      "0.30000000000000004",
+      "1e23",
+      "8.98846567431158e307",
+      "2.2250738585072011e-308",
+      "-0",
+      "5e-324",
+    ]) {
       expect(Object.is(decimal(text), Number(text))).toBe(true);
     }
   });
@@ -49,7 +59,12 @@ describe("parseProbability", () => {
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     const fast = new Float64Array(1).fill(NaN);
     const plain = new Float64Array(1).fill(NaN);
-    return { fastEnd: parseProbability(b, view, 0, fast, 0), fast: fast[0]!, plainEnd: parsePlainDecimal(b, view, 0, plain, 0), plain: plain[0]! };
+    return {
+      fastEnd: parseProbability(b, view, 0, fast, 0),
+      fast: fast[0]!,
+      plainEnd: parsePlainDecimal(b, view, 0, plain, 0),
+      plain: plain[0]!,
+    };
   };
 
   it("gives parsePlainDecimal's value and end on `0.` + 16 or 17 digits, and declines every other text", () => {
@@ -163,7 +178,14 @@ describe("parsePlainDecimal", () => {
     );
     // Exact midpoints (2^53 + 1; 2^53 + 0.5, between one double and the next), and the largest 17-digit fractions:
     // the fast parser may decline a midpoint, never get one wrong; the general one is exact on all.
-    for (const text of ["9007199254740993", "9007199254740992.5", "0.30000000000000004", "0.99999999999999994", "0.99999999999999997", "0.12345678901234567"]) {
+    for (const text of [
+      "9007199254740993",
+      "9007199254740992.5",
+      "0.30000000000000004",
+      "0.99999999999999994",
+      "0.99999999999999997",
+      "0.12345678901234567",
+    ]) {
       const [v] = plain(text);
       if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
       expect(Object.is(decimal(text), Number(text))).toBe(true);

@@ -26,7 +26,16 @@ function pairwiseAuc(scores: number[], labels: number[], weights: number[]): num
 /** Every metric of a summary, for exact comparison. */
 function metrics(summary: RocSummary): number[] {
   const sic = summary.maxSic();
-  return [summary.auc(), ...TARGETS.map((_, t) => summary.efficiency(t)), sic.sic, sic.epsS, sic.epsB, sic.threshold, summary.totalSignal, summary.totalBackground];
+  return [
+    summary.auc(),
+    ...TARGETS.map((_, t) => summary.efficiency(t)),
+    sic.sic,
+    sic.epsS,
+    sic.epsB,
+    sic.threshold,
+    summary.totalSignal,
+    summary.totalBackground,
+  ];
 }
 
 class Recorder implements StepSink {
@@ -74,7 +83,11 @@ describe("walkGroups over one subset's rows", () => {
             minBackground,
           );
           expect(metrics(summary)).toEqual(metrics(alone));
-          const reference = pairwiseAuc(members.map((e) => e.score), members.map((e) => e.label), members.map((e) => e.weight));
+          const reference = pairwiseAuc(
+            members.map((e) => e.score),
+            members.map((e) => e.label),
+            members.map((e) => e.weight),
+          );
           if (Number.isNaN(reference)) expect(summary.auc()).toBeNaN();
           else expect(summary.auc()).toBeCloseTo(reference, 12);
         }
@@ -101,7 +114,10 @@ describe("walkGroups over one subset's rows", () => {
     // Rows 0 and 5 signal, rows 2 and 3 background (row 3 of weight 0: −0).
     const signed = signedWeights(Uint8Array.from([1, 1, 0, 0, 1, 1, 0]), Float64Array.from([1, 9, 2, 0, 9, 3, 9]), rows);
     expect([...signed]).toEqual([1, -2, -0, 3]);
-    const alone = rankByScore(Float64Array.from(rows, (row) => scores[row]!), signed);
+    const alone = rankByScore(
+      Float64Array.from(rows, (row) => scores[row]!),
+      signed,
+    );
     const ranking = rankByScore(scores, signed, rows);
     expect([...ranking.signed]).toEqual([...alone.signed]);
     expect([...ranking.sorted]).toEqual([...alone.sorted]);
@@ -139,7 +155,10 @@ describe("RocSummary", () => {
 
   it("matches the per-step formulas: ε_S at each target, and the first cut with the largest ε_S/√ε_B", () => {
     // Cumulative steps with integer sums: SIC ties are exact here, so the first best cut is well defined.
-    const stepArb = fc.array(fc.record({ s: fc.integer({ min: 0, max: 3 }), b: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 40 });
+    const stepArb = fc.array(fc.record({ s: fc.integer({ min: 0, max: 3 }), b: fc.integer({ min: 0, max: 3 }) }), {
+      minLength: 1,
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(stepArb, fc.integer({ min: 0, max: 4 }), (increments, minBackground) => {
         const steps: [number, number][] = [];

@@ -28,7 +28,10 @@ describe("rankByScore", () => {
       fc.property(fc.array(fc.tuple(score, fc.boolean()), { maxLength: 200 }), (rows) => {
         const scores = Float64Array.from(rows, ([s]) => s);
         expectRanking(scores);
-        expectRanking(scores, Uint8Array.from(rows, ([, kept]) => (kept ? 1 : 0)));
+        expectRanking(
+          scores,
+          Uint8Array.from(rows, ([, kept]) => (kept ? 1 : 0)),
+        );
       }),
       { numRuns: 500 },
     );

@@ -15,16 +15,29 @@ function higgsCsv(solution: Solution, rank: number[], signalCount: number, order
 }
 
 const eventsArb = fc
-  .array(fc.record({ label: fc.integer({ min: 0, max: 1 }), weight: fc.double({ min: 0.001, max: 10, noNaN: true }), usage: fc.integer({ min: 1, max: 2 }) }), { minLength: 2, maxLength: 40 })
+  .array(
+    fc.record({
+      label: fc.integer({ min: 0, max: 1 }),
+      weight: fc.double({ min: 0.001, max: 10, noNaN: true }),
+      usage: fc.integer({ min: 1, max: 2 }),
+    }),
+    { minLength: 2, maxLength: 40 },
+  )
   .filter((events) => events.some((e) => e.usage === 1) && events.some((e) => e.usage === 2));
 
 function solutionOf(events: { label: number; weight: number; usage: number }[]): Solution {
-  return solutionFromColumns({ ids: events.map((_, i) => 1000 + i), labels: events.map((e) => e.label), weights: events.map((e) => e.weight), usage: events.map((e) => e.usage) });
+  return solutionFromColumns({
+    ids: events.map((_, i) => 1000 + i),
+    labels: events.map((e) => e.label),
+    weights: events.map((e) => e.weight),
+    usage: events.map((e) => e.usage),
+  });
 }
 
 function subsetSum(solution: Solution, usage: number, label: number): number {
   let sum = 0;
-  for (let i = 0; i < solution.ids.length; i++) if (solution.usage[i] === usage && solution.labels[i] === label) sum += solution.weights[i]!;
+  for (let i = 0; i < solution.ids.length; i++)
+    if (solution.usage[i] === usage && solution.labels[i] === label) sum += solution.weights[i]!;
   return sum;
 }
 
@@ -63,14 +76,20 @@ describe("metric registry", () => {
       { label: 0, weight: 2, usage: 2 },
     ];
     const csv = encode("EventId,score\n1000,0.9\n1001,0.1\n");
-    await expect(scoreSubmission({ solution: solutionOf(events), submission: csv, metricId: "auc" })).rejects.toThrow("the solution has no Public rows");
+    await expect(scoreSubmission({ solution: solutionOf(events), submission: csv, metricId: "auc" })).rejects.toThrow(
+      "the solution has no Public rows",
+    );
     const publicOnly = events.map((e) => ({ ...e, usage: 1 }));
-    await expect(scoreSubmission({ solution: solutionOf(publicOnly), submission: csv, metricId: "auc" })).rejects.toThrow("the solution has no Private rows");
+    await expect(scoreSubmission({ solution: solutionOf(publicOnly), submission: csv, metricId: "auc" })).rejects.toThrow(
+      "the solution has no Private rows",
+    );
   });
 
   it("refuses to score a design metric against a solution (designs are simulated)", async () => {
     const solution = await parseSolution(fixture("solution-small.csv"));
-    await expect(scoreSubmission({ solution, submission: fixture("higgs-valid.csv"), metricId: "design-score" })).rejects.toThrow(/simulating the design/);
+    await expect(scoreSubmission({ solution, submission: fixture("higgs-valid.csv"), metricId: "design-score" })).rejects.toThrow(
+      /simulating the design/,
+    );
   });
 });
 
@@ -91,7 +110,8 @@ describe("scoreSubmission", () => {
 
   it("scores a score submission with every score metric, bootstrap std reproducible by seed", async () => {
     const solution = await parseSolution(fixture("solution-small.csv"));
-    const run = (seed: number) => scoreSubmission({ solution, submission: fixture("scores-valid.csv"), metricId: "auc", bootstrap: 50, seed, sicMinBackground: 1 });
+    const run = (seed: number) =>
+      scoreSubmission({ solution, submission: fixture("scores-valid.csv"), metricId: "auc", bootstrap: 50, seed, sicMinBackground: 1 });
     const result = await run(1);
     // Public: s 0.9 (w .5), 0.7 (1), 0.4 (.5); b 0.2 (2), 0.6 (4): signal above b 0.2 all; above 0.6: 0.9, 0.7.
     expect(result.Public.auc).toBeCloseTo((2 * 2 + 4 * 1.5) / (2 * 6), 15);
@@ -103,7 +123,9 @@ describe("scoreSubmission", () => {
 
   it("rejects a bad submission with SubmissionFormatError, never a score", async () => {
     const solution = await parseSolution(fixture("solution-small.csv"));
-    await expect(scoreSubmission({ solution, submission: fixture("higgs-rank-zero.csv"), metricId: "ams" })).rejects.toBeInstanceOf(SubmissionFormatError);
+    await expect(scoreSubmission({ solution, submission: fixture("higgs-rank-zero.csv"), metricId: "ams" })).rejects.toBeInstanceOf(
+      SubmissionFormatError,
+    );
   });
 
   it("perfect submission gives AMS(s_total, 0), the inverted one 0, in each subset", async () => {
@@ -118,8 +140,20 @@ describe("scoreSubmission", () => {
         byLabel.forEach((row, k) => (rank[row] = k + 1));
         const ordered = [...events.keys()];
         const perfect = await scoreSubmission({ solution, submission: higgsCsv(solution, rank, signals, ordered), metricId: "ams" });
-        const inverted = await scoreSubmission({ solution, submission: higgsCsv(solution, rank.map((r) => n + 1 - r), n - signals, ordered), metricId: "ams" });
-        for (const [name, usage] of [["Public", 1], ["Private", 2]] as const) {
+        const inverted = await scoreSubmission({
+          solution,
+          submission: higgsCsv(
+            solution,
+            rank.map((r) => n + 1 - r),
+            n - signals,
+            ordered,
+          ),
+          metricId: "ams",
+        });
+        for (const [name, usage] of [
+          ["Public", 1],
+          ["Private", 2],
+        ] as const) {
           expect(perfect[name].ams).toBe(ams(subsetSum(solution, usage, 1), 0));
           expect(perfect[name].b).toBe(0);
           expect(inverted[name].ams).toBe(0);
@@ -132,14 +166,27 @@ describe("scoreSubmission", () => {
 
   it("does not depend on the order of the submission's rows", async () => {
     await fc.assert(
-      fc.asyncProperty(eventsArb.chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray([...events.keys()], { minLength: events.length }), fc.integer({ min: 0, max: events.length }))), async ([events, order, signalCount]) => {
-        const solution = solutionOf(events);
-        const rank = [...events.keys()].map((i) => ((i * 7) % events.length) + 1);
-        fc.pre(new Set(rank).size === events.length);
-        const a = await scoreSubmission({ solution, submission: higgsCsv(solution, rank, signalCount, [...events.keys()]), metricId: "ams" });
-        const b = await scoreSubmission({ solution, submission: higgsCsv(solution, rank, signalCount, order), metricId: "ams" });
-        expect(b).toEqual(a);
-      }),
+      fc.asyncProperty(
+        eventsArb.chain((events) =>
+          fc.tuple(
+            fc.constant(events),
+            fc.shuffledSubarray([...events.keys()], { minLength: events.length }),
+            fc.integer({ min: 0, max: events.length }),
+          ),
+        ),
+        async ([events, order, signalCount]) => {
+          const solution = solutionOf(events);
+          const rank = [...events.keys()].map((i) => ((i * 7) % events.length) + 1);
+          fc.pre(new Set(rank).size === events.length);
+          const a = await scoreSubmission({
+            solution,
+            submission: higgsCsv(solution, rank, signalCount, [...events.keys()]),
+            metricId: "ams",
+          });
+          const b = await scoreSubmission({ solution, submission: higgsCsv(solution, rank, signalCount, order), metricId: "ams" });
+          expect(b).toEqual(a);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -54,7 +54,8 @@ describe("parsers given chunks of one reused buffer", () => {
     for (const size of SIZES) expect(await parseSolution(reusedBuffer(fixture("solution-small.csv"), size))).toEqual(whole);
   });
 
-  it("a BOM cut across tiny first chunks", () => expectSameEverywhere(encode("\ufeffEventId,score\n100000,0.5\n"), (src) => parseScoreSubmission(src, index)));
+  it("a BOM cut across tiny first chunks", () =>
+    expectSameEverywhere(encode("\ufeffEventId,score\n100000,0.5\n"), (src) => parseScoreSubmission(src, index)));
 
   it("many fast rows crossing chunk boundaries", async () => {
     const n = 3000;

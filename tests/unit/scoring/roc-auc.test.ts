@@ -53,7 +53,11 @@ describe("weightedRocAuc", () => {
         const labels = Uint8Array.from(rows.map((r) => r.label));
         const weights = Float64Array.from(rows.map((r) => r.weight));
         const mask = Uint8Array.from(rows.map((r) => (r.keep ? 1 : 0)));
-        const expected = bruteForceAuc(kept.map((r) => r.score), kept.map((r) => r.label), kept.map((r) => r.weight));
+        const expected = bruteForceAuc(
+          kept.map((r) => r.score),
+          kept.map((r) => r.label),
+          kept.map((r) => r.weight),
+        );
         expect(weightedRocAuc(scores, labels, weights, mask)).toBeCloseTo(expected, 12);
       }),
     );

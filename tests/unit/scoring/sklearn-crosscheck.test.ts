@@ -46,26 +46,31 @@ describe.skipIf(skipReason !== null)("every metric against scikit-learn", () => 
   const dir = mkdtempSync(join(tmpdir(), "collider-arena-sklearn-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([2026, 7])("seed %i: 4,000 events per case, weighted and unweighted, agree to 1e-12", (seed) => {
-    const cases = metricCases(4000, seed);
-    const path = join(dir, `cases-${seed}.json`);
-    writeFileSync(path, JSON.stringify(cases));
-    const run = spawnSync(python!, [join(ROOT, "bench/sklearn-reference.py"), path], { encoding: "utf8", maxBuffer: 1 << 26 });
-    expect(run.stderr).toBe("");
-    const reference = JSON.parse(run.stdout) as Reference[];
-    const covered = new Set<string>();
-    cases.forEach((c, k) => {
-      const mine = ours(c);
-      const theirs = reference[k]!;
-      const label = `${c.metric} (${c.type}, ${c.weights ? "weighted" : "unweighted"}, ${JSON.stringify(c.params)}): ${mine.value} vs sklearn ${theirs.value}`;
-      // A 0 on both sides (e.g. ε_S where no cut is within ε_B) would agree without testing anything.
-      expect(Number.isFinite(theirs.value) && theirs.value !== 0, label).toBe(true);
-      expect(relativeDifference(mine.value, theirs.value), label).toBeLessThan(TOLERANCE);
-      // A bias near 0 is compared on the scale of the relative errors it averages (a few percent).
-      for (const [key, value] of Object.entries(theirs.details)) expect(Math.abs(mine.details[key]! - value), `${label} ${key}`).toBeLessThan(TOLERANCE);
-      covered.add(c.metric);
-    });
-    const scored = [...DESCRIPTORS.values()].filter((m) => m.compute !== null).map((m) => m.id);
-    expect([...covered].sort()).toEqual(scored.sort());
-  }, 120_000);
+  it.each([2026, 7])(
+    "seed %i: 4,000 events per case, weighted and unweighted, agree to 1e-12",
+    (seed) => {
+      const cases = metricCases(4000, seed);
+      const path = join(dir, `cases-${seed}.json`);
+      writeFileSync(path, JSON.stringify(cases));
+      const run = spawnSync(python!, [join(ROOT, "bench/sklearn-reference.py"), path], { encoding: "utf8", maxBuffer: 1 << 26 });
+      expect(run.stderr).toBe("");
+      const reference = JSON.parse(run.stdout) as Reference[];
+      const covered = new Set<string>();
+      cases.forEach((c, k) => {
+        const mine = ours(c);
+        const theirs = reference[k]!;
+        const label = `${c.metric} (${c.type}, ${c.weights ? "weighted" : "unweighted"}, ${JSON.stringify(c.params)}): ${mine.value} vs sklearn ${theirs.value}`;
+        // A 0 on both sides (e.g. ε_S where no cut is within ε_B) would agree without testing anything.
+        expect(Number.isFinite(theirs.value) && theirs.value !== 0, label).toBe(true);
+        expect(relativeDifference(mine.value, theirs.value), label).toBeLessThan(TOLERANCE);
+        // A bias near 0 is compared on the scale of the relative errors it averages (a few percent).
+        for (const [key, value] of Object.entries(theirs.details))
+          expect(Math.abs(mine.details[key]! - value), `${label} ${key}`).toBeLessThan(TOLERANCE);
+        covered.add(c.metric);
+      });
+      const scored = [...DESCRIPTORS.values()].filter((m) => m.compute !== null).map((m) => m.id);
+      expect([...covered].sort()).toEqual(scored.sort());
+    },
+    120_000,
+  );
 });

@@ -8,7 +8,9 @@ import { encode, fixture } from "./helpers";
 const idTexts = (solution: Solution) => Array.from({ length: solution.ids.length }, (_, row) => solution.ids.at(row));
 
 const lookup = (ids: string[], key: string) => {
-  const index = createSolutionIndex(solutionFromColumns({ ids, labels: ids.map(() => 1), weights: ids.map(() => 1), usage: ids.map(() => 1) }));
+  const index = createSolutionIndex(
+    solutionFromColumns({ ids, labels: ids.map(() => 1), weights: ids.map(() => 1), usage: ids.map(() => 1) }),
+  );
   const b = encode(key);
   return index.lookup(b, 0, b.length);
 };
@@ -60,11 +62,19 @@ describe("solutionFromColumns and the id index", () => {
       usage: Uint8Array.from([1, 2]),
     });
     expect(() => solutionFromColumns({ ids: [1], labels: [2], weights: [0], usage: [1] })).toThrow(SolutionFormatError);
-    expect(() => solutionFromColumns({ ids: [1, 2], labels: [1], weights: [1, 1], usage: [1, 1] })).toThrow(/labels has 1 entries but ids has 2/);
+    expect(() => solutionFromColumns({ ids: [1, 2], labels: [1], weights: [1, 1], usage: [1, 1] })).toThrow(
+      /labels has 1 entries but ids has 2/,
+    );
     const classes = { type: "multiclass", classes: ["a", "b"] } as const;
-    expect(() => solutionFromColumns({ ids: [1, 2], labels: [1, 2], weights: [1, 1], usage: [1, 2], target: classes })).toThrow("row 1: class 2 is not an index below 2");
-    expect(() => solutionFromColumns({ ids: [1], labels: [NaN], weights: [1], usage: [1], target: { type: "real" } })).toThrow("row 0: target NaN is not a finite number");
-    expect(() => solutionFromColumns({ ids: [1], labels: [0], weights: [1], usage: [1], target: { type: "multiclass", classes: ["only"] } })).toThrow(/needs 2 to 255 classes, got 1/);
+    expect(() => solutionFromColumns({ ids: [1, 2], labels: [1, 2], weights: [1, 1], usage: [1, 2], target: classes })).toThrow(
+      "row 1: class 2 is not an index below 2",
+    );
+    expect(() => solutionFromColumns({ ids: [1], labels: [NaN], weights: [1], usage: [1], target: { type: "real" } })).toThrow(
+      "row 0: target NaN is not a finite number",
+    );
+    expect(() =>
+      solutionFromColumns({ ids: [1], labels: [0], weights: [1], usage: [1], target: { type: "multiclass", classes: ["only"] } }),
+    ).toThrow(/needs 2 to 255 classes, got 1/);
   });
 
   it("caches one index per solution", () => {

@@ -7,7 +7,10 @@ import { encode } from "./helpers";
 
 const CLASSES = ["a", "b", "c"];
 const key = () =>
-  parseSolution(encode(`EventId,Class,Usage\n${[1, 2, 3, 4, 5, 6].map((i) => `${i},${CLASSES[i % 3]},Public`).join("\n")}\n`), { target: "multiclass", classes: CLASSES });
+  parseSolution(encode(`EventId,Class,Usage\n${[1, 2, 3, 4, 5, 6].map((i) => `${i},${CLASSES[i % 3]},Public`).join("\n")}\n`), {
+    target: "multiclass",
+    classes: CLASSES,
+  });
 
 describe("multiclass submissions (fast rows and generic rows alike)", () => {
   it("reads every form of number, in the columns' order, into the key's class order", async () => {
@@ -24,7 +27,16 @@ describe("multiclass submissions (fast rows and generic rows alike)", () => {
     ].join("\n");
     const { probabilities, classes } = await parseProbabilitySubmission(encode(text), index, CLASSES);
     expect(classes).toBe(3);
-    const rows = text.split("\n").slice(1).map((line) => line.replace("\r", "").split(",").slice(1).map((x) => Number(x.replaceAll('"', ""))));
+    const rows = text
+      .split("\n")
+      .slice(1)
+      .map((line) =>
+        line
+          .replace("\r", "")
+          .split(",")
+          .slice(1)
+          .map((x) => Number(x.replaceAll('"', ""))),
+      );
     // File columns c,a,b → key order a,b,c.
     const expected = rows.flatMap(([c, a, b]) => [a, b, c]);
     expect(Array.from(probabilities)).toEqual(expected);

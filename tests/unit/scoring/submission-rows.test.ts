@@ -8,11 +8,19 @@ import { parseScoreSubmission } from "@/scoring/parsing/submission-scores";
 import { chunked, encode } from "./helpers";
 
 const n = 6;
-const solution = solutionFromColumns({ ids: [10, 11, 12, 13, 14, 15], labels: [1, 0, 1, 0, 1, 0], weights: [1, 1, 1, 1, 1, 1], usage: [1, 2, 1, 2, 1, 2] });
+const solution = solutionFromColumns({
+  ids: [10, 11, 12, 13, 14, 15],
+  labels: [1, 0, 1, 0, 1, 0],
+  weights: [1, 1, 1, 1, 1, 1],
+  usage: [1, 2, 1, 2, 1, 2],
+});
 const index = createSolutionIndex(solution);
 
 async function problems(parse: Promise<unknown>): Promise<FormatProblem[]> {
-  const error = await parse.then(() => null, (e: unknown) => e);
+  const error = await parse.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SubmissionFormatError);
   return (error as SubmissionFormatError).problems;
 }
@@ -26,7 +34,7 @@ describe("score submissions through fast and generic rows", () => {
   it("gives the same scores whatever the chunking", async () => {
     for (const size of [1, 3, 7, 1000]) {
       const { scores } = await parseScoreSubmission(chunked(encode(text), size), index);
-      expect([...scores].map((v) => Object.is(v, -0) ? "-0" : v)).toEqual(expected.map((v) => (Object.is(v, -0) ? "-0" : v)));
+      expect([...scores].map((v) => (Object.is(v, -0) ? "-0" : v))).toEqual(expected.map((v) => (Object.is(v, -0) ? "-0" : v)));
     }
   });
 
@@ -53,7 +61,9 @@ describe("score submissions through fast and generic rows", () => {
 describe("HiggsML submissions through fast and generic rows", () => {
   it("reports a repeated rank on the lines of both records, after a blank line", async () => {
     const bad = "EventId,RankOrder,Class\n10,1,s\n11,2,b\n\n12,3,S\n13,2,b\n14,5,b\n15,6,s\n";
-    expect(await problems(parseHiggsSubmission(encode(bad), index))).toEqual([{ line: 6, message: "RankOrder 2 appears again (first on line 3)" }]);
+    expect(await problems(parseHiggsSubmission(encode(bad), index))).toEqual([
+      { line: 6, message: "RankOrder 2 appears again (first on line 3)" },
+    ]);
   });
 
   it("parses a clean file the same in any chunking", async () => {

@@ -21,7 +21,8 @@ export default async function OutboxPage() {
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-lg font-semibold">Email verification</h2>
         <p className="text-sm" data-testid="verification-state">
-          {setting.required ? "Required" : "Not required"} ({setting.source === "admin" ? "set by an admin" : smtp ? "default with SMTP" : "default without SMTP"}):
+          {setting.required ? "Required" : "Not required"} (
+          {setting.source === "admin" ? "set by an admin" : smtp ? "default with SMTP" : "default without SMTP"}):
           {setting.required
             ? " accounts must verify their address before they submit or join a class limited to some email domains."
             : " every account may submit at once."}
@@ -39,8 +40,8 @@ export default async function OutboxPage() {
         ) : (
           <>
             <p className="text-sm text-slate-600">
-              No SMTP server is configured (SMTP_URL), so no mail leaves this machine: here, and in the server log, is
-              every mail the site would have sent (newest first). The links in them work: pass them on by hand.
+              No SMTP server is configured (SMTP_URL), so no mail leaves this machine: here, and in the server log, is every mail the site
+              would have sent (newest first). The links in them work: pass them on by hand.
             </p>
             {mails.length === 0 ? (
               <p className="text-sm text-slate-500">No mail yet.</p>

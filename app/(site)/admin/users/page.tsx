@@ -19,7 +19,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Users</h1>
       <form className="flex gap-2">
-        <input name="q" defaultValue={q} placeholder="name or email" aria-label="Search users" className="rounded border border-slate-300 px-3 py-1.5 text-sm" />
+        <input
+          name="q"
+          defaultValue={q}
+          placeholder="name or email"
+          aria-label="Search users"
+          className="rounded border border-slate-300 px-3 py-1.5 text-sm"
+        />
         <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">Search</button>
       </form>
       <div className="overflow-x-auto">

@@ -5,18 +5,38 @@ import type { ActionState } from "@/lib/action";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function RoleForm({ action, userId, role, roles, label }: { action: Action; userId: string; role: string; roles: readonly string[]; label: string }) {
+export function RoleForm({
+  action,
+  userId,
+  role,
+  roles,
+  label,
+}: {
+  action: Action;
+  userId: string;
+  role: string;
+  roles: readonly string[];
+  label: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <select name="role" defaultValue={role} aria-label={label} className="rounded border border-slate-300 px-2 py-1">
         {roles.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
-      <button disabled={pending} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">Save</button>
-      {state.error && <span role="alert" className="text-xs text-red-600">{state.error}</span>}
+      <button disabled={pending} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">
+        Save
+      </button>
+      {state.error && (
+        <span role="alert" className="text-xs text-red-600">
+          {state.error}
+        </span>
+      )}
       {state.success && <span className="text-xs text-emerald-700">{state.success}</span>}
     </form>
   );
@@ -27,8 +47,14 @@ export function SignOutEverywhereForm({ action, userId, label }: { action: Actio
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <button disabled={pending} aria-label={label} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">Sign out everywhere</button>
-      {state.error && <span role="alert" className="text-xs text-red-600">{state.error}</span>}
+      <button disabled={pending} aria-label={label} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">
+        Sign out everywhere
+      </button>
+      {state.error && (
+        <span role="alert" className="text-xs text-red-600">
+          {state.error}
+        </span>
+      )}
       {state.success && <span className="text-xs text-emerald-700">{state.success}</span>}
     </form>
   );

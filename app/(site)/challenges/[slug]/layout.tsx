@@ -14,13 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: { default: `${challenge.title} · ${siteConfig.name}`, template: `%s · ${challenge.title} · ${siteConfig.name}` } };
 }
 
-export default async function ChallengeLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ slug: string }>;
-}) {
+export default async function ChallengeLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { challenge, user } = await loadChallenge(slug);
   const canManage = await canManageChallenge(await getDb(), challenge, user);
@@ -30,10 +24,7 @@ export default async function ChallengeLayout({
         <div className="flex items-center gap-3 text-sm text-slate-500">
           <StatusBadge status={challenge.state.status} />
           {challenge.state.changesAt && (
-            <Countdown
-              to={challenge.state.changesAt.toISOString()}
-              label={challenge.state.status === "open" ? "Closes in" : "Opens in"}
-            />
+            <Countdown to={challenge.state.changesAt.toISOString()} label={challenge.state.status === "open" ? "Closes in" : "Opens in"} />
           )}
         </div>
         <h1 className="text-3xl font-bold">{challenge.title}</h1>

@@ -28,7 +28,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <article className="prose max-w-none overflow-x-auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.description) }} />
         {text.reference && (
           <section className="space-y-2 border-t border-slate-200 pt-6" data-testid="kind-reference">
-            <p className="text-sm text-slate-500">The platform&apos;s reference for this kind of challenge: data files, format and score.</p>
+            <p className="text-sm text-slate-500">
+              The platform&apos;s reference for this kind of challenge: data files, format and score.
+            </p>
             <article className="prose max-w-none overflow-x-auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.reference) }} />
           </section>
         )}
@@ -45,7 +47,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <dl className="space-y-1 text-slate-600">
           <div>
             <dt className="inline font-medium">Metric: </dt>
-            <dd className="inline" data-testid="metric-name">{isMetricId(challenge.metricId) ? METRICS[challenge.metricId].label : challenge.metricId}</dd>
+            <dd className="inline" data-testid="metric-name">
+              {isMetricId(challenge.metricId) ? METRICS[challenge.metricId].label : challenge.metricId}
+            </dd>
           </div>
           <div>
             <dt className="inline font-medium">Daily submissions: </dt>
@@ -64,8 +68,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <ul className="space-y-1 text-slate-600">
           {challenge.phases.map((p) => (
             <li key={p.id}>
-              <span className="font-medium">{p.name}</span>: {p.startsAt.toISOString().slice(0, 10)} →{" "}
-              {p.endsAt.toISOString().slice(0, 10)}
+              <span className="font-medium">{p.name}</span>: {p.startsAt.toISOString().slice(0, 10)} → {p.endsAt.toISOString().slice(0, 10)}
             </li>
           ))}
         </ul>

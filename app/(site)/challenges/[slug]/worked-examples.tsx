@@ -12,8 +12,8 @@ export async function WorkedExamples({ slug, challengeId }: { slug: string; chal
       <h2 className="font-semibold">Worked examples: the baselines as ONNX models</h2>
       <p className="text-sm text-slate-600">
         Each takes test.csv&apos;s features in its column order (float32, −999 as is), does its own preprocessing inside the graph, and
-        gives the signal probability; its cut is in metadata_props &quot;threshold&quot;. Open one with onnx or Netron to see the exact input
-        and output an upload needs.
+        gives the signal probability; its cut is in metadata_props &quot;threshold&quot;. Open one with onnx or Netron to see the exact
+        input and output an upload needs.
       </p>
       <ul className="list-disc space-y-1 pl-5 text-sm">
         {examples.map((e) => (

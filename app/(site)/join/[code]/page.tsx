@@ -11,7 +11,13 @@ import { env } from "@/lib/env";
 export const metadata: Metadata = { title: "Join a challenge" };
 
 /** The link a teacher shares: signing in (or up) comes first, then one click joins the class. */
-export default async function JoinPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function JoinPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { code } = await params;
   const { error } = await searchParams;
   await requireUser(`/join/${encodeURIComponent(code)}`);

@@ -16,7 +16,8 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
   const user = await requireRole("organiser");
   if (!hasRole(user, "organiser")) return { error: "Only organisers can create challenges." };
   const db = await getDb();
-  if (await getChallengeBySlug(db, v.slug)) return { error: `The address /challenges/${v.slug} is taken: choose another slug.`, fieldErrors: { slug: ["Taken"] } };
+  if (await getChallengeBySlug(db, v.slug))
+    return { error: `The address /challenges/${v.slug} is taken: choose another slug.`, fieldErrors: { slug: ["Taken"] } };
   const kind = KIND_OPTIONS[v.kind]!;
   // Without a seed the data come from a fresh 256-bit key (kept in the server-only secrets); a typed seed makes
   // them reproducible, and so rebuildable by anyone who learns it (the form says so).
@@ -30,31 +31,35 @@ export const createChallengeAction = validatedAction(newChallengeSchema, async (
     testSystematics: v.testSystematics,
   });
   try {
-    await createChallengeWithDataset(db, {
-      slug: v.slug,
-      kind: v.kind,
-      title: v.title,
-      summary: v.summary,
-      description: v.description.trim() || kind.description,
-      metricId: v.metricId,
-      config: { simulated: true },
-      phases: () => [
-        { name: "Main", startsAt: v.startsAt, endsAt: v.endsAt, submissionMode: v.mainMode },
-        ...(v.finalEndsAt ? [{ name: "Final", startsAt: v.endsAt, endsAt: v.finalEndsAt, submissionMode: v.finalMode }] : []),
-      ],
-      settings: {
-        visibility: v.visibility,
-        joinCode: v.visibility === "private" ? newJoinCode() : null,
-        allowedEmailDomains: v.allowedEmailDomains.length > 0 ? v.allowedEmailDomains : null,
-        dailySubmissionLimit: v.dailySubmissionLimit,
-        maxTeamSize: v.maxTeamSize,
-        finalSelections: v.finalSelections,
-        publicFraction: v.publicFraction,
-        modelMaxMb: v.modelMaxMb,
-        latencyBudgetMs: v.latencyBudgetMs ?? null,
-        createdBy: user.id,
+    await createChallengeWithDataset(
+      db,
+      {
+        slug: v.slug,
+        kind: v.kind,
+        title: v.title,
+        summary: v.summary,
+        description: v.description.trim() || kind.description,
+        metricId: v.metricId,
+        config: { simulated: true },
+        phases: () => [
+          { name: "Main", startsAt: v.startsAt, endsAt: v.endsAt, submissionMode: v.mainMode },
+          ...(v.finalEndsAt ? [{ name: "Final", startsAt: v.endsAt, endsAt: v.finalEndsAt, submissionMode: v.finalMode }] : []),
+        ],
+        settings: {
+          visibility: v.visibility,
+          joinCode: v.visibility === "private" ? newJoinCode() : null,
+          allowedEmailDomains: v.allowedEmailDomains.length > 0 ? v.allowedEmailDomains : null,
+          dailySubmissionLimit: v.dailySubmissionLimit,
+          maxTeamSize: v.maxTeamSize,
+          finalSelections: v.finalSelections,
+          publicFraction: v.publicFraction,
+          modelMaxMb: v.modelMaxMb,
+          latencyBudgetMs: v.latencyBudgetMs ?? null,
+          createdBy: user.id,
+        },
       },
-    }, data);
+      data,
+    );
   } catch (err) {
     // Two organisers racing for one slug: the unique index decides.
     if (await getChallengeBySlug(db, v.slug)) return { error: `The address /challenges/${v.slug} is taken: choose another slug.` };

@@ -18,7 +18,10 @@ export const POST = route(async (req: Request) => {
   const slug = new URL(req.url).searchParams.get("slug") || undefined;
   try {
     // Unzipped, a bundle may be 8 times the upload limit (its CSVs compress ~4x); a zip bomb stops there.
-    const created = await importBundle(await getDb(), await readBundle(zip, { maxUnzippedBytes: maxBytes * 8 }), { slug, createdBy: user.id });
+    const created = await importBundle(await getDb(), await readBundle(zip, { maxUnzippedBytes: maxBytes * 8 }), {
+      slug,
+      createdBy: user.id,
+    });
     return NextResponse.json({ challenge: { slug: created.slug, url: `/challenges/${created.slug}` } }, { status: 201 });
   } catch (err) {
     if (err instanceof BundleError) throw new ApiError(400, "bad_bundle", err.message);

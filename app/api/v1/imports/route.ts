@@ -61,7 +61,8 @@ export const POST = route(async (req: Request) => {
   const { kind, slug, title } = fields.data;
   const { upload } = findUpload(kind)!;
   const db = await getDb();
-  if (await getChallengeBySlug(db, slug)) throw new ApiError(409, "slug_taken", `The address /challenges/${slug} is taken: choose another slug.`);
+  if (await getChallengeBySlug(db, slug))
+    throw new ApiError(409, "slug_taken", `The address /challenges/${slug} is taken: choose another slug.`);
   try {
     const files: Record<string, Uint8Array> = {};
     const fileNames: Record<string, string> = {};

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 /** Tokens are managed from a browser session: a leaked token must not be able to mint more. */
 async function sessionUser(req: Request) {
   const id = await requireApiUser(req, "manage API tokens");
-  if (id.tokenId !== undefined) throw new ApiError(403, "session_required", "API tokens can only be managed while signed in on the site, not with a token.");
+  if (id.tokenId !== undefined)
+    throw new ApiError(403, "session_required", "API tokens can only be managed while signed in on the site, not with a token.");
   return id.user;
 }
 

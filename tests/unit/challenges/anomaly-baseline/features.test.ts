@@ -33,7 +33,11 @@ describe("challenge files", () => {
     const train = await readChallengeFile(bytes("mjj,mj1,delta_mj,tau21_1,tau21_2\n3480,104,391,0.35,0.18\n"), "train.csv", false);
     expect(train.eventId).toHaveLength(0);
     expect(train.events.features.map((c) => c[0])).toEqual([3480, 104, 391, 0.35, 0.18]);
-    const test = await readChallengeFile(bytes("EventId,mjj,mj1,delta_mj,tau21_1,tau21_2\n1000000,3480,104,391,0.35,0.18\n1000001,2950,60,12,0.7,0.66\n"), "test.csv", true);
+    const test = await readChallengeFile(
+      bytes("EventId,mjj,mj1,delta_mj,tau21_1,tau21_2\n1000000,3480,104,391,0.35,0.18\n1000001,2950,60,12,0.7,0.66\n"),
+      "test.csv",
+      true,
+    );
     expect([...test.eventId]).toEqual([1000000, 1000001]);
     expect(scoreSubmissionCsv(test.eventId, [0.91, 0.12])).toBe("EventId,score\n1000000,0.91\n1000001,0.12\n");
     expect(scoreSubmissionCsv([7], [1 / 3])).toBe("EventId,score\n7,0.33333333\n");

@@ -15,7 +15,10 @@ const small = { hyperparameters: { batchSize: 64 } };
 /** The events whose mjj lies in [lo, hi). */
 function inMass(events: AnomalyEvents, lo: number, hi: number): AnomalyEvents {
   const mjj = events.features[FEATURE.mjj]!;
-  return selectAnomalyEvents(events, Int32Array.from(mjj.keys()).filter((i) => mjj[i]! >= lo && mjj[i]! < hi));
+  return selectAnomalyEvents(
+    events,
+    Int32Array.from(mjj.keys()).filter((i) => mjj[i]! >= lo && mjj[i]! < hi),
+  );
 }
 
 beforeAll(async () => {
@@ -30,7 +33,12 @@ describe("autoencoder", () => {
     expect(b.score(mixed)).toEqual(a.score(mixed));
     expect(c.score(mixed)).not.toEqual(a.score(mixed));
     expect([a.trainEvents, a.validationEvents, a.epochsRun]).toEqual([640, 160, 2]);
-    expect(a.architecture).toEqual({ layers: [4, 16, 2, 16, 4], activation: "relu", output: "linear", parameters: 4 * 16 + 16 + 16 * 2 + 2 + 2 * 16 + 16 + 16 * 4 + 4 });
+    expect(a.architecture).toEqual({
+      layers: [4, 16, 2, 16, 4],
+      activation: "relu",
+      output: "linear",
+      parameters: 4 * 16 + 16 + 16 * 2 + 2 + 2 * 16 + 16 + 16 * 4 + 4,
+    });
     for (const m of [a, b, c]) m.dispose();
     expect(tf.memory().numTensors).toBe(tensors);
   });
@@ -47,7 +55,12 @@ describe("autoencoder", () => {
 
 describe("CWoLa", () => {
   it("groups by m_JJ and weighs the two side bands equally (the doc example)", () => {
-    const events = { features: [[3500, 3000, 3800, 2850, 4200, 3100, 3200]].concat([0, 1, 2, 3].map(() => new Array(7).fill(1))).map((c) => Float64Array.from(c)), label: new Uint8Array(7) };
+    const events = {
+      features: [[3500, 3000, 3800, 2850, 4200, 3100, 3200]]
+        .concat([0, 1, 2, 3].map(() => new Array(7).fill(1)))
+        .map((c) => Float64Array.from(c)),
+      label: new Uint8Array(7),
+    };
     const group = sidebandGroups(events);
     expect([...group]).toEqual([1, 0, 0, -1, -1, 0, 0]);
     expect([...sidebandWeights(events, group)].map((w) => Math.round(w * 1000) / 1000)).toEqual([1, 0.667, 2, 1, 1, 0.667, 0.667]);
@@ -70,16 +83,28 @@ describe("CWoLa", () => {
 
   it("refuses samples without enough events in both groups", async () => {
     const group = new Int8Array(mixed.label.length).fill(1);
-    await expect(trainCwola(mixed, group, { seed: 1 })).rejects.toThrow(/CWoLa needs at least 25 events in each sample; got 3000 signal-region \(or data\) and 0/);
+    await expect(trainCwola(mixed, group, { seed: 1 })).rejects.toThrow(
+      /CWoLa needs at least 25 events in each sample; got 3000 signal-region \(or data\) and 0/,
+    );
   });
 
   it("uses the side bands when the test sample has them, else the background-only training sample", async () => {
     const signalRegionOnly = inMass(mixed, 3300, 3700);
     expect(hasSidebands(mixed)).toBe(true);
     expect(hasSidebands(signalRegionOnly)).toBe(false);
-    const { scores, card } = await runAnomalyMethod("cwola", { train: background, test: signalRegionOnly }, { seed: 2, epochs: 1, folds: 2 });
+    const { scores, card } = await runAnomalyMethod(
+      "cwola",
+      { train: background, test: signalRegionOnly },
+      { seed: 2, epochs: 1, folds: 2 },
+    );
     expect(scores).toHaveLength(signalRegionOnly.label.length);
-    expect(card).toMatchObject({ method: "cwola", mode: "reference", trainEvents: signalRegionOnly.label.length + 800, backend: "wasm", epochs: 1 });
+    expect(card).toMatchObject({
+      method: "cwola",
+      mode: "reference",
+      trainEvents: signalRegionOnly.label.length + 800,
+      backend: "wasm",
+      epochs: 1,
+    });
     expect(card.features).toEqual(["mj1", "delta_mj", "tau21_1", "tau21_2"]);
   });
 });

@@ -10,7 +10,12 @@ import { USAGE_PRIVATE, USAGE_PUBLIC } from "@/scoring/solution";
 const OPTS = { seed: 77, trainEvents: 3000, testEvents: 4000, controlEvents: 1000, signalFraction: 0.01 };
 
 const fileText = (dataset: GeneratedDataset, name: string): string => [...dataset.files.find((f) => f.filename === name)!.chunks].join("");
-const dataLines = (text: string): string[][] => text.trimEnd().split("\n").slice(1).map((l) => l.split(","));
+const dataLines = (text: string): string[][] =>
+  text
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
 
 describe("generateAnomalyDataset (Track A)", () => {
   const dataset = generateAnomalyDataset(OPTS);
@@ -23,7 +28,11 @@ describe("generateAnomalyDataset (Track A)", () => {
   });
 
   it("publishes train.csv without labels or ids, test.csv without labels, and a sample submission", () => {
-    expect(dataset.files.map((f) => [f.filename, f.rows])).toEqual([["train.csv", 3000], ["test.csv", n], ["sample_submission.csv", n]]);
+    expect(dataset.files.map((f) => [f.filename, f.rows])).toEqual([
+      ["train.csv", 3000],
+      ["test.csv", n],
+      ["sample_submission.csv", n],
+    ]);
     const train = fileText(dataset, "train.csv");
     const test = fileText(dataset, "test.csv");
     expect(train.slice(0, train.indexOf("\n"))).toBe("mjj,mj1,delta_mj,tau21_1,tau21_2");
@@ -42,7 +51,14 @@ describe("generateAnomalyDataset (Track A)", () => {
     expect(usage(USAGE_PUBLIC) + usage(USAGE_PRIVATE)).toBe(4000);
     expect(solution.label.reduce((a, b) => a + b, 0)).toBe(40);
     solution.usage.forEach((u, k) => u === USAGE_CONTROL && expect(solution.label[k]).toBe(0));
-    expect(dataset.manifest).toMatchObject({ track: "A", trainEvents: 3000, testEvents: 4000, controlEvents: 1000, signalEvents: 40, publicFraction: 0.3 });
+    expect(dataset.manifest).toMatchObject({
+      track: "A",
+      trainEvents: 3000,
+      testEvents: 4000,
+      controlEvents: 1000,
+      signalEvents: 40,
+      publicFraction: 0.3,
+    });
   });
 
   it("assigns Public/Private by the keyed hash of the EventId, about 30% public", () => {

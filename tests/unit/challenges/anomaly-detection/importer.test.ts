@@ -26,7 +26,9 @@ async function problemsOf(text: string): Promise<CsvFormatError> {
 
 describe("parseLhcoCsv", () => {
   it("reads the CATHODE TeV layout into GeV columns (the doc's worked example)", async () => {
-    const events = await parse(`${TEV_HEADER}\n3.5,0.1,0.4,0.35,0.2,1\n3.3355457300174103,-1.0789600310090463e-08,0.07709530955669015,0.0,0.5397465270341721,0\n`);
+    const events = await parse(
+      `${TEV_HEADER}\n3.5,0.1,0.4,0.35,0.2,1\n3.3355457300174103,-1.0789600310090463e-08,0.07709530955669015,0.0,0.5397465270341721,0\n`,
+    );
     expect(Array.from(events.label)).toEqual([1, 0]);
     expect(events.features.map((c) => c[0])).toEqual([3500, 100, 400, 0.35, 0.2]);
     // The file's own digits, kept as written although they exceed double precision.
@@ -51,7 +53,9 @@ describe("parseLhcoCsv", () => {
   });
 
   it("names the line and the reason of every problem", async () => {
-    const error = await problemsOf(`${TEV_HEADER}\n3.5,0.1,0.4,0.35,0.2,1\n3.5,0.1,0.4,0.35,1\n3.5,abc,0.4,0.35,0.2,0\n3.5,0.1,0.4,0.35,0.2,2\n0x10,0.1,,0.35,0.2,0\n`);
+    const error = await problemsOf(
+      `${TEV_HEADER}\n3.5,0.1,0.4,0.35,0.2,1\n3.5,0.1,0.4,0.35,1\n3.5,abc,0.4,0.35,0.2,0\n3.5,0.1,0.4,0.35,0.2,2\n0x10,0.1,,0.35,0.2,0\n`,
+    );
     expect(error.problems).toEqual([
       { line: 3, message: "5 columns; expected 6" },
       { line: 4, message: 'mj_min_TeV "abc" is not a finite number' },
@@ -65,7 +69,10 @@ describe("parseLhcoCsv", () => {
   it("refuses a wrong header at once, and a file without events", async () => {
     const header = await problemsOf("mjj,mj_min,delta_mj,tau21_jmin,tau21_jmax,label\n3.5,0.1,0.4,0.35,0.2,1\n");
     expect(header.problems).toHaveLength(1);
-    expect(header.problems[0]).toMatchObject({ line: 1, message: expect.stringMatching(/^the header is "mjj,mj_min,.*"; expected "mjj_TeV,mj_min_TeV/) });
+    expect(header.problems[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/^the header is "mjj,mj_min,.*"; expected "mjj_TeV,mj_min_TeV/),
+    });
     expect((await problemsOf(`${TEV_HEADER}\n\n`)).problems).toEqual([{ line: null, message: "there are no events after the header" }]);
     expect((await problemsOf("")).problems[0]!.line).toBe(1);
   });
@@ -77,10 +84,19 @@ describe("datasetFromLhco", () => {
 
   it("drops the training signal, moves control events from the training background into test.csv", () => {
     const dataset = datasetFromLhco(train, test, { seed: 5, controlEvents: 500 });
-    expect(dataset.files.map((f) => [f.filename, f.rows])).toEqual([["train.csv", 2470], ["test.csv", 2500], ["sample_submission.csv", 2500]]);
+    expect(dataset.files.map((f) => [f.filename, f.rows])).toEqual([
+      ["train.csv", 2470],
+      ["test.csv", 2500],
+      ["sample_submission.csv", 2500],
+    ]);
     expect(dataset.solution.label.reduce((a, b) => a + b, 0)).toBe(100);
     expect(dataset.solution.usage.filter((u) => u === USAGE_CONTROL)).toHaveLength(500);
-    expect(dataset.manifest).toMatchObject({ source: "lhco2020-rnd", trainFileEvents: 3000, trainFileSignalDropped: 30, controlEvents: 500 });
+    expect(dataset.manifest).toMatchObject({
+      source: "lhco2020-rnd",
+      trainFileEvents: 3000,
+      trainFileSignalDropped: 30,
+      controlEvents: 500,
+    });
   });
 
   it("refuses impossible configurations", () => {

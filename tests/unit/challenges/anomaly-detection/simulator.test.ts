@@ -27,9 +27,15 @@ describe("simulateAnomaly: reproducibility", () => {
     expect(Array.from(events.label)).toEqual([1, 0, 0, 1]);
     expect(Array.from(col(events, FEATURE.mjj))).toEqual([3620.8218233965044, 3353.5802923327046, 2814.2634002426566, 3326.8051465954727]);
     expect(Array.from(col(events, FEATURE.mj1))).toEqual([120.24863704680152, 76.36137855343472, 56.5334806399494, 554.4148163945574]);
-    expect(Array.from(col(events, FEATURE.delta_mj))).toEqual([333.3689178032946, 5.315743787534132, 45.53177065702978, 11.707683919697047]);
-    expect(Array.from(col(events, FEATURE.tau21_1))).toEqual([0.2637703289834002, 0.46527158236914584, 0.9082851814780312, 0.11477503078574289]);
-    expect(Array.from(col(events, FEATURE.tau21_2))).toEqual([0.1153830114725038, 0.35159834710099697, 0.897380536869454, 0.2035115766323363]);
+    expect(Array.from(col(events, FEATURE.delta_mj))).toEqual([
+      333.3689178032946, 5.315743787534132, 45.53177065702978, 11.707683919697047,
+    ]);
+    expect(Array.from(col(events, FEATURE.tau21_1))).toEqual([
+      0.2637703289834002, 0.46527158236914584, 0.9082851814780312, 0.11477503078574289,
+    ]);
+    expect(Array.from(col(events, FEATURE.tau21_2))).toEqual([
+      0.1153830114725038, 0.35159834710099697, 0.897380536869454, 0.2035115766323363,
+    ]);
   });
 
   it("replays a manifest (through JSON) bit for bit, and differs between seeds", () => {
@@ -64,7 +70,10 @@ describe("simulateAnomaly: reproducibility", () => {
     for (let f = 0; f < 5; f++) {
       expect(background.map((i) => col(injected, f)[i])).toEqual(Array.from(col(nullSample, f).subarray(0, 950)));
     }
-    const params: AnomalyParams = { ...DEFAULT_ANOMALY_PARAMS, background: { ...DEFAULT_ANOMALY_PARAMS.background, tau21: { a: 5, b: 5 } } };
+    const params: AnomalyParams = {
+      ...DEFAULT_ANOMALY_PARAMS,
+      background: { ...DEFAULT_ANOMALY_PARAMS.background, tau21: { a: 5, b: 5 } },
+    };
     const retuned = simulateAnomaly({ seed: 9, nEvents: 1000, signalFraction: 0, params }).events;
     expect(col(retuned, FEATURE.mjj)).toEqual(col(nullSample, FEATURE.mjj));
     expect(col(retuned, FEATURE.tau21_1)).not.toEqual(col(nullSample, FEATURE.tau21_1));
@@ -119,7 +128,9 @@ describe("simulateAnomaly: physics", () => {
   });
 
   it("has a falling background mjj spectrum", () => {
-    const counts = [2800, 3300, 3800, 4300, 4800].map((lo) => values(background, FEATURE.mjj).filter((m) => m >= lo && m < lo + 500).length);
+    const counts = [2800, 3300, 3800, 4300, 4800].map(
+      (lo) => values(background, FEATURE.mjj).filter((m) => m >= lo && m < lo + 500).length,
+    );
     for (let k = 1; k < counts.length; k++) expect(counts[k]).toBeLessThan(counts[k - 1]!);
   });
 });

@@ -20,8 +20,10 @@ describe("kaggleSubmission", () => {
       return ranks;
     };
     let state = 7;
-    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const scores = Float32Array.from({ length: 5000 }, (_, i) => (i % 10 === 0 ? 0.25 : i % 13 === 0 ? -0 : i % 17 === 0 ? 0 : (next() - 0.5) * 10 ** Math.floor(next() * 8 - 4)));
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const scores = Float32Array.from({ length: 5000 }, (_, i) =>
+      i % 10 === 0 ? 0.25 : i % 13 === 0 ? -0 : i % 17 === 0 ? 0 : (next() - 0.5) * 10 ** Math.floor(next() * 8 - 4),
+    );
     expect(Array.from(rankOrder(scores))).toEqual(compared(scores));
     // Doubles that are not float32 values take the comparator path, with the same rule.
     const doubles = Array.from(scores, (x, i) => x + (i % 3) * 1e-12);
@@ -44,6 +46,9 @@ describe("kaggleSubmission", () => {
     const result = await scoreSubmission({ solution, submission: new TextEncoder().encode(csv), metricId: "ams", bootstrap: 0, seed: 1 });
     const publicMask = Uint8Array.from(usage, (u) => (u === 1 ? 1 : 0));
     const pub = (x: ArrayLike<number>) => Array.from(x).filter((_, i) => publicMask[i]);
-    expect(result.Public.primary).toBeCloseTo(amsAtThreshold(pub(scores), Uint8Array.from(pub(labels)), Float64Array.from(pub(weights)), 0.55), 12);
+    expect(result.Public.primary).toBeCloseTo(
+      amsAtThreshold(pub(scores), Uint8Array.from(pub(labels)), Float64Array.from(pub(weights)), 0.55),
+      12,
+    );
   });
 });

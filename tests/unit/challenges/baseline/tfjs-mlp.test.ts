@@ -21,7 +21,9 @@ beforeAll(async () => {
 
 describe("tfjs MLP family", () => {
   it("weights the logit cross-entropy (the doc example)", () => {
-    const loss = tf.tidy(() => tf.mean(tf.mul(tf.tensor1d([1.5, 0.5]), bceWithLogits(tf.tensor1d([1, 0]), tf.tensor1d([0, 2])))).dataSync()[0]!);
+    const loss = tf.tidy(
+      () => tf.mean(tf.mul(tf.tensor1d([1.5, 0.5]), bceWithLogits(tf.tensor1d([1, 0]), tf.tensor1d([0, 2])))).dataSync()[0]!,
+    );
     expect(loss).toBeCloseTo(1.0516, 4);
   });
 
@@ -35,7 +37,12 @@ describe("tfjs MLP family", () => {
       expect(b.card.validation).toEqual(a.card.validation);
       expect(higgsSubmission(c, test)).not.toBe(higgsSubmission(a, test));
       // 2 members × 2 epochs (patience 5 never triggers), the last with nothing left.
-      expect(events.map((e) => [e.member, e.epoch])).toEqual([[1, 1], [1, 2], [2, 1], [2, 2]]);
+      expect(events.map((e) => [e.member, e.epoch])).toEqual([
+        [1, 1],
+        [1, 2],
+        [2, 1],
+        [2, 2],
+      ]);
       expect(events.at(-1)!.etaSeconds).toBe(0);
       expect(events.every((e) => Number.isFinite(e.loss) && e.loss > 0 && e.valAms >= 0)).toBe(true);
       expect(a.card.architecture).toMatchObject({ type: "mlp", layers: [a.card.features.length, 16, 16, 1], members: 2 });
@@ -49,7 +56,12 @@ describe("tfjs MLP family", () => {
     const tensors = tf.memory().numTensors;
     // 3,000 events: on 900 the test AUC after 15 epochs scatters from 0.69 to 0.83 between samples, too close to the bar.
     const larger = trainTestSplit(simulateHiggs({ seed: 11, nEvents: 3000 }), { seed: 11, testFraction: 0.3 });
-    const fitted = await trainHiggsBaseline(tfjsMlpFamily({ hidden: [16, 16], batchSize: 64, ensemble: 1 }), larger.train, { seed: 1, epochs: 15 }, () => {});
+    const fitted = await trainHiggsBaseline(
+      tfjsMlpFamily({ hidden: [16, 16], batchSize: 64, ensemble: 1 }),
+      larger.train,
+      { seed: 1, epochs: 15 },
+      () => {},
+    );
     try {
       const auc = weightedRocAuc(Float64Array.from(predictHiggs(fitted, larger.test)), larger.test.label, null);
       expect(auc).toBeGreaterThan(0.8);

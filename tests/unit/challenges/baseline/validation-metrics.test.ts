@@ -32,7 +32,12 @@ describe("bestCut", () => {
   });
 
   it("selects nothing when no cut has a positive AMS", () => {
-    expect(bestCut(Float32Array.of(0.5, 0.4), Uint8Array.of(0, 0), Float64Array.of(1, 1), 0)).toEqual({ threshold: Infinity, ams: 0, selected: 0, selectedFraction: 0 });
+    expect(bestCut(Float32Array.of(0.5, 0.4), Uint8Array.of(0, 0), Float64Array.of(1, 1), 0)).toEqual({
+      threshold: Infinity,
+      ams: 0,
+      selected: 0,
+      selectedFraction: 0,
+    });
   });
 });
 
@@ -60,7 +65,9 @@ describe("trainingProblems", () => {
 
   it("says when there is nothing, and nothing when all is well", () => {
     expect(trainingProblems(new Uint8Array(0), [], { names: [], values: [] })).toEqual(["there are no training events"]);
-    expect(trainingProblems(Uint8Array.of(1, 0), [1, 2], { names: ["x"], values: [[1, Infinity]] })).toEqual(["x is not a finite number in 1 event (first at row 2)"]);
+    expect(trainingProblems(Uint8Array.of(1, 0), [1, 2], { names: ["x"], values: [[1, Infinity]] })).toEqual([
+      "x is not a finite number in 1 event (first at row 2)",
+    ]);
     expect(trainingProblems(Uint8Array.of(1, 0), [1, 2], { names: ["x"], values: [[1, 2]] })).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  bayesianOptimisation, designFromUnitCube, designSchema, GaussianProcess, parseDesign, PUBLIC_SEED, PUBLIC_TRACKS, randomSearch, scoreDesign,
+  bayesianOptimisation,
+  designFromUnitCube,
+  designSchema,
+  GaussianProcess,
+  parseDesign,
+  PUBLIC_SEED,
+  PUBLIC_TRACKS,
+  randomSearch,
+  scoreDesign,
 } from "@/challenges/detector-design";
 import { cholesky } from "@/challenges/detector-design/gaussian-process";
 
@@ -43,11 +51,19 @@ describe("Gaussian process", () => {
 
 describe("optimisers", () => {
   it("map every point of the unit cube to a valid, already rounded v1 design", () => {
-    for (const u of [[0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1], [0.12345, 0.5, 0.99999, 0.3, 0.7, 0.0001]]) {
+    for (const u of [
+      [0, 0, 0, 0, 0, 0],
+      [1, 1, 1, 1, 1, 1],
+      [0.12345, 0.5, 0.99999, 0.3, 0.7, 0.0001],
+    ]) {
       const d = designFromUnitCube(u);
       expect(designSchema.parse(d)).toEqual(d);
     }
-    expect(designFromUnitCube([1, 1, 1, 1, 1, 1])).toEqual({ schema: "straw-tracker/v1", y: [3.999, 3.999, 3.999], z: [9.999, 9.999, 9.999] });
+    expect(designFromUnitCube([1, 1, 1, 1, 1, 1])).toEqual({
+      schema: "straw-tracker/v1",
+      y: [3.999, 3.999, 3.999],
+      z: [9.999, 9.999, 9.999],
+    });
   });
 
   it("random search is reproducible and reports its best-so-far curve", () => {

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
-  ANGLE_SIGMA, type Design, type DesignScore, DRIFT_SMEARING, designLayers, HIT_EFFICIENCY, isTie, type Layer, parseDesign, PUBLIC_SEED,
-  PUBLIC_TRACKS, sampleTracks, scoreDesign, SIMULATOR_VERSION,
+  ANGLE_SIGMA,
+  type Design,
+  type DesignScore,
+  DRIFT_SMEARING,
+  designLayers,
+  HIT_EFFICIENCY,
+  isTie,
+  type Layer,
+  parseDesign,
+  PUBLIC_SEED,
+  PUBLIC_TRACKS,
+  sampleTracks,
+  scoreDesign,
+  SIMULATOR_VERSION,
 } from "@/challenges/detector-design";
 
 const COURSE_DEFAULT = parseDesign('{"schema":"straw-tracker/v1","y":[0,0,0],"z":[2,4,6]}');
@@ -117,7 +129,9 @@ describe("scoreDesign: analytic cross-checks (within 4σ)", () => {
 describe("scoreDesign: determinism and independent streams", () => {
   it("gives the same score for the same inputs, another for another seed", () => {
     expect(scoreDesign(STAGGERED_V2, { seed: 3, tracks: 5000 })).toEqual(scoreDesign(STAGGERED_V2, { seed: 3, tracks: 5000 }));
-    expect(scoreDesign(STAGGERED_V2, { seed: 4, tracks: 5000 }).efficiency).not.toBe(scoreDesign(STAGGERED_V2, { seed: 3, tracks: 5000 }).efficiency);
+    expect(scoreDesign(STAGGERED_V2, { seed: 4, tracks: 5000 }).efficiency).not.toBe(
+      scoreDesign(STAGGERED_V2, { seed: 3, tracks: 5000 }).efficiency,
+    );
   });
 
   it("v2's efficiency and smearing draws never shift the tracks v1 sees", () => {
@@ -148,7 +162,10 @@ describe("sampleTracks", () => {
       hits: [0, 2, 6, 12].map((z, layer) => ({ layer, z, y: -88 })),
     });
     // A steep track (α ≈ −27°) misses two layers and crosses the others in different tubes.
-    expect(tracks[3]?.hits).toEqual([{ layer: 1, z: 2, y: 68 }, { layer: 3, z: 12, y: 64 }]);
+    expect(tracks[3]?.hits).toEqual([
+      { layer: 1, z: 2, y: 68 },
+      { layer: 3, z: 12, y: 64 },
+    ]);
     // Every listed hit really is within a radius of the track.
     for (const t of tracks) {
       for (const h of t.hits) expect(Math.abs(t.k * h.z + t.b - h.y) * Math.cos(Math.atan(t.k))).toBeLessThan(1);

@@ -30,11 +30,22 @@ describe("the built-in di-τ mass regression", () => {
 
   it("scores the truth with resolution 0 and the visible mass with a worse one", async () => {
     const s = data.solution;
-    const solution = solutionFromColumns({ ids: Array.from(s.eventId), labels: s.value!, weights: s.weight, usage: s.usage, target: s.target });
-    const csv = (pred: (k: number) => number) => new TextEncoder().encode(`EventId,prediction\n${Array.from(s.eventId, (id, k) => `${id},${pred(k)}`).join("\n")}\n`);
+    const solution = solutionFromColumns({
+      ids: Array.from(s.eventId),
+      labels: s.value!,
+      weights: s.weight,
+      usage: s.usage,
+      target: s.target,
+    });
+    const csv = (pred: (k: number) => number) =>
+      new TextEncoder().encode(`EventId,prediction\n${Array.from(s.eventId, (id, k) => `${id},${pred(k)}`).join("\n")}\n`);
     const truth = await scoreSubmission({ solution, submission: csv((k) => s.value![k]!), metricId: "mass-resolution" });
     expect(truth.Public.primary).toBe(0);
-    const halved = await scoreSubmission({ solution, submission: csv((k) => s.value![k]! * (k % 2 ? 0.5 : 1.5)), metricId: "mass-resolution" });
+    const halved = await scoreSubmission({
+      solution,
+      submission: csv((k) => s.value![k]! * (k % 2 ? 0.5 : 1.5)),
+      metricId: "mass-resolution",
+    });
     expect(halved.Public.primary).toBeGreaterThan(0.4);
   });
 });

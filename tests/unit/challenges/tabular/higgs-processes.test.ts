@@ -31,10 +31,22 @@ describe("the built-in process-identification challenge", () => {
 
   it("scores the truth itself with a log-loss near 0 and a uniform guess with ln 6", async () => {
     const s = data.solution;
-    const solution = solutionFromColumns({ ids: Array.from(s.eventId), labels: s.label, weights: s.weight, usage: s.usage, target: s.target });
+    const solution = solutionFromColumns({
+      ids: Array.from(s.eventId),
+      labels: s.label,
+      weights: s.weight,
+      usage: s.usage,
+      target: s.target,
+    });
     const csv = (row: (k: number) => number[]) =>
-      new TextEncoder().encode(`EventId,${HIGGS_PROCESSES.join(",")}\n${Array.from(s.eventId, (id, k) => `${id},${row(k).join(",")}`).join("\n")}\n`);
-    const truth = await scoreSubmission({ solution, submission: csv((k) => HIGGS_PROCESSES.map((_, c) => (c === s.label[k] ? 1 : 0))), metricId: "log-loss" });
+      new TextEncoder().encode(
+        `EventId,${HIGGS_PROCESSES.join(",")}\n${Array.from(s.eventId, (id, k) => `${id},${row(k).join(",")}`).join("\n")}\n`,
+      );
+    const truth = await scoreSubmission({
+      solution,
+      submission: csv((k) => HIGGS_PROCESSES.map((_, c) => (c === s.label[k] ? 1 : 0))),
+      metricId: "log-loss",
+    });
     expect(truth.Public.primary).toBeLessThan(1e-12);
     const uniform = await scoreSubmission({ solution, submission: csv(() => HIGGS_PROCESSES.map(() => 1 / 6)), metricId: "log-loss" });
     expect(uniform.Private.primary).toBeCloseTo(Math.log(6), 12);

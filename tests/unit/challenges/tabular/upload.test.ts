@@ -8,7 +8,10 @@ const train = bytes("x,y,mass\n0.1,0.2,120\n0.3,0.4,91\n");
 const test = bytes("EventId,x,y\n1,0.5,0.6\n2,0.7,0.8\n3,0.9,1.0\n");
 
 async function problems(p: Promise<unknown>): Promise<string[]> {
-  const err = await p.then(() => expect.unreachable("accepted"), (e: unknown) => e);
+  const err = await p.then(
+    () => expect.unreachable("accepted"),
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UploadError);
   return (err as UploadError).issues.map((i) => `${i.file}${i.line === null ? "" : `:${i.line}`} ${i.message}`);
 }
@@ -90,7 +93,9 @@ describe("the tabular kind's upload form", () => {
     const binary = { ...files, solution: bytes("EventId,Label,Usage\n1,1,Public\n2,0,Private\n3,1,Public\n") };
     const ok = await upload.prepare({ files: binary, seed: 1, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "0.3" } });
     expect(ok.config).toEqual({ metricParams: { epsS: 0.3 } });
-    const bad = await problems(upload.prepare({ files: binary, seed: 1, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "3" } }));
+    const bad = await problems(
+      upload.prepare({ files: binary, seed: 1, fields: { target: "binary", metric: "rejection-at-eps-s", epsS: "3" } }),
+    );
     expect(bad).toEqual([expect.stringMatching(/^metric .*epsS.* must be a number with 0\.001 ≤ epsS ≤ 1, got 3$/)]);
   });
 

@@ -57,7 +57,9 @@ describe("baselines exported to ONNX", { timeout: 120_000 }, () => {
       const onnx = await runExported([fitted], fitted.cut.threshold);
       expect(onnx).toHaveLength(own.length);
       const differing = own.reduce((n, p, i) => n + (p === onnx[i] ? 0 : 1), 0);
-      console.log(`XGBoost export: ${differing} of ${own.length} events differ, by at most ${maxUlps(own, onnx)} float32 ulp (max |Δp| ${maxAbsDiff(own, onnx)})`);
+      console.log(
+        `XGBoost export: ${differing} of ${own.length} events differ, by at most ${maxUlps(own, onnx)} float32 ulp (max |Δp| ${maxAbsDiff(own, onnx)})`,
+      );
       expect(maxUlps(own, onnx)).toBeLessThanOrEqual(1);
       expect(differing).toBeLessThan(own.length / 100);
     } finally {
@@ -66,7 +68,12 @@ describe("baselines exported to ONNX", { timeout: 120_000 }, () => {
   });
 
   it("MLP ensemble: onnxruntime agrees with tfjs within float32 rounding (|Δp| < 1e-6)", async () => {
-    const fitted = await trainHiggsBaseline(tfjsMlpFamily({ hidden: [16, 16], batchSize: 64 }), train, { seed: 5, epochs: 3, ensemble: 2 }, () => {});
+    const fitted = await trainHiggsBaseline(
+      tfjsMlpFamily({ hidden: [16, 16], batchSize: 64 }),
+      train,
+      { seed: 5, epochs: 3, ensemble: 2 },
+      () => {},
+    );
     try {
       const own = predictHiggs(fitted, test);
       const onnx = await runExported([fitted], fitted.cut.threshold);
@@ -77,7 +84,12 @@ describe("baselines exported to ONNX", { timeout: 120_000 }, () => {
   });
 
   it.skipIf(!loaded.xgb)("blend of both: onnxruntime agrees with the blend's mean within float32 rounding", async () => {
-    const blend = await trainHiggsBlend([xgboostFamily(loaded.xgb!, { nthread: 1 }), tfjsMlpFamily({ hidden: [16], batchSize: 64 })], train, { seed: 6, epochs: 3, ensemble: 1 }, () => {});
+    const blend = await trainHiggsBlend(
+      [xgboostFamily(loaded.xgb!, { nthread: 1 }), tfjsMlpFamily({ hidden: [16], batchSize: 64 })],
+      train,
+      { seed: 6, epochs: 3, ensemble: 1 },
+      () => {},
+    );
     try {
       const own = new Float32Array(test.eventId.length);
       for (const m of blend.members) predictHiggs(m, test).forEach((p, i) => (own[i]! += p / blend.members.length));

@@ -17,7 +17,10 @@ function features(rows: number): Pick<FeatureMatrix, "data" | "rows" | "cols"> {
 
 async function failure(name: string, m: OnnxModels, limits = { timeoutMs: 60_000, memoryMb: 3072 }): Promise<string> {
   const bytes = m.bytes(name);
-  const err = await runModel(bytes, validateModel(bytes, HIGGS_FEATURES), features(100), limits).then(() => null, (e: unknown) => e);
+  const err = await runModel(bytes, validateModel(bytes, HIGGS_FEATURES), features(100), limits).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ModelRunError);
   return (err as Error).message;
 }
@@ -55,18 +58,24 @@ describe.skipIf(onnxSkipReason !== null)("runModel (a child process per model)",
   });
 
   it("fails a model that allocates 40 GB with the memory limit, and the caller carries on", async () => {
-    expect(await failure("huge-allocation", m)).toMatch(/^The model ran out of memory \(limit 3072 MB\): .*Failed to allocate memory for requested buffer of size 40000000000/);
+    expect(await failure("huge-allocation", m)).toMatch(
+      /^The model ran out of memory \(limit 3072 MB\): .*Failed to allocate memory for requested buffer of size 40000000000/,
+    );
     const bytes = m.bytes("vector-output");
     expect((await runModel(bytes, validateModel(bytes, HIGGS_FEATURES), features(10))).scores.length).toBe(10);
   });
 
   it("kills a model that runs past the time limit", async () => {
     const t0 = performance.now();
-    expect(await failure("endless-loop", m, { timeoutMs: 2000, memoryMb: 3072 })).toBe("The model did not finish within the time limit of 2 s (100 events).");
+    expect(await failure("endless-loop", m, { timeoutMs: 2000, memoryMb: 3072 })).toBe(
+      "The model did not finish within the time limit of 2 s (100 events).",
+    );
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
   it("reports a child that dies before answering (here: an address space too small to start node)", async () => {
-    expect(await failure("linear", m, { timeoutMs: 30_000, memoryMb: 64 })).toMatch(/^The model (run crashed \((exit code|signal) |ran out of memory \(limit 64 MB\))/);
+    expect(await failure("linear", m, { timeoutMs: 30_000, memoryMb: 64 })).toMatch(
+      /^The model (run crashed \((exit code|signal) |ran out of memory \(limit 64 MB\))/,
+    );
   });
 });

@@ -71,8 +71,12 @@ describe.skipIf(onnxSkipReason !== null)("validateModel", () => {
       'The model\'s input "X" must have shape [N, 30] (N events × the 30 features of this challenge, in the order on its page); it has [N, 29].',
     );
     expect(rejection(m.bytes("two-inputs"))).toBe('The model must have exactly one input (the 30 features); it has 2: "X", "Y".');
-    expect(rejection(m.bytes("double-input"))).toBe('The model\'s input "X" must be float32; it is float64. Cast the features to float32 when exporting.');
-    expect(rejection(m.bytes("fixed-batch"))).toBe('The model\'s input "X" must have a variable first dimension (the number of events, e.g. "N"); it is fixed at 1.');
+    expect(rejection(m.bytes("double-input"))).toBe(
+      'The model\'s input "X" must be float32; it is float64. Cast the features to float32 when exporting.',
+    );
+    expect(rejection(m.bytes("fixed-batch"))).toBe(
+      'The model\'s input "X" must have a variable first dimension (the number of events, e.g. "N"); it is fixed at 1.',
+    );
     expect(rejection(m.bytes("three-classes"))).toBe(
       'The model has no output this challenge can read: it needs a float tensor with one score per event ([N] or [N, 1]), class probabilities [N, 2] (column 2 = signal) or a ZipMap of class probabilities; its outputs are "s" float32 [N, 3].',
     );
@@ -93,7 +97,10 @@ describe.skipIf(onnxSkipReason !== null)("validateModel", () => {
   it("finds external data anywhere a tensor can sit: a Constant node's attribute inside a loop body", () => {
     // TensorProto { name: "c", data_location: EXTERNAL } as attribute t of a Constant node in a subgraph.
     const tensor = concat([bytesField(8, "c"), varintField(14, 1)]);
-    const constant = bytesField(1, concat([bytesField(2, "c"), bytesField(4, "Constant"), bytesField(5, concat([bytesField(1, "value"), bytesField(5, tensor)]))]));
+    const constant = bytesField(
+      1,
+      concat([bytesField(2, "c"), bytesField(4, "Constant"), bytesField(5, concat([bytesField(1, "value"), bytesField(5, tensor)]))]),
+    );
     const loop = bytesField(1, concat([bytesField(4, "Loop"), bytesField(5, concat([bytesField(1, "body"), bytesField(6, constant)]))]));
     const model = concat([varintField(1, 8), bytesField(7, loop)]);
     expect(rejection(model)).toMatch(/^The model refers to external data files \(tensor "c"\)/);
@@ -101,7 +108,8 @@ describe.skipIf(onnxSkipReason !== null)("validateModel", () => {
   });
 
   it("reads the threshold from the model's metadata and refuses a non-number", () => {
-    const withThreshold = (value: string) => concat([m.bytes("linear"), bytesField(14, concat([bytesField(1, "threshold"), bytesField(2, value)]))]);
+    const withThreshold = (value: string) =>
+      concat([m.bytes("linear"), bytesField(14, concat([bytesField(1, "threshold"), bytesField(2, value)]))]);
     expect(validateModel(withThreshold("0.83"), F).threshold).toBe(0.83);
     expect(rejection(withThreshold("high"))).toBe('The model\'s metadata "threshold" must be a number; it is "high".');
   });

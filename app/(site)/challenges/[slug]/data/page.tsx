@@ -36,7 +36,9 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
                 </td>
                 <td className="px-3 py-2 text-slate-600">{f.description}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{f.rows.toLocaleString("en")}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="gzip-size">{formatBytes(f.gzipBytes)}</td>
+                <td className="px-3 py-2 text-right tabular-nums" data-testid="gzip-size">
+                  {formatBytes(f.gzipBytes)}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatBytes(f.sizeBytes)}</td>
               </tr>
             ))}

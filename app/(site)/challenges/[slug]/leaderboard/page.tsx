@@ -54,8 +54,8 @@ export default async function LeaderboardPage({
         </a>
       </div>
       <p className="text-sm text-slate-600">
-        {metric.label} on the {view} subset ({metric.higherIsBetter ? "higher" : "lower"} is better). ≈ marks a team
-        statistically tied with the one above (difference within the combined bootstrap uncertainty).
+        {metric.label} on the {view} subset ({metric.higherIsBetter ? "higher" : "lower"} is better). ≈ marks a team statistically tied with
+        the one above (difference within the combined bootstrap uncertainty).
       </p>
       <ReaderStanding slug={slug} />
       <div className="overflow-x-auto">
@@ -81,7 +81,11 @@ export default async function LeaderboardPage({
           </thead>
           <tbody>
             {benchmarks.map((b) => (
-              <tr key={`b${b.submissionId}`} className="border-b border-slate-200 bg-slate-50 italic text-slate-600" data-testid="benchmark-row">
+              <tr
+                key={`b${b.submissionId}`}
+                className="border-b border-slate-200 bg-slate-50 italic text-slate-600"
+                data-testid="benchmark-row"
+              >
                 <td className="px-3 py-2">—</td>
                 {showPrivate && <td />}
                 <td className="px-3 py-2">Benchmark: {b.name}</td>
@@ -140,10 +144,17 @@ function formatChange(d: number | null): string {
 
 /** A model entry's efficiency; a predictions entry has none. */
 function ModelCells({ m }: { m: { sizeBytes: number; stats: { msPer1000: number; operatorCount: number } } | undefined }) {
-  if (!m) return <td colSpan={3} className="px-3 py-2 text-center text-slate-400">predictions</td>;
+  if (!m)
+    return (
+      <td colSpan={3} className="px-3 py-2 text-center text-slate-400">
+        predictions
+      </td>
+    );
   return (
     <>
-      <td className="px-3 py-2 text-right tabular-nums" data-testid="model-latency">{m.stats.msPer1000.toFixed(3)}</td>
+      <td className="px-3 py-2 text-right tabular-nums" data-testid="model-latency">
+        {m.stats.msPer1000.toFixed(3)}
+      </td>
       <td className="px-3 py-2 text-right tabular-nums">{formatBytes(m.sizeBytes)}</td>
       <td className="px-3 py-2 text-right tabular-nums">{m.stats.operatorCount}</td>
     </>

@@ -74,40 +74,61 @@ export const addCoOrganiserAction = validatedAction(z.object({ slug: z.string(),
   });
 });
 
-export const setDeadlineAction = validatedAction(z.object({ slug: z.string(), endsAt: z.coerce.date({ message: "Enter a date" }) }), async ({ slug, endsAt }) => {
-  const { db, challenge } = await managedChallenge(slug);
-  return rule(slug, async () => {
-    await setDeadline(db, challenge.id, endsAt);
-    return { success: `The challenge now ends ${endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
-  });
-});
+export const setDeadlineAction = validatedAction(
+  z.object({ slug: z.string(), endsAt: z.coerce.date({ message: "Enter a date" }) }),
+  async ({ slug, endsAt }) => {
+    const { db, challenge } = await managedChallenge(slug);
+    return rule(slug, async () => {
+      await setDeadline(db, challenge.id, endsAt);
+      return { success: `The challenge now ends ${endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
+    });
+  },
+);
 
 /** Creates accounts from a `name,email` list; the passwords come back once, as CSV, for the teacher to hand out. */
-export const enrolStudentsAction = validatedAction(z.object({ slug: z.string(), roster: z.string().max(100_000) }), async ({ slug, roster }) => {
-  const { db, challenge } = await managedChallenge(slug);
-  const { lines, problems } = parseRoster(roster);
-  if (problems.length > 0) return { error: `Nothing was created. Fix the roster:\n${problems.slice(0, 20).join("\n")}` };
-  const accounts = await enrolAccounts(db, challenge.id, lines);
-  changed(slug);
-  const created = accounts.filter((a) => a.password !== null).length;
-  const csv = ["name,email,password", ...accounts.map((a) => csvLine([a.name, a.email, a.password ?? "(existing account)"]))].join("\n");
-  return { success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`, secret: csv };
-});
+export const enrolStudentsAction = validatedAction(
+  z.object({ slug: z.string(), roster: z.string().max(100_000) }),
+  async ({ slug, roster }) => {
+    const { db, challenge } = await managedChallenge(slug);
+    const { lines, problems } = parseRoster(roster);
+    if (problems.length > 0) return { error: `Nothing was created. Fix the roster:\n${problems.slice(0, 20).join("\n")}` };
+    const accounts = await enrolAccounts(db, challenge.id, lines);
+    changed(slug);
+    const created = accounts.filter((a) => a.password !== null).length;
+    const csv = ["name,email,password", ...accounts.map((a) => csvLine([a.name, a.email, a.password ?? "(existing account)"]))].join("\n");
+    return {
+      success: `${accounts.length} students enrolled (${created} new accounts). Hand out these passwords now: they are not shown again.`,
+      secret: csv,
+    };
+  },
+);
 
 const optionalCount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).optional());
 
 /** Starts the reference baseline trainer as a background job; its progress shows on the manage page. */
 export const startBaselineAction = validatedAction(
-  z.object({ slug: z.string(), family: z.enum(["tfjs", "xgboost", "autoencoder", "cwola", "both", "blend"]), epochs: optionalCount, seed: optionalCount }),
+  z.object({
+    slug: z.string(),
+    family: z.enum(["tfjs", "xgboost", "autoencoder", "cwola", "both", "blend"]),
+    epochs: optionalCount,
+    seed: optionalCount,
+  }),
   async ({ slug, family, epochs, seed }) => {
     const { db, challenge, user } = await managedChallenge(slug);
     // The baseline families the kind's trainer offers ("both" = all of them).
     const allowed = findKind(challenge.kind)?.baselines?.families.map((f) => f.id);
-    if (!allowed) return { error: `A ${challenge.kind} challenge has no trainer to start: its benchmarks are posted when the challenge is created.` };
+    if (!allowed)
+      return { error: `A ${challenge.kind} challenge has no trainer to start: its benchmarks are posted when the challenge is created.` };
     if (!allowed.includes(family)) return { error: `A ${challenge.kind} challenge's baselines are ${allowed.join(", ")}.` };
     const unavailable = await familyUnavailable(family);
     if (unavailable) return { error: `${unavailable} Nothing was queued; choose the tfjs family.` };
-    await createBaselineRun(db, await getBoss(), { challengeId: challenge.id, requestedBy: user.id, family, seed: seed ?? 1, epochs: epochs ?? null });
+    await createBaselineRun(db, await getBoss(), {
+      challengeId: challenge.id,
+      requestedBy: user.id,
+      family,
+      seed: seed ?? 1,
+      epochs: epochs ?? null,
+    });
     revalidatePath(`/challenges/${slug}/manage`);
     return { success: "Queued: the worker trains it in the background; progress appears below." };
   },
@@ -140,5 +161,9 @@ export const setGatesAction = validatedAction(z.object({ slug: z.string() }).and
   if ("problems" in result) return { error: `Nothing was changed: ${result.problems.join("; ")}` };
   changed(slug);
   const on = result.gates.map((g) => `${gateShortName(g.id)} below ${g.threshold}`);
-  return { success: on.length ? `Checks on: ${on.join(", ")}. They apply to submissions scored from now on; rescore to apply them to earlier ones.` : "No checks: every valid submission is ranked." };
+  return {
+    success: on.length
+      ? `Checks on: ${on.join(", ")}. They apply to submissions scored from now on; rescore to apply them to earlier ones.`
+      : "No checks: every valid submission is ranked.",
+  };
 });

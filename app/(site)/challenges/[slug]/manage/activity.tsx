@@ -8,7 +8,19 @@ import { ManageForm } from "./manage-form";
 
 /** Counts of `values` in `bins` equal-width bins, as (bin centre, count) for a plot. */
 /** The organiser's view of how the challenge is going: activity, the field's scores, failures, teams. */
-export async function Activity({ db, slug, challengeId, higherIsBetter, metricLabel }: { db: Db; slug: string; challengeId: number; higherIsBetter: boolean; metricLabel: string }) {
+export async function Activity({
+  db,
+  slug,
+  challengeId,
+  higherIsBetter,
+  metricLabel,
+}: {
+  db: Db;
+  slug: string;
+  challengeId: number;
+  higherIsBetter: boolean;
+  metricLabel: string;
+}) {
   const [perDay, scores, failed, teams] = await Promise.all([
     submissionsPerDay(db, challengeId),
     bestPublicScores(db, challengeId, higherIsBetter),
@@ -22,7 +34,14 @@ export async function Activity({ db, slug, challengeId, higherIsBetter, metricLa
       <div className="grid gap-6 xl:grid-cols-2">
         <div>
           <h3 className="mb-1 font-medium">Submissions per day (UTC)</h3>
-          <LineChart xs={perDay.map((_, i) => i + 1)} ys={perDay.map((d) => d.count)} xLabel={perDay.length ? `days since ${perDay[0]!.day}` : "day"} yLabel="submissions" xInteger yInteger />
+          <LineChart
+            xs={perDay.map((_, i) => i + 1)}
+            ys={perDay.map((d) => d.count)}
+            xLabel={perDay.length ? `days since ${perDay[0]!.day}` : "day"}
+            yLabel="submissions"
+            xInteger
+            yInteger
+          />
         </div>
         <div>
           <h3 className="mb-1 font-medium">Teams&apos; best public scores ({plural(scores.length, "team")})</h3>
@@ -51,11 +70,21 @@ export async function Activity({ db, slug, challengeId, higherIsBetter, metricLa
             <tbody>
               {teams.map((t) => (
                 <tr key={t.id} className="border-t border-slate-100">
-                  <td className="py-1">{t.name}{t.disqualified && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-700">disqualified</span>}</td>
-                  <td>{t.members} member{t.members === 1 ? "" : "s"}</td>
+                  <td className="py-1">
+                    {t.name}
+                    {t.disqualified && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-700">disqualified</span>}
+                  </td>
+                  <td>
+                    {t.members} member{t.members === 1 ? "" : "s"}
+                  </td>
                   <td>{plural(t.entries, "entry", "entries")}</td>
                   <td className="text-right">
-                    <ManageForm action={disqualifyAction} slug={slug} hidden={{ teamId: String(t.id), disqualified: String(!t.disqualified) }} button={t.disqualified ? `Reinstate ${t.name}` : `Disqualify ${t.name}`} />
+                    <ManageForm
+                      action={disqualifyAction}
+                      slug={slug}
+                      hidden={{ teamId: String(t.id), disqualified: String(!t.disqualified) }}
+                      button={t.disqualified ? `Reinstate ${t.name}` : `Disqualify ${t.name}`}
+                    />
                   </td>
                 </tr>
               ))}

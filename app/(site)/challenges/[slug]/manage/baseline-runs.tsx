@@ -8,7 +8,17 @@ type Run = {
   family: string;
   seed: number;
   status: "queued" | "running" | "done" | "failed";
-  progress: { family?: string; epoch?: number; epochs?: number; member?: number; members?: number; loss?: number; valAms?: number; valLoss?: number; etaSeconds?: number } | null;
+  progress: {
+    family?: string;
+    epoch?: number;
+    epochs?: number;
+    member?: number;
+    members?: number;
+    loss?: number;
+    valAms?: number;
+    valLoss?: number;
+    etaSeconds?: number;
+  } | null;
   message: string | null;
   results: { name: string; publicScore: JsonScore | null }[] | null;
   createdAt: string;
@@ -38,16 +48,27 @@ export function BaselineRuns({ slug }: { slug: string }) {
         return (
           <li key={r.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
             <div className="flex gap-3">
-              <span className="font-medium">#{r.id} {r.family}, seed {r.seed}</span>
+              <span className="font-medium">
+                #{r.id} {r.family}, seed {r.seed}
+              </span>
               <span data-testid="baseline-status">{r.status}</span>
             </div>
             {r.status === "running" && p && (
               <div className="mt-2 space-y-1">
-                <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
+                <div
+                  className="h-2 w-full overflow-hidden rounded bg-slate-200"
+                  role="progressbar"
+                  aria-valuenow={Math.round(fraction * 100)}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                >
                   <div className="h-full bg-brand-600" style={{ width: `${fraction * 100}%` }} />
                 </div>
                 <p className="text-xs text-slate-600">
-                  {p.family} {p.members && p.members > 1 ? `member ${p.member}/${p.members}, ` : ""}epoch {p.epoch}/{p.epochs} · loss {p.loss?.toFixed(4)} · {p.valAms !== undefined ? `validation AMS ${p.valAms.toFixed(3)}` : `validation loss ${p.valLoss?.toFixed(4)}`} · about {Math.round(p.etaSeconds ?? 0)} s left
+                  {p.family} {p.members && p.members > 1 ? `member ${p.member}/${p.members}, ` : ""}epoch {p.epoch}/{p.epochs} · loss{" "}
+                  {p.loss?.toFixed(4)} ·{" "}
+                  {p.valAms !== undefined ? `validation AMS ${p.valAms.toFixed(3)}` : `validation loss ${p.valLoss?.toFixed(4)}`} · about{" "}
+                  {Math.round(p.etaSeconds ?? 0)} s left
                 </p>
               </div>
             )}

@@ -14,9 +14,8 @@ export function GateSettingsForm({ slug, gates }: { slug: string; gates: readonl
     <section className="space-y-3">
       <h2 className="text-xl font-semibold">Checks on control events (Flavours of Physics)</h2>
       <p className="text-sm text-slate-600">
-        Control events are rows of test.csv that competitors predict like any other; the answer key marks them Usage=Control and
-        they never count on a leaderboard. A submission that fails a switched-on check is shown as failed with its statistic and
-        is not ranked.
+        Control events are rows of test.csv that competitors predict like any other; the answer key marks them Usage=Control and they never
+        count on a leaderboard. A submission that fails a switched-on check is shown as failed with its statistic and is not ranked.
       </p>
       <ManageForm action={setGatesAction} slug={slug} button="Save the checks">
         <div className="space-y-2 text-sm">
@@ -29,14 +28,28 @@ export function GateSettingsForm({ slug, gates }: { slug: string; gates: readonl
                 </label>
                 <label>
                   threshold{" "}
-                  <input name={gateField(g.id, "threshold")} defaultValue={current?.threshold ?? ""} placeholder={String(g.defaultThreshold)} className={`w-24 ${input}`} />
+                  <input
+                    name={gateField(g.id, "threshold")}
+                    defaultValue={current?.threshold ?? ""}
+                    placeholder={String(g.defaultThreshold)}
+                    className={`w-24 ${input}`}
+                  />
                 </label>
                 {g.id === "cvm-correlation" && (
                   <label>
-                    the key&apos;s Aux column is <input name={gateField(g.id, "column")} defaultValue={current?.column ?? ""} placeholder="mass" className={`w-28 ${input}`} />
+                    the key&apos;s Aux column is{" "}
+                    <input
+                      name={gateField(g.id, "column")}
+                      defaultValue={current?.column ?? ""}
+                      placeholder="mass"
+                      className={`w-28 ${input}`}
+                    />
                   </label>
                 )}
-                <span className="text-xs text-slate-500">needs Control rows with {g.id === "ks-agreement" ? "Origin real and simulated (1,000 of each)" : "an Aux value (1,000 or more)"}</span>
+                <span className="text-xs text-slate-500">
+                  needs Control rows with{" "}
+                  {g.id === "ks-agreement" ? "Origin real and simulated (1,000 of each)" : "an Aux value (1,000 or more)"}
+                </span>
               </fieldset>
             );
           })}

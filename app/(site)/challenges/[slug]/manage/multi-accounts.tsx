@@ -7,15 +7,25 @@ import { ManageForm } from "./manage-form";
 const MAX_GROUPS = 50;
 
 /** Accounts in this challenge that may belong to one person, grouped by what they share, with the disqualify button. */
-export async function MultiAccounts({ db, slug, challengeId, allowedDomains }: { db: Db; slug: string; challengeId: number; allowedDomains: string[] | null }) {
+export async function MultiAccounts({
+  db,
+  slug,
+  challengeId,
+  allowedDomains,
+}: {
+  db: Db;
+  slug: string;
+  challengeId: number;
+  allowedDomains: string[] | null;
+}) {
   const groups = findAccountGroups(await challengeAccounts(db, challengeId), { allowedDomains });
   return (
     <section className="space-y-3">
       <h2 className="text-xl font-semibold">Possible multiple accounts</h2>
       <p className="text-sm text-slate-600">
-        Accounts that share one mailbox (<code>+tags</code> and Gmail dots removed), a sign-up network address, an
-        uncommon email domain, or signed up within minutes of each other. These are hints to look into, not proof:
-        classmates share networks and sign up in the same lesson.
+        Accounts that share one mailbox (<code>+tags</code> and Gmail dots removed), a sign-up network address, an uncommon email domain, or
+        signed up within minutes of each other. These are hints to look into, not proof: classmates share networks and sign up in the same
+        lesson.
       </p>
       {groups.length === 0 ? (
         <p className="text-sm text-slate-500">None found.</p>

@@ -9,7 +9,15 @@ import { classRoster } from "@/db/queries/classes";
 import { canManageChallenge, requireUser } from "@/lib/authz";
 import { familyUnavailable } from "@/lib/ml/family-availability";
 import { isMetricId, METRICS } from "@/scoring/registry";
-import { addCoOrganiserAction, endChallengeAction, enrolStudentsAction, removeStudentAction, revealPrivateAction, setDeadlineAction, startBaselineAction } from "./actions";
+import {
+  addCoOrganiserAction,
+  endChallengeAction,
+  enrolStudentsAction,
+  removeStudentAction,
+  revealPrivateAction,
+  setDeadlineAction,
+  startBaselineAction,
+} from "./actions";
 import { JoinLink } from "@/app/_components/join-link";
 import { Activity } from "./activity";
 import { MultiAccounts } from "./multi-accounts";
@@ -48,12 +56,16 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
         <div className="flex flex-wrap gap-3">
           {challenge.state.status === "open" && (
             <form action={endChallengeAction.bind(null, slug)}>
-              <button className="rounded border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50">End the challenge now</button>
+              <button className="rounded border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50">
+                End the challenge now
+              </button>
             </form>
           )}
           {!revealed && (
             <form action={revealPrivateAction.bind(null, slug)}>
-              <button className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">Reveal the private leaderboard and end the challenge</button>
+              <button className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+                Reveal the private leaderboard and end the challenge
+              </button>
             </form>
           )}
           {revealed && <p className="text-sm text-slate-600">The private leaderboard is visible to everyone.</p>}
@@ -111,8 +123,15 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
         <section className="space-y-2">
           <h2 className="text-xl font-semibold">Invite students</h2>
           <p className="text-sm text-slate-600">
-            Share this link (join code <code data-testid="join-code" className="font-mono">{challenge.joinCode}</code>)
-            {challenge.allowedEmailDomains?.length ? `; only ${challenge.allowedEmailDomains.map((d) => `@${d}`).join(", ")} addresses can join` : ""}:
+            Share this link (join code{" "}
+            <code data-testid="join-code" className="font-mono">
+              {challenge.joinCode}
+            </code>
+            )
+            {challenge.allowedEmailDomains?.length
+              ? `; only ${challenge.allowedEmailDomains.map((d) => `@${d}`).join(", ")} addresses can join`
+              : ""}
+            :
           </p>
           <JoinLink url={joinUrl} />
         </section>
@@ -132,18 +151,30 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
             <table className="w-full text-sm" data-testid="roster">
               <thead className="text-left text-slate-500">
                 <tr>
-                  <th className="py-1">Student</th><th>Team</th><th className="text-right">Entries</th>
-                  <th className="text-right">Best public (rank)</th><th className="text-right">Best private (rank)</th><th />
+                  <th className="py-1">Student</th>
+                  <th>Team</th>
+                  <th className="text-right">Entries</th>
+                  <th className="text-right">Best public (rank)</th>
+                  <th className="text-right">Best private (rank)</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
                 {roster.map((r) => (
                   <tr key={r.userId} className="border-t border-slate-100 align-top">
-                    <td className="py-1">{r.name} <span className="text-slate-500">{r.email}</span></td>
+                    <td className="py-1">
+                      {r.name} <span className="text-slate-500">{r.email}</span>
+                    </td>
                     <td>{r.teamName ?? "—"}</td>
                     <td className="text-right tabular-nums">{r.submissions}</td>
-                    <td className="text-right tabular-nums">{fmt(r.bestPublic)}{r.publicRank !== null && ` (${r.publicRank})`}</td>
-                    <td className="text-right tabular-nums">{fmt(r.bestPrivate)}{r.privateRank !== null && ` (${r.privateRank})`}</td>
+                    <td className="text-right tabular-nums">
+                      {fmt(r.bestPublic)}
+                      {r.publicRank !== null && ` (${r.publicRank})`}
+                    </td>
+                    <td className="text-right tabular-nums">
+                      {fmt(r.bestPrivate)}
+                      {r.privateRank !== null && ` (${r.privateRank})`}
+                    </td>
                     <td className="pl-3 text-right">
                       <ManageForm action={removeStudentAction} slug={slug} hidden={{ userId: r.userId }} button={`Remove ${r.name}`} />
                     </td>
@@ -155,21 +186,37 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
         )}
       </section>
 
-      <Activity db={db} slug={slug} challengeId={challenge.id} higherIsBetter={metric?.higherIsBetter ?? true} metricLabel={metric?.label ?? "score"} />
+      <Activity
+        db={db}
+        slug={slug}
+        challengeId={challenge.id}
+        higherIsBetter={metric?.higherIsBetter ?? true}
+        metricLabel={metric?.label ?? "score"}
+      />
       <MultiAccounts db={db} slug={slug} challengeId={challenge.id} allowedDomains={challenge.allowedEmailDomains} />
 
       <section className="grid gap-8 lg:grid-cols-2">
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">Create student accounts</h2>
           <ManageForm action={enrolStudentsAction} slug={slug} button="Create accounts" secretName={`${slug}-accounts.csv`}>
-            <label htmlFor="roster" className="block text-sm font-medium">One student per line: name,email</label>
-            <textarea id="roster" name="roster" rows={5} className={`w-full font-mono ${input}`} placeholder={"Ada Lovelace,ada@school.example.org"} />
+            <label htmlFor="roster" className="block text-sm font-medium">
+              One student per line: name,email
+            </label>
+            <textarea
+              id="roster"
+              name="roster"
+              rows={5}
+              className={`w-full font-mono ${input}`}
+              placeholder={"Ada Lovelace,ada@school.example.org"}
+            />
           </ManageForm>
         </div>
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">Co-organisers</h2>
           <ManageForm action={addCoOrganiserAction} slug={slug} button="Add co-organiser">
-            <label htmlFor="co-email" className="block text-sm font-medium">Email of a teaching assistant&apos;s account</label>
+            <label htmlFor="co-email" className="block text-sm font-medium">
+              Email of a teaching assistant&apos;s account
+            </label>
             <input id="co-email" name="email" className={input} />
           </ManageForm>
         </div>

@@ -34,7 +34,11 @@ export function DesignEditor({ initial, textRef }: { initial: string; textRef: R
             />
           </label>
         ))}
-        {params === null && <p className="w-full text-xs text-slate-500">The design below is not a three-layer v1 design; editing a field replaces it with one.</p>}
+        {params === null && (
+          <p className="w-full text-xs text-slate-500">
+            The design below is not a three-layer v1 design; editing a field replaces it with one.
+          </p>
+        )}
       </fieldset>
       <div>
         <label htmlFor="design-text" className="block text-sm font-medium">

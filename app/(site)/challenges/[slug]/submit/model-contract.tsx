@@ -1,7 +1,15 @@
 import { DEFAULT_THRESHOLD, type ModelContract, THRESHOLD_METADATA_KEY } from "@/challenges/shared/model-contract";
 
 /** What an uploaded ONNX model must look like: the exact feature order, missing values, the output, and the limits. */
-export function ModelContractPanel({ contract, maxMb, latencyBudgetMs }: { contract: ModelContract; maxMb: number; latencyBudgetMs: number | null }) {
+export function ModelContractPanel({
+  contract,
+  maxMb,
+  latencyBudgetMs,
+}: {
+  contract: ModelContract;
+  maxMb: number;
+  latencyBudgetMs: number | null;
+}) {
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="model-contract">
       <summary className="cursor-pointer font-medium">ONNX models: what the server feeds your model and reads back</summary>
@@ -18,8 +26,8 @@ export function ModelContractPanel({ contract, maxMb, latencyBudgetMs }: { contr
         <li>Missing values: {contract.missing}.</li>
         <li>Output: {contract.output}.</li>
         <li>
-          Only the standard ai.onnx and ai.onnx.ml operators; every weight inside the file (no external data); at most {maxMb} MB. The
-          model runs in a sandboxed process with one thread; its size, operator count and time per 1,000 events are shown with its score
+          Only the standard ai.onnx and ai.onnx.ml operators; every weight inside the file (no external data); at most {maxMb} MB. The model
+          runs in a sandboxed process with one thread; its size, operator count and time per 1,000 events are shown with its score
           {latencyBudgetMs !== null && <>, and a model slower than {latencyBudgetMs} ms per 1,000 events fails</>}.
         </li>
         <li>

@@ -47,10 +47,12 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
       {mine && <YourStanding slug={slug} mine={mine} />}
       <p className="text-sm text-slate-600">
         {pages?.submitIntro}
-        Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The
-        public score appears as soon as scoring finishes.
+        Your team may submit {challenge.dailySubmissionLimit} times per UTC day; failed submissions do not count. The public score appears
+        as soon as scoring finishes.
       </p>
-      {contract && accepts !== "predictions" && <ModelContractPanel contract={contract} maxMb={challenge.modelMaxMb} latencyBudgetMs={challenge.latencyBudgetMs} />}
+      {contract && accepts !== "predictions" && (
+        <ModelContractPanel contract={contract} maxMb={challenge.modelMaxMb} latencyBudgetMs={challenge.latencyBudgetMs} />
+      )}
       <UploadForm
         slug={slug}
         precision={precision}

@@ -108,7 +108,14 @@ export function UploadForm({
     // A design can be typed instead of uploaded; a chosen file wins.
     const file = fileRef.current?.files?.[0] ?? (typed ? new File([typed], "design.json", { type: "application/json" }) : undefined);
     setError(null);
-    if (!file) return setError({ message: designExample ? "Enter a design or choose a .json or .csv file first." : accepts === "models" ? "Choose an .onnx file first." : "Choose a .csv or .csv.gz file first." });
+    if (!file)
+      return setError({
+        message: designExample
+          ? "Enter a design or choose a .json or .csv file first."
+          : accepts === "models"
+            ? "Choose an .onnx file first."
+            : "Choose a .csv or .csv.gz file first.",
+      });
     if (file.size > maxMb * 1024 * 1024) return setError({ message: `The file is larger than the limit of ${maxMb} MiB.` });
     const xhr = new XMLHttpRequest();
     xhr.open("POST", api);
@@ -167,10 +174,22 @@ export function UploadForm({
           <label htmlFor="submission-description" className="block text-sm font-medium">
             Description (optional)
           </label>
-          <input id="submission-description" ref={descRef} maxLength={1000} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            id="submission-description"
+            ref={descRef}
+            maxLength={1000}
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm"
+          />
         </div>
         {progress !== null && (
-          <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100} aria-label="Upload progress">
+          <div
+            className="h-2 w-full overflow-hidden rounded bg-slate-200"
+            role="progressbar"
+            aria-valuenow={Math.round(progress * 100)}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-label="Upload progress"
+          >
             <div className="h-full bg-brand-600 transition-all" style={{ width: `${progress * 100}%` }} />
           </div>
         )}
@@ -179,7 +198,11 @@ export function UploadForm({
             {error.message}
           </pre>
         )}
-        <button type="submit" disabled={progress !== null} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={progress !== null}
+          className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {progress !== null ? `Uploading… ${Math.round(progress * 100)}%` : "Submit"}
         </button>
       </form>
@@ -214,14 +237,19 @@ export function UploadForm({
                   )}
                 </div>
                 {r.status === "scored" && (
-                  <button type="button" onClick={() => void toggleFinal(r)} className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
+                  <button
+                    type="button"
+                    onClick={() => void toggleFinal(r)}
+                    className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+                  >
                     {r.selectedFinal ? "★ Final (click to unselect)" : "Select as final"}
                   </button>
                 )}
                 {r.model && (
                   <p className="mt-1 text-xs text-slate-500" data-testid="model-stats">
                     ONNX model, {(r.model.sizeBytes / 1024).toFixed(1)} KiB
-                    {r.model.msPer1000 !== null && `, ${r.model.msPer1000.toFixed(3)} ms per 1,000 events, ${r.model.operatorCount} operators`}
+                    {r.model.msPer1000 !== null &&
+                      `, ${r.model.msPer1000.toFixed(3)} ms per 1,000 events, ${r.model.operatorCount} operators`}
                   </p>
                 )}
                 {r.description && <p className="mt-1 text-slate-600">{r.description}</p>}

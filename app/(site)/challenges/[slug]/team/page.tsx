@@ -23,8 +23,11 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-lg font-semibold">Your team: {team.name}</h2>
         <p className="text-sm text-slate-600">
-          Invite code: <code className="rounded bg-slate-100 px-1" data-testid="invite-code">{team.inviteCode}</code> — share it
-          with teammates (at most {plural(challenge.maxTeamSize, "member")}).
+          Invite code:{" "}
+          <code className="rounded bg-slate-100 px-1" data-testid="invite-code">
+            {team.inviteCode}
+          </code>{" "}
+          — share it with teammates (at most {plural(challenge.maxTeamSize, "member")}).
         </p>
         <ul className="list-disc pl-5 text-sm">
           {members.map((m) => (
@@ -44,7 +47,8 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
         )}
         <CodeForm slug={slug} action={mergeTeamAction} label="Merge another team into yours (their invite code)" button="Merge" />
         <p className="text-xs text-slate-500">
-          Merging is allowed {challenge.mergerDeadline ? `until ${challenge.mergerDeadline.toISOString().slice(0, 16)} UTC` : "while the challenge is open"}{" "}
+          Merging is allowed{" "}
+          {challenge.mergerDeadline ? `until ${challenge.mergerDeadline.toISOString().slice(0, 16)} UTC` : "while the challenge is open"}{" "}
           and only while the two teams&apos; submissions together do not exceed the daily limit × days elapsed.
         </p>
       </section>

@@ -6,7 +6,19 @@ import { FormError } from "@/app/_components/form-fields";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function CodeForm({ slug, action, label, button, field = "code" }: { slug: string; action: Action; label: string; button: string; field?: string }) {
+export function CodeForm({
+  slug,
+  action,
+  label,
+  button,
+  field = "code",
+}: {
+  slug: string;
+  action: Action;
+  label: string;
+  button: string;
+  field?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = `code-${button.replace(/\s+/g, "-").toLowerCase()}`;
   return (

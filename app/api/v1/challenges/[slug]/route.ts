@@ -18,13 +18,24 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const body: ApiChallengeDetail = {
     ...presentChallengeSummary(challenge),
     description: challenge.description,
-    phases: challenge.phases.map((p) => ({ name: p.name, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString(), submissionMode: p.submissionMode })),
+    phases: challenge.phases.map((p) => ({
+      name: p.name,
+      startsAt: p.startsAt.toISOString(),
+      endsAt: p.endsAt.toISOString(),
+      submissionMode: p.submissionMode,
+    })),
     dailySubmissionLimit: challenge.dailySubmissionLimit,
     maxTeamSize: challenge.maxTeamSize,
     finalSelections: challenge.finalSelections,
     submissionFormat: isMetricId(challenge.metricId) ? METRICS[challenge.metricId].submissionFormat : "unknown",
     model: contract
-      ? { features: [...contract.features], missing: contract.missing, output: contract.output, maxMb: challenge.modelMaxMb, latencyBudgetMsPer1000: challenge.latencyBudgetMs }
+      ? {
+          features: [...contract.features],
+          missing: contract.missing,
+          output: contract.output,
+          maxMb: challenge.modelMaxMb,
+          latencyBudgetMsPer1000: challenge.latencyBudgetMs,
+        }
       : null,
     files: files.map((f) => ({
       name: f.filename,

@@ -8,7 +8,8 @@ export function GateResults({ gates }: { gates: readonly GateOutcome[] }) {
     <section className="space-y-2">
       <h3 className="font-semibold">Checks on the control events</h3>
       <p className="text-sm text-slate-600">
-        {failed ? "This submission failed a check, so it is not ranked." : "Every check passed: the submission is ranked."} A check passes when its statistic is below the threshold.
+        {failed ? "This submission failed a check, so it is not ranked." : "Every check passed: the submission is ranked."} A check passes
+        when its statistic is below the threshold.
       </p>
       <table className="text-sm" data-testid="gate-results">
         <thead className="text-left text-slate-500">

@@ -66,7 +66,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
           {row.publicStd !== null && ` ± ${fmt(row.publicStd)}`}
         </dd>
         <dt className="text-slate-500">Private {metric?.label}</dt>
-        <dd className="tabular-nums">{priv ? `${fmt(priv.score)}${priv.std !== null ? ` ± ${fmt(priv.std)}` : ""}` : "revealed when the challenge ends"}</dd>
+        <dd className="tabular-nums">
+          {priv ? `${fmt(priv.score)}${priv.std !== null ? ` ± ${fmt(priv.std)}` : ""}` : "revealed when the challenge ends"}
+        </dd>
       </dl>
       {scalars.length > 0 && (
         <details className="text-sm" open={designPicture}>
@@ -113,14 +115,24 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
             xLabel="events selected as signal (by RankOrder)"
             yLabel="AMS"
             xInteger
-            marker={typeof details.curveMax === "number" && typeof details.curveMaxSelected === "number" ? { x: details.curveMaxSelected, y: details.curveMax, label: `max ${fmt(details.curveMax)}` } : undefined}
+            marker={
+              typeof details.curveMax === "number" && typeof details.curveMaxSelected === "number"
+                ? { x: details.curveMaxSelected, y: details.curveMax, label: `max ${fmt(details.curveMax)}` }
+                : undefined
+            }
           />
         </section>
       )}
       {history.length > 1 && (
         <section>
           <h3 className="mb-2 font-semibold">Your team&apos;s public scores over time</h3>
-          <LineChart xs={history.map((_, i) => i + 1)} ys={history.map((h) => h.publicScore!)} xLabel="submission" yLabel={metric?.label ?? "score"} xInteger />
+          <LineChart
+            xs={history.map((_, i) => i + 1)}
+            ys={history.map((h) => h.publicScore!)}
+            xLabel="submission"
+            yLabel={metric?.label ?? "score"}
+            xInteger
+          />
         </section>
       )}
     </div>

@@ -10,6 +10,10 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const { db, challenge } = await managedChallengeForApi(slug, req);
   const zip = await exportBundle(db, challenge.id);
   return new Response(Buffer.from(zip), {
-    headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${slug}.zip"`, "Content-Length": String(zip.byteLength) },
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${slug}.zip"`,
+      "Content-Length": String(zip.byteLength),
+    },
   });
 });

@@ -24,6 +24,11 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
     total: board.total,
     rows: board.rows.map((r) => ({ ...presentLeaderboardRow(r), model: modelFigures(models.get(r.submissionId)) })),
     // Benchmarks have no private standing to show; their public scores are public anyway.
-    benchmarks: benchmarks.map((b) => ({ name: b.name, score: showPrivate ? null : scoreToJson(b.score), std: showPrivate ? null : b.std, model: modelFigures(models.get(b.submissionId)) })),
+    benchmarks: benchmarks.map((b) => ({
+      name: b.name,
+      score: showPrivate ? null : scoreToJson(b.score),
+      std: showPrivate ? null : b.std,
+      model: modelFigures(models.get(b.submissionId)),
+    })),
   });
 });

@@ -42,8 +42,21 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const format = METRICS[challenge.metricId].submissionFormat;
   const isModel = isModelFilename(filename);
   checkSubmissionMode(challenge, isModel);
-  const prepared = isModel ? prepareModelUpload(bytes, challenge) : format === "design" ? prepareDesignUpload(bytes) : await prepareUpload(bytes, format, maxBytes);
-  return acceptUpload(req, { db, challenge, user, filename, description, prepared, format: isModel ? "model" : "predictions", idempotencyKey });
+  const prepared = isModel
+    ? prepareModelUpload(bytes, challenge)
+    : format === "design"
+      ? prepareDesignUpload(bytes)
+      : await prepareUpload(bytes, format, maxBytes);
+  return acceptUpload(req, {
+    db,
+    challenge,
+    user,
+    filename,
+    description,
+    prepared,
+    format: isModel ? "model" : "predictions",
+    idempotencyKey,
+  });
 });
 
 /** The signed-in user's team's submissions, with public scores and queue positions. */

@@ -13,7 +13,8 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   const caller = await requireApiUser(req, "select final submissions");
   const { db, challenge } = await challengeForApi(slug, caller);
   const { user } = caller;
-  if (challenge.state.status === "ended") throw new ApiError(403, "challenge_closed", "The challenge has ended: final selections are frozen.");
+  if (challenge.state.status === "ended")
+    throw new ApiError(403, "challenge_closed", "The challenge has ended: final selections are frozen.");
   const body = finalSelectionSchema.safeParse(await readJsonBody(req, '{"selected": true}'));
   if (!body.success) throw new ApiError(400, "bad_request", 'Send JSON {"selected": true|false}.');
   const team = await getTeamOfUser(db, challenge.id, user.id);
