@@ -4,6 +4,7 @@ import { csvLine } from "@/lib/csv";
 import { hashPassword } from "@/lib/password";
 import { queryRows, type Db } from "../client";
 import { challengeOrganisers, challenges, participants, phases, teamMembers, users, type Challenge, type User } from "../schema";
+import { bestOf } from "./leaderboard";
 
 /** A rule of joining or running a class that the user can fix; the message says how. */
 export class ClassRuleError extends Error {}
@@ -67,14 +68,14 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * each (organisers only: the private columns are what a teacher grades with, before or after the reveal).
  */
 export async function classRoster(db: Db, challenge: Pick<Challenge, "id">, higherIsBetter: boolean): Promise<RosterRow[]> {
-  const best = sql.raw(higherIsBetter ? "max" : "min");
+  const best = bestOf(higherIsBetter);
   const dir = sql.raw(higherIsBetter ? "desc" : "asc");
   const rows = await queryRows(
     db,
     sql`
     with team_best as (
       select s.team_id, count(*) filter (where s.status <> 'failed') as entries,
-             ${best}(ps.score) as best_public, ${best}(pv.score) as best_private
+             ${best(sql.raw("ps.score"))} as best_public, ${best(sql.raw("pv.score"))} as best_private
       from submission s
       left join public_score ps on ps.submission_id = s.id
       left join private_score pv on pv.submission_id = s.id

@@ -56,6 +56,16 @@ function bestFirst(higherIsBetter: boolean): (column: SQL) => SQL {
 }
 
 /**
+ * An aggregate: a group's best score in the metric's direction, NaN left out (null when every score is NaN). SQL's
+ * max() would return NaN, which PostgreSQL orders above +∞, for any group holding one; +∞ stays the best of a
+ * higher-is-better metric, as in bestFirst.
+ */
+export function bestOf(higherIsBetter: boolean): (column: SQL) => SQL {
+  const aggregate = sql.raw(higherIsBetter ? "max" : "min");
+  return (column) => sql`${aggregate}(nullif(${column}, 'NaN'::float8))`;
+}
+
+/**
  * The public leaderboard: each team's best public score, ranked (ties in score
  * share a rank; the earlier submission is listed first). Entries without a valid
  * score are never ranked; disqualified teams and benchmarks are left out.

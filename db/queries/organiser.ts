@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { submissions, teams } from "../schema";
+import { bestOf } from "./leaderboard";
 
 /** Submissions per UTC day (benchmarks excluded), oldest first, for the organiser's activity plot. */
 export async function submissionsPerDay(db: Db, challengeId: number): Promise<{ day: string; count: number }[]> {
@@ -14,16 +15,19 @@ export async function submissionsPerDay(db: Db, challengeId: number): Promise<{ 
   return rows.map((r) => ({ day: String(r.day), count: Number(r.n) }));
 }
 
-/** Every team's best public score (the shape of the field), disqualified teams included for the organiser. */
+/**
+ * Every team's best public score (the shape of the field), disqualified teams included for the organiser; a team
+ * whose every score is NaN has none.
+ */
 export async function bestPublicScores(db: Db, challengeId: number, higherIsBetter: boolean): Promise<number[]> {
-  const best = sql.raw(higherIsBetter ? "max" : "min");
+  const best = bestOf(higherIsBetter);
   const rows = await queryRows(
     db,
     sql`
-    select ${best}(ps.score) as score from submission s join public_score ps on ps.submission_id = s.id
+    select ${best(sql.raw("ps.score"))} as score from submission s join public_score ps on ps.submission_id = s.id
     where s.challenge_id = ${challengeId} and s.team_id is not null group by s.team_id`,
   );
-  return rows.map((r) => Number(r.score));
+  return rows.flatMap((r) => (r.score === null ? [] : [Number(r.score)]));
 }
 
 /** The latest failed submissions with their errors: what competitors are stuck on. */

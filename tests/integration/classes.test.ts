@@ -110,6 +110,31 @@ describeEachDatabase("class competitions", (get) => {
     expect((await classRoster(db, c, true)).map((r) => r.name)).toEqual([a.user.name, idle.name]);
   });
 
+  it("never takes a NaN score as a team's best; +∞ is the best of a higher-is-better metric", async () => {
+    const { db } = get();
+    const c = await makeChallenge(db, { visibility: "private" });
+    const a = await makeUserWithTeam(db, c.id, `nan-${n++}`);
+    const b = await makeUserWithTeam(db, c.id, `inf-${n++}`);
+    const only = await makeUserWithTeam(db, c.id, `only-nan-${n++}`);
+    await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: NaN, priv: NaN });
+    await makeScored(db, { challengeId: c.id, teamId: a.team.id, pub: 2, priv: 3 });
+    await makeScored(db, { challengeId: c.id, teamId: b.team.id, pub: Infinity, priv: 1 });
+    await makeScored(db, { challengeId: c.id, teamId: b.team.id, pub: 5, priv: NaN });
+    await makeScored(db, { challengeId: c.id, teamId: only.team.id, pub: NaN, priv: NaN });
+    const standing = async (higherIsBetter: boolean) =>
+      (await classRoster(db, c, higherIsBetter)).map((r) => [r.teamName, r.bestPublic, r.publicRank, r.bestPrivate, r.privateRank]);
+    expect(await standing(true)).toEqual([
+      [a.team.name, 2, 2, 3, 1],
+      [b.team.name, Infinity, 1, 1, 2],
+      [only.team.name, null, null, null, null],
+    ]);
+    expect(await standing(false)).toEqual([
+      [b.team.name, 5, 2, 1, 1],
+      [a.team.name, 2, 1, 3, 2],
+      [only.team.name, null, null, null, null],
+    ]);
+  });
+
   it("enrols a roster in one go, keeping existing accounts' passwords", async () => {
     const { db } = get();
     const c = await makeChallenge(db, { visibility: "private" });
