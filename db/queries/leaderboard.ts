@@ -10,7 +10,7 @@ export interface LeaderboardRow {
   std: number | null;
   entries: number;
   lastSubmissionAt: Date;
-  /** Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²). */
+  /** Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²), or the same infinite score. */
   tiedWithPrevious: boolean;
 }
 
@@ -37,10 +37,17 @@ function toRow(r: Record<string, unknown>): Omit<LeaderboardRow, "tiedWithPrevio
   };
 }
 
-function markTies(rows: Omit<LeaderboardRow, "tiedWithPrevious">[]): LeaderboardRow[] {
+/**
+ * Each row's tie with the row above. Two equal infinite scores are tied whatever their std (an infinite score has
+ * none, and ∞ − ∞ is NaN, which no comparison passes).
+ */
+export function markTies(rows: Omit<LeaderboardRow, "tiedWithPrevious">[]): LeaderboardRow[] {
   return rows.map((r, i) => {
     const prev = rows[i - 1];
-    const tied = prev !== undefined && r.std !== null && prev.std !== null && Math.abs(prev.score - r.score) < Math.hypot(prev.std, r.std);
+    const tied =
+      prev !== undefined &&
+      ((!Number.isFinite(r.score) && prev.score === r.score) ||
+        (r.std !== null && prev.std !== null && Math.abs(prev.score - r.score) < Math.hypot(prev.std, r.std)));
     return { ...r, tiedWithPrevious: tied };
   });
 }

@@ -153,7 +153,7 @@ const leaderboardRowSchema = z.object({
   std: z.number().nullable(),
   entries: z.number().int(),
   lastSubmissionAt: isoDate,
-  tiedWithPrevious: z.boolean().describe("Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²)"),
+  tiedWithPrevious: z.boolean().describe("Statistically tied with the row above: |Δ| < √(σ₁² + σ₂²), or the same infinite score"),
   publicRank: z.number().int().nullable().optional().describe("Private view only: the rank on the public leaderboard"),
   rankChange: z.number().int().nullable().optional().describe("Private view only: publicRank − rank (positive = moved up)"),
   model: modelFiguresSchema,
