@@ -7,6 +7,7 @@ import type { ChallengeKind } from "@/challenges/kind";
 import type { Db } from "@/db";
 import { runAnomalyBaseline } from "./anomaly-baseline-run";
 import { runBaseline } from "./baseline-run";
+import type { RegisteredBenchmark } from "./benchmark-entry";
 import type { FamilyChoice } from "./higgs-training";
 import { runTabularBaseline } from "./tabular-baseline-run";
 import type { TabularFamilyChoice } from "./tabular-training";
@@ -20,6 +21,8 @@ export interface BaselineRunRequest {
   family: string;
   seed: number;
   epochs?: number;
+  /** Networks in the Higgs trainer's MLP ensemble (its default when absent); the other trainers have none. */
+  ensemble?: number;
   register: boolean;
   bootstrap: number;
   trainer: Trainer;
@@ -27,21 +30,31 @@ export interface BaselineRunRequest {
   log: (message: string) => void;
 }
 
-export type BaselineTrainer = (
-  db: Db,
-  run: BaselineRunRequest,
-) => Promise<{ name: string; registered: { publicScore: number | null } | null }[]>;
+/** One trained entry: the worker keeps its score, `npm run baseline` also writes its files. */
+export interface BaselineOutcome {
+  /** The family (or method) that trained it; it names the command's output files. */
+  familyId: string;
+  name: string;
+  csv: string;
+  /** The model as ONNX, where the trainer exports one. */
+  onnx?: Uint8Array;
+  registered: RegisteredBenchmark | null;
+}
+
+export type BaselineTrainer = (db: Db, run: BaselineRunRequest) => Promise<BaselineOutcome[]>;
 
 export const baselineTrainers: Record<TrainerId, BaselineTrainer> = {
   higgs: (db, { family, progress, ...run }) =>
     runBaseline(db, { ...run, family: family as FamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
-  anomaly: (db, { family, progress, log: _log, ...run }) =>
-    runAnomalyBaseline(db, {
-      ...run,
-      methods: family === "both" ? ["autoencoder", "cwola"] : [family as "autoencoder" | "cwola"],
-      onEpoch: (method) => (e) => progress(method, { ...e }),
-    }),
-  generic: (db, { family, progress, ...run }) =>
+  anomaly: async (db, { family, progress, log: _log, ensemble: _ensemble, ...run }) =>
+    (
+      await runAnomalyBaseline(db, {
+        ...run,
+        methods: family === "both" ? ["autoencoder", "cwola"] : [family as "autoencoder" | "cwola"],
+        onEpoch: (method) => (e) => progress(method, { ...e }),
+      })
+    ).map((r) => ({ ...r, familyId: r.method })),
+  generic: (db, { family, progress, ensemble: _ensemble, ...run }) =>
     runTabularBaseline(db, { ...run, family: family as TabularFamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
 };
 
