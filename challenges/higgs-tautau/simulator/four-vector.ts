@@ -88,9 +88,11 @@ export function boostToLab(b: Float64Array, o: number, parent: number): void {
   b[o + 3] = gamma * (e + bp);
 }
 
-/** Sets `o` to a momentum of magnitude p in an isotropic random direction, with energy sqrt(p^2 + m^2). */
-export function setIsotropic(rng: Random, b: Float64Array, o: number, p: number, m: number): void {
-  const cosT = 2 * rng.uniform() - 1;
+/**
+ * Sets `o` to a momentum of magnitude p in a random direction, with energy sqrt(p^2 + m^2): isotropic, or at the polar
+ * angle cosT to the z (beam) axis where a production process has its own angular distribution.
+ */
+export function setIsotropic(rng: Random, b: Float64Array, o: number, p: number, m: number, cosT = 2 * rng.uniform() - 1): void {
   const sinT = Math.sqrt(1 - cosT * cosT);
   const phi = 2 * Math.PI * rng.uniform();
   b[o] = p * sinT * Math.cos(phi);
@@ -107,10 +109,22 @@ export function twoBodyMomentum(mParent: number, m1: number, m2: number): number
   return Math.sqrt(Math.max(0, a * c)) / (2 * mParent);
 }
 
-/** Isotropic two-body decay of the vector at `parent` into daughters written at `o1` and `o2` (lab frame). */
-export function twoBodyDecay(rng: Random, b: Float64Array, parent: number, m1: number, m2: number, o1: number, o2: number): void {
+/**
+ * Two-body decay of the vector at `parent` into daughters written at `o1` and `o2` (lab frame); isotropic unless cosT
+ * gives the first daughter's polar angle in the parent's frame.
+ */
+export function twoBodyDecay(
+  rng: Random,
+  b: Float64Array,
+  parent: number,
+  m1: number,
+  m2: number,
+  o1: number,
+  o2: number,
+  cosT?: number,
+): void {
   const p = twoBodyMomentum(massOf(b, parent), m1, m2);
-  setIsotropic(rng, b, o1, p, m1);
+  setIsotropic(rng, b, o1, p, m1, cosT);
   b[o2] = -(b[o1] as number);
   b[o2 + 1] = -(b[o1 + 1] as number);
   b[o2 + 2] = -(b[o1 + 2] as number);

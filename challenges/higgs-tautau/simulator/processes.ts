@@ -6,7 +6,7 @@
  * out correlated, as in real production.
  */
 import type { Random } from "../../shared/random";
-import { scale, setPtYM, twoBodyDecay } from "./four-vector";
+import { massOf, scale, setPtYM, twoBodyDecay } from "./four-vector";
 import { breitWigner, decayHadronic, decayLeptonic, TAU_MASS } from "./tau-decay";
 import { powerLawPt, SLOT, type TruthEvent } from "./truth-event";
 
@@ -146,11 +146,19 @@ export function generateWjets(rng: Random, ev: TruthEvent, params: WjetsParams):
   const p = ev.p4;
   let n = rng.choiceIndex(params.radiation.multiplicity);
   if (n < 1) n = 1;
+  let etaSum = 0;
   for (let k = 0; k < n; k++) {
     const r = params.radiation;
-    ev.addJet(powerLawPt(rng, r.ptMin, r.power, r.ptScale), rng.normal(0, r.etaSigma), rng.between(-Math.PI, Math.PI));
+    const eta = rng.normal(0, r.etaSigma);
+    etaSum += eta;
+    ev.addJet(powerLawPt(rng, r.ptMin, r.power, r.ptScale), eta, rng.between(-Math.PI, Math.PI));
   }
-  balanceRecoil(rng, ev, SLOT.boson, breitWigner(rng, W_MASS, W_WIDTH, 50, 150), params.ySigma, params.kT);
+  // The W and the partons it recoils against share the boost of their parton collision, so the W's rapidity
+  // (ySigma is its spread around the jets') follows theirs; drawn apart, the lepton and the jet faking the tau sat too
+  // far apart in rapidity and the 0-jet W+jets visible mass came out too high.
+  const px = -ev.recoilX + rng.normal(0, params.kT);
+  const py = -ev.recoilY + rng.normal(0, params.kT);
+  setPtYM(p, SLOT.boson, px, py, etaSum / n + rng.normal(0, params.ySigma), breitWigner(rng, W_MASS, W_WIDTH, 50, 150));
   twoBodyDecay(rng, p, SLOT.boson, 0, 0, SLOT.lep, SLOT.inv1);
   ev.addInvisible(SLOT.inv1);
   fakeTauFromJet(rng, ev, Math.floor(rng.uniform() * ev.nJets), params);
@@ -162,12 +170,23 @@ export interface TtbarParams extends ProcessParams, FakeTauParams {
   realTauFraction: number;
 }
 
+/**
+ * Polar angle of the top in the t tbar rest frame (to the beam axis): gluon fusion's t- and u-channel top exchange
+ * gives the propagator factor 1 / (1 - beta^2 cos^2), forward and backward peaked as the tops get faster, where an
+ * isotropic decay keeps the two tops, and so their b-jets, too close in rapidity. Sampled by inverse transform.
+ */
+function topPolarCosine(rng: Random, mSystem: number): number {
+  const beta = Math.sqrt(Math.max(0, 1 - (4 * TOP_MASS * TOP_MASS) / (mSystem * mSystem)));
+  if (beta < 1e-6) return 2 * rng.uniform() - 1;
+  return Math.tanh((2 * rng.uniform() - 1) * Math.atanh(beta)) / beta;
+}
+
 /** t tbar -> b W b W, one W -> l nu, the other giving a real or fake hadronic tau. */
 export function generateTtbar(rng: Random, ev: TruthEvent, params: TtbarParams): void {
   const p = ev.p4;
   radiate(rng, ev, params.radiation);
   balanceRecoil(rng, ev, SLOT.system, 2 * TOP_MASS + rng.exponential(params.massExcess), params.ySigma, params.kT);
-  twoBodyDecay(rng, p, SLOT.system, TOP_MASS, TOP_MASS, SLOT.top1, SLOT.top2);
+  twoBodyDecay(rng, p, SLOT.system, TOP_MASS, TOP_MASS, SLOT.top1, SLOT.top2, topPolarCosine(rng, massOf(p, SLOT.system)));
   twoBodyDecay(rng, p, SLOT.top1, B_MASS, breitWigner(rng, W_MASS, W_WIDTH, 60, 100), SLOT.b1, SLOT.w1);
   twoBodyDecay(rng, p, SLOT.top2, B_MASS, breitWigner(rng, W_MASS, W_WIDTH, 60, 100), SLOT.b2, SLOT.w2);
   ev.addJetFromSlot(SLOT.b1);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
+import { massOf } from "@/challenges/higgs-tautau/simulator/four-vector";
+import { generateTtbar, generateWjets } from "@/challenges/higgs-tautau/simulator/processes";
+import { SLOT, TruthEvent } from "@/challenges/higgs-tautau/simulator/truth-event";
+import { Random } from "@/challenges/shared/random";
+
+const TOP_MASS = 172.5;
+
+function rapidity(p: Float64Array, o: number): number {
+  const pz = p[o + 2] as number;
+  const e = p[o + 3] as number;
+  return 0.5 * Math.log((e + pz) / (e - pz));
+}
+
+describe("hard processes", () => {
+  it("produces top pairs peaked along the beam as the gluon-fusion propagator 1 / (1 - β² cos²θ) gives", () => {
+    // No recoil, so the pair moves along the beam only and cos θ* = tanh(Δy / 2) / β exactly.
+    const params = structuredClone(DEFAULT_SIMULATOR_CONFIG.ttbar);
+    params.radiation.multiplicity = [1];
+    params.kT = 0;
+    const rng = new Random(5);
+    const ev = new TruthEvent();
+    let absCos = 0;
+    let expected = 0;
+    const n = 20000;
+    for (let i = 0; i < n; i++) {
+      ev.reset();
+      generateTtbar(rng, ev, params);
+      const m = massOf(ev.p4, SLOT.system);
+      const beta = Math.sqrt(1 - (4 * TOP_MASS * TOP_MASS) / (m * m));
+      absCos += Math.abs(Math.tanh((rapidity(ev.p4, SLOT.top1) - rapidity(ev.p4, SLOT.top2)) / 2) / beta);
+      // E|cos θ| under the propagator: [-ln(1 - β²) / (2 β²)] / [atanh(β) / β]; an isotropic decay gives 1/2.
+      expected += -Math.log(1 - beta * beta) / (2 * beta * Math.atanh(beta));
+    }
+    // Standard error of the mean of |cos θ| is below 0.3 / sqrt(n) = 0.002.
+    expect(absCos / n).toBeCloseTo(expected / n, 2);
+    expect(expected / n).toBeGreaterThan(0.53);
+  });
+
+  it("gives the W the rapidity of the jets it recoils against, spread by ySigma", () => {
+    // One jet, which becomes the fake tau: the W's rapidity is the jet's plus N(0, ySigma), so their correlation is
+    // etaSigma / sqrt(etaSigma² + ySigma²).
+    const params = structuredClone(DEFAULT_SIMULATOR_CONFIG.wjets);
+    params.radiation.multiplicity = [0, 1];
+    params.radiation.etaSigma = 2;
+    params.ySigma = 1;
+    const rng = new Random(6);
+    const ev = new TruthEvent();
+    const n = 20000;
+    const w = new Float64Array(n);
+    const jet = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      ev.reset();
+      generateWjets(rng, ev, params);
+      w[i] = rapidity(ev.p4, SLOT.boson);
+      const p = ev.p4;
+      const o = SLOT.tauVis;
+      jet[i] = Math.asinh((p[o + 2] as number) / Math.hypot(p[o] as number, p[o + 1] as number));
+    }
+    const mean = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / n;
+    const mw = mean(w);
+    const mj = mean(jet);
+    let cov = 0,
+      vw = 0,
+      vj = 0;
+    for (let i = 0; i < n; i++) {
+      cov += (w[i]! - mw) * (jet[i]! - mj);
+      vw += (w[i]! - mw) ** 2;
+      vj += (jet[i]! - mj) ** 2;
+    }
+    expect(cov / Math.sqrt(vw * vj)).toBeCloseTo(2 / Math.sqrt(5), 1);
+    expect(ev.nJets).toBe(0);
+  });
+});
