@@ -19,18 +19,11 @@ import { getDbHandle } from "../db";
 import { env } from "../lib/env";
 import { type AnomalyBaselineOptions, runAnomalyBaseline } from "../lib/ml/anomaly-baseline-run";
 import { reportBenchmark } from "./lib/report-benchmark";
-import { runCli, UsageError } from "./lib/run-cli";
+import { runCli, UsageError, wholeNumber } from "./lib/run-cli";
 import { BaselineInputError } from "../lib/ml/baseline-input-error";
 
 const usage =
   "usage: npx tsx scripts/anomaly-baseline.ts --challenge <slug> [--method autoencoder|cwola|both] [--seed N] [--epochs N] [--out DIR] [--no-register]";
-function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(Number.isSafeInteger(value) && value >= min))
-    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
 /** One line per epoch on a terminal (redrawn in place), else every tenth epoch and the last. */
 function progressPrinter(method: AnomalyMethod): EpochListener {

@@ -23,18 +23,10 @@ import { BaselineInputError } from "../../lib/ml/baseline-input-error";
 import { trainHere } from "../../lib/ml/trainer";
 import { baselineTrainers } from "../../lib/ml/trainers";
 import { reportBenchmark } from "./report-benchmark";
-import { UsageError } from "./run-cli";
+import { UsageError, wholeNumber } from "./run-cli";
 
 export const usage =
   "usage: npm run baseline -- --challenge <slug> [--family F] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
-
-function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(Number.isSafeInteger(value) && value >= min))
-    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

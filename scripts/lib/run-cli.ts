@@ -5,6 +5,15 @@
  */
 export class UsageError extends Error {}
 
+/** The option `--name`'s value as a whole number ≥ min (undefined when absent); anything else is a UsageError. */
+export function wholeNumber(text: string | undefined, name: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(Number.isSafeInteger(value) && value >= min))
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 export function runCli(main: () => Promise<number | void>, opts: { usage: string; inputErrors: ErrorClass[] }): void {
