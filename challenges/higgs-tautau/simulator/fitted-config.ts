@@ -5,15 +5,19 @@
  * The fit starts from the previous defaults (earlier fits, with starting values of new parameters set by hand between
  * runs while looking at the calibration half only: npm run bench:fidelity -- --half calibration); rerun it rather
  * than editing these values. Hand edits after this fit, each judged on the calibration half with simulation seeds
- * 2014, 11, 12 and 13 (per-class KS above 0.1: 6, 3, 7, 3 before, 3, 2, 2, 4 after; mean KS 0.049 -> 0.046):
+ * 2014, 11, 12 and 13 (the first three: per-class KS above 0.1 6, 3, 7, 3 before, 3, 2, 2, 4 after; mean KS 0.049 -> 0.046):
  * - vbf.gapMean 3.56 -> 4.2, where the fit's steps did not reach: the real VBF events (weight 0.001503) have a Δη_jj
  *   median of 3.98, the simulated ones had 3.37 (4.2 gives 3.94).
  * - wjets.ySigma 2 -> 0.8, now the W's rapidity spread around its jets' (processes.ts generateWjets).
  * - shares.ttbar.countFraction 0.0844 -> 0.055 and shares.Wjets.countFraction 0.3037 -> 0.3331: t tbar was 46% of the
  *   simulated background with 2+ jets, and its jets (from one top's decay, or both tops') sit closer in rapidity
  *   (Δη_jj median 0.8) than the real background's (1.6; simulated Z and W 2.0).
+ * - wjets.radiation.multiplicity [0, 0.1, 0.35, 0.4, 0.15] -> [0, 0.1, 0.25, 0.3, 0.35] (one of the jets becomes the fake
+ *   tau): the simulated 2+-jet background had too low a dijet mass (median 146 GeV against 182 real) and too few 3+-jet
+ *   events; on eight seeds (2014, 11-13, 21-24) per-class KS above 0.1 fell from 2.9 to 1.1 a seed, mean KS 0.0460 to
+ *   0.0458, real-vs-sim AUC 0.720 -> 0.721, and the sim->real AMS on calibration quarters stayed 2.62 -> 2.63.
  * A 400 s refit from these values (seed 15) lowered its own objective 0.479 -> 0.320 on its one sample (seed 7001) but
- * raised the mean KS on the four seeds above to 0.050 and put vbf.gapMean back to 3.6, so it was not kept.
+ * raised the mean KS on seeds 2014 and 11-13 to 0.050 and put vbf.gapMean back to 3.6, so it was not kept.
  */
 import type { SimulatorConfig } from "./config";
 
@@ -123,7 +127,7 @@ export const FITTED_CONFIG: SimulatorConfig = {
   },
   wjets: {
     radiation: {
-      multiplicity: [0, 0.1, 0.35, 0.4, 0.15],
+      multiplicity: [0, 0.1, 0.25, 0.3, 0.35],
       ptMin: 15,
       power: 6,
       ptScale: 70.8,
