@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { consumeEmailToken, markEmailVerified, recentEmailTokens } from "@/db/queries/email-tokens";
 import { getSiteSetting, setSiteSetting } from "@/db/queries/site-mail";
 import type { User } from "@/db/schema";
+import { forgetUser } from "./authz";
 import { issueMailLink } from "./mail/links";
 import type { Mailer } from "./mail/mailer";
 
@@ -91,5 +92,9 @@ export async function sendVerificationMail(
 export async function confirmEmail(db: Db, token: string, now = new Date()): Promise<{ userId: string; email: string } | undefined> {
   const used = await consumeEmailToken(db, token, "verify", now);
   if (!used) return undefined;
-  return (await markEmailVerified(db, used.userId, used.email, now)) ? used : undefined;
+  if (!(await markEmailVerified(db, used.userId, used.email, now))) return undefined;
+  // The account is cached for a moment per process: without this, a submission made at once after verifying could
+  // still be refused as unverified.
+  forgetUser(used.userId);
+  return used;
 }
