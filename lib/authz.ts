@@ -7,6 +7,7 @@ import { isChallengeOrganiser, isParticipant } from "@/db/queries/challenges";
 import { getUserById, revokeSessions, setUserRole } from "@/db/queries/users";
 import type { Challenge, Role, User } from "@/db/schema";
 import { managesChallenge } from "./manages-challenge";
+import { processSingleton } from "./process-singleton";
 import { TtlCache } from "./ttl-cache";
 
 /**
@@ -33,12 +34,8 @@ async function sessionToken(): Promise<string | null | undefined> {
 const sessionClaims = new TtlCache<{ id: string; version: number } | undefined>(60_000, 5000);
 // The account itself (role, session version) is re-read every two seconds at most, and at once in this process
 // after a change made here (forgetUser): a role change or a revoked session takes effect on the next request.
-// One per process, not one per bundle: Next.js bundles route handlers and server actions apart, each with its own copy
-// of this module, so a cache held in a module variable would forget an account in the action's copy only.
-const USERS_KEY = Symbol.for("collider-arena.authz.usersById");
-const usersById = ((globalThis as Record<symbol, unknown>)[USERS_KEY] ??= new TtlCache<User | undefined>(2000, 5000)) as TtlCache<
-  User | undefined
->;
+// One per process (lib/process-singleton.ts), so forgetting an account in a server action reaches the route handlers.
+const usersById = processSingleton("authz.usersById", () => new TtlCache<User | undefined>(2000, 5000));
 
 async function claimsOfSession(): Promise<{ id: string; version: number } | undefined> {
   const session = await auth();

@@ -4,15 +4,16 @@ import type { User } from "@/db/schema";
 import { requestIdentity, type RequestIdentity } from "./api-auth";
 import { ApiError } from "./api-error";
 import { canManageChallenge, canSeeChallenge, currentUser } from "./authz";
+import { processSingleton } from "./process-singleton";
 import { TtlCache } from "./ttl-cache";
 import { challengeStatus } from "@/challenges/phase-status";
 
 type ChallengeRow = NonNullable<Awaited<ReturnType<typeof getChallengeBySlug>>>;
 
 // Challenge settings change rarely and are read on every page and API call;
-// organiser actions in this process invalidate at once, other processes see
-// changes within the TTL.
-const rows = new TtlCache<ChallengeRow | undefined>(2000);
+// organiser actions in this process invalidate at once (one cache per process, shared by the actions' and the
+// routes' bundles: lib/process-singleton.ts), other processes see changes within the TTL.
+const rows = processSingleton("challenge-access.rows", () => new TtlCache<ChallengeRow | undefined>(2000));
 
 export function invalidateChallenge(slug: string): void {
   rows.delete(slug);
