@@ -8,25 +8,13 @@
 import type { TabularFamily } from "@/challenges/tabular/baseline/family";
 import { type TabularTask, validationLoss } from "@/challenges/tabular/baseline/task";
 import type { Xgboost } from "./xgboost";
-import { growBooster, predictRounds } from "./xgboost-rounds";
-
-export interface TabularXgbHyperparameters {
-  eta: number;
-  maxDepth: number;
-  rounds: number;
-  subsample: number;
-  colsampleByTree: number;
-  minChildWeight: number;
-  lambda: number;
-  patience: number;
-  nthread: number;
-}
+import { boosterParams, growBooster, predictRounds, type XgbHyperparameters } from "./xgboost-rounds";
 
 /**
  * One thread: the worker shares its machine with the site, and on a busy two-core machine (load 8) two OpenMP
  * threads took 13.0 s for the ditau-mass fit at scale 0.1 that one thread did in 0.8 s (same 42 rounds).
  */
-export const DEFAULT_TABULAR_XGB: TabularXgbHyperparameters = {
+export const DEFAULT_TABULAR_XGB: XgbHyperparameters = {
   eta: 0.1,
   maxDepth: 6,
   rounds: 400,
@@ -44,31 +32,17 @@ function objective(task: TabularTask): Record<string, string | number> {
   return { objective: "reg:squarederror", base_score: 0 };
 }
 
-export function tabularXgboostFamily(xgb: Xgboost, overrides: Partial<TabularXgbHyperparameters> = {}): TabularFamily {
+export function tabularXgboostFamily(xgb: Xgboost, overrides: Partial<XgbHyperparameters> = {}): TabularFamily {
   return {
     id: "xgboost",
     async train({ task, train, validation }, opts, onProgress) {
       const hp = { ...DEFAULT_TABULAR_XGB, ...overrides, ...(opts.epochs !== undefined ? { rounds: opts.epochs } : {}) };
-      const params = {
-        ...objective(task),
-        tree_method: "hist",
-        eta: hp.eta,
-        max_depth: hp.maxDepth,
-        subsample: hp.subsample,
-        colsample_bytree: hp.colsampleByTree,
-        min_child_weight: hp.minChildWeight,
-        lambda: hp.lambda,
-        nthread: hp.nthread,
-        // XGBoost's seed is an int; the project's seeds are uint32.
-        seed: opts.seed % 2 ** 31,
-        verbosity: 0,
-      };
       const dtrain = xgb.matrix(train.X, train.rows, train.cols, { label: train.target.y, weight: train.target.weight });
       const dval = xgb.matrix(validation.X, validation.rows, validation.cols, {
         label: validation.target.y,
         weight: validation.target.weight,
       });
-      const booster = xgb.booster([dtrain, dval], params);
+      const booster = xgb.booster([dtrain, dval], boosterParams(hp, opts.seed, objective(task)));
       const rounds = await growBooster(
         booster,
         dtrain,

@@ -8,21 +8,7 @@
 import type { ModelFamily, ProgressListener, TrainedModel, TrainOptions } from "@/challenges/shared/baseline/types";
 import { bestCut, weightedLogLoss } from "@/challenges/shared/baseline/validation-metrics";
 import type { Xgboost } from "./xgboost";
-import { growBooster, predictRounds } from "./xgboost-rounds";
-
-export interface XgbHyperparameters {
-  eta: number;
-  maxDepth: number;
-  /** Most boosting rounds. */
-  rounds: number;
-  subsample: number;
-  colsampleByTree: number;
-  minChildWeight: number;
-  lambda: number;
-  /** Rounds without a better validation loss before stopping. */
-  patience: number;
-  nthread: number;
-}
+import { boosterParams, growBooster, predictRounds, type XgbHyperparameters } from "./xgboost-rounds";
 
 /**
  * eta 0.05 with 80% row and column subsampling: on ten tuning splits of the real sample (seeds 101–110, apart from
@@ -48,23 +34,9 @@ export function xgboostFamily(xgb: Xgboost, overrides: Partial<XgbHyperparameter
     async train(data, opts: TrainOptions, onProgress: ProgressListener): Promise<TrainedModel> {
       const hp: XgbHyperparameters = { ...DEFAULT_XGB, ...overrides, ...(opts.epochs !== undefined ? { rounds: opts.epochs } : {}) };
       const { train, validation } = data;
-      const params = {
-        objective: "binary:logistic",
-        tree_method: "hist",
-        eta: hp.eta,
-        max_depth: hp.maxDepth,
-        subsample: hp.subsample,
-        colsample_bytree: hp.colsampleByTree,
-        min_child_weight: hp.minChildWeight,
-        lambda: hp.lambda,
-        nthread: hp.nthread,
-        // XGBoost's seed is an int; the project's seeds are uint32.
-        seed: opts.seed % 2 ** 31,
-        verbosity: 0,
-      };
       const dtrain = xgb.matrix(train.X, train.rows, train.cols, { label: Float32Array.from(train.label), weight: train.weight });
       const dval = xgb.matrix(validation.X, validation.rows, validation.cols, { label: Float32Array.from(validation.label) });
-      const booster = xgb.booster([dtrain, dval], params);
+      const booster = xgb.booster([dtrain, dval], boosterParams(hp, opts.seed, { objective: "binary:logistic" }));
       const rounds = await growBooster(
         booster,
         dtrain,

@@ -1,10 +1,50 @@
 /**
- * What the XGBoost families (the Higgs one, xgboost-family.ts; the tabular one, tabular-xgboost.ts) share: growing a
- * booster one round at a time until the validation loss has not improved for `patience` rounds, and predicting
- * with the rounds early stopping kept.
+ * What the XGBoost families (the Higgs one, xgboost-family.ts; the tabular one, tabular-xgboost.ts) share: their
+ * hyperparameters and the booster settings made from them (only the objective differs), growing a booster one round
+ * at a time until the validation loss has not improved for `patience` rounds, and predicting with the rounds early
+ * stopping kept.
  */
 import { EarlyStopping } from "@/challenges/shared/baseline/early-stopping";
 import type { Xgboost, XgbBooster, XgbMatrix } from "./xgboost";
+
+export interface XgbHyperparameters {
+  eta: number;
+  maxDepth: number;
+  /** Most boosting rounds. */
+  rounds: number;
+  subsample: number;
+  colsampleByTree: number;
+  minChildWeight: number;
+  lambda: number;
+  /** Rounds without a better validation loss before stopping. */
+  patience: number;
+  nthread: number;
+}
+
+/**
+ * The booster's settings: histogram trees grown with `hp`, seeded, silent; `objective` holds the task's objective
+ * and what goes with it (num_class, base_score), e.g. { objective: "binary:logistic" }.
+ */
+export function boosterParams(
+  hp: XgbHyperparameters,
+  seed: number,
+  objective: Record<string, string | number>,
+): Record<string, string | number> {
+  return {
+    ...objective,
+    tree_method: "hist",
+    eta: hp.eta,
+    max_depth: hp.maxDepth,
+    subsample: hp.subsample,
+    colsample_bytree: hp.colsampleByTree,
+    min_child_weight: hp.minChildWeight,
+    lambda: hp.lambda,
+    nthread: hp.nthread,
+    // XGBoost's seed is an int; the project's seeds are uint32.
+    seed: seed % 2 ** 31,
+    verbosity: 0,
+  };
+}
 
 /**
  * Updates `booster` on `train` round by round; after each round `measure` gives the losses (its matrices are in the
