@@ -1,7 +1,7 @@
 /**
  * Measures of how far simulated HiggsML events are from real ones, shared by
  * bench/fidelity.ts (the report, on the held-out real half) and
- * scripts/fit-higgs-simulator.ts (the calibration, on the other half):
+ * bench/fit-higgs-simulator.ts (the calibration, on the other half):
  * per-feature per-class KS distances, the -999 share of DER_mass_MMC, the
  * real-vs-simulated classifier AUC, the mass peaks and the sim→real transfer AMS.
  */
@@ -172,19 +172,47 @@ function concat(a: HiggsEvents, b: HiggsEvents): HiggsEvents {
  * count (its samples are sliced by jet multiplicity). An unweighted KS of PRI_jet_num sees neither.
  */
 export function jetWeightShares(ev: HiggsEvents, cls: number): Float64Array {
-  const jets = ev.features[F.PRI_jet_num] as Float64Array;
-  const share = new Float64Array(4);
-  let total = 0;
-  for (let i = 0; i < jets.length; i++) {
-    if (ev.label[i] !== cls) continue;
-    share[jets[i] as number]! += ev.weight[i] as number;
-    total += ev.weight[i] as number;
-  }
-  return share.map((w) => w / total);
+  return jetBinShares(ev, cls, (i) => ev.weight[i] as number);
 }
 
 /** The q-quantile of feature f's defined values in class `cls` (tails that a KS distance barely weighs). */
 export function definedQuantile(ev: HiggsEvents, f: number, cls: number, q: number): number {
   const v = definedValues(ev, f, cls).sort();
   return v.length === 0 ? Number.NaN : (v[Math.min(v.length - 1, Math.floor(q * v.length))] as number);
+}
+
+/**
+ * Share of class `cls`'s events in each jet bin (0, 1, 2, 3+): the unweighted counterpart of jetWeightShares. A
+ * classifier and a KS distance see events, not weights, so both must match.
+ */
+export function jetEventShares(ev: HiggsEvents, cls: number): Float64Array {
+  return jetBinShares(ev, cls, () => 1);
+}
+
+/** Share of class `cls`'s total of `amount` (per event) in each jet bin (0, 1, 2, 3+). */
+function jetBinShares(ev: HiggsEvents, cls: number, amount: (i: number) => number): Float64Array {
+  const jets = ev.features[F.PRI_jet_num] as Float64Array;
+  const share = new Float64Array(4);
+  let total = 0;
+  for (let i = 0; i < jets.length; i++) {
+    if (ev.label[i] !== cls) continue;
+    share[jets[i] as number]! += amount(i);
+    total += amount(i);
+  }
+  return share.map((w) => w / total);
+}
+
+/** Per class and feature, the largest and the mean KS distance over the ksTable of several simulated samples. */
+export interface KsOverSeeds {
+  max: [number[], number[]];
+  mean: [number[], number[]];
+}
+
+export function ksOverSeeds(tables: readonly (readonly [number[], number[]])[]): KsOverSeeds {
+  if (tables.length === 0) throw new Error("ksOverSeeds needs at least one table");
+  const over = (c: 0 | 1, reduce: (xs: number[]) => number): number[] =>
+    tables[0]![c].map((_, f) => reduce(tables.map((t) => t[c][f] as number)));
+  const max = (xs: number[]): number => Math.max(...xs);
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { max: [over(0, max), over(1, max)], mean: [over(0, mean), over(1, mean)] };
 }
