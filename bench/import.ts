@@ -10,16 +10,14 @@ import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
 import { createGzip } from "node:zlib";
-import { eq } from "drizzle-orm";
 import { cernCsv, KAGGLE_SET } from "../challenges/higgs-tautau/importer";
 import { simulateHiggs } from "../challenges/higgs-tautau/simulator/simulate";
 import { renormaliseWeights } from "../challenges/higgs-tautau/split";
 import { Random } from "../challenges/shared/random";
-import { insertSolutionRows } from "../db/bulk";
 import { openDb, type DbHandle } from "../db/client";
 import { higgsCernUpload } from "../challenges/higgs-tautau/uploads";
 import { importUpload } from "../lib/challenges/import-upload";
-import { datasets, solutionRows } from "../db/schema";
+import { currentDataset, insertDataset, storedAnswerKey } from "../db/queries/datasets";
 import { createScratchDatabase } from "../tests/integration/databases";
 
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
@@ -81,17 +79,12 @@ async function bench(label: string, handle: DbHandle, file: string): Promise<voi
     { slug: "higgs-cern-bench", title: "HiggsML (benchmark)" },
   );
   const total = performance.now() - t0;
-  // The answer-key insert alone, into a second dataset of the same challenge (fresh rows, no dead tuples).
-  const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.challengeId, result.challenge.id));
-  const key = await handle.db.select().from(solutionRows).where(eq(solutionRows.datasetId, dataset!.id));
-  const [second] = await handle.db.insert(datasets).values({ challengeId: result.challenge.id, manifest: {} }).returning();
+  // The answer-key insert alone, into a second dataset of the same challenge (fresh rows, no dead tuples): the
+  // dataset's own row and no files, then the key's bulk insert and its analyze.
+  const dataset = await currentDataset(handle.db, result.challenge.id);
+  const solution = await storedAnswerKey(handle.db, dataset!.id);
   const t1 = performance.now();
-  await insertSolutionRows(handle.db, second!.id, {
-    eventId: Int32Array.from(key, (r) => r.eventId),
-    label: Uint8Array.from(key, (r) => r.label),
-    weight: Float64Array.from(key, (r) => r.weight),
-    usage: Uint8Array.from(key, (r) => r.usage),
-  });
+  await insertDataset(handle.db, { challengeId: result.challenge.id, manifest: {}, secrets: {}, files: [], solution });
   const insertMs = performance.now() - t1;
   const m = result.manifest;
   console.log(`\n${label}`);
@@ -101,7 +94,7 @@ async function bench(label: string, handle: DbHandle, file: string): Promise<voi
     `  total import:               ${s(total)}  -> ${Math.round(rows / (total / 1000)).toLocaleString("en")} rows/s, ${(total / 1000 / GOAL_S).toFixed(2)} of the ${GOAL_S} s goal`,
   );
   console.log(
-    `  answer-key insert alone:    ${s(insertMs)} for ${key.length.toLocaleString("en")} rows (${Math.round(key.length / (insertMs / 1000)).toLocaleString("en")} rows/s)`,
+    `  answer-key insert alone:    ${s(insertMs)} for ${solution.eventId.length.toLocaleString("en")} rows (${Math.round(solution.eventId.length / (insertMs / 1000)).toLocaleString("en")} rows/s)`,
   );
   console.log(`  imported: ${m.trainEvents} training, ${m.testEvents} test events`);
 }

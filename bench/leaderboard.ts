@@ -6,8 +6,8 @@
  * readers, each in a team on the board). Goal: p95 < 100 ms for signed-in readers too.
  */
 import { encode } from "next-auth/jwt";
-import { sql } from "drizzle-orm";
 import { openDb } from "../db/client";
+import { seedLeaderboardLoad } from "../db/queries/load-fixtures";
 import { createScratchDatabase } from "../tests/integration/databases";
 import { runLoad, runLoadWith } from "./lib/load";
 import { startScript, stopProcess, waitHealthy } from "./lib/server";
@@ -33,29 +33,7 @@ async function main(): Promise<void> {
     await waitHealthy(`http://localhost:${PORT}/api/health`, 300_000);
     const h = await openDb({ mode: "postgres", url: scratch.url });
     const t0 = performance.now();
-    await h.db.execute(sql`
-      with c as (select id from challenge where slug = 'higgs-boson')
-      insert into team (challenge_id, name, invite_code)
-      select c.id, 'team ' || i, md5(i::text) from c, generate_series(1, ${TEAMS}) i`);
-    await h.db.execute(sql`
-      insert into submission (challenge_id, team_id, filename, size_bytes, sha256, status, created_at)
-      select t.challenge_id, t.id, 's.csv', 1, 'x', 'scored', now() - random() * interval '10 days'
-      from team t, generate_series(1, ${PER_TEAM})`);
-    await h.db.execute(
-      sql`insert into public_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission on conflict do nothing`,
-    );
-    await h.db.execute(
-      sql`insert into private_score (submission_id, score, std, details) select id, 1 + 3 * random(), 0.05, '{}' from submission on conflict do nothing`,
-    );
-    // The readers: one account each, each a member of one of the first CLIENTS teams.
-    await h.db.execute(
-      sql`insert into "user" (id, name, email) select 'reader-' || i, 'Reader ' || i, 'reader' || i || '@example.org' from generate_series(1, ${CLIENTS}) i`,
-    );
-    await h.db.execute(sql`
-      insert into team_member (team_id, challenge_id, user_id)
-      select t.id, t.challenge_id, 'reader-' || substr(t.name, 6) from team t
-      where t.name in (select 'team ' || i from generate_series(1, ${CLIENTS}) i)`);
-    await h.db.execute(sql`analyze`);
+    await seedLeaderboardLoad(h.db, { slug: "higgs-boson", teams: TEAMS, perTeam: PER_TEAM, readers: CLIENTS });
     await h.close();
     console.log(`seeded ${TEAMS} teams and ${TEAMS * PER_TEAM} scored submissions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

@@ -15,7 +15,6 @@ import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
 import { formatScore } from "../scoring/score-value";
 import { generateHiggsDataset } from "../challenges/higgs-tautau/built-in";
 import { openDb } from "../db/client";
@@ -25,6 +24,7 @@ import { ensureTeam } from "../db/queries/teams";
 import { createUser } from "../db/queries/users";
 import type { Challenge } from "../db/schema";
 import { listBaselineRuns } from "../db/queries/baseline-runs";
+import { pingDatabase } from "../db/queries/health";
 import { createBaselineRun, executeBaselineRun } from "../lib/jobs/baseline-job";
 import { runScoringJob } from "../lib/jobs/score-submission";
 import { stopScoringThreads, warmScoringThreads } from "../lib/jobs/scoring-pool";
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   // As the site's worker does when it starts (workScoringQueue).
   await warmScoringThreads(1);
   const server = createServer((_req, res) => {
-    handle.db.execute(sql`select 1`).then(
+    pingDatabase(handle.db).then(
       () => res.end('{"ok":true}'),
       () => res.writeHead(500).end(),
     );

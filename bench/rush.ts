@@ -7,8 +7,8 @@
  * RUSH_SCALE (default 1) shrinks the built-in data for a quick trial.
  */
 import { gunzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
-import { openDb, queryRows } from "../db/client";
+import { openDb } from "../db/client";
+import { publicScoreRowCounts, scoredSpanSeconds, unscoredCount, uploadLatencies } from "../db/queries/queue-metrics";
 import { createUser } from "../db/queries/users";
 import { hashPassword } from "../lib/password";
 import { createScratchDatabase } from "../tests/integration/databases";
@@ -80,36 +80,21 @@ async function main(): Promise<void> {
 
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
-      const [pending] = await queryRows<{ n: string | number }>(
-        h.db,
-        sql`select count(*) as n from submission where status in ('queued', 'scoring')`,
-      );
-      if (Number(pending!.n) === 0 || Date.now() > deadline) break;
+      if ((await unscoredCount(h.db)) === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
-    const subs = await queryRows<{ status: string; latency: string | number }>(
-      h.db,
-      sql`select status, extract(epoch from finished_at - created_at) as latency from submission where team_id is not null`,
-    );
-    const [dup] = await queryRows<{ scores: string | number; distinct_subs: string | number }>(
-      h.db,
-      sql`select count(*) as scores, count(distinct submission_id) as distinct_subs from public_score`,
-    );
-    const [span] = await queryRows<{ seconds: string | number }>(
-      h.db,
-      sql`select extract(epoch from max(finished_at) - min(created_at)) as seconds from submission where status = 'scored'`,
-    );
+    const subs = await uploadLatencies(h.db);
+    const dup = await publicScoreRowCounts(h.db);
+    const span = await scoredSpanSeconds(h.db);
     const scored = subs.filter((s) => s.status === "scored");
-    const lat = scored.map((s) => Number(s.latency)).sort((a, b) => a - b);
+    const lat = scored.map((s) => s.latency!).sort((a, b) => a - b);
     console.log(
       `stored ${subs.length}, scored ${scored.length}, failed ${subs.filter((s) => s.status === "failed").length}, left unscored ${subs.filter((s) => s.status === "queued" || s.status === "scoring").length}`,
     );
     console.log(
-      `score rows ${dup!.scores} for ${dup!.distinct_subs} submissions (duplicates: ${Number(dup!.scores) - Number(dup!.distinct_subs)})`,
+      `score rows ${dup.scores} for ${dup.distinctSubmissions} submissions (duplicates: ${dup.scores - dup.distinctSubmissions})`,
     );
-    console.log(
-      `throughput: ${(scored.length / Number(span!.seconds)).toFixed(2)} submissions/s over ${Number(span!.seconds).toFixed(1)} s`,
-    );
+    console.log(`throughput: ${(scored.length / span).toFixed(2)} submissions/s over ${span.toFixed(1)} s`);
     console.log(
       `upload→score latency: p50 ${percentile(lat, 50).toFixed(1)} s, p95 ${percentile(lat, 95).toFixed(1)} s, max ${(lat.at(-1) ?? NaN).toFixed(1)} s (goal: p95 < 30 s)`,
     );

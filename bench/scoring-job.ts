@@ -7,12 +7,10 @@
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, in a scratch database that is
  * dropped afterwards; otherwise on in-memory PGlite.
  */
-import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
-import pg from "pg";
 import { generateHiggsDataset } from "../challenges/higgs-tautau/built-in";
-import { openDb, queryRows, type DbHandle } from "../db/client";
+import { openDb, type DbHandle } from "../db/client";
+import { databaseClock, latenciesSince } from "../db/queries/queue-metrics";
 import { createChallengeWithDataset } from "../lib/challenges/create-challenge";
 import { createSubmission } from "../db/queries/submissions";
 import { ensureTeam } from "../db/queries/teams";
@@ -21,6 +19,7 @@ import type { Challenge } from "../db/schema";
 import { startBoss } from "../lib/jobs/boss";
 import { enqueueScoring, runScoringJob, workScoringQueue } from "../lib/jobs/score-submission";
 import { solutionForChallenge } from "../lib/jobs/solutions";
+import { createScratchDatabase } from "../tests/integration/databases";
 
 const TEST_EVENTS = 550_000;
 const BOOTSTRAP = 200;
@@ -28,23 +27,9 @@ const QUEUED = Number(process.env.BENCH_QUEUED ?? 4);
 
 const ms = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
 
-async function scratchPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `ca_bench_${randomBytes(5).toString("hex")}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 async function main(): Promise<void> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const scratch = adminUrl ? await scratchPostgres(adminUrl) : undefined;
+  const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
   const handle: DbHandle = scratch ? await openDb({ mode: "postgres", url: scratch.url }) : await openDb({ mode: "pglite" });
   console.log(`database: ${handle.mode}; ${TEST_EVENTS.toLocaleString("en")} test events, bootstrap ${BOOTSTRAP}`);
   try {
@@ -101,18 +86,15 @@ async function main(): Promise<void> {
     for (let i = 0; i < QUEUED; i++) subs.push(await submit());
     // Latencies from the database's clock: an in-process worker's scoring blocks
     // this event loop too, so polling from here would see finishes late.
-    const [start] = await queryRows<{ t: string }>(handle.db, sql`select clock_timestamp()::text as t`);
+    const since = await databaseClock(handle.db);
     for (const s of subs) await enqueueScoring(boss, s.id);
     const subIds = subs.map((s) => s.id);
-    let rows: { latency: number | null }[] = [];
-    while (rows.length === 0 || rows.some((r) => r.latency === null)) {
+    let finished: (number | null)[] = [];
+    while (finished.length === 0 || finished.some((l) => l === null)) {
       await new Promise((r) => setTimeout(r, 500));
-      rows = await queryRows(
-        handle.db,
-        sql`select extract(epoch from finished_at - ${start!.t}::timestamptz)::float8 as latency from submission where id in ${subIds} order by id`,
-      );
+      finished = await latenciesSince(handle.db, { since, submissionIds: subIds });
     }
-    const latencies = rows.map((r) => r.latency!);
+    const latencies = finished.map((l) => l!);
     const total = Math.max(...latencies);
     console.log(
       `${QUEUED} queued at once, 1 worker: all scored in ${total.toFixed(2)} s (${(QUEUED / total).toFixed(3)} submissions/s); ` +
