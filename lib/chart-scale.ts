@@ -3,6 +3,8 @@
  * ends on ticks, integer ticks for counts, optional hard bounds (a fraction never runs past 1), and sensible axes
  * for one point or a flat series.
  */
+import { plural } from "./format";
+
 export interface Scale {
   domain: [number, number];
   ticks: number[];
@@ -52,14 +54,54 @@ function clean(t: number, step: number): number {
   return Number(t.toFixed(Math.min(20, digits)));
 }
 
-/** Histogram bins on nice edges: one bin around the value when all values are equal. */
-export function histogram(values: readonly number[], maxBins = 12): { centres: number[]; counts: number[]; width: number } {
-  const scale = niceScale(values, { maxTicks: maxBins });
-  if (!scale) return { centres: [], counts: [], width: 0 };
+/** Values a histogram cannot place on an axis, counted apart from its bins. */
+export interface OffAxis {
+  /** +∞ (e.g. a background rejection 1/ε_B when no background passes the cut). */
+  positiveInfinity: number;
+  negativeInfinity: number;
+  nan: number;
+}
+
+export interface Histogram {
+  centres: number[];
+  counts: number[];
+  width: number;
+  /** The non-finite values: the bins and their range cover the finite ones only. */
+  offAxis: OffAxis;
+}
+
+/** Histogram bins on nice edges over the finite values: one bin around the value when all values are equal. */
+export function histogram(values: readonly number[], maxBins = 12): Histogram {
+  const finite = values.filter(Number.isFinite);
+  const offAxis: OffAxis = { positiveInfinity: 0, negativeInfinity: 0, nan: 0 };
+  for (const v of values) {
+    if (v === Infinity) offAxis.positiveInfinity++;
+    else if (v === -Infinity) offAxis.negativeInfinity++;
+    else if (Number.isNaN(v)) offAxis.nan++;
+  }
+  const scale = niceScale(finite, { maxTicks: maxBins });
+  if (!scale) return { centres: [], counts: [], width: 0, offAxis };
   const [lo, hi] = scale.domain;
   const width = scale.ticks.length > 1 ? scale.ticks[1]! - scale.ticks[0]! : hi - lo;
   const bins = Math.max(1, Math.round((hi - lo) / width));
   const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]!++;
-  return { centres: counts.map((_, i) => lo + (i + 0.5) * width), counts, width };
+  for (const v of finite) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]!++;
+  return { centres: counts.map((_, i) => lo + (i + 0.5) * width), counts, width, offAxis };
+}
+
+/**
+ * The values a histogram left off its axis, as a line under the chart ("∞: 1 team; not a number: 2 teams", in the
+ * signs pages use for such scores); null when there are none.
+ */
+export function offAxisLine(o: OffAxis, noun: string, nouns = `${noun}s`): string | null {
+  const parts = (
+    [
+      ["∞", o.positiveInfinity],
+      ["−∞", o.negativeInfinity],
+      ["not a number", o.nan],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${what}: ${plural(n, noun, nouns)}`);
+  return parts.length ? parts.join("; ") : null;
 }

@@ -16,8 +16,8 @@ export async function submissionsPerDay(db: Db, challengeId: number): Promise<{ 
 }
 
 /**
- * Every team's best public score (the shape of the field), disqualified teams included for the organiser; a team
- * whose every score is NaN has none.
+ * Every team's best public score (the shape of the field), disqualified teams included for the organiser. NaN never
+ * beats a number, but a team whose every score is NaN gets NaN, so the organiser still sees it.
  */
 export async function bestPublicScores(db: Db, challengeId: number, higherIsBetter: boolean): Promise<number[]> {
   const best = bestOf(higherIsBetter);
@@ -27,7 +27,8 @@ export async function bestPublicScores(db: Db, challengeId: number, higherIsBett
     select ${best(sql.raw("ps.score"))} as score from submission s join public_score ps on ps.submission_id = s.id
     where s.challenge_id = ${challengeId} and s.team_id is not null group by s.team_id`,
   );
-  return rows.flatMap((r) => (r.score === null ? [] : [Number(r.score)]));
+  // bestOf is null only when every score of the team is NaN (a score is never null).
+  return rows.map((r) => (r.score === null ? Number.NaN : Number(r.score)));
 }
 
 /** The latest failed submissions with their errors: what competitors are stuck on. */

@@ -35,7 +35,7 @@ describeEachDatabase("the organiser's dashboard", (get) => {
     expect((await failedSubmissions(db, c.id)).map((f) => [f.teamName, f.error])).toEqual([[b.team.name, "line 3: Class must be s or b"]]);
   });
 
-  it("leaves NaN out of each team's best public score and keeps +∞ as the best of a higher-is-better metric", async () => {
+  it("leaves NaN out of each team's best public score (NaN only when it has no other) and keeps +∞ as the best of a higher-is-better metric", async () => {
     const { db } = get();
     const c = await makeChallenge(db);
     const [a, b, only] = await Promise.all([1, 2, 3].map(() => makeUserWithTeam(db, c.id)));
@@ -48,9 +48,11 @@ describeEachDatabase("the organiser's dashboard", (get) => {
     ] as const) {
       await makeScored(db, { challengeId: c.id, teamId: team.team.id, pub, priv: 0 });
     }
-    const sorted = async (higherIsBetter: boolean) => (await bestPublicScores(db, c.id, higherIsBetter)).sort((x, y) => x - y);
-    expect(await sorted(true)).toEqual([2, Infinity]);
-    expect(await sorted(false)).toEqual([2, 5]);
+    // Numbers in order, then the NaN of the team that has nothing else.
+    const sorted = async (higherIsBetter: boolean) =>
+      (await bestPublicScores(db, c.id, higherIsBetter)).sort((x, y) => (Number.isNaN(x) ? 1 : Number.isNaN(y) ? -1 : x - y));
+    expect(await sorted(true)).toEqual([2, Infinity, NaN]);
+    expect(await sorted(false)).toEqual([2, 5, NaN]);
   });
 
   it("takes a disqualified team off the leaderboard and puts it back when reinstated", async () => {

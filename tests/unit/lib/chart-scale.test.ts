@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { histogram, niceScale, niceStep } from "@/lib/chart-scale";
+import { histogram, niceScale, niceStep, offAxisLine } from "@/lib/chart-scale";
 
 describe("niceStep", () => {
   it("is 1, 2 or 5 times a power of ten", () => {
@@ -49,5 +49,30 @@ describe("histogram", () => {
     const h = histogram(values);
     expect(h.counts.reduce((a, b) => a + b)).toBe(values.length);
     expect([0.05, 0.1, 0.2]).toContain(h.width);
+  });
+
+  it("keeps +∞, −∞ and NaN out of the bins and counts them apart; the bins cover the finite scores only", () => {
+    const finite = [1.2, 1.9, 2.4, 3.1];
+    const h = histogram([...finite, Infinity, Infinity, -Infinity, NaN]);
+    const plain = histogram(finite);
+    expect(h.counts).toEqual(plain.counts);
+    expect(h.centres).toEqual(plain.centres);
+    expect(h.counts.reduce((a, b) => a + b)).toBe(finite.length);
+    expect(h.offAxis).toEqual({ positiveInfinity: 2, negativeInfinity: 1, nan: 1 });
+    expect(plain.offAxis).toEqual({ positiveInfinity: 0, negativeInfinity: 0, nan: 0 });
+  });
+
+  it("draws no bins when no score is finite, and still counts them", () => {
+    const h = histogram([Infinity, NaN]);
+    expect(h.counts).toEqual([]);
+    expect(h.offAxis).toEqual({ positiveInfinity: 1, negativeInfinity: 0, nan: 1 });
+  });
+});
+
+describe("offAxisLine", () => {
+  it("names each kind of non-finite value with its count, and nothing when there is none", () => {
+    expect(offAxisLine({ positiveInfinity: 1, negativeInfinity: 0, nan: 2 }, "team")).toBe("∞: 1 team; not a number: 2 teams");
+    expect(offAxisLine({ positiveInfinity: 0, negativeInfinity: 3, nan: 0 }, "entry", "entries")).toBe("−∞: 3 entries");
+    expect(offAxisLine({ positiveInfinity: 0, negativeInfinity: 0, nan: 0 }, "team")).toBeNull();
   });
 });

@@ -1,12 +1,11 @@
 import { LineChart } from "@/app/_components/line-chart";
-import { histogram } from "@/lib/chart-scale";
+import { histogram, offAxisLine } from "@/lib/chart-scale";
 import type { Db } from "@/db";
 import { plural } from "@/lib/format";
 import { bestPublicScores, failedSubmissions, listTeams, submissionsPerDay } from "@/db/queries/organiser";
 import { disqualifyAction, rescoreAllAction } from "./actions";
 import { ManageForm } from "./manage-form";
 
-/** Counts of `values` in `bins` equal-width bins, as (bin centre, count) for a plot. */
 /** The organiser's view of how the challenge is going: activity, the field's scores, failures, teams. */
 export async function Activity({
   db,
@@ -28,6 +27,7 @@ export async function Activity({
     listTeams(db, challengeId),
   ]);
   const hist = histogram(scores);
+  const offAxis = offAxisLine(hist.offAxis, "team");
   return (
     <section className="space-y-6">
       <h2 className="text-xl font-semibold">Activity</h2>
@@ -46,6 +46,11 @@ export async function Activity({
         <div>
           <h3 className="mb-1 font-medium">Teams&apos; best public scores ({plural(scores.length, "team")})</h3>
           <LineChart xs={hist.centres} ys={hist.counts} xLabel={metricLabel} yLabel="teams" yInteger />
+          {offAxis && (
+            <p className="mt-1 text-sm text-slate-600" data-testid="off-axis-scores">
+              Not on the axis: {offAxis}
+            </p>
+          )}
         </div>
       </div>
       <div className="space-y-2">
