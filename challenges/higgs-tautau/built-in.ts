@@ -1,10 +1,11 @@
 import type { BuiltInChallenge, GeneratedDataset } from "../built-in";
 import { higgsDescription } from "./description";
 import { higgsDatasetFiles } from "./importer/higgs-import";
-import { BACKGROUND_WEIGHT_TOTAL, type HiggsEvents } from "./schema";
+import { type HiggsEvents, selectEvents } from "./schema";
+import { DEFAULT_SIMULATOR_CONFIG } from "./simulator/config";
 import { simulateHiggs } from "./simulator/simulate";
-import { isShifted, resolveSystematics, type Systematics } from "./simulator/systematics";
-import { splitTestSet, trainTestSplit } from "./split";
+import { isShifted, normFactor, resolveSystematics, shiftEvents, shiftsShapes, type Systematics } from "./simulator/systematics";
+import { splitTestSet, type TestSplit, trainTestSplit } from "./split";
 import { describeSeed, Random, type Seed, seedSecrets } from "../shared/random";
 
 /** Kaggle's sizes: 250,000 training and 550,000 test events. */
@@ -12,24 +13,29 @@ const TRAIN_EVENTS = 250_000;
 const TEST_EVENTS = 550_000;
 const DAY_MS = 86_400_000;
 
-/** Stream of the shifted test sample, apart from the nominal sample's streams. */
+/** Stream of the soft-MET noise of a shifted test set, apart from the nominal sample's streams. */
 const SHIFTED_TEST_STREAM = 0x5b1f7;
 
 /**
- * The test part drawn again, under systematic shifts, from its own stream: as many events, the same event ids.
- * Its leaderboard weights are renormalised per subset and class like the nominal ones, then the background's
- * carry the shifted sample's own background total (so a total-normalisation knob moves the AMS, as it would in a
- * real measurement, instead of being renormalised away).
+ * The nominal test part under systematic shifts, as FAIR-Universe builds pseudo-experiments from the same nominal
+ * events: each event keeps its id, label, leaderboard subset and nominal leaderboard weight; the shape knobs rescale
+ * its tau and jet momenta and recompute its DER_* features (shiftEvents), and an event the shift moves out of the
+ * selection drops out; the normalisation knobs multiply the background weights by process. Nothing is renormalised
+ * afterwards, so a yield the shift moves (events lost, a background scaled) reaches the AMS, and the difference
+ * between nominal and shifted scores is the systematic effect alone, not the sampling noise of another draw.
  */
-function shiftedTest(seed: Seed, nominalTest: HiggsEvents, systematics: Systematics, publicFraction: number) {
-  const test = simulateHiggs({ seed: new Random(seed).forkKey(SHIFTED_TEST_STREAM), nEvents: nominalTest.label.length, systematics });
-  test.eventId = nominalTest.eventId;
-  let background = 0;
-  for (let i = 0; i < test.label.length; i++) if (test.label[i] === 0) background += test.weight[i] as number;
-  const split = splitTestSet(test, { seed, publicFraction });
-  const scale = background / BACKGROUND_WEIGHT_TOTAL;
-  for (let i = 0; i < test.label.length; i++) if (test.label[i] === 0) split.weight[i] = (split.weight[i] as number) * scale;
-  return { test, split };
+function shiftedTest(seed: Seed, nominalTest: HiggsEvents, nominalSplit: TestSplit, systematics: Systematics) {
+  const all = Int32Array.from({ length: nominalTest.label.length }, (_, i) => i);
+  const shifted = selectEvents(nominalTest, all);
+  const kept = shiftsShapes(systematics)
+    ? shiftEvents(shifted, systematics, new Random(seed).fork(SHIFTED_TEST_STREAM), DEFAULT_SIMULATOR_CONFIG.mmc)
+    : all;
+  const process = nominalTest.process as Uint8Array;
+  const split: TestSplit = {
+    usage: Uint8Array.from(kept, (i) => nominalSplit.usage[i] as number),
+    weight: Float64Array.from(kept, (i) => (nominalSplit.weight[i] as number) * normFactor(process[i] as number, systematics)),
+  };
+  return { test: selectEvents(shifted, kept), split, dropped: all.length - kept.length };
 }
 
 /**
@@ -37,8 +43,8 @@ function shiftedTest(seed: Seed, nominalTest: HiggsEvents, systematics: Systemat
  * test part into the Public (18%) and Private leaderboard subsets. Each part
  * and subset has its weights renormalised to the full class totals, as Kaggle did.
  * With `testSystematics` away from nominal (a robustness challenge: train on nominal data, be scored on shifted
- * data), the training part is the nominal one and the test part is drawn shifted (shiftedTest); the knob values
- * stay in the server-only secrets.
+ * data), the training part is the nominal one and the test part is its events shifted (shiftedTest); the knob
+ * values stay in the server-only secrets.
  */
 export function generateHiggsDataset(opts: {
   seed: Seed;
@@ -54,9 +60,10 @@ export function generateHiggsDataset(opts: {
   const events = simulateHiggs({ seed: opts.seed, nEvents: total });
   const nominal = trainTestSplit(events, { seed: opts.seed, testFraction: opts.testEvents / total });
   const train = nominal.train;
-  const { test, split } = shifted
-    ? shiftedTest(opts.seed, nominal.test, systematics, publicFraction)
-    : { test: nominal.test, split: splitTestSet(nominal.test, { seed: opts.seed, publicFraction }) };
+  const nominalSplit = splitTestSet(nominal.test, { seed: opts.seed, publicFraction });
+  const { test, split, dropped } = shifted
+    ? shiftedTest(opts.seed, nominal.test, nominalSplit, systematics)
+    : { test: nominal.test, split: nominalSplit, dropped: 0 };
   return {
     manifest: {
       source: "simulator",
@@ -65,7 +72,12 @@ export function generateHiggsDataset(opts: {
       trainEvents: train.label.length,
       testEvents: test.label.length,
       publicFraction,
-      ...(shifted ? { testSet: "shifted by systematic uncertainties (training set nominal)" } : {}),
+      ...(shifted
+        ? {
+            testSet: "the nominal test events shifted by systematic uncertainties (training set nominal)",
+            testEventsDroppedByShift: dropped,
+          }
+        : {}),
     },
     files: higgsDatasetFiles(train, test),
     solution: { eventId: test.eventId, label: test.label, weight: split.weight, usage: split.usage },

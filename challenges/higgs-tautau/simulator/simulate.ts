@@ -13,7 +13,7 @@ import { DEFAULT_SIMULATOR_CONFIG, type SimulatorConfig } from "./config";
 import { computeDerived } from "./derived-features";
 import { reconstruct } from "./detector";
 import { generateDitau, generateTtbar, generateVbf, generateVh, generateWjets } from "./processes";
-import { resolveSystematics, shiftEvent, shiftsShapes, type Systematics } from "./systematics";
+import { resolveSystematics, shiftEvents, shiftsShapes, type Systematics } from "./systematics";
 import { massOf } from "./four-vector";
 import { SLOT, TruthEvent } from "./truth-event";
 
@@ -102,11 +102,7 @@ export function simulateHiggs({
   let events: HiggsEvents;
   if (shiftsShapes(syst)) {
     const nominal = generateNominal(seed, Math.ceil(nEvents * SHIFT_MARGIN) + 20, config);
-    const shiftRng = new Random(seed).fork(4);
-    const kept: number[] = [];
-    for (let i = 0; i < nominal.label.length && kept.length < nEvents; i++) {
-      if (shiftEvent(nominal.features, i, syst, shiftRng, config.mmc)) kept.push(i);
-    }
+    const kept = shiftEvents(nominal, syst, new Random(seed).fork(4), config.mmc, nEvents);
     if (kept.length < nEvents) throw new Error(`the systematic shift leaves only ${kept.length} of ${nEvents} events in the selection`);
     events = selectEvents(nominal, kept);
   } else {

@@ -13,7 +13,7 @@
  */
 import type { SystematicKnob } from "../../kind";
 import type { Random } from "../../shared/random";
-import { FEATURE_INDEX as F, HIGGS_PROCESSES, MISSING } from "../schema";
+import { FEATURE_INDEX as F, HIGGS_PROCESSES, type HiggsEvents, MISSING } from "../schema";
 import { computeDerived } from "./derived-features";
 import { round3 } from "./detector";
 import type { MmcParams } from "./missing-mass";
@@ -176,4 +176,14 @@ export function shiftEvent(cols: Float64Array[], i: number, s: Systematics, rng:
   set(F.PRI_jet_all_pt, round3(allPt));
   computeDerived(cols, i, mmc);
   return true;
+}
+
+/**
+ * Applies the shape knobs to `events` in place, in order, until `limit` events pass the selection again; returns
+ * the indices of those that pass (the others are left half-shifted: select the kept ones, e.g. with selectEvents).
+ */
+export function shiftEvents(events: HiggsEvents, s: Systematics, rng: Random, mmc: MmcParams, limit = events.label.length): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < events.label.length && kept.length < limit; i++) if (shiftEvent(events.features, i, s, rng, mmc)) kept.push(i);
+  return kept;
 }
