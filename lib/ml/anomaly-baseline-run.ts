@@ -1,7 +1,8 @@
 /**
  * The anomaly-detection baselines against a challenge's stored files: train each method (lib/ml/anomaly-training.ts;
- * in a training process for the worker) and register its submission as a scored benchmark entry. Used by
- * scripts/anomaly-baseline.ts and the worker's baseline runs. Every input problem is found before anything is trained.
+ * in a training process for the worker) and register its submission as a scored benchmark entry. Used by `npm run
+ * baseline` and the worker's baseline runs (through lib/ml/trainers.ts). Every input problem is found before anything
+ * is trained.
  */
 import { anomalyKind } from "@/challenges/anomaly-detection/kind";
 import type { EpochListener } from "@/challenges/anomaly-detection/baseline/progress";

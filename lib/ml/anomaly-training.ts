@@ -1,7 +1,7 @@
 /**
  * The anomaly-detection baselines' training with no database: the challenge's stored train.csv and test.csv in,
  * each method's `EventId,score` submission and model card out. Every input problem is found before anything is
- * trained. Runs in the training process for the worker, in the command's own process for `npm run baseline:anomaly`.
+ * trained. Runs in the training process for the worker, in the command's own process for `npm run baseline`.
  */
 import { type ChallengeFile, readChallengeFile, scoreSubmissionCsv } from "@/challenges/anomaly-detection/baseline/challenge-files";
 import { type AnomalyMethod, type AnomalyModelCard, runAnomalyMethod } from "@/challenges/anomaly-detection/baseline/methods";

@@ -38,6 +38,8 @@ export interface BaselineOutcome {
   csv: string;
   /** The model as ONNX, where the trainer exports one. */
   onnx?: Uint8Array;
+  /** How the training went, where the trainer tells (the command prints it after "trained"). */
+  detail?: string;
   registered: RegisteredBenchmark | null;
 }
 
@@ -53,7 +55,11 @@ export const baselineTrainers: Record<TrainerId, BaselineTrainer> = {
         methods: family === "both" ? ["autoencoder", "cwola"] : [family as "autoencoder" | "cwola"],
         onEpoch: (method) => (e) => progress(method, { ...e }),
       })
-    ).map((r) => ({ ...r, familyId: r.method })),
+    ).map((r) => ({
+      ...r,
+      familyId: r.method,
+      detail: `in ${r.card.trainingSeconds.toFixed(1)} s (best epochs ${r.card.bestEpochs.join(", ")})`,
+    })),
   generic: (db, { family, progress, ensemble: _ensemble, ...run }) =>
     runTabularBaseline(db, { ...run, family: family as TabularFamilyChoice, onProgress: (f, e) => progress(f, { ...e }) }),
 };

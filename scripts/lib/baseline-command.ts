@@ -1,21 +1,13 @@
 /**
  * `npm run baseline`: trains the reference baselines of any challenge whose kind declares a trainer (the kind's
  * `baselines`, dispatched through lib/ml/trainers.ts), writes the submissions and registers each as a scored
- * benchmark entry (into DATABASE_URL, or the embedded database under DATA_DIR):
- *   npm run baseline -- --challenge <slug> [--family F] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]
- * --family is one the challenge's kind offers (default both: each family apart): tfjs, xgboost, both or blend for
- * Higgs; xgboost, tfjs or both for tabular; cwola, autoencoder or both for anomaly detection. --epochs caps tfjs
- * epochs or XGBoost rounds; --ensemble sizes the Higgs MLP ensemble; --out writes the submission (FILE-<family>.csv
- * when several families run) and, where the trainer exports one, the model as ONNX beside it (the name ending .onnx).
- * Progress (one line per epoch or round) goes to stderr.
- * Exit status: 0 done, 2 bad input (unknown challenge, a kind without a trainer, no training data, one class,
- * non-finite features), 1 anything else (wrong arguments with the usage, a family the kind does not offer, a failed
- * scoring). Stop the site first when it uses the embedded database.
+ * benchmark entry (into DATABASE_URL, or the embedded database under DATA_DIR). The options and exit statuses are in
+ * `help` below (`npm run baseline -- --help`). Progress (one line per epoch or round) goes to stderr.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findKind } from "../../challenges";
+import { CHALLENGE_KINDS, findKind } from "../../challenges";
 import { getDbHandle, type DbHandle } from "../../db";
 import { env } from "../../lib/env";
 import { resolveChallenge } from "../../lib/ml/baseline-data";
@@ -26,7 +18,28 @@ import { reportBenchmark } from "./report-benchmark";
 import { UsageError, wholeNumber } from "./run-cli";
 
 export const usage =
-  "usage: npm run baseline -- --challenge <slug> [--family F] [--seed N] [--epochs N] [--ensemble K] [--out FILE] [--no-register]";
+  "usage: npm run baseline -- --challenge <slug> [--family F] [--seed N] [--epochs N] [--ensemble K] [--out FILE|DIR] [--no-register]";
+
+/** What --help prints: the options, with each kind's families as the kinds declare them. */
+export const help = [
+  usage,
+  "Trains the reference baselines of a challenge whose kind has a trainer and posts each as a scored benchmark entry.",
+  "  --family F     one the challenge's kind offers (default both, each family apart, where the kind offers it):",
+  ...CHALLENGE_KINDS.flatMap((k) =>
+    k.baselines ? [`                   ${k.label}: ${k.baselines.families.map((f) => f.id).join(", ")}`] : [],
+  ),
+  "  --seed N       the training seed (default 1)",
+  "  --epochs N     at most N tfjs epochs or XGBoost rounds",
+  "  --ensemble K   networks in the Higgs MLP ensemble",
+  "  --out FILE     write the submission to FILE (FILE-<family>.csv when several families run)",
+  "  --out DIR      write into the existing folder DIR, as DIR/<slug>-baseline-<family>.csv",
+  "                 (an ONNX model goes beside its submission where the trainer exports one; an --out whose folder",
+  "                 does not exist is refused before training)",
+  "  --no-register  train and write the files, but post no benchmark entry",
+  "Exit status: 0 done; 2 bad input (unknown challenge, a kind without a trainer, no training data, one class,",
+  "non-finite features); 1 anything else (wrong arguments, with the usage; a family the kind does not offer; a failed",
+  "scoring). Stop the site first when it uses the embedded database.",
+].join("\n");
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -59,10 +72,20 @@ function progressPrinter(): (family: string, e: { epoch: number; epochs: number 
   };
 }
 
-function outFile(out: string, familyId: string, several: boolean): string {
-  if (!several) return out;
-  const ext = path.extname(out);
-  return `${out.slice(0, out.length - ext.length)}-${familyId}${ext || ".csv"}`;
+const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+/**
+ * Where --out puts a family's submission: into an existing folder as <slug>-baseline-<family>.csv, else at the name
+ * given (FILE-<family>.csv when several families run). A folder that does not exist is refused here, before training.
+ */
+function submissionPath(out: string): (slug: string, familyId: string, several: boolean) => string {
+  if (isFolder(out)) return (slug, familyId) => path.join(out, `${slug}-baseline-${familyId}.csv`);
+  if (/[\\/]$/.test(out) || !isFolder(path.dirname(out))) throw new UsageError(`--out ${JSON.stringify(out)}: no such folder`);
+  return (_slug, familyId, several) => {
+    if (!several) return out;
+    const ext = path.extname(out);
+    return `${out.slice(0, out.length - ext.length)}-${familyId}${ext || ".csv"}`;
+  };
 }
 
 /** The command on `args` (process.argv after the script); `open` gives the database (tests pass their own). */
@@ -77,12 +100,18 @@ export async function baselineCommand(args: string[], open: () => Promise<DbHand
       ensemble: { type: "string" },
       out: { type: "string" },
       "no-register": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   if (!values.challenge) throw new UsageError("--challenge is required");
   const seed = wholeNumber(values.seed, "seed", 0)!;
   const epochs = wholeNumber(values.epochs, "epochs", 1);
   const ensemble = wholeNumber(values.ensemble, "ensemble", 1);
+  const outPath = values.out === undefined ? undefined : submissionPath(values.out);
   const handle = await open();
   try {
     const challenge = await resolveChallenge(handle.db, values.challenge);
@@ -113,9 +142,9 @@ export async function baselineCommand(args: string[], open: () => Promise<DbHand
     });
     let failed = false;
     for (const r of results) {
-      console.log(`${r.name}: trained`);
-      if (values.out) {
-        const file = outFile(values.out, r.familyId, results.length > 1);
+      console.log(`${r.name}: trained${r.detail ? ` ${r.detail}` : ""}`);
+      if (outPath) {
+        const file = outPath(challenge.slug, r.familyId, results.length > 1);
         writeFileSync(file, r.csv);
         console.log(`  submission written to ${file}`);
         if (r.onnx) {

@@ -1,18 +1,23 @@
-/** The anomaly baselines against a database: benchmark entries scored through the gate, and nothing written on bad input. */
+/**
+ * The anomaly baselines against a database: benchmark entries scored through the gate, the submissions written by
+ * `npm run baseline`, and nothing written on bad input.
+ */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { anomalyBuiltIn, generateAnomalyDataset } from "@/challenges/anomaly-detection";
+import { anomalyKind } from "@/challenges/anomaly-detection/kind";
 import { createChallengeWithDataset } from "@/lib/challenges/create-challenge";
 import { seedBuiltInChallenges } from "@/lib/challenges/seed-built-ins";
 import { benchmarkRows } from "@/db/queries/leaderboard";
 import { challenges, submissions } from "@/db/schema";
 import { BaselineInputError } from "@/lib/ml/baseline-input-error";
 import { runAnomalyBaseline } from "@/lib/ml/anomaly-baseline-run";
+import { baselineCommand } from "@/scripts/lib/baseline-command";
 import { describeEachDatabase } from "./databases";
 import { makeChallenge } from "./fixtures";
 
@@ -44,6 +49,41 @@ describeEachDatabase("anomaly baselines", (get) => {
     expect(board.map((b) => b.modelCard.method).sort()).toEqual(["autoencoder", "cwola"]);
   });
 
+  it("trains through npm run baseline, each method's submission into the --out folder, and refuses a family it does not offer", async () => {
+    const { db } = get();
+    const data = generateAnomalyDataset({ seed: 4, trainEvents: 2000, testEvents: 2000, controlEvents: 1000, signalFraction: 0.02 });
+    const c = await createChallengeWithDataset(db, { ...spec, slug: `anomaly-cli-${Date.now()}` }, data);
+    const out = mkdtempSync(path.join(os.tmpdir(), "anomaly-baseline-out-"));
+    const open = async () => ({ ...get(), close: async () => undefined });
+    const lines: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const svm = baselineCommand(["--challenge", c.slug, "--family", "svm"], open);
+      await expect(svm).rejects.toThrow(
+        `--family must be one of cwola, autoencoder, both for challenge "${c.slug}" (${anomalyKind.id}), got "svm"`,
+      );
+      expect(await baselineCommand(["--challenge", c.slug, "--epochs", "2", "--out", out, "--no-register"], open)).toBe(0);
+      expect(readdirSync(out).sort()).toEqual([`${c.slug}-baseline-autoencoder.csv`, `${c.slug}-baseline-cwola.csv`]);
+      for (const f of readdirSync(out)) {
+        const rows = readFileSync(path.join(out, f), "utf8").trim().split("\n");
+        expect(rows[0]).toBe("EventId,score");
+        // Every test and control event, one row each.
+        expect(rows).toHaveLength(3001);
+      }
+      expect(lines.filter((l) => /: trained in \d+\.\d s \(best epochs \d/.test(l))).toHaveLength(2);
+      // --help names the folder form of --out and this kind's families.
+      expect(await baselineCommand(["--help"], open)).toBe(0);
+      expect(lines.at(-1)).toContain("--out DIR      write into the existing folder DIR, as DIR/<slug>-baseline-<family>.csv");
+      expect(lines.at(-1)).toContain(`${anomalyKind.label}: cwola, autoencoder, both`);
+    } finally {
+      vi.restoreAllMocks();
+      rmSync(out, { recursive: true, force: true });
+    }
+    expect(await benchmarkRows(db, { challengeId: c.id, higherIsBetter: true })).toEqual([]);
+  }, 180_000);
+
   it("refuses bad input with a clear message and writes nothing", async () => {
     const { db } = get();
     await makeChallenge(db, { slug: "anomaly-empty", kind: "anomaly-detection", metricId: "eff-at-1e-3" });
@@ -72,25 +112,29 @@ describeEachDatabase("anomaly baselines", (get) => {
   });
 });
 
-describe("scripts/anomaly-baseline.ts", () => {
+describe("npm run baseline on an anomaly-detection challenge", () => {
   const ROOT = fileURLToPath(new URL("../../", import.meta.url));
   const dir = mkdtempSync(path.join(os.tmpdir(), "anomaly-baseline-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/anomaly-baseline.ts", "--out", dir, ...args], {
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/baseline.ts", ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir },
       encoding: "utf8",
     });
 
   it("exits with status 2 for an unknown challenge and writes no submission, 1 with the usage for wrong arguments", () => {
-    const unknown = cli("--challenge", "nope");
+    const unknown = cli("--challenge", "nope", "--out", dir);
     expect(unknown.stderr.trim()).toBe('there is no challenge "nope"');
     expect(unknown.status).toBe(2);
-    const wrong = cli("--challenge", "nope", "--method", "svm");
-    expect(wrong.stderr).toContain('--method must be one of autoencoder, cwola, both, got "svm"');
-    expect(wrong.stderr).toContain("usage: npx tsx scripts/anomaly-baseline.ts");
-    expect(wrong.status).toBe(1);
+    // The old command's option: the general one names it --family.
+    const method = cli("--challenge", "anomaly-detection", "--method", "cwola");
+    expect(method.stderr).toContain("Unknown option '--method'");
+    expect(method.stderr).toContain("usage: npm run baseline -- --challenge <slug>");
+    expect(method.status).toBe(1);
+    const noFolder = cli("--challenge", "anomaly-detection", "--out", path.join(dir, "missing", "anomaly.csv"));
+    expect(noFolder.stderr).toContain(`--out "${path.join(dir, "missing", "anomaly.csv")}": no such folder`);
+    expect(noFolder.status).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith(".csv"))).toEqual([]);
   });
 });

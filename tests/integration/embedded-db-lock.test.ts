@@ -54,7 +54,6 @@ const TOOLS: [string, string, string[]][] = [
   ["challenge:import", "scripts/challenge-bundle.ts", ["import", bundle, "--slug", "locked-bundle"]],
   ["challenge:export", "scripts/challenge-bundle.ts", ["export", "no-such-slug", "--out", path.join(dir, "out.zip")]],
   ["baseline", "scripts/baseline.ts", ["--challenge", "higgs-boson", "--epochs", "1"]],
-  ["baseline:anomaly", "scripts/anomaly-baseline.ts", ["--challenge", "anomaly-detection", "--epochs", "1"]],
 ];
 
 const tool = (script: string, args: string[]) =>
