@@ -29,7 +29,12 @@ export async function findVisibleChallenge(
 ): Promise<ChallengeRow | undefined> {
   const db = await getDb();
   const row = await rows.get(slug, () => getChallengeBySlug(db, slug));
-  if (!row) return undefined;
+  if (!row) {
+    // A miss is not kept: a challenge created a moment later (by an action, an import or another process) is found
+    // at once, not 404 until the TTL runs out.
+    rows.delete(slug);
+    return undefined;
+  }
   // Status is a function of time: recompute it rather than serve a cached one.
   const challenge = { ...row, state: challengeStatus(row.phases, new Date()) };
   if (challenge.visibility === "public") return challenge;

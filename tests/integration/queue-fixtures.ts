@@ -16,13 +16,16 @@ export const SCORING = { bootstrap: 20 };
 export const FAST_QUEUE: QueueSettings = { expireInSeconds: 60, retryLimit: 1, retryDelaySeconds: 1, maintenanceIntervalSeconds: 1 };
 
 /** A Higgs challenge with a simulated answer key of 300 test events. */
-export async function makeHiggsChallenge(db: Db): Promise<{ challenge: Challenge; ids: number[] }> {
+export async function makeHiggsChallenge(
+  db: Db,
+  slug = `q-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`,
+): Promise<{ challenge: Challenge; ids: number[] }> {
   const data = generateHiggsDataset({ seed: 7, trainEvents: 50, testEvents: 300 });
   const ids = Array.from(data.solution.eventId);
   const challenge = await createChallengeWithDataset(
     db,
     {
-      slug: `q-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`,
+      slug,
       kind: "higgs-tautau",
       title: "Queue test",
       summary: "",
