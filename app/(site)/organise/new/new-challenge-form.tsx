@@ -54,7 +54,9 @@ export function NewChallengeForm({
         <select
           id="field-metricId"
           name="metricId"
-          key={kind.id}
+          // Keyed on the submitted value too: React applies a select's defaultValue only when it mounts, and the reset
+          // that follows a refused submission would put back the first default (the same for the selects below).
+          key={`${kind.id}-${v.metricId ?? ""}`}
           defaultValue={v.metricId ?? kind.metrics[0]}
           className="w-full rounded border border-slate-300 px-3 py-2"
         >
@@ -150,8 +152,9 @@ export function NewChallengeForm({
             <summary className="cursor-pointer text-sm font-medium">Test-set systematics (optional: a robustness challenge)</summary>
             <p className="mt-2 text-sm text-slate-600">
               Left at their nominal values, training and test data come from the same simulation. Shifted, the training set stays nominal
-              and the test set is drawn with these systematic uncertainties, so entries are scored on data that differ from what they were
-              trained on. The values are kept with the server-only secrets.
+              and the test set holds the same simulated events with these shifts applied (an event a shift moves out of the selection drops
+              out), so entries are scored on data that differ from what they were trained on, and a score&apos;s change is the systematic
+              effect alone. The values are kept with the server-only secrets: your manage page lists them, competitors are not told them.
             </p>
             {kind.systematics.map((k) => (
               <Field
@@ -187,6 +190,7 @@ export function NewChallengeForm({
             <select
               id={`field-${name}`}
               name={name}
+              key={`${name}-${v[name] ?? ""}`}
               defaultValue={v[name] ?? "predictions"}
               className="w-full rounded border border-slate-300 px-3 py-2"
             >
@@ -233,6 +237,7 @@ export function NewChallengeForm({
         <select
           id="field-visibility"
           name="visibility"
+          key={`visibility-${v.visibility ?? ""}`}
           defaultValue={v.visibility ?? "private"}
           className="w-full rounded border border-slate-300 px-3 py-2"
         >
