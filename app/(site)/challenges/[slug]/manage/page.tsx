@@ -25,6 +25,7 @@ import { BaselineRuns } from "./baseline-runs";
 import { ManageForm } from "./manage-form";
 import { formatScore } from "@/scoring/score-value";
 import { GateSettingsForm } from "./gate-settings-form";
+import { TestSystematics } from "./test-systematics";
 import { gatesOfConfig } from "@/scoring/gates/gate-settings";
 
 export const metadata: Metadata = { title: "Manage" };
@@ -84,6 +85,8 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
           <input id="endsAt" name="endsAt" type="datetime-local" className={input} />
         </ManageForm>
       </section>
+
+      {kind?.simulate?.systematics && <TestSystematics db={db} challengeId={challenge.id} knobs={kind.simulate.systematics} />}
 
       {gatesOffered && <GateSettingsForm slug={slug} gates={gatesOfConfig(challenge.config)} />}
 
