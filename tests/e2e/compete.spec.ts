@@ -61,6 +61,9 @@ test("a competitor downloads the data, submits, is scored, ranked, and meets the
 test("the organiser ends the challenge and the private leaderboard appears", async ({ page }) => {
   await signIn(page, "admin@example.org", "admin-passphrase-42");
   await page.goto(`/challenges/${SLUG}/manage`);
+  // The activity section's chart of the field's best scores renders (finite scores only here: no off-axis line).
+  await expect(page.getByRole("heading", { name: /best public scores \(\d+ teams?\)/ })).toBeVisible();
+  await expect(page.getByTestId("off-axis-scores")).toHaveCount(0);
   await page.getByRole("button", { name: "End the challenge now" }).click();
   await expect(page.getByText("The private leaderboard is visible to everyone.")).toBeVisible();
   await page.goto(`/challenges/${SLUG}/leaderboard?view=private`);
