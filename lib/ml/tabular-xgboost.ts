@@ -1,9 +1,9 @@
 /**
  * The XGBoost family of the tabular baselines: gradient-boosted trees (hist) on the raw features with NaN as missing,
  * the objective set by the task — binary:logistic, multi:softprob with num_class, or reg:squarederror on the
- * standardised target (base score 0; relative regression weighs each event by 1/y², so the squared error becomes the
- * relative one) — grown one round at a time through the C binding (lib/ml/xgboost.ts), keeping the round with the
- * lowest validation loss.
+ * standardised target (base score 0) — and the training weights as the matrices' weights: train.csv's Weight where it
+ * has one, times 1/y² for relative regression, so the squared error becomes the relative one (task.ts). Grown one
+ * round at a time through the C binding (lib/ml/xgboost.ts), keeping the round with the lowest validation loss.
  */
 import type { TabularFamily } from "@/challenges/tabular/baseline/family";
 import { type TabularTask, validationLoss } from "@/challenges/tabular/baseline/task";

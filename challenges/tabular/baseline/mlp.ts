@@ -1,8 +1,10 @@
 /**
  * The tfjs family of the tabular baselines: one multilayer perceptron (ReLU) on standardised features, its output
  * layer and loss set by the task — a sigmoid with binary cross-entropy, a softmax with categorical cross-entropy,
- * or a linear output with the (weighted) squared error of the standardised target — trained with Adam and stopped
- * early on the validation loss, keeping its best epoch. Seeded as the Higgs MLP (challenges/shared/baseline/).
+ * or a linear output with the squared error of the standardised target — each event's loss multiplied by its
+ * training weight (train.csv's Weight where it has one; 1/y² for relative regression: task.ts), trained with Adam and
+ * stopped early on the (equally weighted) validation loss, keeping its best epoch. Seeded as the Higgs MLP
+ * (challenges/shared/baseline/).
  *
  * Features: each column is standardised with the mean and standard deviation of its present training values; a
  * missing value becomes 0 (the mean), and a column missing somewhere in training gets a 0/1 "missing" indicator.

@@ -1,7 +1,8 @@
 /**
- * A tabular baseline from end to end, with no I/O: encode the target, hold out a seeded 20% of the training rows for
- * early stopping, train the family, predict the test rows (back in the target's units for a real target) and write
- * the submission and the model card.
+ * A tabular baseline from end to end, with no I/O: encode the target (with train.csv's Weight where it has one), hold
+ * out a seeded 20% of the training rows for early stopping (20% of each class for a classification target, so a rare
+ * class is in both parts as in the whole), train the family, predict the test rows (back in the target's units for a
+ * real target) and write the submission and the model card.
  */
 import { Random } from "../../shared/random";
 import type { TabularFamily, TabularSet, TabularTrainOptions } from "./family";
@@ -17,6 +18,37 @@ export interface TabularResult {
   /** outputWidth(task) values per test row: probabilities, or the predicted value in the target's units. */
   testPredictions: Float64Array;
   card: Record<string, unknown> & { family: string; seed: number; validationLoss: number };
+}
+
+/**
+ * The rows held out for validation and the rows trained on, each in file order: a seeded permutation's first 20%
+ * (real targets), or for classes the first round(20% of its count) of each class's rows in that permutation.
+ * Example: classes with 500, 300 and 200 rows → 100, 60 and 40 of them held out.
+ */
+export function validationSplit(task: TabularTask, y: Float32Array, seed: number): { validation: Int32Array; fit: Int32Array } {
+  const n = y.length;
+  // Stream 7 of the seed: apart from the streams the families draw their weights and batches from.
+  const order = new Random(seed).fork(7).permutation(n);
+  const held = new Uint8Array(n);
+  if (task.type === "real") {
+    for (const r of order.subarray(0, Math.round(n * VALIDATION_FRACTION))) held[r] = 1;
+  } else {
+    const quota = new Float64Array(task.type === "multiclass" ? task.classes.length : 2);
+    for (let r = 0; r < n; r++) quota[y[r]!]! += 1;
+    quota.forEach((count, c) => (quota[c] = Math.round(count * VALIDATION_FRACTION)));
+    for (const r of order) {
+      if (quota[y[r]!]! === 0) continue;
+      quota[y[r]!]! -= 1;
+      held[r] = 1;
+    }
+  }
+  const validation = new Int32Array(held.reduce((a, b) => a + b, 0));
+  const fit = new Int32Array(n - validation.length);
+  for (let r = 0, v = 0, f = 0; r < n; r++) {
+    if (held[r]) validation[v++] = r;
+    else fit[f++] = r;
+  }
+  return { validation, fit };
 }
 
 function rowsOf(X: Float32Array, cols: number, rows: Int32Array): Float32Array {
@@ -35,10 +67,8 @@ export async function trainTabular(
   const { train, test } = data;
   if (train.rows < MIN_TRAIN_ROWS)
     throw new TabularDataError(`train.csv has ${train.rows} rows; the baselines need at least ${MIN_TRAIN_ROWS}`);
-  const encoded = encodeTarget(task, train.target);
-  // Stream 7 of the seed: apart from the streams the families draw their weights and batches from.
-  const order = new Random(opts.seed).fork(7).permutation(train.rows);
-  const cut = Math.round(train.rows * VALIDATION_FRACTION);
+  const encoded = encodeTarget(task, train.target, train.weight);
+  const split = validationSplit(task, encoded.y, opts.seed);
   const part = (rows: Int32Array): TabularSet => ({
     X: rowsOf(train.X, train.cols, rows),
     rows: rows.length,
@@ -49,8 +79,8 @@ export async function trainTabular(
       scale: encoded.scale,
     },
   });
-  const validation = part(order.subarray(0, cut).sort());
-  const fit = part(order.subarray(cut).sort());
+  const validation = part(split.validation);
+  const fit = part(split.fit);
   const started = performance.now();
   const model = await family.train({ task, train: fit, validation }, opts, onProgress);
   try {
@@ -71,6 +101,7 @@ export async function trainTabular(
               ? `${outputWidth(task)}-class`
               : "binary",
         targetColumn: data.targetColumn,
+        eventWeights: data.weightColumn ?? "none",
         features: data.featureNames.length,
         trainEvents: fit.rows,
         validationEvents: validation.rows,

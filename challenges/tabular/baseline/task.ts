@@ -5,9 +5,13 @@
  * as the mass resolution does). Both families share the target encoding, the training weights, the validation loss
  * that stops them early, and the submission they write, so the two are compared on the same footing.
  *
+ * Training weights: train.csv's Weight column where it has one (each event counts as its weight, in the loss the
+ * family fits and in the validation loss), times 1/y² for relative regression, normalised to mean 1.
+ *
  * Worked example (real, relative): targets [100, 200], mean 150, sd 50 → standardised [−1, 1]; weights ∝ 1/y²
  * normalised to mean 1 → [1.6, 0.4]; a prediction [−0.8, 1] (values 110, 200) has validation loss
- * (1.6·0.04 + 0.4·0) / 2 = 0.032 in standardised units, i.e. relative errors [0.1, 0] weighted as 1/y² says.
+ * (1.6·0.04 + 0.4·0) / 2 = 0.032 in standardised units, i.e. relative errors [0.1, 0] weighted as 1/y² says. With
+ * Weight [1, 4] the weights are ∝ [1/100², 4/200²] = [1, 1] · 10⁻⁴ → [1, 1].
  */
 import type { SolutionTarget } from "../../../scoring/solution";
 
@@ -28,25 +32,29 @@ export const outputWidth = (task: TabularTask): number => (task.type === "multic
 /** The training target as the models see it: 0/1, a class index, or a real value standardised by `scale`. */
 export interface EncodedTarget {
   y: Float32Array;
-  /** Mean 1; relative regression weighs each event by 1/y², everything else 1. */
+  /** Mean 1: train.csv's Weight (else 1), times 1/y² for relative regression. */
   weight: Float32Array;
   /** Real targets: value = mean + sd · model output. */
   scale: { mean: number; sd: number } | null;
 }
 
-export function encodeTarget(task: TabularTask, target: Float64Array): EncodedTarget {
+/** `eventWeight`: train.csv's Weight per row (null: every event counts once). */
+export function encodeTarget(task: TabularTask, target: Float64Array, eventWeight: Float32Array | null = null): EncodedTarget {
   const n = target.length;
-  if (task.type !== "real") return { y: Float32Array.from(target), weight: new Float32Array(n).fill(1), scale: null };
+  const weighted = (w: (i: number) => number): Float32Array => {
+    const raw = Float64Array.from({ length: n }, (_, i) => w(i) * (eventWeight ? eventWeight[i]! : 1));
+    const norm = n / raw.reduce((a, b) => a + b, 0);
+    return Float32Array.from(raw, (v) => v * norm);
+  };
+  const once = () => 1;
+  if (task.type !== "real") return { y: Float32Array.from(target), weight: weighted(once), scale: null };
   let mean = 0;
   for (let i = 0; i < n; i++) mean += target[i]! / n;
   let variance = 0;
   for (let i = 0; i < n; i++) variance += (target[i]! - mean) ** 2 / n;
   const sd = Math.sqrt(variance) || 1;
   const y = Float32Array.from(target, (v) => (v - mean) / sd);
-  if (!task.relative) return { y, weight: new Float32Array(n).fill(1), scale: { mean, sd } };
-  const raw = Float64Array.from(target, (v) => 1 / (v * v));
-  const norm = n / raw.reduce((a, b) => a + b, 0);
-  return { y, weight: Float32Array.from(raw, (w) => w * norm), scale: { mean, sd } };
+  return { y, weight: weighted(task.relative ? (i) => 1 / (target[i]! * target[i]!) : once), scale: { mean, sd } };
 }
 
 /** Smallest probability a classification loss takes the log of. */

@@ -1,7 +1,7 @@
 /**
  * The tabular baselines learn: on small seeded samples of the two tabular built-ins and a synthetic binary task, each
  * family beats the trivial answer by a clear margin on the test events (class priors for the log-loss; the mean and
- * the visible mass for the mass resolution).
+ * the visible mass for the mass resolution); and each trains with train.csv's Weight column.
  */
 import { describe, expect, it } from "vitest";
 import type { BuiltInChallenge } from "@/challenges/built-in";
@@ -120,5 +120,34 @@ describe.each(families)("the %s tabular baseline", (_name, family) => {
     const model = logLoss({ type: "binary", target: label, prediction: result.testPredictions, classes: 2, weights: null });
     expect(model).toBeLessThan(0.6 * prior);
     expect(result.csv.split("\n", 2)).toEqual(["EventId,score", `0,${String(Math.fround(result.testPredictions[0]!))}`]);
+  });
+
+  it("trains with train.csv's Weight: weighting flips the decision of each group", async () => {
+    await initTfBackend();
+    // Group x = 1: 70% label 1 (weight 1), 30% label 0 (weight 4), so P(1) = 0.7 by count and 0.7 / (0.7 + 1.2) = 0.37
+    // by weight; group x = −1 mirrors it: 0.3 by count, 0.63 by weight.
+    const rows = Array.from({ length: 4000 }, (_, i) => {
+      const x = i < 2000 ? 1 : -1;
+      const label = i % 2000 < 1400 ? (x === 1 ? 1 : 0) : x === 1 ? 0 : 1;
+      return { x, label, weight: (x === 1) === (label === 1) ? 1 : 4 };
+    });
+    const order = new Random(9).permutation(rows.length);
+    const lines = Array.from(order, (r, i) => `${i},${rows[r]!.x},${rows[r]!.weight},${rows[r]!.label}`);
+    const task = { type: "binary" } as const;
+    const test = new TextEncoder().encode("EventId,x\n1,1\n2,-1\n");
+    const fit = async (train: string) =>
+      (
+        await trainTabular(
+          family(),
+          await readTabularData({ train: new TextEncoder().encode(train), test }, task),
+          task,
+          { seed: 1 },
+          () => undefined,
+        )
+      ).testPredictions;
+    const weighted = await fit(`EventId,x,Weight,Label\n${lines.join("\n")}\n`);
+    const counted = await fit(`EventId,x,Label\n${lines.map((l) => l.replace(/,[14],([01])$/, ",$1")).join("\n")}\n`);
+    expect([...counted]).toEqual([expect.closeTo(0.7, 1), expect.closeTo(0.3, 1)]);
+    expect([...weighted]).toEqual([expect.closeTo(0.37, 1), expect.closeTo(0.63, 1)]);
   });
 });
