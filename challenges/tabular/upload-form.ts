@@ -68,7 +68,7 @@ export function tabularUpload(metrics: readonly MetricId[]): KindUpload {
     id: "tabular",
     label: "Tabular: your own train.csv, test.csv and answer key, any metric",
     files: [
-      { name: "train", label: `Training data (${TABULAR_FILES.train}: features and target)` },
+      { name: "train", label: `Training data (${TABULAR_FILES.train}: features, target, optional Weight)` },
       { name: "test", label: `Test data (${TABULAR_FILES.test}: EventId and features)` },
       { name: "solution", label: `Answer key (EventId, Label or Class, optional Weight, Usage Public/Private)` },
     ],
