@@ -100,12 +100,20 @@ for (const f of [F.PRI_jet_leading_pt, F.PRI_jet_subleading_pt]) {
 }
 
 const ztt = HIGGS_PROCESSES.indexOf("Ztautau");
+const LARGE_SAMPLE = 300_000;
 console.log("\nDER_mass_MMC peaks (mean shift, ±12 GeV window)");
 console.log(
   `  signal:                 real ${fmt(mmcPeak(judged, 1, 60, 200), 1)}  sim ${fmt(mmcPeak(sim, 1, 60, 200), 1)}  [goal 123–127]`,
 );
 console.log(
   `  background 60–110 GeV:  real ${fmt(mmcPeak(judged, 0, 60, 110), 1)}  sim ${fmt(mmcPeak(sim, 0, 60, 110), 1)}  (sim Z→ττ alone ${fmt(mmcPeak(sim, 0, 60, 110, ztt), 1)})  [goal 88–94]`,
+);
+// The goal bands are about the simulator's peaks; on a sample of the real half's size the signal MMC distribution is
+// flat enough near its top that the estimate moves by about ±2 GeV between seeds, so the simulator's peaks are also
+// read off a sample large enough to settle them.
+const large = simulateHiggs({ seed, nEvents: LARGE_SAMPLE });
+console.log(
+  `  simulator on ${LARGE_SAMPLE.toLocaleString("en")} events: signal ${fmt(mmcPeak(large, 1, 60, 200), 1)}  background 60–110 GeV ${fmt(mmcPeak(large, 0, 60, 110), 1)}  [goals 123–127, 88–94]`,
 );
 
 const distinct = (ev: HiggsEvents, cls: number): number => new Set(ev.weight.filter((_, i) => ev.label[i] === cls)).size;
