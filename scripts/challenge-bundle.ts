@@ -6,28 +6,16 @@
  * Exit status: 0 done, 2 bad bundle (every problem on stderr) or slug taken, 1 anything else.
  * Stop the site first when it uses the embedded database: PGlite opens a data folder in one process only.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { getDbHandle } from "../db";
 import { getChallengeBySlug } from "../db/queries/challenges";
 import { BundleError, exportBundle, importBundle, readBundle } from "../lib/bundles";
 import { runCli, UsageError } from "./lib/run-cli";
+import { withDb } from "./lib/with-db";
 import { env } from "../lib/env";
 
 const usage = `usage: npx tsx scripts/challenge-bundle.ts export <slug> [--out FILE.zip]
        npx tsx scripts/challenge-bundle.ts import <bundle.zip> [--slug S]`;
-
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof getDbHandle>>["db"]) => Promise<T>): Promise<T> {
-  // An import may come before the site's first start, which is what creates the embedded database's folder.
-  const { DATABASE_URL, DATA_DIR } = env();
-  if (!DATABASE_URL) mkdirSync(DATA_DIR, { recursive: true });
-  const handle = await getDbHandle();
-  try {
-    return await fn(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
 
 async function exportCommand(slug: string, out: string | undefined): Promise<void> {
   const file = out ?? `${slug}.zip`;

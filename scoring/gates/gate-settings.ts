@@ -28,14 +28,27 @@ export const gateField = (id: GateId, part?: "threshold" | "column") => `gate-${
 const SHORT_NAMES: Record<GateId, string> = { "ks-agreement": "KS agreement", "cvm-correlation": "Correlation (CvM)" };
 export const gateShortName = (id: GateId) => SHORT_NAMES[id];
 
-/** Flat form fields to `{ gates: [...] }`; a body that already has a `gates` list (the API's JSON) is kept. */
+/** A switched-on gate in a few words, e.g. "KS agreement below 0.09" or "Correlation (CvM) below 0.002 (column mass)". */
+export const gateSummary = (g: GateSetting) => `${SHORT_NAMES[g.id]} below ${g.threshold}${g.column ? ` (column ${g.column})` : ""}`;
+
+/**
+ * Flat form fields to `{ gates: [...] }`; a body that already has a `gates` list (the API's JSON) is kept. A switch
+ * that is neither on nor off (a typed `--gate-ks-agreement yes`) is reported, not read as off.
+ */
 function gatherGateFields(raw: unknown): unknown {
   if (typeof raw !== "object" || raw === null || "gates" in raw) return raw;
   const fields = raw as Record<string, unknown>;
   const text = (name: string) =>
-    typeof fields[name] === "string" && (fields[name] as string).trim() !== "" ? (fields[name] as string) : undefined;
+    typeof fields[name] === "string" && (fields[name] as string).trim() !== "" ? (fields[name] as string).trim() : undefined;
+  const unreadSwitches = GATES.flatMap((g) => {
+    const value = text(gateField(g.id));
+    return value === undefined || value === "on" || value === "off"
+      ? []
+      : [`${gateField(g.id)} must be on or off, not ${JSON.stringify(value)}`];
+  });
   return {
-    gates: GATES.filter((g) => fields[gateField(g.id)] === "on").map((g) => ({
+    ...(unreadSwitches.length > 0 ? { unreadSwitches } : {}),
+    gates: GATES.filter((g) => text(gateField(g.id)) === "on").map((g) => ({
       id: g.id,
       threshold: text(gateField(g.id, "threshold")),
       column: g.id === "cvm-correlation" ? text(gateField(g.id, "column")) : undefined,
@@ -64,11 +77,17 @@ const gateSchema = z
 /** The gates of a challenge, from a form's fields or the API's JSON body. */
 export const gateSettingsSchema = z.preprocess(
   gatherGateFields,
-  z.object({
-    gates: z
-      .array(gateSchema, { message: "gates must be a list of { id, threshold, column }" })
-      .refine((list) => new Set(list.map((g) => g.id)).size === list.length, "Each gate may be switched on once"),
-  }),
+  z
+    .object({
+      unreadSwitches: z.array(z.string()).optional(),
+      gates: z
+        .array(gateSchema, { message: "gates must be a list of { id, threshold, column }" })
+        .refine((list) => new Set(list.map((g) => g.id)).size === list.length, "Each gate may be switched on once"),
+    })
+    .superRefine(({ unreadSwitches }, ctx) => {
+      for (const message of unreadSwitches ?? []) ctx.addIssue({ code: "custom", message, path: ["gates"] });
+    })
+    .transform(({ gates }) => ({ gates })),
 );
 
 /** The gates stored in a challenge's config; none when absent. A malformed entry is an error, not skipped. */

@@ -6,7 +6,8 @@
  */
 import { gunzipSync } from "node:zlib";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeEach, expect, it, vi } from "vitest";
+import type PgBoss from "pg-boss";
+import { beforeAll, beforeEach, expect, it, vi } from "vitest";
 
 let sessionUserId: string | undefined;
 vi.mock("@/auth", () => ({ auth: async () => (sessionUserId ? { user: { id: sessionUserId } } : null) }));
@@ -21,6 +22,7 @@ import { createUser } from "@/db/queries/users";
 import { solutionRows } from "@/db/schema";
 import { exportBundle, importBundle, readBundle } from "@/lib/bundles";
 import { runScoringJob } from "@/lib/jobs/score-submission";
+import { setBoss } from "@/lib/jobs/shared-queue";
 import { USAGE } from "@/scoring/solution";
 import { GATED_COUNTS, gatedFiles, gatedSubmission } from "../fixtures/gated-tabular";
 import { describeEachDatabase } from "./databases";
@@ -39,6 +41,9 @@ const GATE_FIELDS = {
 };
 
 const post = postImport;
+
+// A gate change queues the rescoring of earlier submissions (tests/integration/gate-rescore.test.ts); nothing runs those jobs here.
+beforeAll(() => setBoss({ send: async () => "job" } as unknown as PgBoss));
 
 describeEachDatabase("tabular challenges with gates", (get) => {
   beforeEach(() => {
@@ -144,7 +149,7 @@ describeEachDatabase("tabular challenges with gates", (get) => {
     expect((await getSubmissionWithPublicScore(db, again.id))!.submission.gates).toEqual(ks.submission.gates);
   });
 
-  it("switches gates through the API: refused without enough control rows, off lets a mass-tracking score be ranked after a rescore", async () => {
+  it("switches gates through the API: refused without enough control rows, off lets a mass-tracking score be ranked", async () => {
     const { db } = get();
     await organiser();
     const slug = `gated-api-${Date.now()}-${n++}`;
@@ -171,11 +176,17 @@ describeEachDatabase("tabular challenges with gates", (get) => {
 
     const on = await put({ gates: [{ id: "cvm-correlation", column: "mass" }] });
     expect(on.status).toBe(200);
-    expect(await on.json()).toEqual({ gates: [{ id: "cvm-correlation", threshold: 0.002, column: "mass" }] });
+    expect(await on.json()).toEqual({
+      gates: [{ id: "cvm-correlation", threshold: 0.002, column: "mass" }],
+      rescoring: 0,
+      message: "No submission needs rescoring.",
+    });
     const tracking = await upload(db, challenge, gatedSubmission("massTracking"));
     expect(await runScoringJob(db, tracking.id, { bootstrap: 0 })).toBe("failed");
 
-    expect((await put({ gates: [] })).status).toBe(200);
+    const off = await put({ gates: [] });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ gates: [], rescoring: 1 });
     expect((await getChallengeBySlug(db, slug))!.config.gates).toBeUndefined();
     const again = await upload(db, challenge, gatedSubmission("massTracking"));
     expect(await runScoringJob(db, again.id, { bootstrap: 0 })).toBe("scored");

@@ -226,14 +226,18 @@ export const ENDPOINTS: Endpoint[] = [
     method: "put",
     path: "/challenges/{slug}/gates",
     summary:
-      "Switch a challenge's checks on or off (organisers): the KS agreement of scores on real and simulated control events, and the Cramér–von Mises correlation with a column on background control events. They need enough Control rows in the answer key; a submission that fails one is failed and not ranked. Applies to submissions scored from then on",
+      "Switch a challenge's checks on or off (organisers): the KS agreement of scores on real and simulated control events, and the Cramér–von Mises correlation with a column on background control events. They need enough Control rows in the answer key; a submission that fails one is failed and not ranked. A change queues the challenge's finished submissions for rescoring under the new checks; the same checks again change nothing",
     access: "user",
     body: {
       contentType: "application/json",
       description:
         '{"gates": [{"id": "ks-agreement", "threshold": 0.09}, {"id": "cvm-correlation", "column": "mass"}]} (threshold optional: the published one; [] switches them off)',
     },
-    ok: { status: 200, description: "{ gates } as stored" },
+    ok: {
+      status: 200,
+      description:
+        '{ gates (as stored), rescoring: number of submissions queued for rescoring, message: "N submissions will be rescored." }',
+    },
     errors: [400, 401, 404, 415, 429],
   },
   {

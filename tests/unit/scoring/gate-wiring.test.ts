@@ -47,6 +47,10 @@ describe("gate settings: one schema for the forms' fields and the API's JSON", (
     ]);
     expect(messages({ gates: [{ id: "chi2" }] })).toEqual(["Unknown gate: the gates are ks-agreement, cvm-correlation"]);
     expect(messages({ gates: [{ id: "ks-agreement" }, { id: "ks-agreement" }] })).toEqual(["Each gate may be switched on once"]);
+    // A switch typed as something other than on or off (a command's flag) is refused, not read as off.
+    expect(messages({ "gate-ks-agreement": "yes", "gate-cvm-correlation": "off" })).toEqual([
+      'gate-ks-agreement must be on or off, not "yes"',
+    ]);
   });
 
   it("reads a challenge's config: none when absent, an error when malformed", () => {

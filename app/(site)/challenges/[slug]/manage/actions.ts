@@ -15,11 +15,11 @@ import { resetForRescore, setDisqualified } from "@/db/queries/organiser";
 import { familyUnavailable } from "@/lib/ml/family-availability";
 import { createBaselineRun } from "@/lib/jobs/baseline-job";
 import { enqueueScoring } from "@/lib/jobs/score-submission";
-import { getBoss } from "@/lib/jobs/shared-queue";
+import { getBoss, getQueue } from "@/lib/jobs/shared-queue";
 import { csvLine } from "@/lib/csv";
 import { emailSchema } from "@/lib/validations/auth";
-import { setChallengeGates } from "@/lib/challenge-gates";
-import { gateSettingsSchema, gateShortName } from "@/scoring/gates/gate-settings";
+import { rescoringMessage, setChallengeGates } from "@/lib/challenge-gates";
+import { gateSettingsSchema, gateSummary } from "@/scoring/gates/gate-settings";
 
 /** Every manage action starts here: the caller must manage this challenge, else it does not exist for them. */
 async function managedChallenge(slug: string) {
@@ -157,13 +157,10 @@ export const rescoreAllAction = validatedAction(z.object({ slug: z.string() }), 
 /** Switches the challenge's Flavours-of-Physics checks (gates) on or off, with their thresholds. */
 export const setGatesAction = validatedAction(z.object({ slug: z.string() }).and(gateSettingsSchema), async ({ slug }, formData) => {
   const { db, challenge } = await managedChallenge(slug);
-  const result = await setChallengeGates(db, challenge, Object.fromEntries(formData));
+  const result = await setChallengeGates(db, await getQueue(), challenge, Object.fromEntries(formData));
   if ("problems" in result) return { error: `Nothing was changed: ${result.problems.join("; ")}` };
   changed(slug);
-  const on = result.gates.map((g) => `${gateShortName(g.id)} below ${g.threshold}`);
-  return {
-    success: on.length
-      ? `Checks on: ${on.join(", ")}. They apply to submissions scored from now on; rescore to apply them to earlier ones.`
-      : "No checks: every valid submission is ranked.",
-  };
+  const on = result.gates.map(gateSummary);
+  const checks = on.length ? `Checks on: ${on.join(", ")}.` : "No checks: every valid submission is ranked.";
+  return { success: `${checks} ${rescoringMessage(result.rescoring)}` };
 });
