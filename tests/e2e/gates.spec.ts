@@ -6,7 +6,7 @@ const SLUG = `gated-${Date.now().toString(36)}`;
 const files = gatedFiles();
 const file = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
 
-test("an organiser switches the KS agreement check on; a submission whose scores depend on the origin shows the failed check", async ({
+test("an organiser switches the KS agreement check on; a submission whose scores depend on the origin shows the failed check, and is ranked once the check is off", async ({
   page,
   browser,
 }) => {
@@ -51,4 +51,14 @@ test("an organiser switches the KS agreement check on; a submission whose scores
   // Not ranked: the failed submission puts nobody on the board.
   await page.goto(`/challenges/${SLUG}/leaderboard`);
   await expect(page.getByText("Vera Rubin")).toHaveCount(0);
+
+  // Switching the check off rescores the earlier submission: once the worker has, it is ranked.
+  await page.goto(`/challenges/${SLUG}/manage`);
+  await checks.getByLabel(/Agreement between simulation and real data/).uncheck();
+  await checks.getByRole("button", { name: "Save the checks" }).click();
+  await expect(checks.getByText("No checks: every valid submission is ranked. 1 submission will be rescored.")).toBeVisible();
+  await expect(async () => {
+    await page.goto(`/challenges/${SLUG}/leaderboard`);
+    await expect(page.getByText("Vera Rubin")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
 });
