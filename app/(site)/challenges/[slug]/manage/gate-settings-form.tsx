@@ -15,7 +15,8 @@ export function GateSettingsForm({ slug, gates }: { slug: string; gates: readonl
       <h2 className="text-xl font-semibold">Checks on control events (Flavours of Physics)</h2>
       <p className="text-sm text-slate-600">
         Control events are rows of test.csv that competitors predict like any other; the answer key marks them Usage=Control and they never
-        count on a leaderboard. A submission that fails a switched-on check is shown as failed with its statistic and is not ranked.
+        count on a leaderboard. A submission that fails a switched-on check is shown as failed with its statistic and is not ranked. Saving
+        a change rescores every submission already scored, so the leaderboards follow the checks in force.
       </p>
       <ManageForm action={setGatesAction} slug={slug} button="Save the checks">
         <div className="space-y-2 text-sm">
