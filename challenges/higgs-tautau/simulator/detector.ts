@@ -35,6 +35,12 @@ export interface DetectorParams {
   sumEtResponse: number;
   /** Fraction of the soft recoil's momentum the MET soft term measures (the rest shows up as fake MET). */
   softResponse: number;
+  /**
+   * Log-normal sigma of the event's MET resolution around metResolution * sqrt(sumET): pile-up and the soft term's
+   * make-up change from event to event, so the real resolution is a mixture, with more events near zero DER_pt_tot and a
+   * longer tail than one Gaussian gives. 0: the same resolution for every event of a given sumET.
+   */
+  metResolutionSpread: number;
 }
 
 const LEPTON_PT_MIN = 26;
@@ -117,7 +123,8 @@ export function reconstruct(rng: Random, ev: TruthEvent, det: DetectorParams, co
       sumEt += seen;
     }
   }
-  const softSigma = det.metResolution * Math.sqrt(sumEt);
+  const tail = det.metResolutionSpread;
+  const softSigma = det.metResolution * Math.sqrt(sumEt) * (tail > 0 ? Math.exp(tail * rng.normal() - 0.5 * tail * tail) : 1);
   metX += rng.normal(0, softSigma);
   metY += rng.normal(0, softSigma);
 

@@ -11,6 +11,26 @@
  * The fit starts from the previous defaults (earlier fits, with starting values of new parameters set by hand between
  * runs while looking at the calibration half only: npm run bench:fidelity -- --half calibration --seeds 4; the edits
  * and the earlier fits' figures are in this file's git history); rerun it rather than editing these values.
+ * Hand edits after this fit, for the sim->real transfer, judged on the calibration half only (simulation seeds 2014,
+ * 11-13, 21, 22; transfer AMS on quarters of it, 8 splits x 2 directions, two split seeds), from a diagnosis the fit's
+ * objective cannot make (it never weighs events by process):
+ * - Background process mix per jet bin. Process posteriors from GBDTs trained on simulated background put the real
+ *   0-jet background at ~82% W+jets by events (simulated 56%) and ~86% by weight (simulated 50%), with too little Z in
+ *   2+ jets; per event the real W weight is above the Z's in every jet bin (0/1/2+ jets: W 87/49/32, Z 66/33/13).
+ *   So: count fractions Z 0.2876 -> 0.218, W 0.3191 -> 0.3864, tt 0.0527 -> 0.055; weight shares Z 0.55 -> 0.23,
+ *   W 0.4562 -> 0.735, tt 0.0267 -> 0.035; jetSlope Z 0.5531 -> 0.75, W 1.288 -> 0.5, tt 0.0625 -> 0.45; ISR
+ *   multiplicities Z [0.25, 0.35, 0.2, 0.15, 0, 0.05] -> [0.05, 0.3, 0.3, 0.2, 0.15], W [0, 0.1, 0.25, 0.3, 0.4] ->
+ *   [0, 0.35, 0.3, 0.2, 0.15], tt [0.7, 0.25, 0.05] -> [0.45, 0.35, 0.2].
+ * - wjets.fakePower 1 (new: the fake rate falls with the jet's pT): the simulated fake taus were too hard.
+ * - vbf.centralSigma 1.2 (new; a constant 0.6 before): the simulated VBF lepton sat too centrally between the jets.
+ * - detector.metResolutionSpread 0.5 (new): DER_pt_tot had too many events at 3-10 GeV, too few near 0 and 10-20.
+ * - mmc.scale 0.94 -> 0.936: these edits raised both MMC peaks; on 300,000 simulated events (seeds 2014-2016) they now
+ *   sit at signal 123.6-124.5, Z 91.6-91.8 (bands 123-127, 88-94; at 0.94 124.1-125.1 and 92.0-92.4, with the
+ *   11,445-event estimate at seed 2014 at 127.1 and 94.0, the bands' edges).
+ * Calibration half, before -> after: per-class KS mean 0.037 -> 0.036 (0 of 60 above 0.1 on every seed), real-vs-sim
+ * AUC ~0.69 -> 0.67-0.69, background 3+ jets 6.6% -> 8.0% of events (real 9.5%; 0 jets 0.49, real 0.45), sim->real /
+ * real->real AMS on quarters 0.887 and 0.870 -> 0.934 and 0.941.
+ * A refit can undo these: its objective measures neither the process mix nor the transfer, so check a refit's transfer.
  */
 import type { SimulatorConfig } from "./config";
 
@@ -29,16 +49,16 @@ export const FITTED_CONFIG: SimulatorConfig = {
       weightShare: 0.044,
     },
     Ztautau: {
-      countFraction: 0.2876,
-      weightShare: 0.55,
+      countFraction: 0.218,
+      weightShare: 0.23,
     },
     ttbar: {
-      countFraction: 0.05268,
-      weightShare: 0.02666,
+      countFraction: 0.055,
+      weightShare: 0.035,
     },
     Wjets: {
-      countFraction: 0.3191,
-      weightShare: 0.4562,
+      countFraction: 0.3864,
+      weightShare: 0.735,
     },
   },
   weights: {
@@ -55,15 +75,15 @@ export const FITTED_CONFIG: SimulatorConfig = {
       spread: 0,
     },
     Ztautau: {
-      jetSlope: 0.5531,
+      jetSlope: 0.75,
       spread: 0.4,
     },
     ttbar: {
-      jetSlope: 0.0625,
+      jetSlope: 0.45,
       spread: 0,
     },
     Wjets: {
-      jetSlope: 1.288,
+      jetSlope: 0.5,
       spread: 0.3,
     },
   },
@@ -93,6 +113,7 @@ export const FITTED_CONFIG: SimulatorConfig = {
     tagPtScale: 150,
     gapMean: 4.5,
     gapSigma: 1.425,
+    centralSigma: 1.2,
   },
   vh: {
     radiation: {
@@ -109,7 +130,7 @@ export const FITTED_CONFIG: SimulatorConfig = {
   },
   ztautau: {
     radiation: {
-      multiplicity: [0.25, 0.35, 0.2, 0.15, 0, 0.05],
+      multiplicity: [0.05, 0.3, 0.3, 0.2, 0.15],
       ptMin: 15,
       power: 6,
       ptScale: 110,
@@ -120,7 +141,7 @@ export const FITTED_CONFIG: SimulatorConfig = {
   },
   wjets: {
     radiation: {
-      multiplicity: [0, 0.1, 0.25, 0.3, 0.4],
+      multiplicity: [0, 0.35, 0.3, 0.2, 0.15],
       ptMin: 15,
       power: 7.95,
       ptScale: 70.8,
@@ -129,10 +150,11 @@ export const FITTED_CONFIG: SimulatorConfig = {
     ySigma: 0.8,
     kT: 16.95,
     zMin: 0.5,
+    fakePower: 1,
   },
   ttbar: {
     radiation: {
-      multiplicity: [0.7, 0.25, 0.05],
+      multiplicity: [0.45, 0.35, 0.2],
       ptMin: 14.45,
       power: 5.61,
       ptScale: 110,
@@ -154,9 +176,10 @@ export const FITTED_CONFIG: SimulatorConfig = {
     softSumEtSpread: 0.9406,
     sumEtResponse: 0.6315,
     softResponse: 0,
+    metResolutionSpread: 0.5,
   },
   mmc: {
-    scale: 0.94,
+    scale: 0.936,
     offset: 0,
     failMet: 37.15,
     maxRatio: 1.25,

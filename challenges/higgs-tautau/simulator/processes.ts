@@ -6,7 +6,7 @@
  * out correlated, as in real production.
  */
 import type { Random } from "../../shared/random";
-import { massOf, scale, setPtYM, twoBodyDecay } from "./four-vector";
+import { massOf, ptOf, scale, setPtYM, twoBodyDecay } from "./four-vector";
 import { breitWigner, decayHadronic, decayLeptonic, TAU_MASS } from "./tau-decay";
 import { powerLawPt, SLOT, type TruthEvent } from "./truth-event";
 
@@ -78,6 +78,11 @@ export interface VbfParams extends ProcessParams {
   /** Mean and spread of the rapidity gap between the two tagging jets. */
   gapMean: number;
   gapSigma: number;
+  /**
+   * Spread of the Higgs's rapidity around the tagging jets' midpoint. It sets how central the tau decay products sit
+   * between the jets (DER_lep_eta_centrality).
+   */
+  centralSigma: number;
 }
 
 /** Vector-boson fusion: two forward tagging jets with a large rapidity gap, Higgs in between. */
@@ -90,7 +95,7 @@ export function generateVbf(rng: Random, ev: TruthEvent, params: VbfParams): voi
   radiate(rng, ev, params.radiation);
   const px = -ev.recoilX + rng.normal(0, params.kT);
   const py = -ev.recoilY + rng.normal(0, params.kT);
-  setPtYM(ev.p4, SLOT.boson, px, py, centre + rng.normal(0, 0.6), HIGGS_MASS);
+  setPtYM(ev.p4, SLOT.boson, px, py, centre + rng.normal(0, params.centralSigma), HIGGS_MASS);
   decayDitau(rng, ev);
 }
 
@@ -139,10 +144,31 @@ function fakeTauFromJet(rng: Random, ev: TruthEvent, k: number, fake: FakeTauPar
   ev.removeJet(k);
 }
 
-export interface WjetsParams extends ProcessParams, FakeTauParams {}
+export interface WjetsParams extends ProcessParams, FakeTauParams {
+  /**
+   * The jet -> tau fake rate falls with the jet's pT (a narrow, low-multiplicity core gets rarer as jets get harder):
+   * a candidate jet of pT p fakes the tau with relative probability min(1, (FAKE_PT_REF / p)^fakePower). 0: flat.
+   */
+  fakePower: number;
+}
+
+/** pT (GeV) below which a jet's chance to fake the tau is taken as flat (about the tau threshold). */
+const FAKE_PT_REF = 20;
 
 /** W -> l nu + jets, one jet faking the hadronic tau. */
 export function generateWjets(rng: Random, ev: TruthEvent, params: WjetsParams): void {
+  let k: number;
+  // Events whose chosen jet does not fake the tau are drawn again, so the selected W+jets events carry the falling
+  // fake rate: softer fake taus and, since the W recoils against that jet, a softer W (lepton pT, MET, mT).
+  do {
+    ev.reset();
+    drawWjets(rng, ev, params);
+    k = Math.floor(rng.uniform() * ev.nJets);
+  } while (params.fakePower > 0 && rng.uniform() > Math.min(1, (FAKE_PT_REF / ptOf(ev.jets, k * 4)) ** params.fakePower));
+  fakeTauFromJet(rng, ev, k, params);
+}
+
+function drawWjets(rng: Random, ev: TruthEvent, params: WjetsParams): void {
   const p = ev.p4;
   let n = rng.choiceIndex(params.radiation.multiplicity);
   if (n < 1) n = 1;
@@ -161,7 +187,6 @@ export function generateWjets(rng: Random, ev: TruthEvent, params: WjetsParams):
   setPtYM(p, SLOT.boson, px, py, etaSum / n + rng.normal(0, params.ySigma), breitWigner(rng, W_MASS, W_WIDTH, 50, 150));
   twoBodyDecay(rng, p, SLOT.boson, 0, 0, SLOT.lep, SLOT.inv1);
   ev.addInvisible(SLOT.inv1);
-  fakeTauFromJet(rng, ev, Math.floor(rng.uniform() * ev.nJets), params);
 }
 
 export interface TtbarParams extends ProcessParams, FakeTauParams {

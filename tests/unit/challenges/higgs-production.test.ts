@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
-import { massOf } from "@/challenges/higgs-tautau/simulator/four-vector";
-import { generateTtbar, generateWjets } from "@/challenges/higgs-tautau/simulator/processes";
+import { etaOf, massOf, ptOf } from "@/challenges/higgs-tautau/simulator/four-vector";
+import { generateTtbar, generateVbf, generateWjets } from "@/challenges/higgs-tautau/simulator/processes";
 import { SLOT, TruthEvent } from "@/challenges/higgs-tautau/simulator/truth-event";
 import { Random } from "@/challenges/shared/random";
 
@@ -71,5 +71,56 @@ describe("hard processes", () => {
     }
     expect(cov / Math.sqrt(vw * vj)).toBeCloseTo(2 / Math.sqrt(5), 1);
     expect(ev.nJets).toBe(0);
+  });
+
+  it("lets a W+jets jet fake the tau with a probability falling as (20 GeV / pT)^fakePower", () => {
+    // One jet, kept whole as the tau (zMin 1): the fake tau's pT is its jet's. With fakePower 1 the spectrum must be the
+    // flat-fake-rate one reweighted by min(1, 20 / pT), bin by bin.
+    const tauPts = (fakePower: number, seed: number): Float64Array => {
+      const params = structuredClone(DEFAULT_SIMULATOR_CONFIG.wjets);
+      params.radiation.multiplicity = [0, 1];
+      params.zMin = 1;
+      params.fakePower = fakePower;
+      const rng = new Random(seed);
+      const ev = new TruthEvent();
+      return Float64Array.from({ length: 40000 }, () => {
+        ev.reset();
+        generateWjets(rng, ev, params);
+        return ptOf(ev.p4, SLOT.tauVis);
+      });
+    };
+    const flat = tauPts(0, 7);
+    const falling = tauPts(1, 8);
+    const accept = (pt: number): number => Math.min(1, 20 / pt);
+    const total = flat.reduce((s, pt) => s + accept(pt), 0);
+    const edges = [0, 20, 30, 50, 80, Infinity];
+    for (let b = 0; b + 1 < edges.length; b++) {
+      const inBin = (pt: number): boolean => pt >= edges[b]! && pt < edges[b + 1]!;
+      const expected = flat.reduce((s, pt) => s + (inBin(pt) ? accept(pt) : 0), 0) / total;
+      const observed = falling.filter(inBin).length / falling.length;
+      // Binomial standard error below 0.0025 per sample.
+      expect(Math.abs(observed - expected)).toBeLessThan(0.012);
+    }
+    expect(falling.reduce((a, b) => a + b, 0) / falling.length).toBeLessThan((0.9 * flat.reduce((a, b) => a + b, 0)) / flat.length);
+  });
+
+  it("spreads the VBF Higgs's rapidity around the tagging jets' midpoint by centralSigma", () => {
+    for (const centralSigma of [0.6, 1.2]) {
+      const params = structuredClone(DEFAULT_SIMULATOR_CONFIG.vbf);
+      params.radiation.multiplicity = [1];
+      params.centralSigma = centralSigma;
+      const rng = new Random(9);
+      const ev = new TruthEvent();
+      const n = 20000;
+      let sum2 = 0;
+      for (let i = 0; i < n; i++) {
+        ev.reset();
+        generateVbf(rng, ev, params);
+        const midpoint = 0.5 * (etaOf(ev.jets, 0) + etaOf(ev.jets, 4));
+        sum2 += (rapidity(ev.p4, SLOT.boson) - midpoint) ** 2;
+      }
+      // Standard error of the spread: centralSigma / sqrt(2n) < 0.01.
+      expect(Math.sqrt(sum2 / n)).toBeCloseTo(centralSigma, 1);
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   BACKGROUND_WEIGHT_TOTAL,
   FEATURE_INDEX as F,
   HIGGS_FEATURES,
+  HIGGS_PROCESSES,
   MISSING,
   SIGNAL_WEIGHT_TOTAL,
 } from "@/challenges/higgs-tautau/schema";
@@ -63,6 +64,28 @@ describe("simulateHiggs", () => {
       return s / n;
     };
     expect(meanWeight(0)).toBeGreaterThan(1.5 * meanWeight(2));
+  });
+
+  it("gives W+jets most of the 0-jet background weight, Z -> tau tau most events but light ones", () => {
+    // In the real sample the heaviest 0-jet background events have a W's transverse mass (median ~75 GeV) and about 40%
+    // have no MMC, while the lightest look like Z -> tau tau (median 35 GeV): W+jets carries ~85% of that weight.
+    const wjets = HIGGS_PROCESSES.indexOf("Wjets");
+    const ztt = HIGGS_PROCESSES.indexOf("Ztautau");
+    const zeroJet = (p: number): { weight: number; count: number } => {
+      let weight = 0;
+      let count = 0;
+      for (let i = 0; i < N; i++) {
+        if (events.label[i] === 0 && col(F.PRI_jet_num)[i] === 0 && events.process?.[i] === p) {
+          weight += events.weight[i] as number;
+          count++;
+        }
+      }
+      return { weight, count };
+    };
+    const w = zeroJet(wjets);
+    const z = zeroJet(ztt);
+    expect(w.weight / (w.weight + z.weight)).toBeGreaterThan(0.7);
+    expect(w.weight / w.count).toBeGreaterThan(z.weight / z.count);
   });
 
   it("gives VH events without jets only through a W or Z that decays to no jets", () => {
