@@ -104,6 +104,10 @@ test("sign-in backs off after repeated wrong passwords, with a clear message", a
       page.waitForResponse((r) => r.request().method() === "POST"),
       page.getByRole("button", { name: "Sign in" }).click(),
     ]);
+    // The alert can still show the previous guess's message when the response lands; wait for the action to settle (the
+    // button is back and React has reset the form), or the next guess is typed into a form that the reset then empties.
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await expect(page.getByLabel("Password")).toHaveValue("");
     await expect(alert).toBeVisible();
     if ((await alert.textContent())?.includes("Too many")) break;
     expect(i).toBeLessThan(9);
