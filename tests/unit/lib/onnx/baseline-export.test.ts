@@ -48,9 +48,11 @@ describe("baselines exported to ONNX", { timeout: 120_000 }, () => {
     await initTfBackend();
   });
 
-  // onnxruntime adds the trees' leaves in another order than libxgboost, so a sum can round to the neighbouring
-  // float32 (seen: 1 event of 1,200 with these seeds); anything beyond one unit in the last place is an export error.
-  it.skipIf(!loaded.xgb)("XGBoost: onnxruntime gives the booster's own probabilities, to within one float32 ulp", async () => {
+  // onnxruntime adds the trees' leaves in another order than libxgboost, so a float32 sum of tens of leaves can round a
+  // few units in the last place away, and the sigmoid passes that on (seen: 1 event of 1,200 off by 1 ulp, and by 2
+  // after a change to the simulated events). A wrong split, missing-value branch or base score moves probabilities by
+  // orders of magnitude more, on many events; so: a few ulps at most, on under 1% of the events.
+  it.skipIf(!loaded.xgb)("XGBoost: onnxruntime gives the booster's own probabilities, to within a few float32 ulps", async () => {
     const fitted = await trainHiggsBaseline(xgboostFamily(loaded.xgb!, { nthread: 1 }), train, { seed: 5, epochs: 40 }, () => {});
     try {
       const own = predictHiggs(fitted, test);
@@ -60,7 +62,7 @@ describe("baselines exported to ONNX", { timeout: 120_000 }, () => {
       console.log(
         `XGBoost export: ${differing} of ${own.length} events differ, by at most ${maxUlps(own, onnx)} float32 ulp (max |Δp| ${maxAbsDiff(own, onnx)})`,
       );
-      expect(maxUlps(own, onnx)).toBeLessThanOrEqual(1);
+      expect(maxUlps(own, onnx)).toBeLessThanOrEqual(4);
       expect(differing).toBeLessThan(own.length / 100);
     } finally {
       fitted.model.dispose();
