@@ -90,6 +90,8 @@ const PARAMS: Param[] = [
   { path: "vbf.gapSigma", lo: 0.5, hi: 3 },
   { path: "vh.massExcess", lo: 20, hi: 400 },
   { path: "vh.invisibleFraction", lo: 0, hi: 0.8 },
+  { path: "ztautau.continuumFraction", lo: 0, hi: 0.3 },
+  { path: "ztautau.continuumPower", lo: 2, hi: 6 },
   // Background weights: the real ones fall steeply with the jet count (jet-sliced samples), which the weighted
   // jet-multiplicity term of the objective measures; they change no event, only how much each counts.
   { path: "weights.Ztautau.jetSlope", lo: 0, hi: 2.5 },

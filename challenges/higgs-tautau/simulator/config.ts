@@ -17,7 +17,7 @@ import type { HiggsProcess } from "../schema";
 import type { DetectorParams } from "./detector";
 import type { MmcParams } from "./missing-mass";
 import { FITTED_CONFIG } from "./fitted-config";
-import type { ProcessParams, TtbarParams, VbfParams, VhParams, WjetsParams } from "./processes";
+import type { DrellYanParams, ProcessParams, TtbarParams, VbfParams, VhParams, WjetsParams } from "./processes";
 
 export interface ProcessShare {
   countFraction: number;
@@ -40,7 +40,7 @@ export interface SimulatorConfig {
   ggH: ProcessParams;
   vbf: VbfParams;
   vh: VhParams;
-  ztautau: ProcessParams;
+  ztautau: DrellYanParams;
   wjets: WjetsParams;
   ttbar: TtbarParams;
   detector: DetectorParams;

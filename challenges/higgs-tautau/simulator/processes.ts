@@ -63,11 +63,41 @@ export interface ProcessParams {
   kT: number;
 }
 
-/** Gluon-fusion Higgs or Drell–Yan Z: boson + ISR jets, decaying to tau tau. */
-export function generateDitau(rng: Random, ev: TruthEvent, params: ProcessParams, higgs: boolean): void {
+/** Gluon-fusion Higgs: boson + ISR jets, decaying to tau tau. */
+export function generateGgh(rng: Random, ev: TruthEvent, params: ProcessParams): void {
   radiate(rng, ev, params.radiation);
-  const m = higgs ? HIGGS_MASS : breitWigner(rng, Z_MASS, Z_WIDTH, 60, 250);
-  balanceRecoil(rng, ev, SLOT.boson, m, params.ySigma, params.kT);
+  balanceRecoil(rng, ev, SLOT.boson, HIGGS_MASS, params.ySigma, params.kT);
+  decayDitau(rng, ev);
+}
+
+export interface DrellYanParams extends ProcessParams {
+  /**
+   * Share of the generated Z/γ* → ττ events drawn from the continuum above the Z pole (γ* exchange and its
+   * interference with the Z) rather than from the Z Breit–Wigner. With the Breit–Wigner alone the background had too
+   * few di-τ pairs at 120–200 GeV that look like Z → ττ (low mT, lepton and tau back to back), so a classifier trained
+   * on the simulation took such real background events for the Higgs.
+   */
+  continuumFraction: number;
+  /** The continuum's mass spectrum: dσ/dm ∝ m^-continuumPower on [CONTINUUM_MIN, CONTINUUM_MAX] GeV. */
+  continuumPower: number;
+}
+
+const CONTINUUM_MIN = 100;
+const CONTINUUM_MAX = 400;
+
+/** Mass of the Z/γ* (GeV): the Z Breit–Wigner, or with probability continuumFraction the continuum's power law. */
+export function drellYanMass(rng: Random, params: DrellYanParams): number {
+  if (rng.uniform() >= params.continuumFraction) return breitWigner(rng, Z_MASS, Z_WIDTH, 60, 250);
+  // Inverse transform of the power law truncated to [lo, hi] (power > 1).
+  const a = 1 - params.continuumPower;
+  const lo = CONTINUUM_MIN ** a;
+  return (lo - rng.uniform() * (lo - CONTINUUM_MAX ** a)) ** (1 / a);
+}
+
+/** Drell–Yan Z/γ* + ISR jets, decaying to tau tau. */
+export function generateDrellYan(rng: Random, ev: TruthEvent, params: DrellYanParams): void {
+  radiate(rng, ev, params.radiation);
+  balanceRecoil(rng, ev, SLOT.boson, drellYanMass(rng, params), params.ySigma, params.kT);
   decayDitau(rng, ev);
 }
 

@@ -12,7 +12,7 @@ import { allocateHiggsEvents, FEATURE_INDEX, HIGGS_PROCESSES, selectEvents, type
 import { DEFAULT_SIMULATOR_CONFIG, type SimulatorConfig } from "./config";
 import { computeDerived } from "./derived-features";
 import { reconstruct } from "./detector";
-import { generateDitau, generateTtbar, generateVbf, generateVh, generateWjets } from "./processes";
+import { generateDrellYan, generateGgh, generateTtbar, generateVbf, generateVh, generateWjets } from "./processes";
 import { resolveSystematics, shiftEvents, shiftsShapes, type Systematics } from "./systematics";
 import { massOf } from "./four-vector";
 import { SLOT, TruthEvent } from "./truth-event";
@@ -39,10 +39,10 @@ type Generator = (rng: Random, ev: TruthEvent) => void;
 
 function generators(c: SimulatorConfig): { readonly [P in HiggsProcess]: Generator } {
   return {
-    ggH: (rng, ev) => generateDitau(rng, ev, c.ggH, true),
+    ggH: (rng, ev) => generateGgh(rng, ev, c.ggH),
     VBF: (rng, ev) => generateVbf(rng, ev, c.vbf),
     VH: (rng, ev) => generateVh(rng, ev, c.vh),
-    Ztautau: (rng, ev) => generateDitau(rng, ev, c.ztautau, false),
+    Ztautau: (rng, ev) => generateDrellYan(rng, ev, c.ztautau),
     ttbar: (rng, ev) => generateTtbar(rng, ev, c.ttbar),
     Wjets: (rng, ev) => generateWjets(rng, ev, c.wjets),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
 import { etaOf, massOf, ptOf } from "@/challenges/higgs-tautau/simulator/four-vector";
-import { generateTtbar, generateVbf, generateWjets } from "@/challenges/higgs-tautau/simulator/processes";
+import { drellYanMass, generateDrellYan, generateTtbar, generateVbf, generateWjets } from "@/challenges/higgs-tautau/simulator/processes";
 import { SLOT, TruthEvent } from "@/challenges/higgs-tautau/simulator/truth-event";
 import { Random } from "@/challenges/shared/random";
 
@@ -122,5 +122,36 @@ describe("hard processes", () => {
       // Standard error of the spread: centralSigma / sqrt(2n) < 0.01.
       expect(Math.sqrt(sum2 / n)).toBeCloseTo(centralSigma, 1);
     }
+  });
+  it("draws the Drell–Yan continuum as dσ/dm ∝ m^-continuumPower on 100–400 GeV, and the Z pole otherwise", () => {
+    const rng = new Random(11);
+    const n = 40000;
+    const continuum = Array.from({ length: n }, () =>
+      drellYanMass(rng, { ...DEFAULT_SIMULATOR_CONFIG.ztautau, continuumFraction: 1, continuumPower: 3 }),
+    );
+    expect(Math.min(...continuum)).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...continuum)).toBeLessThanOrEqual(400);
+    // P(m > 200) = (200^-2 - 400^-2) / (100^-2 - 400^-2) = 0.2; binomial sd 0.002.
+    expect(continuum.filter((m) => m > 200).length / n).toBeCloseTo(0.2, 2);
+    // P(m > 141.42) = 0.5 - 1/30 under m^-3 truncated at 400: (141.42^-2 - 400^-2) / (100^-2 - 400^-2) = 0.4667.
+    expect(continuum.filter((m) => m > 100 * Math.SQRT2).length / n).toBeCloseTo(0.4667, 2);
+    const pole = Array.from({ length: n }, () => drellYanMass(rng, { ...DEFAULT_SIMULATOR_CONFIG.ztautau, continuumFraction: 0 }));
+    // The Breit–Wigner (Γ = 2.5 GeV) puts 1 - (2/π) atan(10 / 1.25) = 7.92% of its mass more than 10 GeV off the pole;
+    // truncated to 60–250 GeV it loses 1.28% below and 0.25% above: (7.92 - 1.53) / (100 - 1.53) = 6.5%.
+    expect(pole.filter((m) => Math.abs(m - 91.19) > 10).length / n).toBeCloseTo(0.065, 2);
+  });
+
+  it("gives the default Z/γ* → ττ a continuum share: di-τ masses above 120 GeV in over 3% of events", () => {
+    const rng = new Random(12);
+    const ev = new TruthEvent();
+    let high = 0;
+    const n = 20000;
+    for (let i = 0; i < n; i++) {
+      ev.reset();
+      generateDrellYan(rng, ev, DEFAULT_SIMULATOR_CONFIG.ztautau);
+      if (massOf(ev.p4, SLOT.boson) > 120) high++;
+    }
+    // The Breit–Wigner alone puts (1/π)(π/2 - atan(28.8 / 1.25)) = 1.4% of its events above 120 GeV.
+    expect(high / n).toBeGreaterThan(0.03);
   });
 });
