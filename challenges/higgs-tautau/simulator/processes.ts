@@ -113,6 +113,11 @@ export interface VbfParams extends ProcessParams {
    * between the jets (DER_lep_eta_centrality).
    */
   centralSigma: number;
+  /**
+   * Spread (radians) of the second tagging jet's azimuth around back-to-back with the first. The Higgs balances the
+   * tagging jets' vector sum, so the spread sets how often they cancel and leave a slow Higgs.
+   */
+  tagPhiSigma: number;
 }
 
 /** Vector-boson fusion: two forward tagging jets with a large rapidity gap, Higgs in between. */
@@ -121,7 +126,11 @@ export function generateVbf(rng: Random, ev: TruthEvent, params: VbfParams): voi
   const gap = Math.abs(rng.normal(params.gapMean, params.gapSigma));
   const phi = rng.between(-Math.PI, Math.PI);
   ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower, params.tagPtScale), centre + 0.5 * gap, phi);
-  ev.addJet(powerLawPt(rng, params.tagPtMin, params.tagPower, params.tagPtScale), centre - 0.5 * gap, phi + Math.PI + rng.normal(0, 1.2));
+  ev.addJet(
+    powerLawPt(rng, params.tagPtMin, params.tagPower, params.tagPtScale),
+    centre - 0.5 * gap,
+    phi + Math.PI + rng.normal(0, params.tagPhiSigma),
+  );
   radiate(rng, ev, params.radiation);
   const px = -ev.recoilX + rng.normal(0, params.kT);
   const py = -ev.recoilY + rng.normal(0, params.kT);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
-import { etaOf, massOf, ptOf } from "@/challenges/higgs-tautau/simulator/four-vector";
+import { deltaPhi, etaOf, massOf, phiOf, ptOf } from "@/challenges/higgs-tautau/simulator/four-vector";
 import { drellYanMass, generateDrellYan, generateTtbar, generateVbf, generateWjets } from "@/challenges/higgs-tautau/simulator/processes";
 import { SLOT, TruthEvent } from "@/challenges/higgs-tautau/simulator/truth-event";
 import { Random } from "@/challenges/shared/random";
@@ -153,5 +153,25 @@ describe("hard processes", () => {
     }
     // The Breit–Wigner alone puts (1/π)(π/2 - atan(28.8 / 1.25)) = 1.4% of its events above 120 GeV.
     expect(high / n).toBeGreaterThan(0.03);
+  });
+
+  it("spreads the second VBF tagging jet's azimuth around back-to-back by tagPhiSigma", () => {
+    for (const tagPhiSigma of [0.3, 0.6]) {
+      const params = structuredClone(DEFAULT_SIMULATOR_CONFIG.vbf);
+      params.radiation.multiplicity = [1];
+      params.tagPhiSigma = tagPhiSigma;
+      const rng = new Random(11);
+      const ev = new TruthEvent();
+      const n = 20000;
+      let sum2 = 0;
+      for (let i = 0; i < n; i++) {
+        ev.reset();
+        generateVbf(rng, ev, params);
+        // Distance from back-to-back: pi - |delta phi|; wrap-around past pi is negligible at five standard deviations.
+        sum2 += (Math.PI - Math.abs(deltaPhi(phiOf(ev.jets, 0), phiOf(ev.jets, 4)))) ** 2;
+      }
+      // Standard error of the spread: tagPhiSigma / sqrt(2n) < 0.005.
+      expect(Math.sqrt(sum2 / n)).toBeCloseTo(tagPhiSigma, 1);
+    }
   });
 });
