@@ -22,10 +22,10 @@ const mass = (m: number) => m.toFixed(3);
 
 export const massDescription = `# The di-τ mass
 
-A Higgs boson (125 GeV) and a Z boson (about 91 GeV) both decay to two tau leptons, and each tau decays with one or
-two neutrinos that the detector never sees: the visible mass is well below the true one. Predict the **true mass of
-the τ pair** of each simulated event (H → ττ from gluon fusion, vector-boson fusion and VH production, and Z → ττ)
-from the 30 features of the Higgs challenge. train.csv gives the true mass (\`m_tautau\`, GeV); a submission gives
+A Higgs boson (125 GeV) and a Z boson (about 91 GeV; a few percent of the pairs come from a virtual photon, γ*, at
+100–400 GeV) both decay to two tau leptons, and each tau decays with one or two neutrinos that the detector never
+sees: the visible mass is well below the true one. Predict the **true mass of the τ pair** of each simulated event
+(H → ττ from gluon fusion, vector-boson fusion and VH production, and Z/γ* → ττ) from the 30 features of the Higgs challenge. train.csv gives the true mass (\`m_tautau\`, GeV); a submission gives
 \`EventId,prediction\`. Scored by the relative resolution: the standard deviation of (prediction − truth)/truth, so a
 constant offset costs nothing but a spread does (the bias is shown beside it). Lower is better.
 `;

@@ -12,13 +12,13 @@ describe("the built-in di-τ mass regression", () => {
     expect(findKind(massBuiltIn.kind)!.metrics).toContain(massBuiltIn.metricId);
   });
 
-  it("keeps the true mass of each test event's τ pair: 125 GeV for a Higgs, the Z's Breit–Wigner mass for a Z", () => {
+  it("keeps the true mass of each test event's τ pair: 125 GeV for a Higgs, the Z/γ*'s mass for a Z", () => {
     const s = data.solution;
     expect(s.target).toEqual({ type: "real" });
     expect(s.value!.length).toBe(200);
     const higgs = Array.from(s.value!).filter((m) => Math.abs(m - 125) < 1e-6).length;
-    // The Z (or γ*) mass follows its Breit–Wigner, generated between 60 and 250 GeV.
-    const z = Array.from(s.value!).filter((m) => m >= 60 && m <= 250 && Math.abs(m - 125) >= 1e-6).length;
+    // The Z/γ* mass follows the Z's Breit–Wigner, generated between 60 and 250 GeV, or the γ* continuum on 100–400 GeV.
+    const z = Array.from(s.value!).filter((m) => m >= 60 && m <= 400 && Math.abs(m - 125) >= 1e-6).length;
     expect(higgs).toBeGreaterThan(0);
     expect(z).toBeGreaterThan(0);
     expect(higgs + z).toBe(200);
