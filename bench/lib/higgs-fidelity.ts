@@ -151,6 +151,25 @@ export function transferAms(train: HiggsEvents, test: HiggsEvents, seed: number)
   return amsAtThreshold(testScores, test.label, test.weight, threshold);
 }
 
+/**
+ * A training set of the signal events of `signalFrom` and the background events of `backgroundFrom`, the first ones of
+ * each, as many per class as `like` has; weights renormalised per class. Trained on with one class simulated and the
+ * other real, the transfer AMS tells which class's simulation costs it.
+ */
+export function mixClasses(signalFrom: HiggsEvents, backgroundFrom: HiggsEvents, like: HiggsEvents): HiggsEvents {
+  const take = (from: HiggsEvents, cls: number): HiggsEvents => {
+    const need = like.label.reduce((n, l) => n + (l === cls ? 1 : 0), 0);
+    const rows = Int32Array.from(from.label.keys())
+      .filter((i) => from.label[i] === cls)
+      .slice(0, need);
+    if (rows.length < need) throw new Error(`mixClasses: ${need} events of class ${cls} needed, ${rows.length} given`);
+    return selectEvents(from, rows);
+  };
+  const mixed = concat(take(signalFrom, 1), take(backgroundFrom, 0));
+  mixed.weight = renormaliseWeights(mixed, new Uint8Array(mixed.label.length).fill(1));
+  return mixed;
+}
+
 function concat(a: HiggsEvents, b: HiggsEvents): HiggsEvents {
   const join = <T extends Float64Array | Uint8Array | Int32Array>(x: T, y: T, make: (n: number) => T): T => {
     const out = make(x.length + y.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocateHiggsEvents, FEATURE_INDEX as F } from "@/challenges/higgs-tautau/schema";
-import { jetEventShares, jetWeightShares, ksOverSeeds } from "@/bench/lib/higgs-fidelity";
+import { jetEventShares, jetWeightShares, ksOverSeeds, mixClasses } from "@/bench/lib/higgs-fidelity";
 
 /** Six events: signal with 0, 1, 3 jets (weights 1, 1, 2), background with 2, 2, 0 jets (weights 3, 1, 4). */
 function events() {
@@ -46,5 +46,30 @@ describe("bench/lib/higgs-fidelity ksOverSeeds", () => {
 
   it("refuses an empty list", () => {
     expect(() => ksOverSeeds([])).toThrow(/at least one/);
+  });
+});
+
+describe("bench/lib/higgs-fidelity mixClasses", () => {
+  /** Events with ids base, base + 1, …, labels as given, weight 1 each. */
+  function sample(base: number, labels: number[]) {
+    const ev = allocateHiggsEvents(labels.length, false);
+    ev.label.set(labels);
+    ev.weight.fill(1);
+    labels.forEach((_, i) => (ev.eventId[i] = base + i));
+    return ev;
+  }
+
+  it("takes the signal of one sample and the background of the other, as many of each as the model sample has", () => {
+    const like = sample(0, [1, 0, 0]);
+    const mixed = mixClasses(sample(100, [0, 1, 1, 0]), sample(200, [1, 0, 1, 0, 0]), like);
+    expect(Array.from(mixed.eventId)).toEqual([101, 201, 203]);
+    expect(Array.from(mixed.label)).toEqual([1, 0, 0]);
+    // Weights renormalised per class to the Kaggle totals, so each class keeps its total whatever its source.
+    expect(mixed.weight[1]).toBeCloseTo(mixed.weight[2] as number, 12);
+    expect(mixed.weight[0]).not.toBeCloseTo(mixed.weight[1] as number, 3);
+  });
+
+  it("refuses a source with too few events of the class it gives", () => {
+    expect(() => mixClasses(sample(100, [0, 0]), sample(200, [0, 0]), sample(0, [1, 0]))).toThrow(/1 events of class 1 needed, 0 given/);
   });
 });
