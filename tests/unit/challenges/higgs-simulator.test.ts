@@ -88,6 +88,26 @@ describe("simulateHiggs", () => {
     expect(w.weight / w.count).toBeGreaterThan(z.weight / z.count);
   });
 
+  it("puts the 1-jet signal's leading jet further forward than the background's, as in the real sample", () => {
+    // Real calibration half, 1-jet events by weight: leading-jet |eta| median signal (mostly gluon fusion) 1.51,
+    // background (W and Z) 1.18. Gluon-fusion radiation spreads wider in rapidity than the W's and Z's: weighted mean
+    // here ~1.55 against ~1.42 (with the earlier radiation etaSigma, ggH 1.662 and W, Z 2.2: 1.36 against 1.54).
+    const sample = simulateHiggs({ seed: 11, nEvents: 20000 });
+    const meanAbsEta = (label: number): number => {
+      const jets = sample.features[F.PRI_jet_num] as Float64Array;
+      const eta = sample.features[F.PRI_jet_leading_eta] as Float64Array;
+      let s = 0;
+      let w = 0;
+      for (let i = 0; i < sample.label.length; i++) {
+        if (sample.label[i] !== label || jets[i] !== 1) continue;
+        s += (sample.weight[i] as number) * Math.abs(eta[i] as number);
+        w += sample.weight[i] as number;
+      }
+      return s / w;
+    };
+    expect(meanAbsEta(1)).toBeGreaterThan(meanAbsEta(0) + 0.05);
+  });
+
   it("gives VH events without jets only through a W or Z that decays to no jets", () => {
     // Only VH events: the other processes' count fractions set to 0.
     const vhOnly = (invisibleFraction: number): number => {
