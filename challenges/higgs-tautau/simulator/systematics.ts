@@ -120,8 +120,10 @@ export function shiftEvent(cols: Float64Array[], i: number, s: Systematics, rng:
   };
   const tauPt = get(F.PRI_tau_pt),
     tauPhi = get(F.PRI_tau_phi);
-  let metX = get(F.PRI_met) * Math.cos(get(F.PRI_met_phi));
-  let metY = get(F.PRI_met) * Math.sin(get(F.PRI_met_phi));
+  const metX0 = get(F.PRI_met) * Math.cos(get(F.PRI_met_phi));
+  const metY0 = get(F.PRI_met) * Math.sin(get(F.PRI_met_phi));
+  let metX = metX0;
+  let metY = metY0;
   let sumEt = get(F.PRI_met_sumet);
 
   const newTauPt = tauPt * s.tauEnergyScale;
@@ -169,8 +171,12 @@ export function shiftEvent(cols: Float64Array[], i: number, s: Systematics, rng:
   }
   if (newTauPt < TAU_PT_MIN) return false;
   set(F.PRI_tau_pt, round3(newTauPt));
-  set(F.PRI_met, round3(Math.hypot(metX, metY)));
-  set(F.PRI_met_phi, round3(Math.atan2(metY, metX)));
+  // A MET no knob moved keeps its published value: recomputed from the rounded columns, an azimuth of 3.142 (rounded
+  // from just under π) would come back as -3.141 and move the derived features of an event the shift never touched.
+  if (metX !== metX0 || metY !== metY0) {
+    set(F.PRI_met, round3(Math.hypot(metX, metY)));
+    set(F.PRI_met_phi, round3(Math.atan2(metY, metX)));
+  }
   set(F.PRI_met_sumet, round3(sumEt));
   set(F.PRI_jet_num, jetNum);
   set(F.PRI_jet_all_pt, round3(allPt));

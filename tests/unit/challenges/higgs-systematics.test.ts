@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_INDEX as F, HIGGS_PROCESSES, MISSING, type HiggsEvents } from "@/challenges/higgs-tautau/schema";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
-import { NOMINAL_SYSTEMATICS, resolveSystematics } from "@/challenges/higgs-tautau/simulator/systematics";
+import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
+import { computeDerived } from "@/challenges/higgs-tautau/simulator/derived-features";
+import { NOMINAL_SYSTEMATICS, resolveSystematics, shiftEvent } from "@/challenges/higgs-tautau/simulator/systematics";
+import { Random } from "@/challenges/shared/random";
 
 const N = 2000;
 const nominal = simulateHiggs({ seed: 31, nEvents: N });
@@ -119,6 +122,22 @@ describe("jet energy scale and soft MET", () => {
       }
     }
     expect(lost).toBeGreaterThan(N * 0.02);
+  });
+
+  it("JES leaves a 0-jet event exactly as it was, even with its MET azimuth published as 3.142", () => {
+    // Recomputed from the rounded columns, 3.142 (rounded from just under π) came back as -3.141 and moved mT and pT_h.
+    const zeroJet = Array.from({ length: N }, (_, i) => i).filter((i) => col(nominal, F.PRI_jet_num)[i] === 0);
+    expect(zeroJet.length).toBeGreaterThan(100);
+    for (const phi of [3.142, -3.142, 1.234]) {
+      const cols = nominal.features.map((c) => Float64Array.from(zeroJet, (i) => c[i] as number));
+      cols[F.PRI_met_phi]!.fill(phi);
+      for (let k = 0; k < zeroJet.length; k++) computeDerived(cols, k, DEFAULT_SIMULATOR_CONFIG.mmc);
+      const before = cols.map((c) => Float64Array.from(c));
+      const shift = { ...NOMINAL_SYSTEMATICS, jetEnergyScale: 1.05 };
+      for (let k = 0; k < zeroJet.length; k++) expect(shiftEvent(cols, k, shift, new Random(1), DEFAULT_SIMULATOR_CONFIG.mmc)).toBe(true);
+      // Only the derived features could move (they are recomputed from the same PRI columns): none may.
+      cols.forEach((c, f) => expect(Array.from(c), `feature ${f}, azimuth ${phi}`).toEqual(Array.from(before[f]!)));
+    }
   });
 
   it("soft MET adds Gaussian noise of the given width to each MET component and nothing else", () => {
