@@ -25,9 +25,9 @@ if (!loaded.xgb) console.warn(`Tabular XGBoost baseline tests skipped: ${loaded.
 const families: [string, () => TabularFamily][] = [["tfjs", () => tabularMlpFamily({ epochs: 30 })]];
 if (loaded.xgb) families.push(["xgboost", () => tabularXgboostFamily(loaded.xgb, { rounds: 150 })]);
 
-/** A built-in at a tenth of its size (2,000 train and 2,000 test events), as the trainer reads it. */
-async function builtIn(spec: BuiltInChallenge) {
-  const data = spec.generate(0.1, 2026);
+/** A built-in at `scale` of its size (a tenth: 2,000 train and 2,000 test events), as the trainer reads it. */
+async function builtIn(spec: BuiltInChallenge, scale = 0.1) {
+  const data = spec.generate(scale, 2026);
   const text = (name: string) => [...data.files.find((f) => f.filename === name)!.chunks].join("");
   const test = text("test.csv");
   const task = tabularTask(data.solution.target!, spec.metricId);
@@ -40,7 +40,9 @@ async function builtIn(spec: BuiltInChallenge) {
 }
 
 const processes = builtIn(processesBuiltIn);
-const mass = builtIn(massBuiltIn);
+// The mass task at a quarter (5,000 and 5,000 events): at a tenth, the tfjs model's resolution and the visible mass's
+// were 0.125 and 0.140 with one version of the simulator and 0.133 and 0.132 with the next, a margin inside the noise.
+const mass = builtIn(massBuiltIn, 0.25);
 
 /** Prior log-loss: the test events' own class frequencies as a constant answer (the best constant there is). */
 function priorLogLoss(label: Uint8Array, k: number): number {
@@ -84,15 +86,15 @@ describe.each(families)("the %s tabular baseline", (_name, family) => {
       resolution(new Float64Array(truth.length).fill(mean)),
       resolution(visible),
     ];
-    // Measured 0.117 (XGBoost) and 0.125 (tfjs) against 0.170 (mean) and 0.140 (visible mass) at this size.
+    // Measured 0.115 (XGBoost) and 0.122 (tfjs) against 0.180 (mean) and 0.135 (visible mass) at this size.
     expect(model).toBeLessThan(0.85 * constant);
     expect(model).toBeLessThan(vis);
     expect(result.card).toMatchObject({
       task: "regression (relative error)",
       targetColumn: "m_tautau",
-      trainEvents: 1600,
-      validationEvents: 400,
-      testEvents: 2000,
+      trainEvents: 4000,
+      validationEvents: 1000,
+      testEvents: 5000,
     });
   });
 
