@@ -199,7 +199,7 @@ console.log(
   `  real→real ${fmt(rr)} [${splitList(realToReal)}]   sim→real ${fmt(simToReal.ams)} [${splitList(simToReal)}]   ratio ${fmt(simToReal.ams / rr)}  [goal ≥ 0.95; ${((performance.now() - t0) / 1000).toFixed(1)} s]`,
 );
 // The ranking figures take the best cut on the held-out half itself, for either model: what is left of the loss
-// when the cut chosen on a training sample's 30% (noisy, and on simulated events biased) is left out.
+// when the cut chosen on a training sample's 30% is left out.
 console.log(
   `  ranking (best cut chosen on the held-out half): real→real ${fmt(realToReal.rankingAms)}   sim→real ${fmt(simToReal.rankingAms)}   ratio ${fmt(simToReal.rankingAms / realToReal.rankingAms)}`,
 );

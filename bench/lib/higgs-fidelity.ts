@@ -134,8 +134,8 @@ export interface Transfer {
   ams: number;
   /**
    * AMS at the best cut chosen on the test itself (bestCut): how well the model orders the test events, without the
-   * choice of cut. That choice, made on 30% of the training sample, moves the AMS by several percent from one split or
-   * simulated sample to the next, so the ranking figure tells simulator changes apart with fewer samples.
+   * choice of cut made on 30% of the training sample. Set beside `ams`, it tells how much of a transfer loss is the
+   * order of the events and how much is the cut.
    */
   rankingAms: number;
 }
