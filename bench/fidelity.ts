@@ -17,7 +17,10 @@
  *        AMS (it would train on the held-out half); for work on the simulator, so the held-out half stays unseen.
  *        npm run bench:fidelity -- --seeds K: the report for seed N, then the KS (per feature the largest and the
  *        mean over K simulated samples, seeds N, N+2, …), peaks, jet multiplicities, AUC and transfer AMS over all K:
- *        one sample's noise can put a KS value on either side of 0.1.
+ *        one sample's noise can put a KS value on either side of 0.1. The transfer ratio over K samples comes with its
+ *        standard error over them: how far another K simulated training samples could move it.
+ *        npm run bench:fidelity -- --train-events N: the transfer figures with N training events (a seeded subsample
+ *        of the calibration half, and N simulated events), to see how the ratio depends on the training size.
  */
 import { parseArgs } from "node:util";
 import { FEATURE_INDEX as F, HIGGS_FEATURES, HIGGS_PROCESSES, type HiggsEvents } from "../challenges/higgs-tautau/schema";
@@ -33,6 +36,8 @@ import {
   mixClasses,
   realHalves,
   realVsSimAuc,
+  standardError,
+  subsampleEvents,
   transferAms,
   type Transfer,
 } from "./lib/higgs-fidelity";
@@ -44,6 +49,7 @@ const { values: args } = parseArgs({
     repeats: { type: "string", default: "3" },
     half: { type: "string", default: "held-out" },
     seeds: { type: "string", default: "1" },
+    "train-events": { type: "string" },
   },
 });
 if (args.half !== "held-out" && args.half !== "calibration") throw new Error(`--half must be held-out or calibration, got ${args.half}`);
@@ -188,13 +194,14 @@ function transfer(train: HiggsEvents): { splits: Transfer[]; ams: number; rankin
   const splits = Array.from({ length: repeats }, (_, r) => transferAms(train, halves.heldOut, r + 1));
   return { splits, ams: mean(splits.map((t) => t.ams)), rankingAms: mean(splits.map((t) => t.rankingAms)) };
 }
-const realToReal = transfer(calibration);
-const simToReal = transfer(simulateHiggs({ seed: seed + 1, nEvents: calibration.label.length }));
+// The real training sample: the calibration half, or a seeded subsample of it (--train-events).
+const trainReal = args["train-events"] === undefined ? calibration : subsampleEvents(calibration, Number(args["train-events"]), seed);
+const nTrain = trainReal.label.length;
+const realToReal = transfer(trainReal);
+const simToReal = transfer(simulateHiggs({ seed: seed + 1, nEvents: nTrain }));
 const rr = realToReal.ams;
 const splitList = (t: { splits: Transfer[] }): string => t.splits.map((x) => fmt(x.ams)).join(", ");
-console.log(
-  `transfer AMS on the held-out real half (fixed GBDT recipe, ${calibration.label.length} training events, mean of ${repeats} cut splits):`,
-);
+console.log(`transfer AMS on the held-out real half (fixed GBDT recipe, ${nTrain} training events, mean of ${repeats} cut splits):`);
 console.log(
   `  real→real ${fmt(rr)} [${splitList(realToReal)}]   sim→real ${fmt(simToReal.ams)} [${splitList(simToReal)}]   ratio ${fmt(simToReal.ams / rr)}  [goal ≥ 0.95; ${((performance.now() - t0) / 1000).toFixed(1)} s]`,
 );
@@ -207,9 +214,9 @@ console.log(
   t0 = performance.now();
   // One class simulated, the other real: which class's simulation loses the AMS. The simulated sample is the transfer
   // sample's seed, twice as long, so either class has enough events.
-  const simBoth = simulateHiggs({ seed: seed + 1, nEvents: 2 * calibration.label.length });
-  const simSignal = transfer(mixClasses(simBoth, calibration, calibration)).ams;
-  const simBackground = transfer(mixClasses(calibration, simBoth, calibration)).ams;
+  const simBoth = simulateHiggs({ seed: seed + 1, nEvents: 2 * nTrain });
+  const simSignal = transfer(mixClasses(simBoth, trainReal, trainReal)).ams;
+  const simBackground = transfer(mixClasses(trainReal, simBoth, trainReal)).ams;
   console.log(
     `  by class: simulated signal + real background ${fmt(simSignal)} (ratio ${fmt(simSignal / rr)}); real signal + simulated background ${fmt(simBackground)} (ratio ${fmt(simBackground / rr)})  [${((performance.now() - t0) / 1000).toFixed(1)} s]`,
   );
@@ -217,15 +224,22 @@ console.log(
 if (nSeeds > 1) {
   t0 = performance.now();
   // The real→real figure does not depend on the simulation seed; the sim→real one, trained on a sample per seed, does.
-  const perSeed = simSeeds.map((s, k) =>
-    k === 0 ? simToReal : transfer(simulateHiggs({ seed: s + 1, nEvents: calibration.label.length })),
-  );
+  const perSeed = simSeeds.map((s, k) => (k === 0 ? simToReal : transfer(simulateHiggs({ seed: s + 1, nEvents: nTrain }))));
   const srAll = mean(perSeed.map((t) => t.ams));
   const rankingAll = mean(perSeed.map((t) => t.rankingAms));
+  // The ± is the standard error over the simulated samples only: the real→real figure and the held-out half are the
+  // same for every sample, so their own sampling noise is not in it.
+  const ratioError = (xs: number[], by: number): string => `± ${fmt(standardError(xs) / by)}`;
   console.log(
-    `  over ${nSeeds} simulated training samples (seeds ${simSeeds.map((s) => s + 1).join(", ")}): sim→real ${fmt(srAll)} [${perSeed.map((t) => fmt(t.ams)).join(", ")}]   ratio ${fmt(srAll / rr)}  [goal ≥ 0.95; ${((performance.now() - t0) / 1000).toFixed(1)} s]`,
+    `  over ${nSeeds} simulated training samples (seeds ${simSeeds.map((s) => s + 1).join(", ")}): sim→real ${fmt(srAll)} [${perSeed.map((t) => fmt(t.ams)).join(", ")}]   ratio ${fmt(srAll / rr)} ${ratioError(
+      perSeed.map((t) => t.ams),
+      rr,
+    )}  [goal ≥ 0.95; ${((performance.now() - t0) / 1000).toFixed(1)} s]`,
   );
   console.log(
-    `    ranking: sim→real ${fmt(rankingAll)} [${perSeed.map((t) => fmt(t.rankingAms)).join(", ")}]   ratio ${fmt(rankingAll / realToReal.rankingAms)}`,
+    `    ranking: sim→real ${fmt(rankingAll)} [${perSeed.map((t) => fmt(t.rankingAms)).join(", ")}]   ratio ${fmt(rankingAll / realToReal.rankingAms)} ${ratioError(
+      perSeed.map((t) => t.rankingAms),
+      realToReal.rankingAms,
+    )}`,
   );
 }

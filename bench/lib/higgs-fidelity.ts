@@ -167,6 +167,36 @@ export function transferAms(train: HiggsEvents, test: HiggsEvents, seed: number)
 }
 
 /**
+ * `n` events of `events` drawn without replacement (seeded), weights renormalised per class to the Kaggle totals: a
+ * smaller real training sample, to measure the transfer at another training size.
+ */
+export function subsampleEvents(events: HiggsEvents, n: number, seed: number): HiggsEvents {
+  const total = events.label.length;
+  if (!Number.isInteger(n) || n < 1 || n > total) throw new RangeError(`subsampleEvents: n must be an integer in 1..${total}, got ${n}`);
+  const rng = new Random(seed).fork(7);
+  const order = Int32Array.from({ length: total }, (_, i) => i);
+  // Partial Fisher–Yates: the first n places end up a uniform sample without replacement.
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(rng.uniform() * (total - i));
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+  const picked = selectEvents(events, order.subarray(0, n).sort());
+  picked.weight = renormaliseWeights(picked, new Uint8Array(n).fill(1));
+  return picked;
+}
+
+/** Standard error of the mean of `xs` (sample standard deviation over sqrt(n)); NaN for fewer than two values. */
+export function standardError(xs: readonly number[]): number {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const m = xs.reduce((a, b) => a + b, 0) / n;
+  const ss = xs.reduce((a, x) => a + (x - m) * (x - m), 0);
+  return Math.sqrt(ss / (n - 1) / n);
+}
+
+/**
  * A training set of the signal events of `signalFrom` and the background events of `backgroundFrom`, the first ones of
  * each, as many per class as `like` has; weights renormalised per class. Trained on with one class simulated and the
  * other real, the transfer AMS tells which class's simulation costs it.

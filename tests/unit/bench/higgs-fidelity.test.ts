@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allocateHiggsEvents, FEATURE_INDEX as F } from "@/challenges/higgs-tautau/schema";
-import { jetEventShares, jetWeightShares, ksOverSeeds, mixClasses, transferAms } from "@/bench/lib/higgs-fidelity";
+import { allocateHiggsEvents, BACKGROUND_WEIGHT_TOTAL, FEATURE_INDEX as F, SIGNAL_WEIGHT_TOTAL } from "@/challenges/higgs-tautau/schema";
+import {
+  jetEventShares,
+  jetWeightShares,
+  ksOverSeeds,
+  mixClasses,
+  standardError,
+  subsampleEvents,
+  transferAms,
+} from "@/bench/lib/higgs-fidelity";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 
 /** Six events: signal with 0, 1, 3 jets (weights 1, 1, 2), background with 2, 2, 0 jets (weights 3, 1, 4). */
@@ -86,5 +94,43 @@ describe("bench/lib/higgs-fidelity transferAms", () => {
     }
     // The chosen cut misses the test's best one on some split: otherwise the two figures would carry the same news.
     expect(splits.some((t) => t.rankingAms > t.ams)).toBe(true);
+  });
+});
+
+describe("bench/lib/higgs-fidelity standardError", () => {
+  it("is the sample standard deviation over the square root of n", () => {
+    // mean 5, squared deviations 9 + 1 + 1 + 9 = 20, sample variance 20 / 3, over n = 4: sqrt(5 / 3).
+    expect(standardError([2, 4, 6, 8])).toBeCloseTo(Math.sqrt(5 / 3), 12);
+    expect(standardError([3, 3, 3])).toBe(0);
+  });
+
+  it("is undefined for fewer than two values", () => {
+    expect(standardError([1])).toBeNaN();
+    expect(standardError([])).toBeNaN();
+  });
+});
+
+describe("bench/lib/higgs-fidelity subsampleEvents", () => {
+  const source = simulateHiggs({ seed: 5, nEvents: 400 });
+
+  it("draws n distinct events, reproducibly by seed, with weights renormalised per class", () => {
+    const picked = subsampleEvents(source, 150, 1);
+    expect(picked.label).toHaveLength(150);
+    expect(new Set(picked.eventId).size).toBe(150);
+    expect(picked.eventId.every((id) => source.eventId.includes(id))).toBe(true);
+    expect(subsampleEvents(source, 150, 1).eventId).toEqual(picked.eventId);
+    expect(subsampleEvents(source, 150, 2).eventId).not.toEqual(picked.eventId);
+    const total = (cls: number): number => picked.weight.reduce((a, w, i) => a + (picked.label[i] === cls ? w : 0), 0);
+    expect(total(1)).toBeCloseTo(SIGNAL_WEIGHT_TOTAL, 6);
+    expect(total(0)).toBeCloseTo(BACKGROUND_WEIGHT_TOTAL, 6);
+    // Each picked event keeps its features.
+    const at = source.eventId.indexOf(picked.eventId[0] as number);
+    expect(picked.features[F.PRI_tau_pt]![0]).toBe(source.features[F.PRI_tau_pt]![at]);
+  });
+
+  it("refuses a size it cannot draw", () => {
+    expect(() => subsampleEvents(source, 401, 1)).toThrow(/1\.\.400/);
+    expect(() => subsampleEvents(source, 0, 1)).toThrow(RangeError);
+    expect(() => subsampleEvents(source, 2.5, 1)).toThrow(RangeError);
   });
 });
