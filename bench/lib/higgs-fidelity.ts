@@ -173,15 +173,7 @@ export function transferAms(train: HiggsEvents, test: HiggsEvents, seed: number)
 export function subsampleEvents(events: HiggsEvents, n: number, seed: number): HiggsEvents {
   const total = events.label.length;
   if (!Number.isInteger(n) || n < 1 || n > total) throw new RangeError(`subsampleEvents: n must be an integer in 1..${total}, got ${n}`);
-  const rng = new Random(seed).fork(7);
-  const order = Int32Array.from({ length: total }, (_, i) => i);
-  // Partial Fisher–Yates: the first n places end up a uniform sample without replacement.
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(rng.uniform() * (total - i));
-    const t = order[i] as number;
-    order[i] = order[j] as number;
-    order[j] = t;
-  }
+  const order = new Random(seed).fork(7).permutation(total);
   const picked = selectEvents(events, order.subarray(0, n).sort());
   picked.weight = renormaliseWeights(picked, new Uint8Array(n).fill(1));
   return picked;

@@ -6,7 +6,7 @@
  */
 import { FEATURE_INDEX as F, MISSING } from "../schema";
 import { round3 } from "./detector";
-import { missingMass, mmcScatter, type MmcParams } from "./missing-mass";
+import { boostedMass, missingMass, mmcScatter, type MmcParams } from "./missing-mass";
 
 function masslessMass(pt1: number, eta1: number, phi1: number, pt2: number, eta2: number, phi2: number): number {
   // m^2 = 2 pT1 pT2 (cosh(d eta) - cos(d phi)) for massless vectors.
@@ -83,6 +83,10 @@ export function computeDerived(cols: Float64Array[], i: number, mmcParams: MmcPa
     set(F.DER_lep_eta_centrality, MISSING);
   }
   set(F.DER_pt_tot, round3(Math.hypot(totX, totY)));
-  const mmc = missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, mmcParams, mmcScatter(lepEta, lepPhi));
+  const collinear = missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, mmcParams, mmcScatter(lepEta, lepPhi));
+  const mmc =
+    collinear !== MISSING && Math.hypot(tx + lx, ty + ly) >= mmcParams.boostedPt
+      ? boostedMass({ tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, sumEt: get(F.PRI_met_sumet) }, mmcParams)
+      : collinear;
   set(F.DER_mass_MMC, mmc === MISSING ? MISSING : round3(mmc));
 }

@@ -8,7 +8,7 @@ import {
   SIGNAL_WEIGHT_TOTAL,
 } from "@/challenges/higgs-tautau/schema";
 import { DEFAULT_SIMULATOR_CONFIG } from "@/challenges/higgs-tautau/simulator/config";
-import { missingMass, mmcScatter } from "@/challenges/higgs-tautau/simulator/missing-mass";
+import { boostedMass, missingMass, mmcScatter, type MmcParams } from "@/challenges/higgs-tautau/simulator/missing-mass";
 import { simulateHiggs } from "@/challenges/higgs-tautau/simulator/simulate";
 
 const N = 3000;
@@ -140,11 +140,13 @@ describe("simulateHiggs", () => {
   });
 
   it("takes its parameters from the config passed in", () => {
-    // Without the MMC's scatter (a factor applied after the offset), a shifted offset moves every estimate by itself.
+    // Without the MMC's scatter (a factor applied after the offset), shifted offsets (of the collinear estimate and of
+    // the boosted one) move every estimate by themselves.
     const unscattered = structuredClone(DEFAULT_SIMULATOR_CONFIG);
     unscattered.mmc.resolution = 0;
     const shifted = structuredClone(unscattered);
     shifted.mmc.offset += 10;
+    shifted.mmc.boostedOffset += 10;
     const base = simulateHiggs({ seed: 7, nEvents: 300, config: unscattered });
     const moved = simulateHiggs({ seed: 7, nEvents: 300, config: shifted });
     for (let i = 0; i < 300; i++) {
@@ -244,7 +246,19 @@ describe("simulateHiggs", () => {
 });
 
 describe("missingMass", () => {
-  const mmc = { scale: 1, offset: 0, failMet: 30, maxRatio: 6, lepFloor: 0, tauFloor: 0, resolution: 0 };
+  const mmc = {
+    scale: 1,
+    offset: 0,
+    failMet: 30,
+    maxRatio: 6,
+    lepFloor: 0,
+    tauFloor: 0,
+    resolution: 0,
+    boostedPt: 60,
+    boostedMetResolution: 0.6,
+    boostedScale: 1,
+    boostedOffset: 0,
+  };
   // Tau along phi = 0, lepton along phi = 2: the wedge between them spans (0, 2).
   const at = (met: number, phi: number): number => missingMass(40, 0, 40, 2, met * Math.cos(phi), met * Math.sin(phi), 60, mmc);
 
@@ -287,5 +301,54 @@ describe("missingMass", () => {
     expect(at(20, -1)).not.toBe(MISSING);
     expect(at(50, -1)).toBe(MISSING);
     expect(missingMass(40, 0, 40, 2, 50 * Math.cos(-1), 50 * Math.sin(-1), 60, { ...mmc, failMet: 45 })).not.toBe(MISSING);
+  });
+});
+
+describe("boostedMass", () => {
+  const mmc: MmcParams = { ...DEFAULT_SIMULATOR_CONFIG.mmc, boostedScale: 0.9, boostedOffset: 5 };
+  // Tau of 100 GeV along phi = 0, lepton of 60 GeV along phi = 1; visible fractions on grid points (6.5 / 12, 3.5 / 12).
+  const [xTau, xLep] = [6.5 / 12, 3.5 / 12];
+  const metFor = (rTau: number, rLep: number): [number, number] => [100 * rTau + 60 * rLep * Math.cos(1), 60 * rLep * Math.sin(1)];
+  const [metX, metY] = metFor(1 / xTau - 1, 1 / xLep - 1);
+  const visible = { tauPt: 100, tauPhi: 0, lepPt: 60, lepPhi: 1, massVis: 70 };
+
+  it("recovers m_vis / sqrt(x_tau x_lep) when the MET resolution is small next to the neutrinos", () => {
+    const sharp = { ...mmc, boostedMetResolution: 0.01 };
+    expect(boostedMass({ ...visible, metX, metY, sumEt: 100 }, sharp)).toBeCloseTo(0.9 * (70 / Math.sqrt(xTau * xLep)) + 5, 6);
+  });
+
+  it("rises with the MET along the tau and stays finite for a MET no grid point explains", () => {
+    const at = (rTau: number): number => {
+      const [x, y] = metFor(rTau, 1 / xLep - 1);
+      return boostedMass({ ...visible, metX: x, metY: y, sumEt: 150 }, mmc);
+    };
+    expect(at(0.5)).toBeLessThan(at(1));
+    expect(at(1)).toBeLessThan(at(2));
+    // 3 TeV against the taus: every likelihood weight would underflow without the shift to the best grid point.
+    const far = boostedMass({ ...visible, metX: -3000, metY: -3000, sumEt: 100 }, mmc);
+    expect(Number.isFinite(far)).toBe(true);
+    expect(far).toBeGreaterThan(0.9 * 70 + 5);
+  });
+
+  it("gives DER_mass_MMC from a visible di-tau pT of boostedPt on, the collinear estimate below it", () => {
+    const mmcParams = DEFAULT_SIMULATOR_CONFIG.mmc;
+    let boosted = 0;
+    let collinear = 0;
+    for (let i = 0; i < N; i++) {
+      if (col(F.DER_mass_MMC)[i] === MISSING) continue;
+      const [tauPt, tauPhi, lepPt, lepPhi] = [col(F.PRI_tau_pt)[i]!, col(F.PRI_tau_phi)[i]!, col(F.PRI_lep_pt)[i]!, col(F.PRI_lep_phi)[i]!];
+      const [met, metPhi] = [col(F.PRI_met)[i]!, col(F.PRI_met_phi)[i]!];
+      const [metX, metY, massVis] = [met * Math.cos(metPhi), met * Math.sin(metPhi), col(F.DER_mass_vis)[i]!];
+      const ptVis = Math.hypot(tauPt * Math.cos(tauPhi) + lepPt * Math.cos(lepPhi), tauPt * Math.sin(tauPhi) + lepPt * Math.sin(lepPhi));
+      const expected =
+        ptVis >= mmcParams.boostedPt
+          ? boostedMass({ tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, sumEt: col(F.PRI_met_sumet)[i]! }, mmcParams)
+          : missingMass(tauPt, tauPhi, lepPt, lepPhi, metX, metY, massVis, mmcParams, mmcScatter(col(F.PRI_lep_eta)[i]!, lepPhi));
+      expect(col(F.DER_mass_MMC)[i]).toBeCloseTo(expected, 2);
+      if (ptVis >= mmcParams.boostedPt) boosted++;
+      else collinear++;
+    }
+    expect(boosted).toBeGreaterThan(N / 10);
+    expect(collinear).toBeGreaterThan(N / 10);
   });
 });
