@@ -324,7 +324,7 @@ describe("boostedMass", () => {
     };
     expect(at(0.5)).toBeLessThan(at(1));
     expect(at(1)).toBeLessThan(at(2));
-    // 3 TeV against the taus: every likelihood weight would underflow without the shift to the best grid point.
+    // A 4 TeV MET against the taus: every likelihood weight would underflow without the shift to the best grid point.
     const far = boostedMass({ ...visible, metX: -3000, metY: -3000, sumEt: 100 }, mmc);
     expect(Number.isFinite(far)).toBe(true);
     expect(far).toBeGreaterThan(0.9 * 70 + 5);
